@@ -1,0 +1,211 @@
+"""Administrative units before and after 1 July 2025, from the maintained ``vietnamadminunits`` package.
+
+Legacy list: 63 provinces -> 696 districts -> 10,035 communes; 2025 list: 34 provinces -> 3,321 communes.
+Unit ids: ``L:P:31`` (legacy province, GSO code), ``L:D:307``, ``L:W:11443``, ``N:P:31``, ``N:W:…``.
+We read the package's own sqlite and JSON data (0.2 s) rather than its address parser, which guesses on bare
+names and may geocode online.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from .vocab import fold, strip_accents
+
+REFORM_DATE = "2025-07-01"
+LEVEL_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
+
+# Words that stand before a place name in headers and issuer phrases, and the level they imply.
+PLACE_PREFIX = re.compile(
+    r"(?:(?P<prov>tỉnh|thành phố|tp\.?|thủ đô)|(?P<dist>quận|huyện|thị xã)|(?P<comm>xã|phường|thị trấn|đặc khu))\s+",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str          # "Quận Kiến An"
+    short: str         # "Kiến An"
+    level: str         # province | district | commune
+    parent: Optional[str]
+    era: str           # legacy | 2025
+
+    @property
+    def province_id(self) -> str:
+        return self.id if self.level == "province" else _province_of(self.id)
+
+
+def _data_dir() -> Path:
+    import vietnamadminunits
+    return Path(vietnamadminunits.__file__).parent / "data"
+
+
+def _short(s: str) -> str:
+    return re.sub(r"\s*\(.*\)$", "", s or "").strip()
+
+
+def _title(s: str) -> str:
+    """The package writes some types in title case ("Thành Phố Bắc Kạn"); official names are sentence case."""
+    s = unicodedata.normalize("NFC", s)
+    for t in ("Thành Phố", "Thị Xã", "Thị Trấn", "Đặc Khu"):
+        if s.startswith(t):
+            s = t[0] + t[1:].lower() + s[len(t):]
+    return s
+
+
+@lru_cache(maxsize=None)
+def _tables():
+    con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
+    con.row_factory = sqlite3.Row
+    units: dict = {}
+    keys_legacy: dict = {}
+    for r in con.execute("SELECT provinceCode, province, provinceShort, provinceKey, districtCode, district, "
+                         "districtShort, districtKey, wardCode, ward, wardShort, wardKey FROM admin_units_legacy"):
+        p, d = f"L:P:{r['provinceCode']}", f"L:D:{r['districtCode']}"
+        units.setdefault(p, Unit(p, _title(r["province"]), _short(r["provinceShort"]), "province", None, "legacy"))
+        units.setdefault(d, Unit(d, _title(r["district"]), _short(r["districtShort"]), "district", p, "legacy"))
+        if r["wardCode"]:
+            w = f"L:W:{r['wardCode']}"
+            units[w] = Unit(w, _title(r["ward"]), _short(r["wardShort"]), "commune", d, "legacy")
+            keys_legacy[f"{r['provinceKey']}_{r['districtKey']}_{r['wardKey']}"] = w
+        keys_legacy.setdefault(f"P:{r['provinceKey']}", p)
+    keys_new: dict = {}
+    for r in con.execute("SELECT provinceCode, province, provinceShort, provinceKey, wardCode, ward, wardShort, "
+                         "wardKey FROM admin_units"):
+        p, w = f"N:P:{r['provinceCode']}", f"N:W:{r['wardCode']}"
+        units.setdefault(p, Unit(p, _title(r["province"]), _short(r["provinceShort"]), "province", None, "2025"))
+        units[w] = Unit(w, _title(r["ward"]), _short(r["wardShort"]), "commune", p, "2025")
+        keys_new[(r["provinceKey"], r["wardKey"])] = w
+        keys_new.setdefault(("P", r["provinceKey"]), p)
+    con.close()
+    index: dict = {}
+    for u in units.values():
+        for name in {u.short, u.name}:
+            index.setdefault(fold(name), []).append(u.id)
+            index.setdefault(fold(strip_accents(name)), []).append(u.id)
+    return units, index, keys_legacy, keys_new
+
+
+def units() -> dict:
+    return _tables()[0]
+
+
+def unit(uid: Optional[str]) -> Optional[Unit]:
+    return units().get(uid) if uid else None
+
+
+def _province_of(uid: str) -> str:
+    u = units()[uid]
+    while u.parent:
+        u = units()[u.parent]
+    return u.id
+
+
+def era_for(date: Optional[str]) -> str:
+    return "2025" if date and date >= REFORM_DATE else "legacy"
+
+
+def lookup(name: str, level: Optional[str] = None, within: Optional[str] = None,
+           era: Optional[str] = None) -> list:
+    """Units whose name or short name is ``name`` (any case, with or without accents), best first:
+    provinces before districts before communes, the given era first, inside ``within`` when given."""
+    key = fold(re.sub(r"\s+", " ", name).strip(" ,.;:-"))
+    ids = _tables()[1].get(key) or _tables()[1].get(fold(strip_accents(key))) or []
+    found = [units()[i] for i in dict.fromkeys(ids)]
+    if level:
+        found = [u for u in found if u.level == level]
+    if within:
+        found = [u for u in found if u.id != within and _is_inside(u.id, within)]
+    return sorted(found, key=lambda u: (u.era != (era or "legacy"), LEVEL_RANK[u.level], u.id))
+
+
+def _is_inside(uid: str, ancestor: str) -> bool:
+    u = units().get(uid)
+    while u and u.parent:
+        if u.parent == ancestor:
+            return True
+        u = units().get(u.parent)
+    return False
+
+
+# A place prefix or an issuer word, then (looked ahead, so that prefixes inside can match again) up to 4 words.
+_ISSUER_PLACE = re.compile(
+    r"\b(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng bộ|ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|tỉnh|"
+    r"thành phố|tp\.?|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu)\s+"
+    r"(?=((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ0-9][^\s,;.()]*[ ]?){1,4}))", re.I)
+
+
+def find_place(text: str, within: Optional[str] = None, era: Optional[str] = None) -> Optional[Unit]:
+    """The administrative unit named in a header line or issuer phrase ("QUẬN ỦY KIẾN AN", "UBND tỉnh Bình Dương",
+    "Thành ủy Hải Phòng"): the words after a place prefix or an issuer word, looked up in the gazetteer."""
+    t = re.sub(r"\s+", " ", text).strip()
+    candidates = []
+    for m in _ISSUER_PLACE.finditer(t):
+        words = m.group(2).split()
+        pm = PLACE_PREFIX.fullmatch(m.group(1) + " ")
+        level = None
+        if pm:
+            level = "province" if pm.group("prov") else "district" if pm.group("dist") else "commune"
+        for n in range(len(words), 0, -1):
+            hits = lookup(" ".join(words[:n]), level=level, within=within, era=era)
+            if not hits and level:
+                hits = lookup(" ".join(words[:n]), within=within, era=era)
+            if hits:
+                candidates.append((m.start(), hits[0]))
+                break
+    if not candidates:
+        return None
+    # The most specific unit named last wins ("ĐẢNG BỘ TP HẢI PHÒNG / QUẬN ỦY KIẾN AN" -> Kiến An).
+    return max(candidates, key=lambda c: (LEVEL_RANK[c[1].level], c[0]))[1]
+
+
+def label(uid: Optional[str]) -> Optional[str]:
+    """'Kiến An, Hải Phòng' for a district, 'Hải Phòng' for a province."""
+    u = unit(uid)
+    if not u:
+        return None
+    parts = [u.short]
+    while u.parent:
+        u = units()[u.parent]
+        if u.level == "province":
+            parts.append(u.short)
+    return ", ".join(parts)
+
+
+@lru_cache(maxsize=None)
+def province_map() -> dict:
+    """Legacy province id -> 2025 province id."""
+    conv = json.load(open(_data_dir() / "converter_2025.json", encoding="utf-8"))
+    _, _, keys_legacy, keys_new = _tables()
+    out = {}
+    for new_key, olds in conv["DICT_PROVINCE"].items():
+        for old_key in olds:
+            if f"P:{old_key}" in keys_legacy and ("P", new_key) in keys_new:
+                out[keys_legacy[f"P:{old_key}"]] = keys_new[("P", new_key)]
+    return out
+
+
+def successor(uid: Optional[str]) -> Optional[str]:
+    """The 2025 province that a legacy unit lies in (districts were abolished; communes were merged)."""
+    u = unit(uid)
+    if not u:
+        return None
+    if u.era == "2025":
+        return u.province_id
+    return province_map().get(u.province_id)
+
+
+def children(parent: str, level: str) -> list:
+    """Units of ``level`` inside ``parent`` (e.g. the districts of Hải Phòng), sorted by name."""
+    return sorted((u for u in units().values() if u.level == level and _is_inside(u.id, parent)),
+                  key=lambda u: u.short)
+
+
+def provinces(era: str = "legacy") -> list:
+    return sorted((u for u in units().values() if u.level == "province" and u.era == era), key=lambda u: u.short)

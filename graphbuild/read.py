@@ -1,0 +1,274 @@
+"""Read inputs into ``Source`` records: text, Markdown, HTML, DOCX, PDF text layers and catalogue files.
+
+Every input ends up either as a Source or as a ``Reject`` with a reason a person understands; nothing raises.
+"""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Iterable, Iterator, Union
+
+from .models import Reject, Source
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+CATALOGUE_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | CATALOGUE_SUFFIXES | {".docx", ".pdf"}
+
+MAX_FILE_BYTES = 64 * 1024 * 1024          # one document; a catalogue may be larger (read line by line)
+MAX_TEXT_CHARS = 4 * 1024 * 1024            # what one document may hold once extracted
+MAX_DOCX_UNZIPPED = 64 * 1024 * 1024        # a .docx that inflates past this is treated as a zip bomb
+MAX_HTML_DEPTH = 500
+
+
+class InputError(Exception):
+    """An input that cannot be used; the message is the reason shown to the user."""
+
+
+# --- bytes -> str -----------------------------------------------------------------------------------------------
+
+# Characters that Vietnamese text in the legacy TCVN3 (ABC) and VNI fonts shows when read as Unicode/Windows-1252.
+_TCVN3_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÐÌÎÏÑªÕÒÓÔÖ«ÝØÜÞß¬âãáäåæçèéêëìíîïóòôõö÷øùúûüýþ")
+_VNI_PAIRS = re.compile(r"[aeiouyAEIOUY][øùúûõïòóôöÙØÚÛÕÏÒÓÔÖ]|ñ|Ñ|[öÖ][ôøùúûõï]|[aA][ëùøúûõï]")
+_VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
+
+
+def legacy_font(text: str) -> str | None:
+    """'TCVN3' or 'VNI' when the text looks typed in a legacy Vietnamese font, else None."""
+    sample = text[:20000]
+    letters = sum(c.isalpha() for c in sample) or 1
+    if len(_VIETNAMESE.findall(sample)) / letters > 0.02:
+        return None
+    if sum(c in _TCVN3_MARKS for c in sample) / letters > 0.03:
+        return "TCVN3"
+    if len(_VNI_PAIRS.findall(sample)) / letters > 0.02:
+        return "VNI"
+    return None
+
+
+def decode(data: bytes) -> tuple:
+    """Bytes -> (text, encoding). Raises InputError with the reason when the bytes are not usable text."""
+    if not data.strip():
+        raise InputError("empty file")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a BOM shows a NUL in every other byte; anything else with NULs is binary.
+        even, odd = data[:4096:2].count(0), data[1:4096:2].count(0)
+        if max(even, odd) > len(data[:4096]) // 4:
+            return data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace"), "utf-16"
+        raise InputError("not text (binary content)")
+    try:
+        text, enc = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text, enc = data.decode("cp1258", errors="replace"), "cp1258"
+        if text.count("\ufffd") > len(text) // 100 or not _VIETNAMESE.search(text):
+            raise InputError("undecodable: neither UTF-8 nor Windows-1258 Vietnamese text")
+    font = legacy_font(text)
+    if font:
+        raise InputError(f"text in the legacy {font} font encoding: convert it to Unicode first")
+    return text, enc
+
+
+# --- formats ----------------------------------------------------------------------------------------------------
+
+class _HTMLText(HTMLParser):
+    """Visible text of a page, one block per line, without scripts, styles and site navigation."""
+
+    SKIP = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "select", "svg",
+            "iframe", "template", "head"}
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "section", "article", "td",
+             "th", "ul", "ol", "blockquote", "pre", "hr", "title"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list = []
+        self.skip = 0
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.depth += 1
+        if self.depth > MAX_HTML_DEPTH:
+            raise InputError(f"HTML nested deeper than {MAX_HTML_DEPTH} elements")
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        self.depth = max(0, self.depth - 1)
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_text(markup: str) -> str:
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    return re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text)
+
+
+def docx_text(data: bytes) -> str:
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        if sum(i.file_size for i in zf.infolist()) > MAX_DOCX_UNZIPPED:
+            raise InputError("DOCX inflates to more than 64 MB (zip bomb?)")
+        if "word/document.xml" not in zf.namelist():
+            raise InputError("broken DOCX: no word/document.xml")
+        import docx  # python-docx
+        d = docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
+    except Exception as e:  # noqa: BLE001 - any parser failure is a broken file, reported as such
+        raise InputError(f"broken or encrypted DOCX ({type(e).__name__})") from None
+    lines = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            lines.append("\n".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+def pdf_text(data: bytes) -> str:
+    try:
+        import logging
+
+        from pypdf import PdfReader
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise InputError("encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        raise InputError(f"broken PDF ({type(e).__name__})") from None
+    text = "\n".join(pages)
+    if not text.strip():
+        raise InputError("PDF has no text layer (scanned image?)")
+    return text
+
+
+# --- catalogue records ------------------------------------------------------------------------------------------
+
+CATALOGUE_FIELDS = ("symbol", "title", "date", "issuer", "locality", "url", "doc_type", "year")
+
+
+def _record_source(path: str, n: int, rec: dict) -> Union[Source, Reject]:
+    rid = str(rec.get("id") or rec.get("symbol") or f"line{n}")
+    name = f"{path}#{rid}"
+    text = rec.get("text") or ""
+    title = rec.get("title") or ""
+    if not isinstance(text, str) or not isinstance(title, str):
+        return Reject(name, "record fields 'text'/'title' are not strings")
+    if not text.strip() and not title.strip() and not rec.get("symbol"):
+        return Reject(name, "record has no text, title or symbol")
+    meta = {k: rec.get(k) for k in CATALOGUE_FIELDS if rec.get(k) not in (None, "")}
+    meta["url"] = rec.get("url") or rec.get("source_url") or rec.get("pdf_url")
+    kind = "record" if not text.strip() else None
+    if len(text) > MAX_TEXT_CHARS:
+        return Reject(name, f"record text longer than {MAX_TEXT_CHARS:,} characters")
+    return Source(file=name, text=text if text.strip() else title, kind_hint=kind, meta=meta)
+
+
+def read_catalogue(path: Path) -> Iterator[Union[Source, Reject]]:
+    name = str(path)
+    try:
+        f = open(path, encoding="utf-8-sig", newline="")
+    except OSError as e:
+        yield Reject(name, f"cannot open: {e.strerror}")
+        return
+    with f:
+        try:
+            if path.suffix.lower() == ".csv":
+                for n, rec in enumerate(csv.DictReader(f), 1):
+                    yield _record_source(name, n, rec)
+                return
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as e:
+                    yield Reject(f"{name}#line{n}", f"line {n} is not valid JSON ({e.msg})")
+                    continue
+                if not isinstance(rec, dict):
+                    yield Reject(f"{name}#line{n}", f"line {n} is not a JSON object")
+                    continue
+                yield _record_source(name, n, rec)
+        except UnicodeDecodeError:
+            yield Reject(name, "catalogue is not UTF-8")
+        except csv.Error as e:
+            yield Reject(name, f"broken CSV ({e})")
+
+
+def read_file(path: Path) -> Iterator[Union[Source, Reject]]:
+    name = str(path)
+    suffix = path.suffix.lower()
+    if suffix in CATALOGUE_SUFFIXES:
+        yield from read_catalogue(path)
+        return
+    if suffix not in SUFFIXES:
+        yield Reject(name, f"unsupported file type '{suffix or path.name}'")
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"too large ({size / 1e6:.0f} MB; limit {MAX_FILE_BYTES // 2**20} MB)")
+        data = path.read_bytes()
+        encoding = None
+        if suffix == ".docx":
+            text = docx_text(data)
+        elif suffix == ".pdf":
+            text = pdf_text(data)
+        else:
+            text, encoding = decode(data)
+            if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and re.match(r"\s*<(!doctype|html)", text, re.I)):
+                text = html_text(text)
+        if not text.strip():
+            raise InputError("empty file" if not data.strip() else "no text after extraction")
+        if len(text) > MAX_TEXT_CHARS:
+            raise InputError(f"text longer than {MAX_TEXT_CHARS:,} characters")
+        yield Source(file=name, text=text, encoding=encoding)
+    except InputError as e:
+        yield Reject(name, str(e))
+    except OSError as e:
+        yield Reject(name, f"cannot read: {e.strerror or e}")
+
+
+def iter_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
+    """Files under the given paths (folders walked in sorted order so runs are reproducible)."""
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and not child.name.startswith("."):
+                    yield child
+        else:
+            yield p
+
+
+def read(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Source, Reject]]:
+    """Every input under ``paths`` as a Source, or a Reject naming the file and the reason."""
+    for path in iter_paths(paths):
+        if not path.exists():
+            yield Reject(str(path), "no such file")
+            continue
+        yield from read_file(path)
