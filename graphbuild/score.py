@@ -121,6 +121,12 @@ def score(out: dict, gold_files: dict) -> dict:
             "subject_ok": subject_ok, "subject_checks": subject_checks, "problems": problems}
 
 
+def summary(s: dict) -> str:
+    return (f"edges: tp={s['tp']} fp={s['fp']} fn={s['fn']}  precision={s['precision']:.3f} recall={s['recall']:.3f} "
+            f"f1={s['f1']:.3f}  relation_accuracy={s['relation_accuracy']:.3f}  "
+            f"subject_fields={s['subject_ok']}/{s['subject_checks']}")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("output")
@@ -134,9 +140,7 @@ def main():
     if a.verbose or s["f1"] < a.min_f1 or s["relation_accuracy"] < a.min_rel:
         for line in s["problems"]:
             print("  " + line)
-    print(f"edges: tp={s['tp']} fp={s['fp']} fn={s['fn']}  precision={s['precision']:.3f} recall={s['recall']:.3f} "
-          f"f1={s['f1']:.3f}  relation_accuracy={s['relation_accuracy']:.3f}  "
-          f"subject_fields={s['subject_ok']}/{s['subject_checks']}")
+    print(summary(s))
     sys.exit(0 if s["f1"] >= a.min_f1 and s["relation_accuracy"] >= a.min_rel else 1)
 
 

@@ -1,0 +1,284 @@
+"""Turn per-document extractions into one graph: one node per real document, edges between them.
+
+Identity (DESIGN.md): issuer with locality + type + number + year (state) or term (Party). The extraction already
+gives each document a provisional id built from that key (``identity.document_id``); resolution then
+- merges every mention of a document into one node, and a stub into the full document when its text is read;
+- attaches an undated citation ("Kết luận 44-KL/TW" without a date) to the one dated document with that key, and
+  reports it as ambiguous when there are several;
+- keeps apart and reports conflicts (the same id cited with two different dates);
+- adds the organisations, localities (with their parents) and signers as nodes.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import Iterable, Optional
+
+from . import gazetteer, identity
+from .extract import PRIORITY
+from .models import IMPLEMENTS_FAMILY, Extraction
+
+DOC_FIELDS = ("symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
+              "type_name", "system", "level", "province", "term", "signer_role", "url")
+
+
+@dataclass
+class Graph:
+    documents: dict = field(default_factory=dict)      # id -> dict
+    edges: list = field(default_factory=list)          # dicts: source, target, relation, …
+    entities: dict = field(default_factory=dict)       # id -> dict (Organization, Locality, Person)
+    links: list = field(default_factory=list)          # dicts: source, target, relation (ISSUED_BY, …)
+    report: dict = field(default_factory=dict)
+
+
+def _undated(doc_id: str) -> bool:
+    return "/undated/" in doc_id
+
+
+def _base_key(doc_id: str) -> str:
+    """The id without its period: 'vn/tw/kl/2022/44' -> 'vn/tw/kl/*/44'."""
+    parts = doc_id.split("/")
+    return "/".join(parts[:-2] + ["*", parts[-1]])
+
+
+def _party_key(d: dict) -> Optional[str]:
+    """Party numbers run through a congress term: 'vn/tw/kl/XIII/44'."""
+    if d.get("system") != "party" or not d.get("term"):
+        return None
+    parts = d["id"].split("/")
+    return "/".join(parts[:-2] + [d["term"], parts[-1]])
+
+
+def resolve(extractions: Iterable[Extraction]) -> Graph:
+    exts = sorted(extractions, key=lambda e: e.file)
+    g = Graph()
+    # 1. Every document record, grouped by provisional id; remember who said what.
+    records: dict = defaultdict(list)          # id -> [(doc dict, file, is_subject)]
+    for ext in exts:
+        for i, d in enumerate(ext.documents):
+            is_subject = ext.subject is not None and i == 0
+            records[d.id].append((d.to_dict(), ext.file, is_subject))
+        if ext.kind == "news" and ext.article:
+            records[ext.article["id"]].append(({"id": ext.article["id"], "title": ext.article.get("title"),
+                                                 "type": "Tin", "type_name": "Tin tức", "stub": False,
+                                                 "kind": "news", "file": ext.file}, ext.file, True))
+    # 2. Undated citations -> the one dated document with the same key (else ambiguous); Party documents of the
+    #    same term with two different years are the same number cited with a wrong date: a conflict.
+    rename: dict = {}
+    by_base: dict = defaultdict(set)
+    for doc_id in records:
+        if not _undated(doc_id):
+            by_base[_base_key(doc_id)].add(doc_id)
+    ambiguous = []
+    for doc_id in list(records):
+        if _undated(doc_id):
+            dated = sorted(by_base.get(_base_key(doc_id), ()))
+            if len(dated) == 1:
+                rename[doc_id] = dated[0]
+            elif len(dated) > 1:
+                ambiguous.append({"id": doc_id, "symbol": records[doc_id][0][0].get("symbol"),
+                                  "candidates": dated, "cited_in": sorted({f for _, f, _ in records[doc_id]}),
+                                  "reason": "cited without a date; several dated documents share the symbol"})
+    # 3. Conflicts: one id, several dates (a typo in one citation, or two documents): keep apart, report.
+    conflicts = []
+    merged: dict = defaultdict(list)
+    for doc_id, recs in records.items():
+        merged[rename.get(doc_id, doc_id)].extend(recs)
+    final: dict = {}
+    for doc_id, recs in sorted(merged.items()):
+        dates = Counter(r[0].get("date") for r in recs if r[0].get("date"))
+        if len(dates) > 1:
+            own = [r[0]["date"] for r in recs if r[2] and r[0].get("date")]
+            primary = own[0] if own else sorted(dates, key=lambda d: (-dates[d], d))[0]
+            conflicts.append({"id": doc_id, "symbol": recs[0][0].get("symbol"), "dates": sorted(dates),
+                              "kept": primary, "cited_in": sorted({f for _, f, _ in recs}),
+                              "reason": "the same document cited with different dates: kept apart"})
+            for d in dates:
+                target = doc_id if d == primary else f"{doc_id}~{d}"
+                final[target] = [r for r in recs if r[0].get("date") in (d, None if d == primary else "-")]
+        else:
+            final[doc_id] = recs
+    # Party: same term, same number, two years.
+    party_groups: dict = defaultdict(set)
+    for doc_id, recs in final.items():
+        k = _party_key({**recs[0][0], "id": doc_id.split("~")[0]})
+        if k:
+            party_groups[k].add(doc_id)
+    for k, ids in party_groups.items():
+        if len(ids) > 1:
+            conflicts.append({"id": sorted(ids)[0], "symbol": final[sorted(ids)[0]][0][0].get("symbol"),
+                              "dates": sorted({r[0].get("date") or "" for i in ids for r in final[i]}),
+                              "ids": sorted(ids), "reason": "one Party number in one term with different years: "
+                                                            "kept apart"})
+    # 4. One node per id: the document's own text wins over what citations say about it.
+    def node_id(provisional: str, d: Optional[str]) -> str:
+        base = rename.get(provisional, provisional)
+        if d and f"{base}~{d}" in final:
+            return f"{base}~{d}"
+        return base
+
+    cited_by: dict = defaultdict(set)
+    for doc_id, recs in final.items():
+        recs = sorted(recs, key=lambda r: (not r[2], r[1]))
+        node = {"id": doc_id}
+        for key in DOC_FIELDS:
+            node[key] = next((r[0].get(key) for r in recs if r[0].get(key) not in (None, "", [])), None)
+        node["stub"] = not any(r[2] for r in recs)
+        node["kind"] = next((r[0].get("kind") for r in recs if r[0].get("kind")), None) or \
+            ("document" if not node["stub"] else "stub")
+        node["file"] = next((r[1] for r in recs if r[2]), None)
+        node["date_inferred"] = any(r[0].get("date_inferred") for r in recs if r[0].get("date") == node["date"])
+        node["recipients"] = next((r[0].get("recipients") for r in recs if r[2] and r[0].get("recipients")), [])
+        node["aliases"] = sorted({r[0]["symbol"] for r in recs if r[0].get("symbol")} - {node["symbol"]})
+        node["mentioned_in"] = sorted({r[1] for r in recs if not r[2]})
+        g.documents[doc_id] = node
+    # 5. Edges: one per (source, target); the strongest relation stated wins, every statement is kept as evidence.
+    pairs: dict = {}
+    for ext in exts:
+        dates = {d.id: d.date for d in ext.documents}
+        for e in ext.edges:
+            if e.source is None or e.target is None:
+                continue
+            s = node_id(e.source, dates.get(e.source)) if e.source in dates else e.source
+            t = node_id(e.target, dates.get(e.target))
+            if s == t or s not in g.documents or t not in g.documents:
+                continue
+            ev = {"file": e.evidence.file, "text": e.evidence.text, "start": e.evidence.start,
+                  "end": e.evidence.end, "relation": e.relation, "confidence": e.confidence}
+            cur = pairs.get((s, t))
+            if cur is None:
+                pairs[(s, t)] = {"source": s, "target": t, "relation": e.relation, "confidence": e.confidence,
+                                 "evidence": [ev]}
+            else:
+                cur["evidence"].append(ev)
+                if PRIORITY.index(e.relation) < PRIORITY.index(cur["relation"]):
+                    cur["relation"] = e.relation
+                cur["confidence"] = max(cur["confidence"], e.confidence)
+            cited_by[t].add(s)
+    for (s, t), e in sorted(pairs.items()):
+        e["relations"] = sorted({ev["relation"] for ev in e["evidence"]}, key=PRIORITY.index)
+        e["asserted_in"] = sorted({ev["file"] for ev in e["evidence"]})
+        e["source_symbol"] = g.documents[s]["symbol"]
+        e["target_symbol"] = g.documents[t]["symbol"]
+        e["lag_days"] = _lag(g.documents[s].get("date"), g.documents[t].get("date")) \
+            if e["relation"] in IMPLEMENTS_FAMILY else None
+        g.edges.append(e)
+    for doc_id, node in g.documents.items():
+        node["cited_by_count"] = len(cited_by.get(doc_id, ()))
+    _entities(g)
+    g.report = _report(g, ambiguous, conflicts)
+    return g
+
+
+def _lag(source_date: Optional[str], target_date: Optional[str]) -> Optional[int]:
+    if not source_date or not target_date:
+        return None
+    try:
+        return (Date.fromisoformat(source_date) - Date.fromisoformat(target_date)).days
+    except ValueError:
+        return None
+
+
+def _locality_unit(node: dict) -> Optional[gazetteer.Unit]:
+    loc = node.get("locality")
+    if not loc:
+        return None
+    parts = [p.strip() for p in loc.split(",")]
+    era = gazetteer.era_for(node.get("date"))
+    prov = gazetteer.lookup(parts[-1], level="province", era=era)
+    if not prov:
+        return None
+    if len(parts) == 1:
+        return prov[0]
+    inner = gazetteer.lookup(parts[0], within=prov[0].id, era=era)
+    return inner[0] if inner else prov[0]
+
+
+def _entities(g: Graph) -> None:
+    """Organisations (ISSUED_BY), localities (LOCATED_IN, PART_OF), signers (SIGNED_BY), recipients
+    (ADDRESSED_TO) and news articles (REPORTS, already an edge between documents)."""
+    provinces_seen = set()
+
+    def add_locality(u: gazetteer.Unit) -> str:
+        while u is not None and u.id not in g.entities:
+            g.entities[u.id] = {"id": u.id, "label": "Locality", "name": u.short, "full_name": u.name,
+                                "level": u.level, "era": u.era, "parent": u.parent,
+                                "successor": gazetteer.successor(u.id) if u.era == "legacy" else None}
+            if u.parent:
+                g.links.append({"source": u.id, "target": u.parent, "relation": "PART_OF"})
+            u = gazetteer.unit(u.parent)
+        return u.id if u else None
+
+    for doc_id, node in sorted(g.documents.items()):
+        unit = _locality_unit(node)
+        node["locality_id"] = unit.id if unit else None
+        if unit:
+            add_locality(unit)
+            provinces_seen.add((unit.province_id, unit.era))
+        if node.get("issuer_code") or node.get("issuer"):
+            scope = doc_id.rsplit("/", 3)[0]         # vn/…/<issuer>
+            org_id = "org/" + scope
+            org = g.entities.setdefault(org_id, {"id": org_id, "label": "Organization",
+                                                 "name": node.get("issuer") or node.get("issuer_code"),
+                                                 "code": node.get("issuer_code"), "level": node.get("level"),
+                                                 "locality": node.get("locality"), "locality_id": None})
+            if not node["stub"] and node.get("issuer"):
+                org["name"] = node["issuer"]       # the document's own header names its issuer best
+            g.links.append({"source": doc_id, "target": org_id, "relation": "ISSUED_BY"})
+            if unit and not org["locality_id"]:
+                org["locality_id"] = unit.id
+                g.links.append({"source": org_id, "target": unit.id, "relation": "LOCATED_IN"})
+        if unit:
+            g.links.append({"source": doc_id, "target": unit.id, "relation": "LOCATED_IN"})
+        if node.get("signer"):
+            pid = "person/" + identity.slug(node["signer"])
+            g.entities.setdefault(pid, {"id": pid, "label": "Person", "name": node["signer"]})
+            g.links.append({"source": doc_id, "target": pid, "relation": "SIGNED_BY",
+                            "role": node.get("signer_role")})
+        for r in node.get("recipients") or []:
+            rid = "recipient/" + identity.slug(r)[:80]
+            g.entities.setdefault(rid, {"id": rid, "label": "Organization", "name": r, "code": None,
+                                        "level": None, "locality": None, "locality_id": None})
+            g.links.append({"source": doc_id, "target": rid, "relation": "ADDRESSED_TO"})
+    # Coverage asks which units did *not* act: every unit of the provinces seen must be in the graph.
+    for prov_id, era in sorted(provinces_seen):
+        for level in ("district", "commune"):
+            for u in gazetteer.children(prov_id, level):
+                add_locality(u)
+    g.links.sort(key=lambda x: (x["relation"], x["source"], x["target"]))
+    seen = set()
+    g.links = [x for x in g.links if not ((k := (x["relation"], x["source"], x["target"])) in seen or seen.add(k))]
+
+
+def _report(g: Graph, ambiguous: list, conflicts: list) -> dict:
+    docs = g.documents.values()
+    unresolved = []
+    for d in sorted(docs, key=lambda d: d["id"]):
+        if not d["stub"]:
+            continue
+        reasons = []
+        if "/unknown@" in d["id"]:
+            reasons.append("local document whose locality the citing text does not give: kept apart from every "
+                           "other locality's document")
+        if _undated(d["id"]):
+            reasons.append("cited without a date or year, and no dated document with this symbol is known")
+        if not d.get("symbol"):
+            reasons.append("cited by name only")
+        if reasons:
+            unresolved.append({"id": d["id"], "symbol": d.get("symbol"), "title": d.get("title"),
+                               "cited_in": d.get("mentioned_in", []), "reasons": reasons})
+    return {
+        "documents": len(g.documents),
+        "full_text": sum(not d["stub"] for d in docs),
+        "stubs": sum(d["stub"] for d in docs),
+        "edges": len(g.edges),
+        "by_type": dict(sorted(Counter(d.get("type") or "?" for d in docs).items())),
+        "by_level": dict(sorted(Counter(d.get("level") or "?" for d in docs).items())),
+        "by_relation": dict(sorted(Counter(e["relation"] for e in g.edges).items())),
+        "entities": dict(sorted(Counter(x["label"] for x in g.entities.values()).items())),
+        "unresolved": unresolved,
+        "ambiguous": ambiguous,
+        "conflicts": conflicts,
+    }

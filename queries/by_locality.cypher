@@ -1,0 +1,9 @@
+// purpose: What one locality issued, and what each of those documents implements or rests on.
+// param: locality — a unit's name ("Kiến An", "Hải Phòng") or gazetteer id ("L:D:307")
+// example: graphbuild query by_locality --param "locality=Hải Phòng"
+MATCH (d:Document)-[:LOCATED_IN]->(u:Locality)
+WHERE u.id = $locality OR u.name = $locality
+OPTIONAL MATCH (d)-[r:IMPLEMENTS|CONTINUES|BASED_ON]->(t:Document)
+RETURN d.id AS id, d.symbol AS symbol, d.type AS type, d.issuer AS issuer, d.date AS date, d.stub AS stub,
+       u.name AS unit, collect(t.symbol) AS implements
+ORDER BY date, id

@@ -1,0 +1,10 @@
+// purpose: Who implemented a document, directly or through others (IMPLEMENTS, CONTINUES): issuer, locality,
+//          level, date, depth, the document it implemented on the way (parent) and the lag in days from it.
+// param: id — the document's id
+// example: graphbuild query implementers --doc 44-KL/TW
+MATCH p = (d:Document)-[r:IMPLEMENTS|CONTINUES]->(parent:Document)-[:IMPLEMENTS|CONTINUES*0..11]->(t:Document {id: $id})
+WHERE d.id <> $id
+RETURN d.id AS id, d.symbol AS symbol, d.type AS type, d.issuer AS issuer, d.locality AS locality,
+       d.level AS level, d.date AS date, min(length(p)) AS depth, collect(DISTINCT parent.symbol) AS parents,
+       min(r.lag_days) AS lag_days
+ORDER BY depth, date, id

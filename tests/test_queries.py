@@ -1,0 +1,78 @@
+"""Every query file runs on the embedded store; the analysts' questions on the seeds."""
+import pytest
+
+from graphbuild.build import build
+from graphbuild.query import AmbiguousRef, QueryError, list_queries, load_query, run_query
+from graphbuild.store import EmbeddedStore
+
+PARAMS = {"path": {"to": "1416-CV/QU"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, data_dir):
+    out = tmp_path_factory.mktemp("graph")
+    build([data_dir / "seeds"], out)
+    with EmbeddedStore(out) as s:
+        yield s
+
+
+def symbols(rows):
+    return {r["symbol"] for r in rows}
+
+
+@pytest.mark.parametrize("name", list_queries())
+def test_every_query_has_a_header_and_runs(store, name):
+    q = load_query(name)
+    assert q.purpose and q.example.startswith("graphbuild query")
+    doc = "44-KL/TW" if "id" in q.required or name == "lag" else None
+    rows = run_query(store, name, doc=doc, params=PARAMS.get(name, {}))
+    assert isinstance(rows, list) and rows, name
+    for r in rows:
+        assert all(not hasattr(v, "isoformat") for v in r.values())       # plain values only
+
+
+def test_implementers_of_kl44(store):
+    rows = run_query(store, "implementers", doc="Kết luận 44")
+    found = symbols(rows)
+    assert {"84-KH/TU", "809-CV/TU", "1416-CV/QU", "895/QĐ-TTg", "706/UBND-KGVX"} <= found
+    assert any(r["symbol"] is None and r["locality"] == "Hải Phòng" and r["type"] == "KH" for r in rows)
+    via84 = next(r for r in rows if r["symbol"] == "706/UBND-KGVX")
+    assert via84["depth"] == 2 and via84["parents"] == ["84-KH/TU"] and via84["lag_days"] == 27
+
+
+def test_coverage_of_kl44_in_hai_phong_districts(store):
+    rows = run_query(store, "coverage", doc="44-KL/TW", params={"level": "district", "within": "Hải Phòng"})
+    status = {r["unit"]: r["status"] for r in rows}
+    assert status["Kiến An"] == "implemented"
+    assert status["Lê Chân"] == "not seen" and len(status) == 15
+
+
+def test_path_from_district_to_root(store):
+    rows = run_query(store, "path", doc="1416-CV/QU", params={"to": "43-CT/TW"})
+    assert rows[0]["symbol"] == "1416-CV/QU" and rows[-1]["symbol"] == "43-CT/TW"
+
+
+@pytest.mark.parametrize("ref", ["'", '"', "}", "//", "MATCH (n) DETACH DELETE n", "44-KL/TW' OR 1=1 //", "}'); MATCH (n) DETACH DELETE n //"])
+def test_user_values_are_parameters(store, ref):
+    with pytest.raises(QueryError):
+        run_query(store, "lineage", doc=ref)
+    assert run_query(store, "most_cited", params={"limit": 1})     # the store is intact
+
+
+def test_unknown_parameter_and_missing_doc(store):
+    with pytest.raises(QueryError, match="no parameter"):
+        run_query(store, "lineage", doc="44-KL/TW", params={"bogus": 1})
+    with pytest.raises(QueryError, match="needs id"):
+        run_query(store, "lineage")
+
+
+def test_ambiguous_reference_lists_candidates():
+    rows = [{"id": "vn/a/tu/ct/2020/1", "symbol": "01-CT/TU"}, {"id": "vn/b/tu/ct/2021/1", "symbol": "01-CT/TU"}]
+
+    class Fake:
+        def run(self, cypher, params):
+            return rows if "$s" in cypher else []
+
+    with pytest.raises(AmbiguousRef) as e:
+        run_query(Fake(), "lineage", doc="01-CT/TU")
+    assert "vn/a/tu/ct/2020/1" in str(e.value) and "vn/b/tu/ct/2021/1" in str(e.value)

@@ -1,0 +1,96 @@
+"""Identity: the merges and non-merges DESIGN.md asks for, determinism, conflicts, stubs that become documents."""
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild import extract, read
+from graphbuild.build import build
+from graphbuild.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def seed_graph(data_dir):
+    return resolve(extract(s) for s in read([data_dir / "seeds"]))
+
+
+def by_symbol(g, symbol):
+    return [d for d in g.documents.values() if d["symbol"] == symbol]
+
+
+def test_one_node_per_central_document(seed_graph):
+    (kl44,) = by_symbol(seed_graph, "44-KL/TW")
+    assert kl44["id"] == "vn/tw/kl/2022/44" and kl44["cited_by_count"] == 4
+    (ct43,) = by_symbol(seed_graph, "43-CT/TW")
+    assert ct43["date"] == "2010-06-08"
+
+
+def test_same_locality_merges(seed_graph):
+    (cv809,) = by_symbol(seed_graph, "809-CV/TU")      # cited by Kiến An's 1416 and by the Hải Phòng plan
+    assert cv809["locality"] == "Hải Phòng" and cv809["stub"]
+    assert len(cv809["mentioned_in"]) == 2
+
+
+def test_unknown_locality_never_merges(seed_graph):
+    for symbol in ("84-KH/TU", "88-KH/TU"):
+        (d,) = by_symbol(seed_graph, symbol)
+        assert d["locality"] is None and "/unknown@" in d["id"]
+    unresolved = {u["symbol"] for u in seed_graph.report["unresolved"]}
+    assert {"84-KH/TU", "88-KH/TU"} <= unresolved
+
+
+def test_local_symbol_belongs_to_its_province(seed_graph):
+    (ct01,) = by_symbol(seed_graph, "01-CT/TU")
+    assert ct01["id"].startswith("vn/thai-nguyen/") and ct01["level"] == "province" and not ct01["stub"]
+
+
+def test_lag_days_on_implements(seed_graph):
+    e = next(e for e in seed_graph.edges if e["source_symbol"] == "809-CV/TU" and e["target_symbol"] == "44-KL/TW")
+    assert e["relation"] == "IMPLEMENTS" and e["lag_days"] == 84      # 2023-02-06 - 2022-11-14
+    assert len(e["evidence"]) == 2                                      # stated in two files
+
+
+def _write(p: Path, text: str) -> Path:
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_conflicting_dates_are_kept_apart_and_reported(tmp_path):
+    _write(tmp_path / "a.txt", "Số: 5/QĐ-UBND\nHà Nội, ngày 01 tháng 02 năm 2024\nQUYẾT ĐỊNH\nVề việc A\n"
+           "Căn cứ Nghị định số 99/2023/NĐ-CP ngày 10 tháng 3 năm 2023 của Chính phủ;\n")
+    _write(tmp_path / "b.txt", "Số: 6/QĐ-UBND\nHà Nội, ngày 01 tháng 03 năm 2024\nQUYẾT ĐỊNH\nVề việc B\n"
+           "Căn cứ Nghị định số 99/2023/NĐ-CP ngày 11 tháng 3 năm 2023 của Chính phủ;\n")
+    g = resolve(extract(s) for s in read([tmp_path]))
+    nd = by_symbol(g, "99/2023/NĐ-CP")
+    assert len(nd) == 2
+    (conflict,) = g.report["conflicts"]
+    assert conflict["dates"] == ["2023-03-10", "2023-03-11"]
+
+
+def test_undated_citation_attaches_to_the_dated_document(tmp_path):
+    _write(tmp_path / "a.txt", "Số: 5-KH/TU\nThái Nguyên, ngày 01 tháng 02 năm 2024\nKẾ HOẠCH\nthực hiện Kết luận\n"
+           "Thực hiện Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư.\n")
+    _write(tmp_path / "b.txt", "Số: 7-KH/TU\nThái Nguyên, ngày 01 tháng 03 năm 2024\nKẾ HOẠCH\nthực hiện\n"
+           "Thực hiện Kết luận số 44-KL/TW của Ban Bí thư.\n")
+    g = resolve(extract(s) for s in read([tmp_path]))
+    (kl,) = by_symbol(g, "44-KL/TW")
+    assert kl["id"] == "vn/tw/kl/2022/44" and kl["cited_by_count"] == 2
+
+
+def test_build_is_deterministic_and_append_turns_a_stub_into_a_document(tmp_path, data_dir):
+    a, b = tmp_path / "a", tmp_path / "b"
+    build([data_dir / "seeds"], a)
+    build([data_dir / "seeds"], b)
+    for name in ("documents.jsonl", "edges.jsonl", "report.json", "entities.jsonl", "links.jsonl"):
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+    full = _write(tmp_path / "809.txt",
+                  "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG\nTHÀNH ỦY\n*\nSố 809-CV/TU\n"
+                  "V/v thực hiện Kết luận số 44-KL/TW\nHải Phòng, ngày 06 tháng 02 năm 2023\n"
+                  "Thực hiện Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư, Ban Thường vụ Thành ủy yêu cầu …\n")
+    result = build([full], a, append=True)
+    docs = [json.loads(line) for line in open(a / "documents.jsonl", encoding="utf-8")]
+    (cv,) = [d for d in docs if d["symbol"] == "809-CV/TU"]
+    assert not cv["stub"] and cv["id"] == "vn/hai-phong/tu/cv/2023/809"
+    edges = [json.loads(line) for line in open(a / "edges.jsonl", encoding="utf-8")]
+    assert any(e["source"] == cv["id"] for e in edges) and any(e["target"] == cv["id"] for e in edges)
+    assert result.graph.report["full_text"] == 7
