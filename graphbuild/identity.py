@@ -44,7 +44,9 @@ def scope(level: Optional[str], locality_path: Optional[list], unknown_in: Optio
 def document_id(*, scope_path: str, issuer_code: Optional[str], type_code: Optional[str], number: Optional[str],
                 year: Optional[int], unit: Optional[str] = None, name: Optional[str] = None,
                 draft_of: Optional[str] = None) -> str:
-    issuer = slug(issuer_code or "x")
+    # "QH12", "UBTVQH15": the legislature's term is not part of the issuer's identity (11/2008/QH12 is one law
+    # whether cited by number or by name).
+    issuer = slug(re.sub(r"^([A-Za-zĐđ]+)\d+(?=$|-)", r"\1", issuer_code or "x"))
     if unit:
         issuer = f"{issuer}-{slug(unit)}"
     period = str(year) if year else "undated"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Iterable, Optional
 
-from . import gazetteer, identity
+from . import gazetteer, identity, vocab
 from .extract import PRIORITY
 from .models import IMPLEMENTS_FAMILY, Extraction
 
@@ -242,7 +242,10 @@ def _entities(g: Graph) -> None:
             g.entities.setdefault(rid, {"id": rid, "label": "Organization", "name": r, "code": None,
                                         "level": None, "locality": None, "locality_id": None})
             g.links.append({"source": doc_id, "target": rid, "relation": "ADDRESSED_TO"})
-    # Coverage asks which units did *not* act: every unit of the provinces seen must be in the graph.
+    # Coverage asks which units did *not* act: every province, and every unit of the provinces seen.
+    for era in ("legacy", "2025"):
+        for u in gazetteer.provinces(era):
+            add_locality(u)
     for prov_id, era in sorted(provinces_seen):
         for level in ("district", "commune"):
             for u in gazetteer.children(prov_id, level):
@@ -260,8 +263,12 @@ def _report(g: Graph, ambiguous: list, conflicts: list) -> dict:
             continue
         reasons = []
         if "/unknown@" in d["id"]:
-            reasons.append("local document whose locality the citing text does not give: kept apart from every "
-                           "other locality's document")
+            if vocab.issuer_info(d.get("issuer_code")) is None and d.get("symbol"):
+                reasons.append(f"issuer code '{d.get('issuer_code')}' is not a known issuing body (a form or "
+                               f"appendix number?): level and locality unknown")
+            else:
+                reasons.append("local document whose locality the citing text does not give: kept apart from "
+                               "every other locality's document")
         if _undated(d["id"]):
             reasons.append("cited without a date or year, and no dated document with this symbol is known")
         if not d.get("symbol"):

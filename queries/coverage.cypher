@@ -7,7 +7,8 @@
 // example: graphbuild query coverage --doc 44-KL/TW --param level=district --param "within=Hải Phòng"
 MATCH (u:Locality {level: $level})
 WHERE u.era = $era
-  AND ($within IS NULL OR u.id = $within OR EXISTS { MATCH (u)-[:PART_OF*1..3]->(p:Locality) WHERE p.id = $within OR p.name = $within })
+  AND (u.id = $within OR EXISTS { MATCH (u)-[:PART_OF*1..3]->(p:Locality) WHERE p.id = $within OR p.name = $within }
+       OR $within IS NULL)
 OPTIONAL MATCH (d:Document)-[:LOCATED_IN]->(u)
 WHERE EXISTS { MATCH (d)-[:IMPLEMENTS|CONTINUES*1..12]->(t:Document {id: $id}) }
 RETURN u.name AS unit, u.id AS unit_id,

@@ -4,7 +4,7 @@
 // example: graphbuild query lag --doc 43-CT/TW
 MATCH (d:Document)-[r:IMPLEMENTS|CONTINUES]->(m:Document)
 WHERE r.lag_days IS NOT NULL
-  AND ($id IS NULL OR m.id = $id OR EXISTS { MATCH (m)-[:IMPLEMENTS|CONTINUES*1..12]->(t:Document {id: $id}) })
+  AND (m.id = $id OR EXISTS { MATCH (m)-[:IMPLEMENTS|CONTINUES*1..12]->(t:Document {id: $id}) } OR $id IS NULL)
 RETURN d.level AS level, d.province AS province, count(*) AS edges, min(r.lag_days) AS min_days,
        avg(r.lag_days) AS avg_days, max(r.lag_days) AS max_days
 ORDER BY level, province

@@ -47,6 +47,15 @@ def test_coverage_of_kl44_in_hai_phong_districts(store):
     assert status["Lê Chân"] == "not seen" and len(status) == 15
 
 
+def test_coverage_by_province_across_the_country(store):
+    rows = run_query(store, "coverage", doc="44-KL/TW", params={"level": "province"})     # within = null
+    assert len(rows) == 63
+    done = {r["unit"] for r in rows if r["status"] == "implemented"}
+    assert done == {"Hải Phòng"}          # 84-KH/TU's province is unknown: it counts for no province
+    rows = run_query(store, "coverage", doc="44-KL/TW", params={"level": "province", "era": "2025"})
+    assert len(rows) == 34
+
+
 def test_path_from_district_to_root(store):
     rows = run_query(store, "path", doc="1416-CV/QU", params={"to": "43-CT/TW"})
     assert rows[0]["symbol"] == "1416-CV/QU" and rows[-1]["symbol"] == "43-CT/TW"
