@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -36,7 +37,24 @@ def _fail(msg: str, code: int = 2):
     sys.exit(code)
 
 
-@click.group()
+class _Commands(click.Group):
+    """Unexpected errors end with one line naming the problem, not a traceback (GRAPHBUILD_DEBUG=1 shows it)."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as e:  # noqa: BLE001 - the last line of defence for the user's terminal
+            if os.environ.get("GRAPHBUILD_DEBUG"):
+                raise
+            _fail(f"{type(e).__name__}: {e} (set GRAPHBUILD_DEBUG=1 to see where)", 1)
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="graphbuild")
 def main():
     """Citation knowledge graph of Vietnamese Party and State documents."""

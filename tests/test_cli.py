@@ -1,0 +1,77 @@
+"""The CLI as a user drives it (click's CliRunner): build, query, cypher, extract, exit codes, errors."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from graphbuild.cli import main
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, data_dir):
+    out = tmp_path_factory.mktemp("cli") / "graph"
+    r = CliRunner().invoke(main, ["build", str(data_dir / "seeds"), "--out", str(out), "-q"])
+    assert r.exit_code == 0, r.output
+    return out
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_build_reports_counts(built):
+    report = json.loads((built / "report.json").read_text(encoding="utf-8"))
+    assert report["inputs"] == 5 and report["rejected"] == 0
+    assert (built / "graph.lbug").exists() and (built / "graph.graphml").exists()
+
+
+def test_query_json_rows_carry_symbols(built):
+    r = run("query", "implementers", "--doc", "44-KL/TW", "--graph", built, "--format", "json")
+    assert r.exit_code == 0, r.output
+    rows = json.loads(r.output)
+    assert rows and all("symbol" in row for row in rows)
+
+
+def test_query_table_and_csv(built):
+    r = run("query", "lineage", "--doc", "Kết luận 44", "--graph", built)
+    assert r.exit_code == 0 and "43-CT/TW" in r.output and "(1 row)" in r.output
+    r = run("query", "most_cited", "--param", "limit=2", "--graph", built, "--format", "csv")
+    assert r.output.splitlines()[0].startswith("id,symbol") and len(r.output.splitlines()) == 3
+
+
+def test_unknown_document_is_a_clear_error(built):
+    r = run("query", "lineage", "--doc", "999-XX/TW", "--graph", built)
+    assert r.exit_code == 2 and "no document matches" in r.output and "Traceback" not in r.output
+
+
+def test_cypher_is_read_only_unless_write(built):
+    r = run("cypher", "MATCH (d:Document {symbol: $s}) RETURN d.id AS id", "--param", "s=44-KL/TW", "--graph", built)
+    assert r.exit_code == 0 and "vn/tw/kl/2022/44" in r.output
+    r = run("cypher", "MATCH (d:Document) DETACH DELETE d", "--graph", built)
+    assert r.exit_code == 2 and "read-only" in r.output
+    r = run("cypher", "MATCH (d:Document) RETURN count(*) AS n", "--graph", built, "--format", "json")
+    assert json.loads(r.output)[0]["n"] > 0
+
+
+def test_build_with_rejects_keeps_the_rest(tmp_path, data_dir):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "binary.pdf").write_bytes(b"%PDF-1.4 garbage \x00\x01")
+    (bad / "image.png").write_bytes(b"\x89PNG")
+    (bad / "ok.txt").write_text((data_dir / "seeds" / "004_dae1349a587e795b.txt").read_text(encoding="utf-8"),
+                                encoding="utf-8")
+    out = tmp_path / "g"
+    r = run("build", bad, "--out", out, "-q")
+    assert r.exit_code == 3, r.output
+    rejects = [json.loads(line) for line in (out / "rejects.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {x["file"].split("/")[-1] for x in rejects} == {"empty.txt", "binary.pdf", "image.png"}
+    assert all(x["reason"] for x in rejects)
+    docs = (out / "documents.jsonl").read_text(encoding="utf-8")
+    assert "01-CT/TU" in docs
+
+
+def test_extract_prints_one_object_per_input(data_dir):
+    r = run("extract", data_dir / "seeds" / "002_10111d2bd8fff1df.txt", "--format", "jsonl")
+    (rec,) = [json.loads(line) for line in r.output.splitlines()]
+    assert rec["subject"]["symbol"] == "1416-CV/QU"
