@@ -81,6 +81,8 @@ def resolve(extractions: Iterable[Extraction]) -> Graph:
                 ambiguous.append({"id": doc_id, "symbol": records[doc_id][0][0].get("symbol"),
                                   "candidates": dated, "cited_in": sorted({f for _, f, _ in records[doc_id]}),
                                   "reason": "cited without a date; several dated documents share the symbol"})
+    # Laws cited by name (and year) that the law list does not know: the corpus may hold their text.
+    rename.update(_laws_by_name_in_corpus(records, rename))
     # 3. Conflicts: one id, several dates (a typo in one citation, or two documents): keep apart, report.
     conflicts = []
     merged: dict = defaultdict(list)
@@ -170,6 +172,30 @@ def resolve(extractions: Iterable[Extraction]) -> Graph:
     _entities(g)
     g.report = _report(g, ambiguous, conflicts)
     return g
+
+
+LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
+
+
+def _laws_by_name_in_corpus(records: dict, rename: dict) -> dict:
+    """'Luật Điện lực' cited by name -> the law whose full text (title 'ĐIỆN LỰC') is in the corpus; the year, when
+    the citation gives one, must agree. Several candidates: left alone (reported as unresolved)."""
+    by_name: dict = {}
+    for doc_id, recs in records.items():
+        for d, _, is_subject in recs:
+            title = d.get("title") or ""
+            if is_subject and d.get("type") in LAW_TYPES and d.get("symbol") and 0 < len(title) <= 80 \
+                    and title.isupper():
+                by_name.setdefault(vocab.fold(f"{d['type']} {title}"), set()).add((doc_id, d.get("year")))
+    out = {}
+    for doc_id, recs in records.items():
+        d = recs[0][0]
+        if d.get("symbol") or d.get("type") not in LAW_TYPES or not d.get("title") or doc_id in rename:
+            continue
+        found = {i for i, y in by_name.get(vocab.fold(d["title"]), ()) if not d.get("year") or y == d["year"]}
+        if len(found) == 1:
+            out[doc_id] = found.pop()
+    return out
 
 
 def _lag(source_date: Optional[str], target_date: Optional[str]) -> Optional[int]:
@@ -269,10 +295,12 @@ def _report(g: Graph, ambiguous: list, conflicts: list) -> dict:
             else:
                 reasons.append("local document whose locality the citing text does not give: kept apart from "
                                "every other locality's document")
-        if _undated(d["id"]):
+        if _undated(d["id"]) and d.get("symbol"):
             reasons.append("cited without a date or year, and no dated document with this symbol is known")
         if not d.get("symbol"):
-            reasons.append("cited by name only")
+            reasons.append("cited by name" + (" and date" if d.get("date") else "") +
+                           " only; neither the list of laws nor the corpus has a law of that name" +
+                           (" and year" if d.get("year") else ""))
         if reasons:
             unresolved.append({"id": d["id"], "symbol": d.get("symbol"), "title": d.get("title"),
                                "cited_in": d.get("mentioned_in", []), "reasons": reasons})
@@ -285,6 +313,7 @@ def _report(g: Graph, ambiguous: list, conflicts: list) -> dict:
         "by_level": dict(sorted(Counter(d.get("level") or "?" for d in docs).items())),
         "by_relation": dict(sorted(Counter(e["relation"] for e in g.edges).items())),
         "entities": dict(sorted(Counter(x["label"] for x in g.entities.values()).items())),
+        "unresolved_by_reason": dict(Counter(r for u in unresolved for r in u["reasons"]).most_common()),
         "unresolved": unresolved,
         "ambiguous": ambiguous,
         "conflicts": conflicts,
