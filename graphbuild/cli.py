@@ -130,20 +130,76 @@ def query(name, doc, params, graph_dir, fmt, use_neo4j):
             q = load_query(n)
             click.echo(f"{n:<14} {q.purpose}")
         return
-    if use_neo4j:
-        from .neo4j_store import Neo4jStore
-        st, engine = Neo4jStore.from_env(), "neo4j"
-    else:
-        st, engine = _store(graph_dir), "ladybug"
+    from .store import StoreError
     try:
-        rows = run_query(st, name, doc=doc, params=_parse_params(params), engine=engine)
+        if use_neo4j:
+            from .neo4j_store import Neo4jStore
+            st, engine = Neo4jStore.from_env(), "neo4j"
+        else:
+            st, engine = _store(graph_dir), "ladybug"
+        try:
+            rows = run_query(st, name, doc=doc, params=_parse_params(params), engine=engine)
+        finally:
+            st.close()
     except AmbiguousRef as e:
         _fail(str(e), 4)
-    except QueryError as e:
+    except (QueryError, StoreError) as e:
         _fail(str(e))
-    finally:
-        st.close()
     click.echo(format_rows(rows, fmt))
+
+
+@main.command()
+@click.option("--neo4j", "use_neo4j", is_flag=True, help="Load into Neo4j (the only target for now).")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
+@click.option("--wipe", is_flag=True, help="Remove graphbuild's own nodes from the database first.")
+@click.option("--yes", is_flag=True, help="Do not ask before --wipe.")
+@click.option("--batch-size", default=10000, show_default=True, help="Rows per transaction.")
+@click.option("--uri", help="Default: NEO4J_URI (bolt://, neo4j://, +s, +ssc).")
+@click.option("--user", help="Default: NEO4J_USERNAME or neo4j.")
+@click.option("--password", help="Default: NEO4J_PASSWORD (prefer the variable: flags show in process lists).")
+@click.option("--database", help="Default: NEO4J_DATABASE or the server's default.")
+@click.option("--admin-import", "admin_dir", type=click.Path(),
+              help="Instead of loading, write neo4j-admin import CSVs into this folder and print the command.")
+def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, database, admin_dir):
+    """Load a built graph into Neo4j idempotently (constraints first, batched MERGE), then verify counts."""
+    from .build import default_graph_dir
+    from .export import load_graph
+    graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
+    if not (graph_dir / "documents.jsonl").exists():
+        _fail(f"no built graph in {graph_dir}: run 'graphbuild build PATH… --out {graph_dir}' first")
+    graph = load_graph(graph_dir)
+    if admin_dir:
+        from .neo4j_import import write_admin_import
+        result = write_admin_import(graph, admin_dir)
+        click.echo(f"wrote {len(result['files'])} files to {admin_dir}; with the server stopped, run:\n"
+                   f"  {result['command']}\nthen, with it started, the constraints in {result['schema']}")
+        return
+    if not use_neo4j:
+        _fail("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
+    from .neo4j_store import Neo4jStore
+    from .store import StoreError
+    if wipe and not yes:
+        click.confirm("Remove every Document, Organization, Locality and Person node from the database?", abort=True)
+
+    def progress(done, total, what):
+        if sys.stderr.isatty():
+            click.echo(f"\r{done}/{total} {what:<40}", nl=False, err=True)
+
+    try:
+        with Neo4jStore.from_env(uri=uri, user=user, password=password, database=database) as st:
+            report = st.load(graph, wipe=wipe, batch_size=batch_size, progress=progress)
+    except StoreError as e:
+        _fail(str(e))
+    if sys.stderr.isatty():
+        click.echo("", err=True)
+    nodes = ", ".join(f"{n} {k}" for k, n in report["nodes"].items())
+    click.echo(f"loaded {nodes}; {sum(report['relationships'].values())} relationships in {report['seconds']} s")
+    for w in report["warnings"]:
+        click.echo(f"warning: {w}", err=True)
+    if not report["ok"]:
+        for m in report["mismatches"]:
+            click.echo(f"mismatch: {m}", err=True)
+        sys.exit(1)
 
 
 @main.command()

@@ -66,7 +66,10 @@ def load_graph(out: Path) -> Graph:
     out = Path(out)
     def rows(name):
         p = out / name
-        return [json.loads(line) for line in open(p, encoding="utf-8") if line.strip()] if p.exists() else []
+        if not p.exists():
+            return []
+        with open(p, encoding="utf-8") as f:
+            return [json.loads(line) for line in f if line.strip()]
     g = Graph()
     g.documents = {d["id"]: d for d in rows("documents.jsonl")}
     g.edges = rows("edges.jsonl")

@@ -75,3 +75,22 @@ def test_extract_prints_one_object_per_input(data_dir):
     r = run("extract", data_dir / "seeds" / "002_10111d2bd8fff1df.txt", "--format", "jsonl")
     (rec,) = [json.loads(line) for line in r.output.splitlines()]
     assert rec["subject"]["symbol"] == "1416-CV/QU"
+
+
+def test_load_without_a_server_fails_cleanly_and_hides_the_password(built, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:9")
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-pw")
+    r = run("load", "--neo4j", "--graph", built)
+    assert r.exit_code == 2 and "cannot reach Neo4j" in r.output and "s3cret-pw" not in r.output
+    r = run("query", "lineage", "--neo4j", "--doc", "44-KL/TW")
+    assert r.exit_code == 2 and "s3cret-pw" not in r.output and "Traceback" not in r.output
+    monkeypatch.delenv("NEO4J_URI")
+    r = run("load", "--neo4j", "--graph", built)
+    assert r.exit_code == 2 and "NEO4J_URI" in r.output
+
+
+def test_load_admin_import_writes_csvs_and_the_command(built, tmp_path):
+    r = run("load", "--graph", built, "--admin-import", tmp_path / "imp")
+    assert r.exit_code == 0, r.output
+    assert "neo4j-admin database import full" in r.output
+    assert (tmp_path / "imp" / "nodes_Document_header.csv").exists()

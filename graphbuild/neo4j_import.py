@@ -1,0 +1,194 @@
+"""Neo4j bulk first load: ``neo4j-admin database import full`` CSV files written from a resolved graph.
+
+``write_admin_import(graph, out_dir)`` writes one header file and one data file per node label and per relationship
+type (per pair of end labels, since every label is its own ID space), and returns the files and the exact command to
+run on the Neo4j server (database stopped or absent). Afterwards ``graphbuild load --neo4j`` adds the constraints and
+indexes and checks the counts (its MERGEs change nothing on an imported graph).
+
+The row preparation here (``node_batches_rows``, ``relationship_groups``) is shared with the transactional loader in
+``neo4j_store`` so both routes give the same graph: same properties, dates as DATE, relationships unique per
+(start, end, type) — MERGE collapses duplicates, so the CSVs drop them too (first one kept).
+
+Header syntax (Neo4j Operations Manual, "Import" → "CSV header format"): ``id:ID(Document)`` stores the key as the
+string property ``id`` in the ID space ``Document``; ``:START_ID(Document)`` / ``:END_ID(Organization)`` name the
+ID space of each end; ``:LABEL`` / ``:TYPE`` columns; typed properties ``name:long``, ``:double``, ``:boolean``,
+``:date``, ``:string[]`` (array items split on ``--array-delimiter``). An empty unquoted field means "no property".
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import shlex
+from pathlib import Path
+from typing import Iterator, Optional
+
+from . import rows, schema
+
+# ladybug type -> neo4j-admin import header type ("" = string, the default)
+IMPORT_TYPES = {"STRING": "", "INT64": "long", "DOUBLE": "double", "BOOLEAN": "boolean", "DATE": "date",
+                "STRING[]": "string[]"}
+# Array delimiters tried in order: the first that occurs in no list item is used.
+ARRAY_DELIMITERS = [";", "|", "\u001f"]
+
+
+# --- rows shared with the transactional loader ------------------------------------------------------------------
+
+def to_date(v) -> Optional[dt.date]:
+    if v is None or isinstance(v, dt.date):
+        return v
+    return dt.date.fromisoformat(str(v)[:10])
+
+
+def node_props(label: str, row: dict) -> dict:
+    """The schema's properties of one node row except the key, DATE properties as ``datetime.date``."""
+    out = {}
+    for p, kind in schema.NODES[label][1:]:
+        v = row.get(p)
+        out[p] = to_date(v) if kind == "DATE" else v
+    return out
+
+
+def relationship_groups(g) -> Iterator[tuple]:
+    """(type, from label, to label, [rows with source, target, props]) for every relationship group, citations
+    first, each group unique per (source, target) (first occurrence kept)."""
+    def dedup(rs: list, props: list) -> list:
+        seen, out = set(), []
+        for r in rs:
+            key = (r["source"], r["target"])
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({"source": r["source"], "target": r["target"], "props": {p: r.get(p) for p, _ in props}})
+        return out
+
+    for rel, rs in rows.citation_rows(g).items():
+        if rs:
+            yield rel, "Document", "Document", dedup(rs, schema.CITATION_PROPS)
+    for rel, a, b, rs in rows.link_rows(g):
+        if rs:
+            yield rel, a, b, dedup(rs, schema.LINKS[rel][1])
+
+
+def relationship_props(rel: str) -> list:
+    return schema.CITATION_PROPS if rel in schema.CITATIONS else schema.LINKS[rel][1]
+
+
+# --- neo4j-admin CSVs ---------------------------------------------------------------------------------------------
+
+def _column(p: str, kind: str) -> str:
+    t = IMPORT_TYPES[kind]
+    return f"{p}:{t}" if t else p
+
+
+def node_header(label: str) -> list:
+    key = schema.NODES[label][0][0]
+    return [f"{key}:ID({label})"] + [_column(p, k) for p, k in schema.NODES[label][1:]] + [":LABEL"]
+
+
+def relationship_header(rel: str, a: str, b: str) -> list:
+    return [f":START_ID({a})", f":END_ID({b})"] + [_column(p, k) for p, k in relationship_props(rel)] + [":TYPE"]
+
+
+def _cell(v, kind: str, array_delimiter: str):
+    if v is None:
+        return ""
+    if kind == "STRING[]":
+        return array_delimiter.join(str(x) for x in v) if v else ""
+    if kind == "BOOLEAN":
+        return "true" if v else "false"
+    if kind == "DATE":
+        return to_date(v).isoformat()
+    if kind == "DOUBLE":
+        return repr(float(v))
+    return v
+
+
+def _pick_delimiter(nodes: dict, groups: list) -> str:
+    items = []
+    for label, node_list in nodes.items():
+        for p, kind in schema.NODES[label]:
+            if kind == "STRING[]":
+                items += [str(x) for r in node_list for x in (r.get(p) or [])]
+    for rel, _a, _b, rs in groups:
+        for p, kind in relationship_props(rel):
+            if kind == "STRING[]":
+                items += [str(x) for r in rs for x in (r["props"].get(p) or [])]
+    for d in ARRAY_DELIMITERS:
+        if not any(d in x for x in items):
+            return d
+    raise ValueError("every array delimiter candidate occurs in a list value; cannot write admin-import CSVs")
+
+
+def _cli_char(c: str) -> str:
+    """How neo4j-admin takes a delimiter character on the command line (it accepts 'U+XXXX')."""
+    return c if c.isprintable() and c not in " \"'" else f"U+{ord(c):04X}"
+
+
+def _write(path: Path, lines: list) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        w.writerows(lines)
+
+
+def write_admin_import(g, out_dir, database: str = "neo4j", overwrite: bool = False) -> dict:
+    """Write ``neo4j-admin database import full`` CSVs for graph ``g`` into ``out_dir``.
+
+    Returns ``{"files": [paths], "command": "neo4j-admin database import full neo4j --nodes=… …",
+    "array_delimiter": c, "nodes": {label: n}, "relationships": {type: n}, "schema": path}``.
+    """
+    out = Path(out_dir).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    nodes = rows.node_rows(g)
+    groups = list(relationship_groups(g))
+    ids = {label: {r["id"] for r in node_list} for label, node_list in nodes.items()}
+    delim = _pick_delimiter(nodes, groups)
+    files, node_args, rel_args = [], [], []
+    counts: dict = {"nodes": {}, "relationships": {}, "skipped": {}}
+
+    for label, node_list in nodes.items():
+        if not node_list:
+            continue
+        head, data = out / f"nodes_{label}_header.csv", out / f"nodes_{label}.csv"
+        _write(head, [node_header(label)])
+        _write(data, [[_cell(r.get(p), k, delim) for p, k in schema.NODES[label]] + [label] for r in node_list])
+        files += [head, data]
+        node_args.append(f"--nodes={head},{data}")
+        counts["nodes"][label] = len(node_list)
+
+    for rel, a, b, rs in groups:
+        ok = [r for r in rs if r["source"] in ids[a] and r["target"] in ids[b]]
+        if len(ok) < len(rs):
+            counts["skipped"][f"{rel}({a}->{b})"] = len(rs) - len(ok)
+        if not ok:
+            continue
+        props = relationship_props(rel)
+        head, data = out / f"rels_{rel}_{a}_{b}_header.csv", out / f"rels_{rel}_{a}_{b}.csv"
+        _write(head, [relationship_header(rel, a, b)])
+        _write(data, [[r["source"], r["target"]] + [_cell(r["props"].get(p), k, delim) for p, k in props] + [rel]
+                      for r in ok])
+        files += [head, data]
+        rel_args.append(f"--relationships={head},{data}")
+        counts["relationships"][rel] = counts["relationships"].get(rel, 0) + len(ok)
+
+    # Constraints and indexes cannot be part of a full import on Neo4j 5; run them afterwards (cypher-shell -f), or
+    # simply run `graphbuild load --neo4j`, which creates them and verifies the counts.
+    from .neo4j_store import schema_statements
+    schema_file = out / "schema.cypher"
+    schema_file.write_text("".join(s + ";\n" for s in schema_statements()), encoding="utf-8")
+    files.append(schema_file)
+
+    # The database name goes right after `full`: since Neo4j 5.19 --nodes/--relationships take several values, so a
+    # trailing database name is read as one more file ("File 'neo4j' doesn't exist").
+    parts = ["neo4j-admin", "database", "import", "full", database] + node_args + rel_args + [
+        f"--array-delimiter={_cli_char(delim)}", "--multiline-fields=true"]
+    if overwrite:
+        parts.append("--overwrite-destination=true")
+    return {
+        "files": [str(f) for f in files],
+        "command": " ".join(shlex.quote(p) for p in parts),
+        "array_delimiter": delim,
+        "nodes": counts["nodes"],
+        "relationships": counts["relationships"],
+        "skipped": counts["skipped"],
+        "schema": str(schema_file),
+    }
