@@ -162,12 +162,7 @@ def query(name, doc, params, graph_dir, fmt, use_neo4j):
               help="Instead of loading, write neo4j-admin import CSVs into this folder and print the command.")
 def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, database, admin_dir):
     """Load a built graph into Neo4j idempotently (constraints first, batched MERGE), then verify counts."""
-    from .build import default_graph_dir
-    from .export import load_graph
-    graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
-    if not (graph_dir / "documents.jsonl").exists():
-        _fail(f"no built graph in {graph_dir}: run 'graphbuild build PATH… --out {graph_dir}' first")
-    graph = load_graph(graph_dir)
+    graph = _built_graph(graph_dir)
     if admin_dir:
         from .neo4j_import import write_admin_import
         result = write_admin_import(graph, admin_dir)
@@ -219,6 +214,64 @@ def cypher(statement, params, graph_dir, fmt, write):
     finally:
         st.close()
     click.echo(format_rows(rows, fmt))
+
+
+def _built_graph(graph_dir):
+    from .build import default_graph_dir
+    from .export import load_graph
+    graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
+    if not (graph_dir / "documents.jsonl").exists():
+        _fail(f"no built graph in {graph_dir}: run 'graphbuild build PATH… --out {graph_dir}' first")
+    return load_graph(graph_dir)
+
+
+def _find_doc(graph, ref):
+    from .query import AmbiguousRef, QueryError
+    from .viz import find_doc
+    try:
+        return find_doc(graph, ref)
+    except AmbiguousRef as e:
+        _fail(str(e), 4)
+    except QueryError as e:
+        _fail(str(e))
+
+
+@main.command()
+@click.argument("view", type=click.Choice(["lineage", "cascade", "locality", "ego"]))
+@click.option("--doc", required=True, help='The document: "44-KL/TW", "Kết luận 44", an id.')
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
+@click.option("--depth", type=int, help="Hops to follow (ego: default 2; others: all).")
+@click.option("--relations", help="Comma-separated relations to follow, e.g. IMPLEMENTS,CONTINUES.")
+@click.option("--since", help="Leave out documents dated before (YYYY or YYYY-MM-DD).")
+@click.option("--until", help="Leave out documents dated after.")
+@click.option("--locality", help="Keep documents of this locality (and central ones).")
+@click.option("-o", "--out", "html", type=click.Path(), help="HTML file (self-contained, works offline).")
+@click.option("--png", type=click.Path(), help="Also a static PNG, for slides.")
+@click.option("--svg", type=click.Path(), help="Also a static SVG.")
+def viz(view, doc, graph_dir, depth, relations, since, until, locality, html, png, svg):
+    """Write an interactive view of a document's lineage, implementation cascade, locality or neighbourhood."""
+    from .viz import make_view
+    if not (html or png or svg):
+        _fail("say where to write it: -o FILE.html, --png FILE or --svg FILE")
+    graph = _built_graph(graph_dir)
+    doc_id = _find_doc(graph, doc)
+    G = make_view(graph, view, doc_id, html_path=html, png=png, svg=svg, depth=depth,
+                  relations=relations.split(",") if relations else None, since=since, until=until, locality=locality)
+    written = ", ".join(str(p) for p in (html, png, svg) if p)
+    click.echo(f"{view} of {graph.documents[doc_id].get('symbol') or doc_id}: {G.number_of_nodes()} documents, "
+               f"{G.number_of_edges()} citations -> {written}")
+
+
+@main.command()
+@click.option("--doc", required=True, help="The document the briefing is about.")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(), help="Folder for the page and image.")
+def brief(doc, graph_dir, out_dir):
+    """One briefing page: the cascade view, the table of documents, coverage numbers, a timeline, an image."""
+    from .brief import write_brief
+    graph = _built_graph(graph_dir)
+    page = write_brief(graph, _find_doc(graph, doc), out_dir)
+    click.echo(f"briefing -> {page}")
 
 
 @main.command()

@@ -94,3 +94,16 @@ def test_load_admin_import_writes_csvs_and_the_command(built, tmp_path):
     assert r.exit_code == 0, r.output
     assert "neo4j-admin database import full" in r.output
     assert (tmp_path / "imp" / "nodes_Document_header.csv").exists()
+
+
+def test_viz_and_brief_write_offline_files(built, tmp_path):
+    html, png = tmp_path / "c.html", tmp_path / "c.png"
+    r = run("viz", "cascade", "--doc", "44-KL/TW", "--graph", built, "-o", html, "--png", png)
+    assert r.exit_code == 0, r.output
+    page = html.read_text(encoding="utf-8")
+    assert "809-CV/TU" in page and 'src="http' not in page and png.stat().st_size > 0
+    r = run("brief", "--doc", "Kết luận 44", "--graph", built, "-o", tmp_path / "brief")
+    assert r.exit_code == 0, r.output
+    assert list((tmp_path / "brief").glob("*.html"))
+    r = run("viz", "lineage", "--doc", "nothing-like-this", "--graph", built, "-o", html)
+    assert r.exit_code == 2 and "no document matches" in r.output
