@@ -124,35 +124,74 @@ def to_rows(raw: list) -> list:
 # --- what the user typed -> document ids -------------------------------------------------------------------------
 
 REF_FIELDS = "d.id AS id, d.symbol AS symbol, d.issuer AS issuer, d.locality AS locality, d.date AS date, d.stub AS stub"
+REF_KEYS = ("id", "symbol", "issuer", "locality", "date", "stub")
 
 
-def resolve_ref(run, ref: str) -> str:
-    """One document id for ``ref``; raises AmbiguousRef listing the candidates, QueryError when none matches.
-    ``run(cypher, params)`` is the store's runner."""
-    ref = ref.strip()
-    hit = run(f"MATCH (d:Document) WHERE d.id = $ref RETURN {REF_FIELDS}", {"ref": ref})
-    if hit:
-        return hit[0]["id"]
+@dataclass(frozen=True)
+class Ref:
+    """What a user typed, read as one way of naming a document."""
+    symbol: Optional[str] = None           # "44-KL/TW"
+    types: tuple = ()                      # ("KL",) with number, for "Kết luận 44"
+    number: Optional[int] = None
+    words: Optional[str] = None            # anything else: words of a title
+
+    def matches(self, d: dict) -> bool:
+        """The same test as ``cypher`` below, on a document dict (for graphs held in memory)."""
+        if self.symbol:
+            return d.get("symbol") == self.symbol or self.symbol in (d.get("aliases") or [])
+        if self.types:
+            num = d.get("num") if d.get("num") is not None else d.get("number")
+            return d.get("type") in self.types and str(num or "").lstrip("0") == str(self.number)
+        return bool(self.words) and self.words in vocab.fold(d.get("title") or "")
+
+    def cypher(self) -> tuple:
+        if self.symbol:
+            return "d.symbol = $s OR $s IN d.aliases", {"s": self.symbol}
+        if self.types:
+            return "d.num = $n AND d.type IN $types", {"n": self.number, "types": list(self.types)}
+        return "toLower(d.title) CONTAINS $t", {"t": self.words}
+
+
+def parse_ref(ref: str) -> Ref:
     sym = patterns.canonical_symbol(ref)
     if sym:
-        hits = run(f"MATCH (d:Document) WHERE d.symbol = $s OR $s IN d.aliases RETURN {REF_FIELDS} ORDER BY d.id",
-                   {"s": sym})
-    else:
-        m = re.fullmatch(r"(?P<word>.+?)\s+(?:số\s+)?(?P<num>\d{1,5})", ref, re.I)
-        t = vocab.type_by_word().get(vocab.fold(m.group("word"))) if m else None
-        if t:
-            codes = sorted({x.code for x in vocab.doc_types() if x.name == t.name} | {t.code})
-            hits = run(f"MATCH (d:Document) WHERE d.num = $n AND d.type IN $types RETURN {REF_FIELDS} ORDER BY d.id",
-                       {"n": int(m.group("num")), "types": codes})
-        else:
-            hits = run(f"MATCH (d:Document) WHERE toLower(d.title) CONTAINS $t RETURN {REF_FIELDS} ORDER BY d.id "
-                       f"LIMIT 20", {"t": ref.lower()})
-    hits = [plain(h) for h in hits]
+        return Ref(symbol=sym)
+    m = re.fullmatch(r"(?P<word>.+?)\s+(?:số\s+)?(?P<num>\d{1,5})", ref, re.I)
+    t = vocab.type_by_word().get(vocab.fold(m.group("word"))) if m else None
+    if t:
+        codes = tuple(sorted({x.code for x in vocab.doc_types() if x.name == t.name} | {t.code}))
+        return Ref(types=codes, number=int(m.group("num")))
+    return Ref(words=vocab.fold(ref))
+
+
+def _one(ref: str, hits: list) -> str:
     if not hits:
         raise QueryError(f"no document matches '{ref}'")
     if len(hits) > 1:
         raise AmbiguousRef(ref, hits)
     return hits[0]["id"]
+
+
+def resolve_ref(run, ref: str) -> str:
+    """One document id for ``ref`` ("44-KL/TW", "Kết luận 44", "1416-CV/QU", an id, words of a title); raises
+    AmbiguousRef listing the candidates, QueryError when none matches. ``run(cypher, params)`` is the store's runner."""
+    ref = ref.strip()
+    hit = run(f"MATCH (d:Document) WHERE d.id = $ref RETURN {REF_FIELDS}", {"ref": ref})
+    if hit:
+        return hit[0]["id"]
+    where, params = parse_ref(ref).cypher()
+    hits = run(f"MATCH (d:Document) WHERE {where} RETURN {REF_FIELDS} ORDER BY d.id LIMIT 20", params)
+    return _one(ref, [plain(h) for h in hits])
+
+
+def find_in_graph(graph, ref: str) -> str:
+    """``resolve_ref`` for a graph held in memory (``export.load_graph``)."""
+    ref = (ref or "").strip()
+    if ref in graph.documents:
+        return ref
+    r = parse_ref(ref)
+    hits = [{k: d.get(k) for k in REF_KEYS} for _, d in sorted(graph.documents.items()) if r.matches(d)][:20]
+    return _one(ref, hits)
 
 
 def run_query(store, name: str, doc: Optional[str] = None, params: Optional[dict] = None,

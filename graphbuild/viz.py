@@ -101,33 +101,9 @@ def _clean(s, limit: Optional[int] = None) -> str:
 # --- finding the document ------------------------------------------------------------------------------------------
 
 def find_doc(graph, ref: str) -> str:
-    """One document id for ``ref`` (an id, "44-KL/TW", "Kết luận 44", words of a title) in an in-memory graph.
-    Raises ``query.AmbiguousRef`` or ``query.QueryError`` like ``query.resolve_ref`` does on the store."""
-    from . import patterns, vocab
-    from .query import AmbiguousRef, QueryError
-    ref = (ref or "").strip()
-    if ref in graph.documents:
-        return ref
-    docs = [graph.documents[k] for k in sorted(graph.documents)]
-    sym = patterns.canonical_symbol(ref) if ref else None
-    if sym:
-        hits = [d for d in docs if d.get("symbol") == sym or sym in (d.get("aliases") or [])]
-    else:
-        m = re.fullmatch(r"(?P<word>.+?)\s+(?:số\s+)?(?P<num>\d{1,5})", ref, re.I)
-        t = vocab.type_by_word().get(vocab.fold(m.group("word"))) if m else None
-        if t:
-            codes = {x.code for x in vocab.doc_types() if x.name == t.name} | {t.code}
-            hits = [d for d in docs if d.get("type") in codes and str(d.get("number") or "").lstrip("0")
-                    == m.group("num").lstrip("0")]
-        else:
-            key = vocab.fold(ref)
-            hits = [d for d in docs if key and key in vocab.fold(d.get("title") or "")][:20]
-    if not hits:
-        raise QueryError(f"no document matches '{ref}'")
-    if len(hits) > 1:
-        raise AmbiguousRef(ref, [{k: d.get(k) for k in ("id", "symbol", "issuer", "locality", "date", "stub")}
-                                 for d in hits])
-    return hits[0]["id"]
+    """One document id for ``ref`` in an in-memory graph (see ``query.find_in_graph``)."""
+    from .query import find_in_graph
+    return find_in_graph(graph, ref)
 
 
 # --- selection -----------------------------------------------------------------------------------------------------
