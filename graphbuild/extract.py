@@ -1,12 +1,24 @@
 """Find what a document is, every document it cites, and how (typed edges with evidence).
 
 ``extract(source) -> Extraction``. Steps: normalize the text, read the header (``segment``), find mentions
-(symbols, laws by name, short forms), read each mention's tail (date, issuer), then assign every mention a source
-and a relation: the trigger phrase before it in its clause, a chain ("Kế hoạch 84 … về việc thực hiện Kết luận
-44": 84 -> 44), or the list it continues ("Thực hiện A; B" -> both).
+(symbols, laws by name, short forms), read each mention's tail (date, issuer), then assign every mention its roles
+(a source and a relation) within its logical line (``Lines``: a PDF line break inside a sentence does not end it):
+
+- the last trigger phrase before a mention in its clause governs it ("Căn cứ", "thực hiện", "bãi bỏ" …); a phrase
+  in the description of the document before it chains from that document ("Kế hoạch 84 … về việc thực hiện Kết
+  luận 44": 84 -> 44; "Thông tư 08 … hướng dẫn Nghị định 46": 08 -> 46);
+- a passive phrase ("A … được sửa đổi, bổ sung bởi B") makes B act on A, the nearest document before it that B can
+  act on (not a later one, not a higher-ranked act); without one it never points at the subject; in a "Căn cứ"
+  clause the amending act is a basis too;
+- a list continues its first item's roles ("A; B", "A và B", "A <title>, B"), joining the nearest document of its
+  type or rank; a line ending with a trigger and ':' (or an article heading that repeals, amends …) governs the
+  numbered items under it; a phrase written after a document ("… hết hiệu lực") governs it;
+- laws named without a number are the same-named law numbered earlier in the text, else the law list's version in
+  force for the citing document.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +33,8 @@ from .patterns import Date, Symbol
 # Strongest first: when a document relates to another in several places, the strongest statement wins.
 PRIORITY = ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "GUIDES", "PROMULGATES", "CONTINUES", "IMPLEMENTS",
             "BASED_ON", "REVIEWS", "REPORTS", "CITES")
+ADJACENT_FILLERS = ("", "việc", "các", "những", "toàn bộ")
+BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
 CONFIDENCE = {"trigger": 0.9, "chain": 0.85, "list": 0.8, "plain": 0.5}
 LAW_BY_NAME = 0.85   # factor: a law cited by name was matched against the law list, not read from its number
 
@@ -28,10 +42,31 @@ NEWS_SUBJECT = re.compile(r"(?i)(?:ký |vừa |đã )?ban hành\s*$")
 LINKER = re.compile(r"(?i)^[\s,:(\-\"“”']*(?:(?:về|việc|v/v|ban hành|kế hoạch|chương trình|hướng dẫn|để|nhằm|đã|được|và|"
                     r"một số điều|của|nội dung|tổ chức|công tác|tiếp tục|liên quan đến|đối với)[\s,]*)*$")
 LIST_GAP = re.compile(r"(?i)^[\s,;:(\-+\"“”')]*(?:(?:và|hoặc|cùng|với|\d{1,2}\.|[a-zđ]\)|-|\+)[\s,;:]*)*$")
-SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ\d])|:\s*\n|\n")
-ISSUER_PHRASE = re.compile(
-    r"(?i)của\s+((?:(?!\b(?:về|v/v|ban hành|quy định|hướng dẫn|sửa đổi|thực hiện|triển khai|tiếp tục|nhằm|để|đã|"
-    r"được|có hiệu lực|ngày|tại|theo|trong|do|thì|là)\b)[^\s,;.()\"“”:]+[ \t]*){1,10})")
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ\d])|:\s*\n")
+# A list continues after a title: "A quy định … và B", "A về …, B".
+COORDINATED = re.compile(r"(?:\s(?:và|hoặc)|,)\s*$")
+ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•])\s")
+ARTICLE = re.compile(r"[ \t]*Điều\s+\d+[a-zđ]?\s*[.:]")
+HARD_NEXT = re.compile(r"(?:\d{1,3}[.)]|[a-zđ]\)|[-+•*])\s|(?:Căn cứ|Xét|Theo đề nghị|Sau khi|Trên cơ sở|Điều\s+\d|"
+                       r"Chương\s|Mục\s+\d|Phần\s|Nơi nhận|Kính gửi)")
+_ISSUER_STOP = (r"về|v/v|ban hành|quy định|hướng dẫn|sửa đổi|thực hiện|triển khai|tiếp tục|nhằm|để|đã|được|có hiệu lực|"
+                r"ngày|tại|theo|trong|do|thì|là")
+
+
+@lru_cache(maxsize=None)
+def _issuer_re() -> re.Pattern:
+    """'của Ban Thường vụ Tỉnh ủy …' after a mention: up to 16 words, stopping at a word that starts the document's
+    description or a relation phrase (the phrases of vocab/relations.tsv)."""
+    names = " / ".join(_fold(i.name) for i in vocab.issuers().values())     # 'Ban Chấp hành': not a stop
+    phrases = _phrase_trie(t.phrase for t in vocab.triggers() if _fold(t.phrase) not in names)
+    return re.compile(
+        rf"(?i)của\s+((?:(?!\b(?:{_ISSUER_STOP}|{phrases})\b)[^\s,;.()\"“”:]+"
+        r"(?:[ \t]+|[ \t]*\n(?=[^\W\d_])(?!Căn cứ|Xét|Theo|Điều|Chương|Mục|Phần|Nơi nhận|Kính gửi|[a-zđ]\)))?){1,16})")
+_NUMBER_AFTER_NAME = re.compile(r"[\s,]*(?:(?i:số)\s*:?\s*)?")
+_ONLY_COMMAS = re.compile(r"[\s,]*")
+_AFTER_WORD = re.compile(r"\s*")
+_TERM = re.compile(r"\s*\((?:khóa|khoá)\s+[IVXL]+\)|\s*(?:khóa|khoá)\s+[IVXL]+\b")
+_fold = lru_cache(maxsize=1 << 16)(vocab.fold)     # the same few words, folded thousands of times
 EFFECTIVE = re.compile(r"(?i)(?:,\s*)?có hiệu lực(?: thi hành)?(?: kể)? từ ngày")
 
 
@@ -48,6 +83,7 @@ class Mention:
     issuer_phrase: Optional[str] = None
     tail_end: int = 0
     by_name: bool = False
+    word: Optional[str] = None             # the type word written before the number ('Nghị quyết số …')
 
 
 @dataclass
@@ -59,33 +95,79 @@ class Role:
     passive: bool = False
 
 
+def _phrase_trie(phrases) -> str:
+    """The phrases as one pattern, a prefix tree of words: any blank between words, the commas optional ('được sửa
+    đổi bổ sung tại'); the same matches as the phrases tried longest first, but the engine tests a word where a
+    flat list tries every phrase at every position."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for token in phrase.split():
+            node = node.setdefault((token.rstrip(",").lower(), token.endswith(",")), {})
+        node[None] = {}
+
+    def build(node: dict) -> str:
+        # a comma variant before the bare word (it is the longer phrase), longer continuations before an end
+        keys = sorted((k for k in node if k is not None), key=lambda k: (k[0], not k[1]))
+        alts = []
+        for word, comma in keys:
+            sub = node[(word, comma)]
+            rest = build(sub)
+            sep = r",?\s+" if comma else r"\s+"
+            branches = ([sep + rest] if any(k is not None for k in sub) else []) + \
+                       ([r"(?!\w)"] if None in sub else [])
+            alts.append(re.escape(word) + ("(?:" + "|".join(branches) + ")" if len(branches) > 1 else branches[0]))
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(tree)
+
+
+def _phrase_key(s: str) -> str:
+    return _fold(s.replace(",", " "))
+
+
 @lru_cache(maxsize=None)
 def _trigger_re() -> re.Pattern:
-    phrases = sorted(vocab.triggers(), key=lambda t: len(t.phrase), reverse=True)
-    alt = "|".join(re.escape(t.phrase).replace(r"\ ", r"\s+") for t in phrases)
-    return re.compile(rf"(?i)(?<!\w)(?:{alt})(?!\w)")
+    post = {_phrase_key(p) for _, p in _post_phrases()}
+    phrases = sorted((t for t in vocab.triggers() if _phrase_key(t.phrase) not in post), key=lambda t: len(t.phrase),
+                     reverse=True)
+    return re.compile(rf"(?i)(?<!\w){_phrase_trie(t.phrase for t in phrases)}")
 
 
 @lru_cache(maxsize=None)
 def _trigger_table() -> dict:
-    return {vocab.fold(t.phrase): t for t in vocab.triggers()}
+    post = {_phrase_key(p) for _, p in _post_phrases()}
+    return {_phrase_key(t.phrase): t for t in vocab.triggers() if _phrase_key(t.phrase) not in post}
 
 
 # --- mentions ---------------------------------------------------------------------------------------------------
 
-def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
-    """The law a name (as written after 'Luật') refers to: the longest known name it starts with; among versions,
-    the one with the cited date, else the only one."""
-    folded = vocab.fold(name)
-    best = None
+@lru_cache(maxsize=None)
+def _law_names() -> dict:
+    """Known law names without their leading 'luật'/'bộ luật' (folded) -> [Law, …]; the first name wins a tie."""
+    out: dict = {}
     for known, laws in vocab.laws_by_name().items():
         bare = known.split(" ", 1)[1] if known.startswith("luật ") else known.split(" ", 2)[-1]
-        if (folded == bare or folded.startswith(bare + " ") or folded.startswith(bare + ",")) and \
-                (best is None or len(bare) > len(best[0])):
-            best = (bare, laws)
-    if not best:
+        out.setdefault(bare, laws)
+    return out
+
+
+_NAME_BREAK = re.compile(r"[ ,]")
+
+
+def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
+    """The law a name (as written after 'Luật') refers to: the longest known name it starts with (whole words);
+    among versions, the one with the cited date, else the only one."""
+    folded = _fold(name)
+    names = _law_names()
+    laws = names.get(folded)
+    if laws is None:
+        for m in reversed(list(_NAME_BREAK.finditer(folded))):
+            laws = names.get(folded[:m.start()])
+            if laws is not None:
+                break
+    if not laws:
         return None
-    laws = best[1]
     if date and date.iso:
         dated = [law for law in laws if law.date == date.iso]
         return dated[0] if dated else None
@@ -96,14 +178,13 @@ def _tail(text: str, pos: int) -> tuple:
     """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
     date = issuer = None
     while True:
-        m = re.match(r"[\s,]*", text[pos:])
-        p = pos + m.end()
+        p = _ONLY_COMMAS.match(text, pos).end()
         dm = patterns.DATE_RE.match(text, p)
         if dm and not date:
             date = patterns.parse_date(dm)
             pos = dm.end()
             continue
-        im = ISSUER_PHRASE.match(text, p)
+        im = _issuer_re().match(text, p)
         if im and not issuer:
             issuer = im.group(1).strip()
             pos = im.end()
@@ -113,27 +194,26 @@ def _tail(text: str, pos: int) -> tuple:
             dm = patterns.DATE_RE.match(text, em.end() - len("ngày"))
             pos = dm.end() if dm else em.end()
             continue
-        km = re.match(r"\s*\((?:khóa|khoá)\s+[IVXL]+\)|\s*(?:khóa|khoá)\s+[IVXL]+\b", text[pos:])
+        km = _TERM.match(text, pos)
         if km:
             issuer = (issuer or "") + " " + km.group(0).strip(" ()")
-            pos += km.end()
+            pos = km.end()
             continue
         return date, issuer, pos
 
 
 def find_mentions(text: str, start: int = 0) -> list:
     found: list = []
-    taken: list = []
 
-    def free(a, b):
-        return all(b <= s or a >= e for s, e in taken)
-
-    for m in patterns.mention_re().finditer(text, start):
-        sym = patterns.parse_symbol(m)
+    for m_start, m_end, word, sm in patterns.iter_mentions(text, start):
+        numbered = m_start < sm.start() and "số" in text[m_start:sm.start()].lower()
+        sym = patterns.parse_numbered_symbol(sm) if numbered else patterns.parse_symbol(sm)
         if not sym:
             continue
-        word = m.group("word")
-        t = vocab.type_by_word().get(vocab.fold(word)) if word else None
+        if word and _fold(word) == "luật" and text[max(0, m_start - 5):m_start].lower().endswith("pháp "):
+            # "… quy phạm pháp luật số 64/2025/QH15": 'luật' ends the law's name, the number starts at 'số'
+            m_start, word = _AFTER_WORD.match(text, m_start + len(word)).end(), None
+        t = vocab.type_by_word().get(_fold(word)) if word else None
         type_code = sym.type_code or (t.code if t else None)
         if t and sym.type_code in ("QĐ", "QĐi") and t.name == "Quy định" and sym.system == "party":
             type_code = "QĐi"
@@ -141,40 +221,47 @@ def find_mentions(text: str, start: int = 0) -> list:
             type_code = t.code if t else "Luật"
         if not type_code and sym.system == "state" and not sym.year:
             type_code = "CV"
-        found.append(Mention(m.start(), m.end(), sym.text, symbol=sym, type_code=type_code))
-        taken.append((m.start(), m.end()))
+        found.append(Mention(m_start, m_end, sym.text, symbol=sym, type_code=type_code, word=word))
+    # Symbol mentions are sorted and do not overlap; law names are met in order, so the spans they take end
+    # before the next one starts: a bisect and a running end replace scans of everything found so far.
+    syms = list(found)
+    sym_starts = [x.start for x in syms]
+    sym_ends = [x.end for x in syms]
+    law_end = -1
+
+    def free(a, b):
+        i = bisect.bisect_left(sym_ends, a + 1)   # the first symbol ending after a
+        return a >= law_end and (i == len(syms) or sym_starts[i] >= b)
+
     for m in patterns.LAW_RE.finditer(text, start):
         if m.start() and text[m.start() - 1].isalnum():
             continue
         if not free(m.start(), m.start() + 5):
             continue
         raw = m.group("name")
-        stop = patterns.LAW_NAME_STOP.search(raw)
-        name = raw[: stop.start()] if stop else raw
-        if name.lower().startswith(("sửa đổi", "bổ sung")):
-            name = raw[: re.search(r"\s+ngày\b|\s+số\b|[;.(]", raw).start()] if re.search(r"\s+ngày\b|\s+số\b|[;.(]",
-                                                                                             raw) else raw
-        name = name.strip(" ,")
+        name = _law_name(text, m.start("name"), raw, syms, sym_starts)
         # "luật" inside "pháp luật", "quy định của luật": only a capitalised name, or one the law list knows.
         if len(name) < 3 or (not name[0].isupper() and not _law_for(name, None)) or \
                 re.search(r"(?i)pháp\s*$", text[max(0, m.start() - 6):m.start()]):
             continue
         end = m.start("name") + len(name)
-        # "Luật … số 72/2025/QH15": the number that follows belongs to this law.
-        nxt = next((x for x in found if x.symbol and 0 <= x.start - end <= 8 and
-                    re.fullmatch(r"[\s,]*(?:(?i:số)\s*:?\s*)?", text[end:x.start])), None)
-        if nxt is None:
-            for x in found:
-                if x.symbol and x.start >= end and re.fullmatch(r"[\s,]*", text[end:x.start]):
-                    nxt = x
+        # "Luật … số 72/2025/QH15": the number that follows belongs to this law (only the first symbol after the
+        # name can follow it, and not when an earlier name took it already).
+        nxt = None
+        i = bisect.bisect_left(sym_starts, end)
+        if i < len(syms) and syms[i].start == sym_starts[i] and syms[i].word is None:
+            x = syms[i]
+            if (x.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, x.start)) or \
+                    _ONLY_COMMAS.fullmatch(text, end, x.start):
+                nxt = x
         if nxt is not None:
             nxt.start, nxt.name = m.start(), f"{m.group('word')} {name}"
             nxt.type_code = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
-            taken.append((m.start(), nxt.end))
+            law_end = max(law_end, nxt.end)
             continue
         word = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
         found.append(Mention(m.start(), end, f"{word} {name}", type_code=word, name=f"{word} {name}", by_name=True))
-        taken.append((m.start(), end))
+        law_end = max(law_end, end)
     found.sort(key=lambda x: x.start)
     # Drop mentions inside another (a law name inside an amending law's name).
     out: list = []
@@ -182,13 +269,54 @@ def find_mentions(text: str, start: int = 0) -> list:
         if out and x.start < out[-1].end:
             continue
         out.append(x)
+    pinned: dict = {}      # a law's name -> the mention that gave its number
     for x in out:
         x.date, x.issuer_phrase, x.tail_end = _tail(text, x.end)
+        if x.symbol and x.name:
+            pinned.setdefault(_fold(x.name), x)
         if x.by_name:
             x.law = _law_for(x.name.split(" ", 1)[1] if x.type_code == "Luật" else x.name.split(" ", 2)[2], x.date)
-            if x.law:
+            p = pinned.get(_fold(x.name))
+            if p is not None and (x.date is None or x.law is None):
+                # "Luật Ban hành văn bản quy phạm pháp luật" after "… số 64/2025/QH15" names the same law again
+                x.key, x.symbol, x.type_code, x.law, x.by_name = p.key, p.symbol, p.type_code, None, False
+                x.date = x.date or p.date
+            elif x.law:
                 x.key = x.law.symbol
     return out
+
+
+_NAME_BEFORE_NUMBER = re.compile(r"(?P<name>(?:[^;:()\"“”]|\((?i:sửa đổi(?:,? bổ sung)?)\)){3,160}?)[\s,]*"
+                                r"(?:(?i:số)\s*:?\s*)?")
+_NOT_IN_NAME = re.compile(r"\s(?:ngày|năm|đã|được|và các|của Quốc hội|có hiệu lực|quy định|thì|để|nhằm|theo|tại|"
+                          r"gồm|và (?:Luật|Bộ luật))\b|[.;]|\n\s*\n|[.:;]\s*\n")
+
+
+def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> str:
+    """The name of a law cited by name, from the text after 'Luật': up to its number when one follows ('Luật An
+    toàn, vệ sinh lao động số 84/2015/QH13'), else the longest name the law list knows ('Luật Cán bộ, công chức
+    ngày …'), else up to the first word that cannot be part of a name."""
+    i = bisect.bisect_left(sym_starts, start + 3)
+    if i < len(syms) and syms[i].start == sym_starts[i] and sym_starts[i] <= start + 170 and \
+            (syms[i].word is None or _fold(syms[i].word) in ("luật", "bộ luật")):
+        nm = _NAME_BEFORE_NUMBER.fullmatch(text, start, sym_starts[i])
+        if nm and not _NOT_IN_NAME.search(nm.group("name")):
+            return nm.group("name").strip(" ,")
+    folded = _fold(raw)
+    if len(folded) == len(raw):
+        names = _law_names()
+        if folded not in names:
+            for b in reversed(list(_NAME_BREAK.finditer(folded))):
+                if folded[:b.start()] in names:
+                    return raw[:b.start()].strip(" ,")
+        else:
+            return raw.strip(" ,")
+    stop = patterns.LAW_NAME_STOP.search(raw)
+    name = raw[: stop.start()] if stop else raw
+    if name.lower().startswith(("sửa đổi", "bổ sung")):
+        cut = re.search(r"\s+ngày\b|\s+số\b|[;.(]", raw)
+        name = raw[: cut.start()] if cut else raw
+    return name.strip(" ,")
 
 
 def _short_forms(text: str, full: list, start: int) -> list:
@@ -196,17 +324,25 @@ def _short_forms(text: str, full: list, start: int) -> list:
     out = []
     by_type: dict = {}
     for x in full:
-        if x.symbol:
+        if x.symbol and x.symbol.number.isdigit():
             by_type.setdefault((x.type_code, int(x.symbol.number)), x)
-    spans = [(x.start, x.end) for x in full]
-    for m in patterns.short_mention_re().finditer(text, start):
-        if any(s <= m.start() < e for s, e in spans):
+    spans = sorted((x.start, x.end) for x in full)
+    starts = [a for a, _ in spans]
+    reach = []          # the furthest end among the spans starting at or before each start
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    if not by_type:
+        return out
+    numbers = {n for _, n in by_type}
+    for m_start, m_end, word, num in patterns.iter_short_mentions(text, start, numbers):
+        i = bisect.bisect_right(starts, m_start) - 1
+        if i >= 0 and reach[i] > m_start:
             continue
-        t = vocab.type_by_word().get(vocab.fold(m.group("word")))
-        ref = by_type.get((t.code if t else None, int(m.group("num"))))
-        if ref and ref.start < m.start():
-            out.append(Mention(m.start(), m.end(), ref.key, symbol=ref.symbol, type_code=ref.type_code,
-                               tail_end=m.end()))
+        t = vocab.type_by_word().get(_fold(word))
+        ref = by_type.get((t.code if t else None, int(num)))
+        if ref and ref.start < m_start:
+            out.append(Mention(m_start, m_end, ref.key, symbol=ref.symbol, type_code=ref.type_code,
+                               tail_end=m_end))
     return out
 
 
@@ -310,7 +446,7 @@ def _subject_from_header(h: segment.Header, source: Source, text: str) -> Option
         return None
     info = vocab.issuer_info(issuer_code)
     date = h.date
-    if not date and meta.get("date"):
+    if not date and meta.get("date") and h.type_code != "VBHN":   # a consolidated text's record date is the base's
         dm = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(meta["date"]))
         date = Date(dm.group(0), int(dm.group(1)), 0, 0) if dm else None
     era = gazetteer.era_for(date.iso if date else None)
@@ -380,53 +516,359 @@ def _last_trigger(gap: str):
         best = m
     if not best:
         return None
-    t = _trigger_table()[vocab.fold(best.group(0))]
+    t = _trigger_table()[_phrase_key(best.group(0))]
     filler = gap[best.end():]
-    if t.adjacent and filler.strip(" ,") not in ("", "việc"):
-        return vocab.Trigger("IMPLEMENTS", t.phrase, False, False), best
+    if t.adjacent and filler.strip(" ,:") not in ADJACENT_FILLERS:
+        # not right before the document: a continuation is still an implementation, anything else a citation
+        # ("diện tích thu hồi tại Quyết định số …" does not revoke the decision)
+        return vocab.Trigger("IMPLEMENTS" if t.relation == "CONTINUES" else "CITES", t.phrase, False, False), best
     return t, best
 
 
-def _roles(text: str, mentions: list, para_of) -> list:
+def _first_trigger(gap: str):
+    m = _trigger_re().search(gap)
+    return (_trigger_table()[_phrase_key(m.group(0))], m) if m else None
+
+
+class Lines:
+    """Logical lines of a clean text: a line break inside a sentence (a PDF or table wrapping it) does not end the
+    line. A break is hard after . ; : ! ?, around a blank line, before a list item or a preamble/article opening
+    ('Căn cứ', 'Điều 2.'), next to a heading written in capitals, and after an article heading."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._soft: dict = {}
+
+    def soft(self, i: int) -> bool:
+        r = self._soft.get(i)
+        if r is None:
+            r = self._soft[i] = self._is_soft(i)
+        return r
+
+    def _is_soft(self, i: int) -> bool:
+        t = self.text
+        a = t.rfind("\n", 0, i) + 1
+        b = t.find("\n", i + 1)
+        prev, nxt = t[a:i].strip(), t[i + 1:len(t) if b < 0 else b].strip()
+        if not prev or not nxt or prev.rstrip("\"”'*)")[-1:] in (".", ";", ":", "!", "?", ""):
+            return False
+        if HARD_NEXT.match(nxt) or prev == prev.upper() or nxt == nxt.upper():
+            return False
+        return not (ARTICLE.match(prev) and nxt[:1].isupper())
+
+    def start(self, pos: int) -> int:
+        i = self.text.rfind("\n", 0, pos)
+        while i >= 0 and self.soft(i):
+            i = self.text.rfind("\n", 0, i)
+        return i + 1
+
+    def end(self, pos: int) -> int:
+        i = self.text.find("\n", pos)
+        while i >= 0 and self.soft(i):
+            i = self.text.find("\n", i + 1)
+        return len(self.text) if i < 0 else i
+
+    def previous(self, start: int) -> Optional[tuple]:
+        """The non-blank logical line before the one starting at ``start``, as (start, end)."""
+        end = start - 1
+        while end > 0:
+            s = self.start(end)
+            if self.text[s:end].strip():
+                return s, end
+            end = s - 1
+        return None
+
+
+# State documents by rank (Luật 2013 on the legal system; Luật Ban hành văn bản QPPL): an act can amend, replace
+# or repeal only acts of its own rank or below. Party documents and unknown types have no rank.
+_RANK_BY_TYPE = {"Hiến pháp": 0, "Luật": 1, "Bộ luật": 1, "Pháp lệnh": 2, "Lệnh": 2, "NĐ": 3, "TT": 5, "TTLT": 5}
+_RANK_BY_ISSUER = {"QH": 1, "UBTVQH": 2, "CTN": 2, "CP": 3, "TTg": 4, "HĐND": 6, "UBND": 7}
+_ACTS_ON_OLDER = {"AMENDS", "REPLACES", "REPEALS", "CORRECTS", "GUIDES", "IMPLEMENTS", "CONTINUES", "PROMULGATES",
+                  "REVIEWS"}
+
+
+def _rank(x: "Mention") -> Optional[int]:
+    sym = x.symbol
+    if sym is not None and sym.system != "state":
+        return None
+    if x.type_code in _RANK_BY_TYPE:
+        return _RANK_BY_TYPE[x.type_code]
+    if sym is None:
+        return None
+    head = re.sub(r"\d+$", "", sym.issuer_code.split("-")[0])
+    if head in _RANK_BY_ISSUER:
+        return _RANK_BY_ISSUER[head]
+    info = vocab.issuer_info(head)
+    return 5 if info and info.system == "state" and info.level == "central" else None
+
+
+def _year(x: "Mention") -> Optional[int]:
+    if x.date and x.date.year:
+        return x.date.year
+    if x.symbol and x.symbol.year:
+        return x.symbol.year
+    if x.law and x.law.date:
+        return int(x.law.date[:4])
+    return None
+
+
+def _possible(source: Optional["Mention"], target: "Mention", relation: str) -> bool:
+    """Whether ``source`` can act on ``target``: not on a later document, not (amending) on a higher-ranked act."""
+    if source is None or relation not in _ACTS_ON_OLDER:
+        return True
+    ys, yt = _year(source), _year(target)
+    if ys and yt and ys < yt:
+        return False
+    if relation in ("AMENDS", "REPLACES", "REPEALS"):
+        rs, rt = _rank(source), _rank(target)
+        if rs is not None and rt is not None and rs > rt:
+            return False
+    return True
+
+
+@dataclass
+class _Clause:
+    start: int
+    lead: object = None          # (Trigger, match) of the first trigger in the clause, computed on demand
+    lead_done: bool = False
+
+
+def _roles(text: str, mentions: list, lines: Lines, subject: Optional[Mention] = None) -> list:
+    """Every mention's roles (a list per mention): the relations the text states for it, with their sources.
+    ``subject``: the document itself as a mention (its rank bounds what it can amend, replace or repeal)."""
     roles: list = []
-    prev = None
-    for x in mentions:
-        para = para_of(x.start)
-        same_para = prev is not None and para_of(prev.start) == para
-        gap_start = prev.tail_end if same_para else para
+    line_of = [lines.start(x.start) for x in mentions]
+    clauses: list = []
+    by_key = {}
+
+    def lead_of(c: _Clause, upto: int):
+        if not c.lead_done:
+            c.lead, c.lead_done = _first_trigger(text[c.start:upto]), True
+        return c.lead
+
+    def lead_role(c: _Clause, upto: int, how: str = "trigger") -> Role:
+        lead = lead_of(c, upto)
+        if lead and not lead[0].passive:
+            return Role("subject", lead[0].relation, how)
+        return Role("subject", "CITES", "plain")
+
+    for i, x in enumerate(mentions):
+        L = line_of[i]
+        prev = mentions[i - 1] if i and line_of[i - 1] == L else None
+        gap_start = min(prev.tail_end, x.start) if prev else L
         gap = text[gap_start:x.start]
         cut = 0
         for b in SENTENCE_END.finditer(gap):
             cut = b.end()
         clause_gap = gap[cut:]
+        clause = clauses[i - 1] if prev is not None and not cut else _Clause(gap_start + cut)
+        clauses.append(clause)
         hit = _last_trigger(clause_gap)
-        role = None
-        if same_para and cut == 0 and ";" not in gap and len(gap.strip()) <= 90 and hit:
+        if hit and ";" in clause_gap[hit[1].end():]:
+            hit = None      # a phrase does not reach across ';' ("… về thi hành Điều lệ Đảng; Quy định số 22")
+        if hit and prev is not None and not hit[0].passive and _coordinated_past(clause_gap[hit[1].end():]):
+            hit = None      # "A hướng dẫn giám sát … và B": the phrase belongs to A's title, B joins A
+        mine: list = []
+        if hit and not hit[0].passive:
             trig, m = hit
-            if LINKER.match(clause_gap[:m.start()]):
-                role = Role(prev.key, trig.relation, "chain", trig.passive)
-        if role is None and hit:
+            if prev is not None and not cut and ";" not in gap and (
+                    len(gap.strip()) <= 90 and LINKER.match(clause_gap[:m.start()]) or
+                    len(gap) <= 250 and (trig.relation in BETWEEN_DOCUMENTS or "," not in clause_gap[:m.start()])):
+                # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase
+                # in A's own description (no comma before it), or what documents do to documents (guide, amend,
+                # repeal), is said of A; what A cannot do to B (amend a higher act, a later one) leaves a citation
+                mine = [Role(prev.key, trig.relation if _possible(prev, x, trig.relation) else "CITES", "chain")]
+            elif not _possible_rank(subject, x, trig.relation):
+                mine = [Role("subject", "CITES", "trigger")]     # a circular does not amend a decree
+            else:
+                mine = [Role("subject", trig.relation, "trigger")]
+        elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             trig, _ = hit
-            role = Role("subject", trig.relation, "trigger", trig.passive)
-            if trig.passive and same_para and cut == 0:
-                role = Role(prev.key, trig.relation, "chain", True)
-        if role is None and same_para and roles and LIST_GAP.match(clause_gap.split(";")[-1] if ";" in gap else gap):
-            # "A …; B" continues the clause's list; "A của … về việc thực hiện B, C" continues B's chain only
-            # when nothing closed it (a ';' returns to the clause), except a passive list ("được sửa đổi bởi: 1. …; 2.").
-            r = roles[-1]
-            if ";" in gap and r.how == "chain" and not r.passive:
-                r = next((q for q in reversed(roles) if q.how != "chain"), Role("subject", "CITES", "plain"))
-            role = Role(r.source, r.relation, "list", r.passive)
-        if role is None:
-            role = Role("subject", "CITES", "plain")
-        roles.append(role)
-        prev = x
+            ante = _antecedent(mentions, i, line_of, clauses, trig.relation)
+            if ante is not None:
+                mine = [Role(ante.key, trig.relation, "chain", True)]
+                if lead_role(clause, x.start).relation == "BASED_ON":
+                    mine.append(Role("subject", "BASED_ON", "trigger"))   # the basis is the act as amended
+            else:
+                mine = [lead_role(clause, x.start)]
+        elif prev is None:
+            header = _list_header(text, mentions, lines, L, x)
+            if header is not None:
+                mine = [header]
+        if not mine and prev is not None and (LIST_GAP.match(clause_gap.split(";")[-1] if ";" in gap else gap) or
+                                              (not cut and ";" not in gap and COORDINATED.search(gap))):
+            mine = _continue_list(mentions, i, line_of, roles, clauses, gap, x, lead_role, by_key)
+        if not mine:
+            mine = [Role("subject", "CITES", "plain")]
+        roles.append(mine)
+        by_key.setdefault(x.key, x)
+    _post_triggers(text, mentions, line_of, roles, lines)
     return roles
 
 
-def _sentence(text: str, start: int, end: int) -> tuple:
-    a = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start) + 1, text.rfind("; ", 0, start) + 1, 0)
-    b_candidates = [i for i in (text.find("\n", end), text.find(". ", end), text.find("; ", end)) if i != -1]
+@lru_cache(maxsize=None)
+def _type_start_re() -> re.Pattern:
+    return re.compile(rf"\s*(?:(?:các|những)\s+)?(?i:{patterns.type_words()})\b")
+
+
+def _coordinated_past(filler: str) -> bool:
+    """Whether the words between a phrase and a document end a list the document joins, past the phrase's own
+    object ('hướng dẫn giám sát giao dịch … và B'), rather than adding to the phrase's objects ('thực hiện Nghị
+    quyết Đại hội Đảng lần thứ X, Nghị quyết số 25/2006/NQ-CP')."""
+    return bool(COORDINATED.search(filler)) and len(filler.split()) > 3 and not _type_start_re().match(filler)
+
+
+def _as_mention(doc: Optional[Document]) -> Optional[Mention]:
+    """The subject as a mention, for the rank checks (no date: a wrong header date must not drop an edge)."""
+    if doc is None or not doc.symbol:
+        return None
+    m = patterns.mention_re().fullmatch(doc.symbol)
+    sym = patterns.parse_symbol(m) if m else None
+    return Mention(-1, -1, "subject", symbol=sym, type_code=doc.type) if sym else None
+
+
+def _possible_rank(source: Optional[Mention], target: Mention, relation: str) -> bool:
+    if source is None or relation not in ("AMENDS", "REPLACES", "REPEALS"):
+        return True
+    rs, rt = _rank(source), _rank(target)
+    return rs is None or rt is None or rs <= rt
+
+
+def _antecedent(mentions: list, i: int, line_of: list, clauses: list, relation: str):
+    """The document a passive phrase before mention i acts on: the nearest one before it in its clause that it can
+    act on ('Nghị định 78 hướng dẫn Luật BHVB được sửa đổi bởi Nghị định 187': 187 amends 78, not the law)."""
+    x = mentions[i]
+    for j in range(i - 1, -1, -1):
+        if line_of[j] != line_of[i] or clauses[j] is not clauses[i]:
+            break
+        if _possible(x, mentions[j], relation) and mentions[j].key != x.key:
+            return mentions[j]
+    return None
+
+
+def _continue_list(mentions: list, i: int, line_of: list, roles: list, clauses: list, gap: str, x, lead_role,
+                   by_key) -> list:
+    """'A; B', 'A và B', 'A <title>, B': B takes the roles of the document it is listed with: the one before it when
+    of its type or rank, else the nearest of its type, then of its rank (a Nghị định joins a Nghị định, not the
+    Luật named in the first one's title), else the one before."""
+    j = i - 1
+    if ";" not in gap and mentions[j].type_code != x.type_code and (_rank(x) is None or _rank(mentions[j]) != _rank(x)):
+        same = [k for k in range(i - 1, -1, -1) if line_of[k] == line_of[i] and clauses[k] is clauses[i]]
+        j = next((k for k in same if mentions[k].type_code == x.type_code), None) or \
+            next((k for k in same if _rank(x) is not None and _rank(mentions[k]) == _rank(x)), i - 1)
+    out = []
+    for r in roles[j]:
+        if ";" in gap and r.how == "chain" and not r.passive:
+            r = next((q for rs in reversed(roles[:i]) for q in rs if q.how != "chain"), Role("subject", "CITES", "plain"))
+        if r.source != "subject":
+            src = by_key.get(r.source)
+            ok = _possible(x, src, r.relation) if r.passive else _possible(src, x, r.relation)
+            if not ok:
+                r = lead_role(clauses[i], x.start, "list")
+        out.append(Role(r.source, r.relation, "list" if r.how != "plain" else "plain", r.passive))
+    return out
+
+
+def _list_header(text: str, mentions: list, lines: Lines, L: int, x: Mention) -> Optional[Role]:
+    """A list item's first document takes its relation from the list's header: a line ending with ':' whose last
+    phrase is a trigger ('Bãi bỏ … các văn bản sau đây:', 'X …, được sửa đổi, bổ sung bởi:'), or an article heading
+    that repeals, replaces, amends or corrects ('Điều 1. Bãi bỏ toàn bộ 15 văn bản'), followed by numbered items."""
+    first = True
+    cur = L
+    for _ in range(60):
+        p = lines.previous(cur)
+        if p is None:
+            return None
+        s, e = p
+        line = text[s:e]
+        if ITEM_MARK.match(line) and not ITEM_MARK.match(text[L:L + 8]) and first:
+            return None
+        if ITEM_MARK.match(line) and ITEM_MARK.match(text[L:L + 8]):
+            cur = s
+            first = False
+            continue
+        if not ITEM_MARK.match(text[L:L + 8]) and not first:
+            return None
+        break
+    else:
+        return None
+    colon = line.rstrip(" \"”'*").endswith(":")
+    article = ARTICLE.match(line)
+    if not (colon or article):
+        return None
+    # the last trigger after the last document named in the header line
+    k = bisect.bisect_left([m.start for m in mentions], e) - 1
+    after = s
+    if k >= 0 and mentions[k].start >= s:
+        after = max(s, mentions[k].tail_end)
+    hit = _last_trigger(text[after:e])
+    if not hit:
+        return None
+    trig, m = hit
+    # a passive header acts on the header's document it can act on: the base text, not a decision in its title
+    ante = next((mentions[j] for j in range(k, -1, -1) if mentions[j].start >= s and
+                 _possible(x, mentions[j], trig.relation)), None)
+    rest = text[after + m.end():e]
+    if len(rest.split()) > 40 or ";" in rest or SENTENCE_END.search(rest):
+        return None
+    if article and not colon and trig.relation not in ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "CITES"):
+        return None
+    if trig.passive:
+        return Role(ante.key, trig.relation, "chain", True) if ante is not None else None
+    return Role("subject", trig.relation, "trigger")
+
+
+@lru_cache(maxsize=None)
+def _post_phrases() -> tuple:
+    """Phrases written after the document they govern ('Thông tư số X … hết hiệu lực'): direction 'post'."""
+    return tuple((r, p) for r, p, _a, d in vocab._rows("relations.tsv") if d == "post")
+
+
+@lru_cache(maxsize=None)
+def _post_re() -> Optional[re.Pattern]:
+    phrases = sorted(_post_phrases(), key=lambda rp: len(rp[1]), reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?i)(?<!\w)" + _phrase_trie(p for _, p in phrases))
+
+
+def _post_triggers(text: str, mentions: list, line_of: list, roles: list, lines: Lines) -> None:
+    """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': the phrase after a document (before the next one
+    and the clause end) gives the subject's relation to it, and to the documents listed with it."""
+    pat = _post_re()
+    if pat is None:
+        return
+    table = {_phrase_key(p): r for r, p in _post_phrases()}
+    for i, x in enumerate(mentions):
+        if roles[i][0].how != "plain":
+            continue
+        end = lines.end(x.start)
+        if i + 1 < len(mentions) and mentions[i + 1].start < end:
+            end = mentions[i + 1].start
+        stop = SENTENCE_END.search(text, x.tail_end, end)
+        if stop:
+            end = stop.start() + 1
+        semi = text.find(";", x.tail_end, end)
+        if semi >= 0:
+            end = semi
+        m = pat.search(text, x.tail_end, end)
+        if not m:
+            continue
+        role = Role("subject", table[_phrase_key(m.group(0))], "trigger")
+        roles[i] = [role]
+        j = i - 1       # "Thông tư A và Thông tư B hết hiệu lực"
+        while j >= 0 and line_of[j] == line_of[i] and roles[j][0].how == "plain" and \
+                LIST_GAP.match(text[mentions[j].tail_end:mentions[j + 1].start]):
+            roles[j] = [Role("subject", role.relation, "list")]
+            j -= 1
+
+
+def _sentence(text: str, start: int, end: int, lines: Optional[Lines] = None) -> tuple:
+    """The sentence around a mention, within its logical line (at most 400 characters on either side)."""
+    lo = lines.start(start) - 1 if lines else text.rfind("\n", 0, start)
+    hi = lines.end(end) if lines else text.find("\n", end)
+    a = max(lo, text.rfind(". ", 0, start) + 1, text.rfind("; ", 0, start) + 1, 0)
+    b_candidates = [i for i in (hi, text.find(". ", end), text.find("; ", end)) if 0 <= i < len(text)]
     b = min(b_candidates) + (1 if b_candidates and text[min(b_candidates)] == "." else 0) if b_candidates else len(text)
     a = max(a, start - 400)
     b = min(b, end + 400)
@@ -478,33 +920,14 @@ def extract(source: Source) -> Extraction:
         if x.key not in docs or (x.date and not docs[x.key].date) or (x.issuer_phrase and not docs[x.key].issuer):
             docs[x.key] = _cited_doc(x, subject, source.file)
     # Relations.
-    paras = [m.start() for m in re.finditer(r"(?m)^", text)]
-
-    def para_of(pos):
-        import bisect
-        return paras[bisect.bisect_right(paras, pos) - 1]
-
-    roles = _roles(text, mentions, para_of)
+    lines = Lines(text)
+    roles = _roles(text, mentions, lines, _as_mention(subject))
     subj_key = "subject"
+    subj_year = subject.year if subject else None
     edges: dict = {}
-    for x, role in zip(mentions, roles):
-        if x.by_name and not x.law and role.relation != "BASED_ON" and role.how != "chain":
-            continue   # a law by name that the list does not know, outside a legal basis: too vague for an edge
-        if x.by_name and not x.date and role.how not in ("chain",) and role.relation not in ("BASED_ON",) \
-                and not (role.passive):
-            continue   # "Luật Hoạt động chữ thập đỏ" in a body sentence: a topic, not a dated citation
-        src_key, tgt_key = (role.source, x.key) if not role.passive else (x.key, role.source)
-        relation = role.relation
-        if role.passive and role.source == "subject":
-            src_key, tgt_key = x.key, subj_key
-        if kind == "news" and subject is None:
-            relation = "REPORTS"
-        elif relation == "REVIEWS" and (subject is None or subject.type != "BC") and role.how != "chain":
-            relation = "CITES"   # "định kỳ sơ kết, tổng kết …" in a plan is an instruction, not a report
-        conf = CONFIDENCE[role.how] * (LAW_BY_NAME if x.by_name else 1.0)
-        _add_edge(edges, src_key, tgt_key, relation, conf, x, text)
-        if role.passive and role.how == "chain" and len(roles) and role.source != "subject":
-            pass
+    for x, mine in zip(mentions, roles):
+        for role in mine:
+            _edge_for(edges, x, role, kind, subject, subj_year, docs, text)
     # A plain mention of a document already reached through the subject's own stated lineage adds nothing.
     strong = {(s, g) for (s, g), e in edges.items() if e[0] != "CITES"}
     reach = _reachable(strong, subj_key)
@@ -520,7 +943,7 @@ def extract(source: Source) -> Extraction:
             continue
         if sd is not None and td is not None and sd.id == td.id:
             continue
-        a, b = _sentence(text, x.start, x.end)
+        a, b = _sentence(text, x.start, x.end, lines)
         sa, sb = t.source_span(a, b)
         ev = Evidence(file=source.file, text=source.text[sa:sb], start=sa, end=sb)
         out_edges.append(Edge(source=sd.id if sd else (article or {}).get("id"), target=td.id,
@@ -535,6 +958,31 @@ def extract(source: Source) -> Extraction:
         warnings.append("no document identity found in the text")
     return Extraction(file=source.file, kind=kind, subject=subject, documents=documents, edges=out_edges,
                       warnings=warnings, article=article)
+
+
+def _edge_for(edges: dict, x: Mention, role: Role, kind: str, subject: Optional[Document], subj_year, docs: dict,
+              text: str) -> None:
+    if x.by_name and not x.law and (not x.date or role.relation != "BASED_ON" and role.how != "chain"):
+        return   # a law by name that the list does not know, without its date or outside a legal basis: too vague
+    if x.by_name and not x.date and role.how not in ("chain",) and role.relation not in ("BASED_ON",) \
+            and not role.passive:
+        return   # "Luật Hoạt động chữ thập đỏ" in a body sentence: a topic, not a dated citation
+    src_key, tgt_key = (role.source, x.key) if not role.passive else (x.key, role.source)
+    if role.passive and role.source == "subject":
+        src_key, tgt_key = x.key, "subject"
+    relation = role.relation
+    if x.by_name and x.law and not x.date and x.law.date:
+        # a law named without its date is the version in force for the citing document, never a later one
+        src = subject if src_key == "subject" else docs.get(src_key)
+        src_year = (src.year if src is not None else None) if src_key != x.key else None
+        if src_year and src_year < int(x.law.date[:4]):
+            return
+    if kind == "news" and subject is None:
+        relation = "REPORTS"
+    elif relation == "REVIEWS" and (subject is None or subject.type != "BC") and role.how != "chain":
+        relation = "CITES"   # "định kỳ sơ kết, tổng kết …" in a plan is an instruction, not a report
+    conf = CONFIDENCE[role.how] * (LAW_BY_NAME if x.by_name else 1.0)
+    _add_edge(edges, src_key, tgt_key, relation, conf, x, text)
 
 
 def _evidence_for(t: Text, source: Source, a: int, b: int) -> Evidence:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from typing import Callable, Union
+from functools import lru_cache
+from itertools import accumulate
+from typing import Callable, Optional, Union
 
 from . import vocab
 
@@ -23,36 +25,72 @@ class Text:
     def __init__(self, source: str):
         self.source = source
         self.text = source
-        self._steps: list = []   # per step: (out_starts, spans) with spans (out_start, out_end, in_start, in_end)
+        # per step, the replaced spans as four parallel lists: out_starts, out_ends, in_starts, in_ends
+        self._steps: list = []
 
-    def sub(self, pattern: re.Pattern, repl: Repl) -> "Text":
+    def sub(self, pattern: re.Pattern, repl: Repl, many: bool = False) -> "Text":
+        """Replace every match of ``pattern``; ``many``: a step with a match on most lines, done without a Python
+        step per match (the regex engine is slower on the pattern in a group, so only worth it for such steps)."""
+        if many and not callable(repl) and "\\" not in repl and self._sub_literal(pattern, repl):
+            return self
+        return self.sub_matches(pattern.finditer(self.text), repl)
+
+    def _sub_literal(self, pattern: re.Pattern, repl: str) -> bool:
+        """A literal replacement without a Python step per match (hundreds of thousands of line-end blanks in a
+        gazette): ``split`` on the pattern in one capturing group returns the pieces and the matches, and the
+        spans are running sums of their lengths. False when it cannot apply (then ``sub_matches`` loops)."""
+        wrapped = _captured(pattern)
+        if wrapped is None:
+            return False
+        parts = wrapped.split(self.text)
+        if len(parts) == 1:
+            return True
+        stride = wrapped.groups + 1
+        pieces, matches = parts[::stride], parts[1::stride]
+        if repl in matches:     # a match equal to its replacement must leave no span
+            return False
+        n = len(matches)
+        lengths = [0] * (2 * n + 1)
+        lengths[0::2] = map(len, pieces)
+        lengths[1::2] = map(len, matches)
+        ins = list(accumulate(lengths))
+        lengths[1::2] = [len(repl)] * n
+        outs = list(accumulate(lengths))
+        self._steps.append((outs[0:-1:2], outs[1::2], ins[0:-1:2], ins[1::2]))
+        self.text = repl.join(pieces)
+        return True
+
+    def sub_matches(self, matches, repl: Repl) -> "Text":
+        """Replace the given matches (in order, not overlapping, found in the current text) and record them."""
+        text = self.text
+        literal = None if callable(repl) or "\\" in repl else repl
         spans = []
         out = []
         pos = 0
-        out_len = 0
-        for m in pattern.finditer(self.text):
-            new = repl(m) if callable(repl) else m.expand(repl)
-            if new == m.group(0):
-                continue
-            out.append(self.text[pos:m.start()])
-            out_len += m.start() - pos
-            spans.append((out_len, out_len + len(new), m.start(), m.end()))
+        shift = 0    # length of the output so far minus the input consumed so far
+        for m in matches:
+            a, b = m.span()
+            new = literal if literal is not None else repl(m) if callable(repl) else m.expand(repl)
+            if b - a == len(new) and text[a:b] == new:
+                continue    # a match equal to its replacement changes nothing and needs no span
+            out.append(text[pos:a])
             out.append(new)
-            out_len += len(new)
-            pos = m.end()
+            spans.append((a + shift, a + shift + len(new), a, b))
+            shift += len(new) - (b - a)
+            pos = b
         if spans:
-            out.append(self.text[pos:])
+            out.append(text[pos:])
             self.text = "".join(out)
-            self._steps.append(([s[0] for s in spans], spans))
+            self._steps.append(tuple(list(x) for x in zip(*spans)))
         return self
 
     def to_source(self, offset: int, end: bool = False) -> int:
         """Map an offset in the clean text to the source text (``end`` for the end of a span)."""
-        for starts, spans in reversed(self._steps):
-            i = bisect_right(starts, offset) - 1
+        for o_starts, o_ends, i_starts, i_ends in reversed(self._steps):
+            i = bisect_right(o_starts, offset) - 1
             if i < 0:
                 continue
-            o_start, o_end, i_start, i_end = spans[i]
+            o_start, o_end, i_start, i_end = o_starts[i], o_ends[i], i_starts[i], i_ends[i]
             if offset >= o_end and offset > o_start:
                 offset = i_end + (offset - o_end)
             elif offset == o_start:
@@ -66,19 +104,47 @@ class Text:
         return s, max(s, e)
 
 
+@lru_cache(maxsize=None)
+def _captured(pattern: re.Pattern) -> Optional[re.Pattern]:
+    try:
+        return re.compile("(" + pattern.pattern + ")", pattern.flags)
+    except re.error:       # a pattern with global flags inside: loop instead
+        return None
+
+
 _COMBINING = re.compile(r"[^\W\d_]?[\u0300-\u036f]+")
+_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
 _ETH = re.compile("[\u00d0\u00f0\u0189]")
 _CONTROL = re.compile(r"[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f]")
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
-_SPACES = re.compile("[ \t\u00a0\u2002\u2003\u2009\u202f]+")
+# Only runs that change: a single ordinary space is left alone (matching it would cost a replacement per word).
+_ODD_CHARS = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\u00d0\u00f0\u0189"
+                        "\u2010-\u2015\u2212]")
+_SPACES = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*|"
+                     "  [ \t\u00a0\u2002\u2003\u2009\u202f]*|"
+                     " [\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*")
 _CR = re.compile(r"\r\n?")
 _HTML_TAG = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|br|p|div|font)\b[^>]{0,200}>", re.I)
-_MARKDOWN = re.compile(r"\*{1,3}|\\(?=[\s\-\\*_\[\]()])|(?<=\s)_{1,2}|_{1,2}(?=\s)|^\s*#{1,6}\s|^\s*>\s?", re.M)
+_MARKDOWN = re.compile(r"(?:\*{1,3}|\\(?=[\s\-\\*_\[\]()])|(?<=\s)_{1,2}|_{1,2}(?=\s)|^\s*#{1,6}\s|^\s*>\s?)", re.M)
+_MARKDOWN_SPAN = 8      # a markdown match ends within this many characters after its first marker character
+_MARKDOWN_CHARS = re.compile(r"[*\\_#>]")
 _PANDOC_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$", re.M)
-_LINE_SPACES = re.compile(r"[ ]+\n|\n[ ]+")
-_SOFT_BREAK = re.compile(r"(?<=[^\n.:;!?])\n(?=[" + _LOWER_START + r"(])")
-_NUMBER_BREAK = re.compile(r"(?:(?<=số)|(?<=Số)|(?<=ngày)|(?<=tháng)|(?<=năm))\n(?=\d)")
-_BLANK_LINES = re.compile(r"\n{3,}")
+_LINE_SPACES = re.compile(r" (?: *\n)|\n +")      # '[ ]+\n|\n[ ]+', written to fail fast on a lone space
+_SOFT_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?=[" + _LOWER_START + r"(])")
+_NUMBER_BREAK = re.compile(r"\n(?=\d)(?:(?<=số\n)|(?<=Số\n)|(?<=ngày\n)|(?<=tháng\n)|(?<=năm\n))")
+# A page break (blank lines left by page furniture) inside a sentence: the next line goes on in lower case.
+_PAGE_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?:[ ]*\n)+(?=[" + _LOWER_START + r"(])(?![a-zđ]\)\s)")
+# A symbol wrapped at its hyphen: "152/2016/TT-\nBTC".
+_SYMBOL_WRAP = re.compile(r"-\n(?=[A-ZĐ])")
+_SYMBOL_HEAD = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:/\d{4})?/(?:[A-Za-zĐđ]{1,14}\d{0,2}-){1,4}\Z")
+# "381/ĐA-CPngày": a symbol glued to the next word.
+_GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ0-9]ngày)\b")
+_SYMBOL_END = re.compile(r"\d/[A-Za-zĐđ0-9-]*[A-ZĐ0-9]\Z")
+# Cyrillic capitals that look like Latin ones, inside a Latin word or code ("BТС" typed with Т and С).
+_CYRILLIC = re.compile("(?<=[A-ZĐ/-])[АВЕКМНОРСТХ]+|[АВЕКМНОРСТХ]+(?=[A-ZĐ/-])")
+_CYRILLIC_ANY = re.compile("[\u0400-\u04ff]")
+_CYRILLIC_LATIN = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
+_BLANK_LINES = re.compile(r"\n\n\n+")    # a literal start: the engine searches for it fast
 
 
 def _nfc(m: re.Match) -> str:
@@ -89,19 +155,107 @@ def _eth(m: re.Match) -> str:
     return "đ" if m.group(0) == "\u00f0" else "Đ"
 
 
+def _markdown_matches(text: str):
+    """The matches of ``_MARKDOWN`` (exactly those of its ``finditer``), found by jumping from one marker character
+    (* \\ _ # >) to the next: every match holds one, at most a run of blanks after its start, so the regex only
+    runs from the blanks before each marker instead of at every position of the text."""
+    prev_end = cur = 0
+    find = _MARKDOWN_CHARS.search
+    while True:
+        cm = find(text, cur)
+        if cm is None:
+            return
+        c = s = cm.start()
+        while s > prev_end and text[s - 1].isspace():
+            s -= 1
+        m = _MARKDOWN.search(text, s, c + _MARKDOWN_SPAN)
+        if m is not None and m.start() <= c:
+            yield m
+            prev_end = cur = m.end()
+        else:
+            cur = c + 1
+
+
+def _unwrap_symbol(m: re.Match) -> str:
+    return "-" if _SYMBOL_HEAD.search(m.string, max(0, m.start() - 40), m.start() + 1) else m.group(0)
+
+
+def _unglue_date(m: re.Match) -> str:
+    return " ngày" if _SYMBOL_END.search(m.string, max(0, m.start() - 30), m.start()) else m.group(0)
+
+
+def _latin(m: re.Match) -> str:
+    return m.group(0).translate(_CYRILLIC_LATIN)
+
+
+_COLUMN_RULE = re.compile(r"(?m)^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$")
+_DASH_GROUP = re.compile(r"-{3,}")
+_GAP = re.compile(r"[ ]+")
+
+
+def _column_gaps(text: str):
+    """In a pandoc simple table (rows between rules of dash groups, '----- -----'), the blank runs that separate
+    the columns: made ' | ' so that a cell does not run into its neighbour once blanks are collapsed (the role and
+    name of a signature laid out beside 'Nơi nhận')."""
+    rules = list(_COLUMN_RULE.finditer(text))
+    for n, rule in enumerate(rules):
+        bounds = [g.start() for g in _DASH_GROUP.finditer(rule.group(0))][1:]
+        end = rules[n + 1].start() if n + 1 < len(rules) else min(len(text), rule.end() + 6000)
+        pos = rule.end() + 1
+        while pos < end:
+            eol = text.find("\n", pos)
+            eol = end if eol < 0 or eol > end else eol
+            for b in bounds:
+                at = pos + b
+                if at < eol and text[at - 1] == " " and (text[at] == " " or text[at - 2:at] == "  "):
+                    start = at - 1
+                    while start > pos and text[start - 1] == " ":
+                        start -= 1
+                    if start > pos and text[pos:start].strip():
+                        gap = _GAP.match(text, start)
+                        if gap.end() < eol:
+                            yield gap
+            pos = eol + 1
+
+
 def normalize(source: str) -> Text:
     """Source text -> ``Text`` with NFC letters, one kind of dash and space, no web chrome, page headers or
     markup remnants, and PDF line breaks inside phrases joined."""
     t = Text(source)
-    t.sub(_CR, "\n").sub(_CONTROL, "")
+    if "\r" in t.text:
+        t.sub(_CR, "\n")
+    odd = _ODD_CHARS.search(t.text) is not None     # no step below makes a control character, Ð or a dash
+    if odd:
+        t.sub(_CONTROL, "")
     if not unicodedata.is_normalized("NFC", t.text):
-        t.sub(_COMBINING, _nfc)
-    t.sub(_ETH, _eth)
-    t.sub(_HTML_TAG, "").sub(_PANDOC_RULE, "").sub(_MARKDOWN, "")
-    t.sub(_DASHES, "-").sub(_SPACES, " ")
+        t.sub(_COMBINING, _nfc)        # Latin letters and their marks: the exact characters
+        if not unicodedata.is_normalized("NFC", t.text):
+            t.sub(_NON_ASCII_RUN, _nfc)    # anything else (Hangul jamo, '=' + U+0338): the runs around them
+    if odd:
+        t.sub(_ETH, _eth)
+    if "---" in t.text and _COLUMN_RULE.search(t.text):
+        t.sub_matches(_column_gaps(t.text), " | ")
+    # Cheap substring tests skip the steps that cannot match (most texts have no markup).
+    if "<" in t.text:
+        t.sub(_HTML_TAG, "")
+    if "---" in t.text:
+        t.sub(_PANDOC_RULE, "")
+    t.sub_matches(_markdown_matches(t.text), "")
+    if odd:
+        t.sub(_DASHES, "-")
+    t.sub(_SPACES, " ")
     t.sub(vocab.web_chrome(), "")
-    t.sub(_LINE_SPACES, "\n")
-    t.sub(_SOFT_BREAK, " ").sub(_NUMBER_BREAK, " ")
+    if " \n" in t.text or "\n " in t.text:
+        t.sub(_LINE_SPACES, "\n", many=True)
+    if _CYRILLIC_ANY.search(t.text):
+        t.sub(_CYRILLIC, _latin)
+    if "-\n" in t.text:
+        t.sub(_SYMBOL_WRAP, _unwrap_symbol)
+    if "ngày" in t.text:
+        t.sub(_GLUED_DATE, _unglue_date)
+    if "\n\n" in t.text:
+        t.sub(_PAGE_BREAK, " ")
+    t.sub(_SOFT_BREAK, " ", many=True).sub(_NUMBER_BREAK, " ")
     t.sub(_BLANK_LINES, "\n\n")
     return t
 

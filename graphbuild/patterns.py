@@ -11,12 +11,12 @@ from typing import Optional
 
 from . import vocab
 
-L = r"A-Za-zĐđ"          # letters of type and issuer codes
+L = r"A-Za-zĐđƯư"        # letters of type and issuer codes ('UBTƯMTTQVN': Ư of Trung ương)
 _SP = r"[ ]{0,2}"           # stray spaces inside a symbol: "44- KL/TW", "809 - CV/TU"
 
 PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}){_SP}-{_SP}(?P<ptype>[{L}]{{1,5}}){_SP}/{_SP}"
                 rf"(?P<pissuer>[{L}]{{1,12}}\d{{0,2}}(?:{_SP}-{_SP}[{L}]{{1,12}}\d{{0,2}}){{0,3}})")
-STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}})(?:{_SP}/{_SP}(?P<syear>(?:19|20)\d{{2}}))?{_SP}/{_SP}"
+STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}}(?:\.\d{{1,3}})?)(?:{_SP}/{_SP}(?P<syear>(?:19|20)\d{{2}}))?{_SP}/{_SP}"
                 rf"(?P<scode>[{L}][{L}0-9]{{0,14}}(?:{_SP}-{_SP}[{L}][{L}0-9]{{0,14}}){{0,4}})")
 SYMBOL = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
 SYMBOL_RE = re.compile(SYMBOL)
@@ -127,6 +127,31 @@ def parse_symbol(m: re.Match) -> Optional[Symbol]:
     return Symbol(text, g["snum"], year, type_code, issuer, "state", unit)
 
 
+_ACRONYM = re.compile(r"[A-Za-zĐđ]{2,10}")
+
+
+def parse_numbered_symbol(m: re.Match) -> Optional[Symbol]:
+    """``parse_symbol`` for a match written after 'số' ('văn bản số 1386/bcđqg'): the word 'số' says it is a
+    number, so a code that no table knows is accepted in a lower-cased catalogue too (not a lone lower-case word
+    of a party symbol, nor a year-less 'số 2/3')."""
+    sym = parse_symbol(m)
+    if sym is not None:
+        return sym
+    g = m.groupdict()
+    if g.get("pnum") or not g.get("scode"):
+        return None
+    parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", g["scode"])]
+    if not all(_ACRONYM.fullmatch(p) and (p.islower() or p.isupper()) and
+               sum(c in "aeiouyAEIOUY" for c in p) * 2 < len(p) for p in parts):
+        return None     # an acronym: plain letters, mostly consonants ('bcđqg', 'ctph'), not a word ('năm', 'theo')
+    canon = [canonical_code(p) or p.upper() for p in parts]
+    type_code = canon[0] if canon[0] in vocab.type_codes().values() and len(canon) > 1 else None
+    issuer, unit = ("-".join(canon[1:]), None) if type_code else (canon[0], "-".join(canon[1:]) or None)
+    year = int(g["syear"]) if g.get("syear") else None
+    text = f"{g['snum']}/{year}/{'-'.join(canon)}" if year else f"{g['snum']}/{'-'.join(canon)}"
+    return Symbol(text, g["snum"], year, type_code, issuer, "state", unit)
+
+
 def canonical_symbol(s: str) -> Optional[str]:
     """'44- KL/TW' -> '44-KL/TW'; '3652/byt-dp' -> '3652/BYT-DP'; None when ``s`` is not a symbol."""
     from .normalize import clean
@@ -137,10 +162,30 @@ def canonical_symbol(s: str) -> Optional[str]:
 
 # --- mentions ---------------------------------------------------------------------------------------------------
 
+def _trie(words) -> str:
+    """An alternation of literal words as a prefix tree ('kế(?: hoạch|t luận)'): the engine tests one character
+    where a flat list would try every word at every position. Longer words come first at each branch."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(k) + build(sub) for k, sub in node.items() if k]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(tree)
+
+
 @lru_cache(maxsize=None)
 def type_words() -> str:
-    words = sorted({w for t in vocab.doc_types() for w in t.words}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words)
+    """The type words written before a number, as one (case-folded) alternation to use inside ``(?i:…)``."""
+    return _trie(sorted({w for t in vocab.doc_types() for w in t.words}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
@@ -149,10 +194,98 @@ def mention_re() -> re.Pattern:
     return re.compile(rf"(?:(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s*:?\s*)?|(?i:số)\s*:?\s*)?{SYMBOL}")
 
 
+# The same as ``SYMBOL_RE``; the look-ahead lets the engine skip every position that is not a digit at once.
+SYMBOL_SCAN_RE = re.compile(rf"(?=\d){SYMBOL}")
+_PREFIX_WINDOW = 40     # longer than any type word + 'số' with ordinary spacing
+_LONG_SPACE = re.compile(r"\s{4}")
+
+
+@lru_cache(maxsize=None)
+def _prefix_at_end() -> re.Pattern:
+    return re.compile(rf"(?:(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s*:?\s*)?|(?i:số)\s*:?\s*)\Z")
+
+
+def iter_mentions(text: str, start: int = 0):
+    """The matches of ``mention_re()`` in ``text`` from ``start``, as (start, end, type word or None, symbol match),
+    found fast: symbols first, then the type word and 'số' in a short window before each (the window widens to the
+    previous match when long blank runs could hide a longer prefix, so the result is exactly mention_re's)."""
+    prev_end = start
+    prefix = _prefix_at_end()
+    for sm in SYMBOL_SCAN_RE.finditer(text, start):
+        s = sm.start()
+        lo = max(prev_end, s - _PREFIX_WINDOW)
+        if lo > prev_end and _LONG_SPACE.search(text, lo, s):
+            lo = prev_end
+        pm = prefix.search(text, lo, s) if s > lo else None
+        if pm:
+            yield pm.start(), sm.end(), pm.group("word"), sm
+        else:
+            yield s, sm.end(), None, sm
+        prev_end = sm.end()
+
+
 @lru_cache(maxsize=None)
 def short_mention_re() -> re.Pattern:
     """'Kết luận 44', 'Chỉ thị số 43' (a number without its code, after a first full mention)."""
     return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s+)?(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{L}])")
+
+
+_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{L}])")
+
+
+@lru_cache(maxsize=None)
+def _short_prefix_at_end() -> re.Pattern:
+    return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s+)?\Z")
+
+
+@lru_cache(maxsize=None)
+def _word_endings() -> tuple:
+    return tuple({w.lower() for t in vocab.doc_types() for w in t.words} | {"số"})
+
+
+def _number_matches(text: str, start: int, numbers: Optional[set]):
+    """The matches of _SHORT_NUMBER from ``start`` (only those of ``numbers``), in order. Numbers of two digits or
+    more are looked up where their digits occur (a text has far fewer of them than digits)."""
+    if numbers is None or any(n < 10 for n in numbers):
+        for nm in _SHORT_NUMBER.finditer(text, start):
+            if numbers is None or int(nm.group("num")) in numbers:
+                yield nm
+        return
+    found = {}
+    for n in numbers:
+        digits = str(n)
+        i = text.find(digits, start)
+        while i >= 0:
+            q = i
+            while q > start and text[q - 1] == "0":
+                q -= 1
+            if q not in found:
+                nm = _SHORT_NUMBER.match(text, q)
+                if nm and int(nm.group("num")) == n:
+                    found[q] = nm
+            i = text.find(digits, i + 1)
+    for q in sorted(found):
+        yield found[q]
+
+
+def iter_short_mentions(text: str, start: int = 0, numbers: Optional[set] = None):
+    """The matches of ``short_mention_re()`` from ``start`` as (start, end, word, number), found fast: numbers
+    first, then the type word in a short window before each (see ``iter_mentions``). With ``numbers``, only the
+    matches whose number is one of them (the others could not overlap these: a type word holds no digit)."""
+    prev_end = start
+    prefix = _short_prefix_at_end()
+    endings = _word_endings()
+    for nm in _number_matches(text, start, numbers):
+        q = nm.start()
+        lo = max(prev_end, q - _PREFIX_WINDOW)
+        if not text[lo:q].rstrip().lower().endswith(endings):
+            continue
+        if lo > prev_end and _LONG_SPACE.search(text, lo, q):
+            lo = prev_end
+        pm = prefix.search(text, lo, q)
+        if pm:
+            yield pm.start(), nm.end(), pm.group("word"), nm.group("num")
+            prev_end = nm.end()
 
 
 @lru_cache(maxsize=None)
@@ -161,6 +294,6 @@ def self_ref_re() -> re.Pattern:
     return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?P<which>này|nói trên|trên)\b")
 
 
-LAW_RE = re.compile(r"(?P<word>(?i:bộ luật|luật))\s+(?P<name>[^\n;:()\"“”]{3,160})")
+LAW_RE = re.compile(r"(?=[bBlL])(?P<word>(?i:bộ luật|luật))\s+(?P<name>[^\n;:()\"“”]{3,160})")
 LAW_NAME_STOP = re.compile(r"\s+(?:ngày|số|năm|đã|được|và các|của Quốc hội|có hiệu lực|quy định|thì|để|nhằm|"
                            r"theo|tại|gồm)\b|[,.;]")

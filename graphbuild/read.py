@@ -52,25 +52,44 @@ def legacy_font(text: str) -> str | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Decoded bytes that are mostly control characters or replacement marks (a file of zeros read as UTF-16) are
+    not text; a text needs some letters or digits."""
+    sample = text[:20000]
+    if len(_CONTROL.findall(sample)) > len(sample) // 20:
+        return False
+    return any(c.isalnum() for c in sample)
+
+
 def decode(data: bytes) -> tuple:
     """Bytes -> (text, encoding). Raises InputError with the reason when the bytes are not usable text."""
     if not data.strip():
         raise InputError("empty file")
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    text = enc = None
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(enc, errors="replace"), enc
-    if b"\x00" in data[:4096]:
+            text, enc = data.decode(name, errors="replace"), name
+            break
+    if text is None and b"\x00" in data[:4096]:
         # UTF-16 without a BOM shows a NUL in every other byte; anything else with NULs is binary.
         even, odd = data[:4096:2].count(0), data[1:4096:2].count(0)
-        if max(even, odd) > len(data[:4096]) // 4:
-            return data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace"), "utf-16"
+        if max(even, odd) <= len(data[:4096]) // 4:
+            raise InputError("not text (binary content)")
+        text, enc = data.decode("utf-16-le" if odd > even else "utf-16-be", errors="replace"), "utf-16"
+    if text is None:
+        try:
+            text, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, enc = data.decode("cp1258", errors="replace"), "cp1258"
+            if text.count("\ufffd") > len(text) // 100 or not _VIETNAMESE.search(text):
+                raise InputError("undecodable: neither UTF-8 nor Windows-1258 Vietnamese text")
+    if not text.strip():
+        raise InputError("empty file")
+    if not _looks_like_text(text):
         raise InputError("not text (binary content)")
-    try:
-        text, enc = data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        text, enc = data.decode("cp1258", errors="replace"), "cp1258"
-        if text.count("\ufffd") > len(text) // 100 or not _VIETNAMESE.search(text):
-            raise InputError("undecodable: neither UTF-8 nor Windows-1258 Vietnamese text")
     font = legacy_font(text)
     if font:
         raise InputError(f"text in the legacy {font} font encoding: convert it to Unicode first")

@@ -28,6 +28,9 @@ ROLE = re.compile(r"^(?:T/?M\.?|TM\.|KT\.|Q\.|TL\.|TUQ\.|K/T)?\s*(?:BAN THƯỜN
 PERSON = re.compile(r"^(?:Đồng chí\s+)?((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡ"
                     r"ùúụủũưừứựửữỳýỵỷỹ]+\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡ"
                     r"ùúụủũưừứựửữỳýỵỷỹ]+)\s*$")
+ADOPTED = re.compile(r"(?i)thông qua\s+(?=ngày)")
+CONSOLIDATION_BLOCK = re.compile(r"XÁC (?:THỰC|NHẬN) VĂN BẢN HỢP NHẤT")
+CONSOLIDATION_HEADER = re.compile(r"(?i),?\s*(?:đã\s+)?được sửa đổi,? bổ sung(?: một số điều)? (?:bởi|theo|tại)\s*:")
 RECIPIENT_HEAD = re.compile(r"(?im)^[ \t\-]*(Kính gửi|Nơi nhận)\s*:?(.*)$")
 
 
@@ -97,7 +100,7 @@ def parse_header(text: str) -> Header:
     # Issuing body: capitals above the number (or above the date line when there is no number).
     stop = sym_at if sym_at is not None else (head.find(h.place) if h.place else 0)
     for line in head[:max(stop, 0)].split("\n"):
-        frag = MOTTO.sub(" ", line).strip(" *\\#")
+        frag = MOTTO.sub(" ", line).strip(" *\\#|")
         if frag and _upper_ratio(frag) > 0.8 and len(frag) > 2 and not _type_heading(frag):
             h.issuer_lines.append(re.sub(r"\s+", " ", frag))
     # Type heading, the "CỦA …" line, the trích yếu.
@@ -131,8 +134,52 @@ def parse_header(text: str) -> Header:
             h.body_start = max(h.body_start, m.end())
     if not h.body_start and h.date:
         h.body_start = h.date.end
+    if not h.date:
+        adopted = [d for d in (patterns.parse_date(dm) for dm in (patterns.DATE_RE.match(text, m.end())
+                                                                    for m in ADOPTED.finditer(text)) if dm)
+                   if d and d.iso]
+        if adopted:    # a law or a resolution of the Quốc hội: 'thông qua ngày 27 tháng 11 năm 2024'
+            h.date = adopted[-1]
     _read_tail(text, h)
+    _read_consolidation(text, h)
     return h
+
+
+def _read_consolidation(text: str, h: Header) -> None:
+    """A văn bản hợp nhất is the consolidated text of a base document and its amendments: the header shows the base
+    document's heading and its amendment header ('X …, được sửa đổi, bổ sung bởi:'); its own number, date and signer
+    are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body."""
+    block = None
+    for block in CONSOLIDATION_BLOCK.finditer(text):
+        pass
+    head = text[h.body_start:h.body_start + 1500] if h.body_start else text[:HEADER_CHARS]
+    if block is None and not CONSOLIDATION_HEADER.search(head):
+        return
+    h.type_code, h.type_word = "VBHN", "Văn bản hợp nhất"
+    if block is None:
+        h.symbol = h.symbol if h.symbol and h.symbol.type_code == "VBHN" else None
+        h.date = None
+        return
+    lo, hi = max(0, block.start() - 400), min(len(text), block.end() + 600)
+    best = None
+    for m in SYMBOL_LINE.finditer(text, lo, hi):
+        sym = patterns.parse_symbol(m) if not m.group("blank") else None
+        if sym and (best is None or abs(m.start() - block.start()) < abs(best[1][0] - block.start())):
+            best = (sym, (m.start(), m.end()))
+    if best:
+        h.symbol, h.symbol_span = best
+    h.date = None
+    for m in PLACE_DATE.finditer(text, lo, hi):
+        dm = patterns.DATE_RE.match(text, m.end())
+        d = patterns.parse_date(dm) if dm else None
+        if d and d.iso:
+            h.date = Date(d.iso, d.year, d.start, d.end)
+            break
+    for stream in _streams(text[block.start():hi].split("\n")):
+        signer, role = _signer_in(stream)
+        if signer:
+            h.signer, h.signer_role = signer, role
+            break
 
 
 def _lines(text: str):
@@ -142,12 +189,90 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
+def _cells(line: str) -> Optional[list]:
+    """The cells of a table row ('| a | b |', 'a | b' after ``normalize`` marked a column gap), else None."""
+    stripped = line.strip()
+    if "|" not in stripped or not (stripped.startswith("|") or stripped.endswith(" |") or " | " in stripped):
+        return None
+    cells = stripped.split("|")
+    if stripped.startswith("|"):
+        cells = cells[1:]
+    if stripped.endswith("|"):
+        cells = cells[:-1]
+    return cells
+
+
+def _streams(lines: list) -> list:
+    """The lines as written, then each table column read top to bottom (a signature block laid out beside the
+    'Nơi nhận' list in a table: the role and the name sit in the right column)."""
+    plain: list = []
+    columns: dict = {}
+    for line in lines:
+        cells = _cells(line)
+        if cells is None:
+            plain.append(line)
+            continue
+        plain.append("")
+        for k, cell in enumerate(cells):
+            columns.setdefault(k, []).append(cell)
+    return [plain] + [columns[k] for k in sorted(columns, reverse=True)]
+
+
+def _signer_in(lines: list) -> tuple:
+    """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one."""
+    found = (None, None)
+    role: list = []
+    for i, line in enumerate(lines):
+        item = line.strip(" *\\#")
+        if ROLE.match(item) and _upper_ratio(item) > 0.8 and len(item) < 80:
+            if not role or i - role[-1][0] > 4:
+                role = []
+            role.append((i, item))
+            continue
+        if role and i - role[-1][0] <= 6:
+            pm = PERSON.match(item)
+            if pm:
+                found = (pm.group(1), ", ".join(r[1] for r in role))
+                role = []
+    return found
+
+
+def _recipient_heads(text: str) -> list:
+    """The matches of RECIPIENT_HEAD, found from the places where its words occur (the same matches as its
+    ``finditer``, without trying the line pattern at every position of a long text)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return list(RECIPIENT_HEAD.finditer(text))
+    starts = set()
+    for word in ("kính gửi", "nơi nhận"):
+        i = low.find(word)
+        while i >= 0:
+            starts.add(text.rfind("\n", 0, i) + 1)
+            i = low.find(word, i + 1)
+    out = []
+    for ls in sorted(starts):
+        m = RECIPIENT_HEAD.match(text, ls)
+        if m and (not out or m.start() >= out[-1].end()):
+            out.append(m)
+    return out
+
+
 def _read_tail(text: str, h: Header) -> None:
-    """Recipients ('Kính gửi', 'Nơi nhận'), the role block and the signer's name."""
-    for m in RECIPIENT_HEAD.finditer(text):
+    """Recipients ('Kính gửi', 'Nơi nhận'), the role block and the signer's name (at the end, or after the last
+    './.' that closes the body when an appendix follows the signature)."""
+    heads = _recipient_heads(text)
+    for m in heads:
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        head_cells = _cells(text[line_start:text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)])
+        col = next((k for k, c in enumerate(head_cells) if m.group(1) in c), 0) if head_cells else None
         block = [m.group(2)] + text[m.end():m.end() + 1500].split("\n")
-        for line in block[:25]:
-            item = line.strip(" -+•;,.*")
+        for n, line in enumerate(block[:25]):
+            cells = _cells(line) if n else None
+            if col is not None and cells is not None:
+                line = cells[col] if col < len(cells) else ""
+            elif n == 0 and col is not None:
+                line = line.split("|")[0]
+            item = line.strip(" -+•;,.*\\")
             if not item:
                 if len(h.recipients) and m.group(1).lower() == "kính gửi":
                     break
@@ -158,18 +283,20 @@ def _read_tail(text: str, h: Header) -> None:
                 h.recipients.append(item)
         if m.group(1).lower() == "nơi nhận":
             h.body_end = min(h.body_end, m.start())
-    tail_lines = text[-2500:].split("\n")
-    role: list = []
-    for i, line in enumerate(tail_lines):
-        item = line.strip(" *\\#")
-        if ROLE.match(item) and _upper_ratio(item) > 0.8 and len(item) < 80:
-            if not role or i - role[-1][0] > 4:
-                role = []
-            role.append((i, item))
-            continue
-        if role and i - role[-1][0] <= 6:
-            pm = PERSON.match(item)
-            if pm:
-                h.signer = pm.group(1)
-                h.signer_role = ", ".join(r[1] for r in role)
-                role = []
+    regions = [text[-2500:]]
+    under = [m.start() for m in heads if m.group(1).lower() == "nơi nhận"]
+    if under and under[-1] < len(text) - 2500:      # the signature beside or under 'Nơi nhận'
+        regions.append(text[max(0, under[-1] - 300):under[-1] + 1200])
+    end_mark = len(text)
+    for _ in range(3):
+        end_mark = text.rfind("./.", 0, end_mark)
+        if end_mark < 0:
+            break
+        if end_mark < len(text) - 2500:
+            regions.append(text[end_mark:end_mark + 1000])
+    for region in regions:
+        for stream in _streams(region.split("\n")):
+            signer, role = _signer_in(stream)
+            if signer:
+                h.signer, h.signer_role = signer, role
+                return

@@ -26,3 +26,46 @@ def test_offsets_map_back_to_source():
 def test_nfd_and_nfc_give_the_same_text():
     s = "Ủy ban nhân dân tỉnh Thái Nguyên thực hiện Chỉ thị số 47-CT/TW"
     assert normalize(unicodedata.normalize("NFD", s)).text == normalize(s).text
+
+
+import pytest  # noqa: E402
+
+CLEANING = [
+    # a symbol wrapped at its hyphen is joined
+    ("Thông tư số 152/2016/TT-\nBTC ngày 17", "Thông tư số 152/2016/TT-BTC ngày 17"),
+    # Cyrillic letters typed inside a Latin code
+    ("Thông tư số 06/2022/TT-B\u0422\u0421 ngày", "Thông tư số 06/2022/TT-BTC ngày"),
+    # a symbol glued to the next word
+    ("Đề án số 381/ĐA-CPngày 09 tháng 5", "Đề án số 381/ĐA-CP ngày 09 tháng 5"),
+    # a page break inside a sentence: page number and signature stamp lines go, the sentence is joined
+    ("của Chính \n\n94\nNgười ký: CỔNG THÔNG TIN\nThời gian ký: 19.03.2025\n\nphủ quy định", "của Chính phủ quy định"),
+    # but not after the end of a sentence or a list header
+    ("sau đây:\n\n1. Thông tư", "sau đây:\n\n1. Thông tư"),
+    # pandoc simple table: the column gap becomes a cell border
+    ("  ----------- --------\n  Nơi nhận:      TỔNG BÍ THƯ\n  - Lưu.        Tô Lâm\n  ----------- --------",
+     "\nNơi nhận: | TỔNG BÍ THƯ\n- Lưu. | Tô Lâm\n"),
+]
+
+
+@pytest.mark.parametrize("src,clean", CLEANING)
+def test_cleaning_table(src, clean):
+    assert normalize(src).text == clean
+
+
+def test_new_steps_keep_offsets():
+    src = "Căn cứ Thông tư số 152/2016/TT-\nBTC và Đề án số 381/ĐA-CPngày 09/5/2025 của Chính \n\n12\n\nphủ"
+    t = normalize(src)
+    for needle in ("Căn cứ", "Đề án", "phủ"):
+        i = t.text.index(needle)
+        s, e = t.source_span(i, i + len(needle))
+        assert src[s:e] == needle
+
+
+def test_markdown_jump_search_equals_the_regex():
+    import importlib
+    import random
+    n = importlib.import_module("graphbuild.normalize")
+    rnd = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rnd.choice(" \n\t*_\\#>ab-()") for _ in range(rnd.randint(0, 24)))
+        assert [m.span() for m in n._markdown_matches(text)] == [m.span() for m in n._MARKDOWN.finditer(text)]

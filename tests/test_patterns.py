@@ -56,3 +56,48 @@ def test_dates(raw, iso, year, inferred):
 
 def test_impossible_date_is_not_a_date():
     assert patterns.dates("ngày 31/02/2020") == []
+
+
+MORE_SYMBOLS = [
+    ("66.13/2026/NQ-CP", "66.13/2026/NQ-CP"),                       # a number with a dot
+    ("01/2008/NQLT-BLĐTBXH-BCA-BVHTTDL-UBTƯMTTQVN", "01/2008/NQLT-BLĐTBXH-BCA-BVHTTDL-UBTƯMTTQVN"),   # Ư of 'Trung ương'
+]
+
+
+@pytest.mark.parametrize("raw,canonical", MORE_SYMBOLS)
+def test_more_symbols(raw, canonical):
+    assert patterns.canonical_symbol(raw) == canonical
+
+
+# after 'số' an acronym that no table knows is still a number; a word is not
+NUMBERED = [
+    ("văn bản số 1386/bcđqg ngày 19/3/2020", "1386/BCĐQG"),
+    ("chương trình số 1122/ctph-ubnd-bdv ngày 14/4/2016", "1122/CTPH-UBND-BDV"),
+    ("số 5/năm", None),
+    ("số 5/theo quy định", None),
+]
+
+
+@pytest.mark.parametrize("text,symbol", NUMBERED)
+def test_numbered_acronyms(text, symbol):
+    found = [patterns.parse_numbered_symbol(sm) for *_, sm in patterns.iter_mentions(text)]
+    assert [s.text for s in found if s] == ([symbol] if symbol else [])
+
+
+EQUIVALENT_TEXTS = [
+    "Thực hiện Kế hoạch số 84-KH/TU ngày 1/2/2020 và Kết luận số 44-KL/TW; Công văn 706/UBND-KGVX.",
+    "Thông báo kết luận số 12-TB/TW, Bộ luật số 45/2019/QH14, quy phạm pháp luật số 64/2025/QH15",
+    "Kế hoạch" + " " * 30 + "số 5-KH/TU",                   # a long blank run: the window widens
+    "Chỉ thị\n\n\n\nsố 5-CT/TW và Quyết định    số:  12/QĐ-UBND, Kết luận 44 và Chỉ thị số 43 nói trên",
+    "xKế hoạch 12/KH-UBND 123456/QĐ 2/3 số phiếu; Thông tư liên tịch số 7/2010/TTLT-BTC-BNV",
+]
+
+
+@pytest.mark.parametrize("text", EQUIVALENT_TEXTS)
+def test_fast_scans_equal_the_regexes(text):
+    """iter_mentions / iter_short_mentions find exactly what mention_re / short_mention_re find, only faster."""
+    slow = [(m.start(), m.end(), m.group("word")) for m in patterns.mention_re().finditer(text)]
+    fast = [(s, e, w) for s, e, w, _ in patterns.iter_mentions(text)]
+    assert fast == slow
+    slow = [(m.start(), m.end(), m.group("word"), m.group("num")) for m in patterns.short_mention_re().finditer(text)]
+    assert list(patterns.iter_short_mentions(text)) == slow
