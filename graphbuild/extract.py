@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import gazetteer, identity, patterns, segment, vocab
-from .models import Document, Edge, Evidence, Extraction, Source
+from .models import IMPLEMENTS_FAMILY, Document, Edge, Evidence, Extraction, Source
 from .normalize import Text, normalize
 from .patterns import Date, Symbol
 
@@ -928,6 +928,7 @@ def extract(source: Source) -> Extraction:
     for x, mine in zip(mentions, roles):
         for role in mine:
             _edge_for(edges, x, role, kind, subject, subj_year, docs, text)
+    _follows_instruction(edges, subj_key, subject, docs)
     # A plain mention of a document already reached through the subject's own stated lineage adds nothing.
     strong = {(s, g) for (s, g), e in edges.items() if e[0] != "CITES"}
     reach = _reachable(strong, subj_key)
@@ -1004,6 +1005,22 @@ def _add_edge(edges: dict, s: str, g: str, relation: str, conf: float, x: Mentio
     if old is None or PRIORITY.index(relation) < PRIORITY.index(old[0]) or \
             (relation == old[0] and conf > old[1]):
         edges[(s, g)] = (relation, conf, x)
+
+
+def _follows_instruction(edges: dict, subj_key: str, subject: Optional[Document], docs: dict) -> None:
+    """A text that implements Y and plainly cites X, where X (issued at the same or a higher level) implements Y
+    too, is following X's instruction: "Kết luận 44 …; Công văn 809-CV/TU của Thành ủy về thực hiện Kết luận 44.
+    Để tổ chức thực hiện Kết luận 44, Quận ủy yêu cầu …" -> the district's letter implements 809 as well."""
+    if subject is None:
+        return
+    implemented = {g for (s, g), e in edges.items() if s == subj_key and e[0] in IMPLEMENTS_FAMILY}
+    rank = gazetteer.LEVEL_RANK
+    for (s, x), (relation, conf, m) in list(edges.items()):
+        if s != subj_key or relation != "CITES" or x not in docs:
+            continue
+        higher = rank.get(docs[x].level or "", 9) <= rank.get(subject.level or "", 9)
+        if higher and any(edges.get((x, y), ("",))[0] in IMPLEMENTS_FAMILY for y in implemented):
+            edges[(s, x)] = ("IMPLEMENTS", conf, m)
 
 
 def _reachable(pairs: set, start: str) -> set:

@@ -31,6 +31,14 @@ def test_every_query_has_a_header_and_runs(store, name):
         assert all(not hasattr(v, "isoformat") for v in r.values())       # plain values only
 
 
+def test_lineage_of_1416_runs_up_to_the_root(store):
+    rows = run_query(store, "lineage", doc="1416-CV/QU")
+    depth = {r["symbol"]: r["depth"] for r in rows}
+    assert set(depth) == {"809-CV/TU", "44-KL/TW", "43-CT/TW"}
+    via = {r["symbol"]: r["via"] for r in rows}
+    assert "809-CV/TU" in via["44-KL/TW"] and "44-KL/TW" in via["43-CT/TW"]      # 1416 -> 809 -> 44 -> 43
+
+
 def test_implementers_of_kl44(store):
     rows = run_query(store, "implementers", doc="Kết luận 44")
     found = symbols(rows)
