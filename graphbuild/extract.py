@@ -202,6 +202,9 @@ def _tail(text: str, pos: int) -> tuple:
         return date, issuer, pos
 
 
+_FORM_NUMBER = re.compile(r"(?i)(?:mẫu|biểu|phụ lục|mã)\s*$")
+
+
 def find_mentions(text: str, start: int = 0) -> list:
     found: list = []
 
@@ -210,6 +213,10 @@ def find_mentions(text: str, start: int = 0) -> list:
         sym = patterns.parse_numbered_symbol(sm) if numbered else patterns.parse_symbol(sm)
         if not sym:
             continue
+        if _FORM_NUMBER.search(text, max(0, m_start - 14), m_start):
+            continue    # "Mẫu số 23/ĐK-TCT", "Phụ lục 01/PLI": forms and appendices, not documents
+        if not word and not numbered and vocab.issuer_info(sym.issuer_code) is None:
+            continue    # a bare code of no known body ("101-102/LĐVL - Sở" in a table of indicators)
         if word and _fold(word) == "luật" and text[max(0, m_start - 5):m_start].lower().endswith("pháp "):
             # "… quy phạm pháp luật số 64/2025/QH15": 'luật' ends the law's name, the number starts at 'số'
             m_start, word = _AFTER_WORD.match(text, m_start + len(word)).end(), None

@@ -290,19 +290,24 @@ def _report(g: Graph, ambiguous: list, conflicts: list) -> dict:
         reasons = []
         if "/unknown@" in d["id"]:
             if vocab.issuer_info(d.get("issuer_code")) is None and d.get("symbol"):
-                reasons.append(f"issuer code '{d.get('issuer_code')}' is not a known issuing body (a form or "
-                               f"appendix number?): level and locality unknown")
+                reasons.append("the issuer code is not a known issuing body: level and locality unknown")
             else:
                 reasons.append("local document whose locality the citing text does not give: kept apart from "
                                "every other locality's document")
         if _undated(d["id"]) and d.get("symbol"):
             reasons.append("cited without a date or year, and no dated document with this symbol is known")
         if not d.get("symbol"):
-            reasons.append("cited by name" + (" and date" if d.get("date") else "") +
-                           " only; neither the list of laws nor the corpus has a law of that name" +
-                           (" and year" if d.get("year") else ""))
+            versions = vocab.laws_by_name().get(vocab.fold(d.get("title") or ""), [])
+            if len(versions) > 1 and not d.get("year"):
+                reasons.append(f"cited by name only, without a date; {len(versions)} laws of that name are known "
+                               f"({', '.join(sorted(v.symbol for v in versions))})")
+            else:
+                reasons.append("cited by name" + (" and date" if d.get("date") else "") +
+                               " only; neither the list of laws nor the corpus has a law of that name" +
+                               (" and year" if d.get("year") else ""))
         if reasons:
-            unresolved.append({"id": d["id"], "symbol": d.get("symbol"), "title": d.get("title"),
+            unresolved.append({"id": d["id"], "symbol": d.get("symbol"), "issuer_code": d.get("issuer_code"),
+                               "title": d.get("title"),
                                "cited_in": d.get("mentioned_in", []), "reasons": reasons})
     return {
         "documents": len(g.documents),
