@@ -1,8 +1,10 @@
 """Build the graph: read -> extract (in parallel) -> resolve -> write files and the embedded store.
 
-Extractions stream to ``DIR/extractions.jsonl`` as they arrive, so memory holds the graph, not the corpus, and
-``--append`` can add documents to an earlier build. Every input ends either in the graph or in ``rejects.jsonl``
-with its reason. The same inputs give byte-identical outputs.
+Workers read and extract whole inputs (a file, or a catalogue with its records) and send back JSON lines, which
+go straight to ``DIR/extractions.jsonl``; resolution then streams that file twice in sorted order. Memory holds
+the graph, not the corpus. ``--append`` adds documents to an earlier build (an input read again replaces its
+earlier extraction). Every input ends either in the graph or in ``rejects.jsonl`` with its reason. The same
+inputs give byte-identical outputs.
 """
 from __future__ import annotations
 
@@ -12,12 +14,12 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from . import export, store
 from .extract import extract
-from .models import Extraction, Reject, Source
-from .read import read
+from .models import Extraction, Reject
+from .read import iter_paths, read
 from .resolve import Graph, resolve
 
 EXTRACTIONS = "extractions.jsonl"
@@ -31,20 +33,51 @@ class BuildResult:
     rejects: int
 
 
-def _extract_safely(source: Source):
-    """Worker: one input -> Extraction dict, or a Reject when the extractor itself fails (reported, not raised)."""
-    try:
-        return extract(source).to_dict()
-    except Exception as e:  # noqa: BLE001 - one bad input must not lose the batch
-        return {"reject": source.file, "reason": f"could not extract ({type(e).__name__}: {str(e)[:200]})"}
-
-
-def _sources_and_rejects(paths, rejects: list) -> Iterable[Source]:
-    for item in read(paths):
+def _work(path: str) -> list:
+    """Worker: every input in one path -> [(file, JSON line of its extraction | None, reject reason | None)]."""
+    out = []
+    for item in read([path]):
         if isinstance(item, Reject):
-            rejects.append(item)
-        else:
-            yield item
+            out.append((item.file, None, item.reason))
+            continue
+        try:
+            out.append((item.file, json.dumps(extract(item).to_dict(), ensure_ascii=False, sort_keys=True), None))
+        except Exception as e:  # noqa: BLE001 - one bad input must not lose the batch
+            out.append((item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"))
+    return out
+
+
+class ExtractionLog:
+    """extractions.jsonl: one line per input, read back by file name in sorted order (by seeking, not loading)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.offsets: dict = {}          # file -> (path of the log holding its line, byte offset)
+
+    def index(self, path: Path) -> None:
+        with open(path, "rb") as f:
+            pos = 0
+            for line in f:
+                if line.strip():
+                    name = json.loads(line)["file"]
+                    self.offsets[name] = (path, pos)
+                pos += len(line)
+
+    def lines(self) -> Iterator[bytes]:
+        handles: dict = {}
+        try:
+            for name in sorted(self.offsets):
+                path, pos = self.offsets[name]
+                f = handles.get(path) or handles.setdefault(path, open(path, "rb"))
+                f.seek(pos)
+                yield f.readline()
+        finally:
+            for f in handles.values():
+                f.close()
+
+    def extractions(self) -> Iterator[Extraction]:
+        for line in self.lines():
+            yield Extraction.from_dict(json.loads(line))
 
 
 def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
@@ -52,62 +85,61 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     """Build the graph of ``paths`` into ``out_dir``; see the module docstring."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ext_path = out / EXTRACTIONS
-    previous: dict = {}
+    ext_path, rej_path = out / EXTRACTIONS, out / "rejects.jsonl"
+    log = ExtractionLog(ext_path)
     old_rejects: list = []
     if append and ext_path.exists():
-        with open(ext_path, encoding="utf-8") as f:
-            for line in f:
-                d = json.loads(line)
-                previous[d["file"]] = d
-        rej_path = out / "rejects.jsonl"
+        log.index(ext_path)
         if rej_path.exists():
             old_rejects = [json.loads(line) for line in open(rej_path, encoding="utf-8") if line.strip()]
-    rejects: list = []
-    tmp_path = out / (EXTRACTIONS + ".tmp")
+    fresh_path = out / (EXTRACTIONS + ".new")
+    rejects: dict = {}
     count = 0
-    fresh: dict = {}
-    sources = _sources_and_rejects(paths, rejects)
-    with open(tmp_path, "w", encoding="utf-8") as tmp:
+    work = (str(p) for p in iter_paths(paths))
+    with open(fresh_path, "w", encoding="utf-8") as fresh:
         if jobs > 1:
             ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
             with ctx.Pool(jobs) as pool:
-                results = pool.imap(_extract_safely, sources, chunksize=8)
-                count = _collect(results, tmp, fresh, rejects, progress)
+                count = _collect(pool.imap(_work, work), fresh, rejects, progress)
         else:
-            count = _collect(map(_extract_safely, sources), tmp, fresh, rejects, progress)
-    # Merge with an earlier build (appended files replace their earlier extraction), sorted for determinism.
-    merged = {**previous, **fresh}
-    with open(tmp_path, "w", encoding="utf-8") as f:
-        for name in sorted(merged):
-            f.write(json.dumps(merged[name], ensure_ascii=False, sort_keys=True) + "\n")
-    os.replace(tmp_path, ext_path)
-    extractions = [Extraction.from_dict(d) for _, d in sorted(merged.items())]
-    graph = resolve(extractions)
-    new_files = {r.file for r in rejects} | set(fresh)
-    all_rejects = [r for r in old_rejects if r["file"] not in new_files] + \
-        [{"file": r.file, "reason": r.reason} for r in rejects]
-    graph.report["inputs"] = len(merged) + len(all_rejects)
+            count = _collect(map(_work, work), fresh, rejects, progress)
+    fresh_log = ExtractionLog(fresh_path)
+    fresh_log.index(fresh_path)
+    for name in set(fresh_log.offsets) | set(rejects):
+        log.offsets.pop(name, None)
+    log.offsets.update(fresh_log.offsets)
+    # Rewrite the log in sorted order, then resolve from it.
+    merged_path = out / (EXTRACTIONS + ".tmp")
+    with open(merged_path, "wb") as f:
+        for line in log.lines():
+            f.write(line if line.endswith(b"\n") else line + b"\n")
+    os.replace(merged_path, ext_path)
+    fresh_path.unlink()
+    log = ExtractionLog(ext_path)
+    log.index(ext_path)
+    graph = resolve(log.extractions)
+    all_rejects = [r for r in old_rejects if r["file"] not in rejects and r["file"] not in log.offsets] + \
+        [{"file": f, "reason": reason} for f, reason in rejects.items()]
+    all_rejects.sort(key=lambda r: r["file"])
+    graph.report["inputs"] = len(log.offsets) + len(all_rejects)
     graph.report["rejected"] = len(all_rejects)
-    export.write_files(graph, out, sorted(all_rejects, key=lambda r: r["file"]))
+    export.write_files(graph, out, all_rejects)
     store.write(graph, out)
     remember_graph_dir(out)
-    return BuildResult(out, graph, count + len(rejects), len(all_rejects))
+    return BuildResult(out, graph, count, len(all_rejects))
 
 
-def _collect(results, tmp, fresh: dict, rejects: list, progress) -> int:
+def _collect(results, fresh, rejects: dict, progress) -> int:
     n = 0
-    for d in results:
-        n += 1
-        if "reject" in d:
-            rejects.append(Reject(d["reject"], d["reason"]))
-            name = d["reject"]
-        else:
-            fresh[d["file"]] = d
-            tmp.write(json.dumps(d, ensure_ascii=False) + "\n")
-            name = d["file"]
-        if progress:
-            progress(n, name)
+    for batch in results:
+        for name, line, reason in batch:
+            n += 1
+            if reason is not None:
+                rejects[name] = reason
+            else:
+                fresh.write(line + "\n")
+            if progress:
+                progress(n, name)
     return n
 
 

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
+from . import legacy
 from .models import Reject, Source
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
@@ -33,23 +34,15 @@ class InputError(Exception):
 
 # --- bytes -> str -----------------------------------------------------------------------------------------------
 
-# Characters that Vietnamese text in the legacy TCVN3 (ABC) and VNI fonts shows when read as Unicode/Windows-1252.
-_TCVN3_MARKS = set("¸µ¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÐÌÎÏÑªÕÒÓÔÖ«ÝØÜÞß¬âãáäåæçèéêëìíîïóòôõö÷øùúûüýþ")
-_VNI_PAIRS = re.compile(r"[aeiouyAEIOUY][øùúûõïòóôöÙØÚÛÕÏÒÓÔÖ]|ñ|Ñ|[öÖ][ôøùúûõï]|[aA][ëùøúûõï]")
 _VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.I)
 
 
-def legacy_font(text: str) -> str | None:
-    """'TCVN3' or 'VNI' when the text looks typed in a legacy Vietnamese font, else None."""
-    sample = text[:20000]
-    letters = sum(c.isalpha() for c in sample) or 1
-    if len(_VIETNAMESE.findall(sample)) / letters > 0.02:
-        return None
-    if sum(c in _TCVN3_MARKS for c in sample) / letters > 0.03:
-        return "TCVN3"
-    if len(_VNI_PAIRS.findall(sample)) / letters > 0.02:
-        return "VNI"
-    return None
+def unlegacy(text: str) -> tuple:
+    """(text, font): text typed in the legacy TCVN3 or VNI fonts decoded to Unicode (font names which), else as is.
+    Text that already shows Unicode Vietnamese letters is not legacy; that check is cheap, the decoder is not."""
+    if len(_VIETNAMESE.findall(text, 0, 5000)) >= 20:
+        return text, None
+    return legacy.to_unicode(text)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
@@ -83,17 +76,18 @@ def decode(data: bytes) -> tuple:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
         except UnicodeDecodeError:
+            text, font = legacy.from_bytes(data)
+            if font:
+                return text, f"cp1252+{font}"
             text, enc = data.decode("cp1258", errors="replace"), "cp1258"
             if text.count("\ufffd") > len(text) // 100 or not _VIETNAMESE.search(text):
-                raise InputError("undecodable: neither UTF-8 nor Windows-1258 Vietnamese text")
+                raise InputError("undecodable: neither UTF-8, Windows-1258, TCVN3 nor VNI Vietnamese text")
     if not text.strip():
         raise InputError("empty file")
     if not _looks_like_text(text):
         raise InputError("not text (binary content)")
-    font = legacy_font(text)
-    if font:
-        raise InputError(f"text in the legacy {font} font encoding: convert it to Unicode first")
-    return text, enc
+    text, font = unlegacy(text)
+    return text, f"{enc}+{font}" if font else enc
 
 
 # --- formats ----------------------------------------------------------------------------------------------------
@@ -204,6 +198,7 @@ def _record_source(path: str, n: int, rec: dict) -> Union[Source, Reject]:
     kind = "record" if not text.strip() else None
     if len(text) > MAX_TEXT_CHARS:
         return Reject(name, f"record text longer than {MAX_TEXT_CHARS:,} characters")
+    text = unlegacy(text)[0] if text.strip() else text
     return Source(file=name, text=text if text.strip() else title, kind_hint=kind, meta=meta)
 
 
@@ -254,9 +249,9 @@ def read_file(path: Path) -> Iterator[Union[Source, Reject]]:
         data = path.read_bytes()
         encoding = None
         if suffix == ".docx":
-            text = docx_text(data)
+            text, encoding = unlegacy(docx_text(data))
         elif suffix == ".pdf":
-            text = pdf_text(data)
+            text, encoding = unlegacy(pdf_text(data))
         else:
             text, encoding = decode(data)
             if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and re.match(r"\s*<(!doctype|html)", text, re.I)):

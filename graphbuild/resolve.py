@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Iterable, Optional
+from typing import Callable, Iterable, Optional, Union
 
 from . import gazetteer, identity, vocab
 from .extract import PRIORITY
@@ -31,6 +31,16 @@ class Graph:
     entities: dict = field(default_factory=dict)       # id -> dict (Organization, Locality, Person)
     links: list = field(default_factory=list)          # dicts: source, target, relation (ISSUED_BY, …)
     report: dict = field(default_factory=dict)
+
+
+class _Passes:
+    """Iterating calls the source again: one fresh pass each time."""
+
+    def __init__(self, source: Callable[[], Iterable[Extraction]]):
+        self.source = source
+
+    def __iter__(self):
+        return iter(self.source())
 
 
 def _undated(doc_id: str) -> bool:
@@ -51,8 +61,13 @@ def _party_key(d: dict) -> Optional[str]:
     return "/".join(parts[:-2] + [d["term"], parts[-1]])
 
 
-def resolve(extractions: Iterable[Extraction]) -> Graph:
-    exts = sorted(extractions, key=lambda e: e.file)
+def resolve(extractions: Union[Iterable[Extraction], Callable[[], Iterable[Extraction]]]) -> Graph:
+    """``extractions``: any iterable (sorted here), or a function returning them in file order, called once per
+    pass, so that a large corpus streams from disk instead of being held in memory (``build`` does that)."""
+    if callable(extractions):
+        exts = _Passes(extractions)
+    else:
+        exts = sorted(extractions, key=lambda e: e.file)
     g = Graph()
     # 1. Every document record, grouped by provisional id; remember who said what.
     records: dict = defaultdict(list)          # id -> [(doc dict, file, is_subject)]

@@ -58,7 +58,9 @@ def _copy(conn, table: str, rows_: list, props: list, tmp: Path, ends: Optional[
         for r in rows_:
             lead = [r["source"], r["target"]] if ends else []
             w.writerow(lead + [_csv_value(r.get(p), k) for p, k in props])
-    opts = "header=true, parallel=false"
+    # Say exactly how the CSV is written: Ladybug's sniffer, seeing no quotes in the first rows, would split a later
+    # quoted field at its commas. parallel=false: evidence sentences hold quoted newlines.
+    opts = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
     if ends:
         opts += f", from='{ends[0]}', to='{ends[1]}'"
     conn.execute(f"COPY {table} FROM '{path.as_posix()}' ({opts})")

@@ -5,12 +5,15 @@
 // param: within = null — a province (name or gazetteer id, e.g. "Hải Phòng" or "L:P:31"); null for the whole country
 // param: era = legacy — legacy (before 1 July 2025) or 2025 (the two-tier list in force after it)
 // example: graphbuild query coverage --doc 44-KL/TW --param level=district --param "within=Hải Phòng"
+MATCH (t:Document {id: $id})
+OPTIONAL MATCH (d:Document)-[:IMPLEMENTS|CONTINUES*1..12]->(t)
+WITH collect(DISTINCT d.id) AS implementers
 MATCH (u:Locality {level: $level})
 WHERE u.era = $era
   AND (u.id = $within OR EXISTS { MATCH (u)-[:PART_OF*1..3]->(p:Locality) WHERE p.id = $within OR p.name = $within }
        OR $within IS NULL)
 OPTIONAL MATCH (d:Document)-[:LOCATED_IN]->(u)
-WHERE EXISTS { MATCH (d)-[:IMPLEMENTS|CONTINUES*1..12]->(t:Document {id: $id}) }
+WHERE d.id IN implementers
 RETURN u.name AS unit, u.id AS unit_id,
        CASE WHEN count(d) > 0 THEN 'implemented' ELSE 'not seen' END AS status,
        collect(d.symbol) AS documents, min(d.date) AS first_date
