@@ -366,22 +366,15 @@ class Neo4jStore:
         written: dict = {}
         with self._guard("loading the graph"), self._session() as s:
             self._schema(s)                                   # constraints before any MERGE
-            for label, batch_rows in node_sets.items():
-                q = node_merge(label)
-                for chunk in _chunks(batch_rows, batch_size):
-                    written[label] = written.get(label, 0) + self._write(s, q, {"rows": chunk})
+            steps = [(label, node_merge(label), batch_rows) for label, batch_rows in node_sets.items()] + \
+                [(rel, relationship_merge(rel, a, b), rs) for rel, a, b, rs in groups]
+            for what, q, step_rows in steps:                  # nodes first, then relationships between them
+                for chunk in _chunks(step_rows, batch_size):
+                    written[what] = written.get(what, 0) + self._write(s, q, {"rows": chunk})
                     report["batches"] += 1
                     done += len(chunk)
                     if progress:
-                        progress(done, total, label)
-            for rel, a, b, rs in groups:
-                q = relationship_merge(rel, a, b)
-                for chunk in _chunks(rs, batch_size):
-                    written[rel] = written.get(rel, 0) + self._write(s, q, {"rows": chunk})
-                    report["batches"] += 1
-                    done += len(chunk)
-                    if progress:
-                        progress(done, total, rel)
+                        progress(done, total, what)
             try:
                 s.run("CALL db.awaitIndexes($seconds)", {"seconds": 300}).consume()
             except Exception as e:  # noqa: BLE001 - the data is in; a slow index is worth a warning, not a failure

@@ -118,6 +118,10 @@ def parse_symbol(m: re.Match) -> Optional[Symbol]:
         return None
     if not lower and not all(_known(p) or (p.isupper() and len(p) >= 2) or p.isdigit() for p in parts):
         return None
+    return _state_symbol(g, parts)
+
+
+def _state_symbol(g: dict, parts: list) -> Symbol:
     canon = [canonical_code(p) or p.upper() for p in parts]
     type_code = canon[0] if canon[0] in vocab.type_codes().values() and len(canon) > 1 else None
     # "706/UBND-KGVX": a công văn names its issuer then the drafting unit; "12/TTLT-BTC-BNV": joint issuers.
@@ -144,12 +148,7 @@ def parse_numbered_symbol(m: re.Match) -> Optional[Symbol]:
     if not all(_ACRONYM.fullmatch(p) and (p.islower() or p.isupper()) and
                sum(c in "aeiouyAEIOUY" for c in p) * 2 < len(p) for p in parts):
         return None     # an acronym: plain letters, mostly consonants ('bcđqg', 'ctph'), not a word ('năm', 'theo')
-    canon = [canonical_code(p) or p.upper() for p in parts]
-    type_code = canon[0] if canon[0] in vocab.type_codes().values() and len(canon) > 1 else None
-    issuer, unit = ("-".join(canon[1:]), None) if type_code else (canon[0], "-".join(canon[1:]) or None)
-    year = int(g["syear"]) if g.get("syear") else None
-    text = f"{g['snum']}/{year}/{'-'.join(canon)}" if year else f"{g['snum']}/{'-'.join(canon)}"
-    return Symbol(text, g["snum"], year, type_code, issuer, "state", unit)
+    return _state_symbol(g, parts)
 
 
 def canonical_symbol(s: str) -> Optional[str]:
