@@ -505,14 +505,15 @@ def _news_subject(text: str, mentions: list, file: str) -> Optional[tuple]:
     return None
 
 
-def _infer_year(d: Date, known: list) -> Date:
-    """'ngày 16 tháng 3' in a text whose latest full date is 2023-02-17 -> 2023-03-16 (inferred)."""
-    if not known:
-        return d
-    latest = max(known)
+def _infer_year(d: Date, text: str, latest: str) -> Date:
+    """'ngày 16 tháng 3' in a text whose latest full date is 2023-02-17 -> 2023-03-16 (the first such day on or
+    after the latest date it cites), marked inferred."""
+    month, day = patterns.month_day(patterns.DATE_RE.match(text, d.start))
     y = int(latest[:4])
-    md = d.iso
-    return Date(None, None, d.start, d.end, True) if md is None else d if y is None else d
+    iso = f"{y:04d}-{month:02d}-{day:02d}"
+    if iso < latest:
+        iso = f"{y + 1:04d}-{month:02d}-{day:02d}"
+    return Date(iso, int(iso[:4]), d.start, d.end, True)
 
 
 # --- relations --------------------------------------------------------------------------------------------------
@@ -907,13 +908,8 @@ def extract(source: Source) -> Extraction:
         if found:
             x, issuer, d = found
             if d and d.inferred_year and known:
-                md = patterns.month_day(patterns.DATE_RE.match(text, d.start))
-                y = int(known[-1][:4])
-                iso = f"{y:04d}-{md[0]:02d}-{md[1]:02d}"
-                if iso < known[-1]:
-                    iso = f"{y + 1:04d}-{md[0]:02d}-{md[1]:02d}"
-                d = Date(iso, int(iso[:4]), d.start, d.end, True)
-                warnings.append(f"date of {x.key} has no year in the text; inferred {iso} from the dates it cites")
+                d = _infer_year(d, text, known[-1])
+                warnings.append(f"date of {x.key} has no year in the text; inferred {d.iso} from the dates it cites")
             subject = _cited_doc(x, None, source.file, issuer_text=issuer, date=d)
             subject.stub = False
             subject.file = source.file
@@ -943,7 +939,6 @@ def extract(source: Source) -> Extraction:
         if s == subj_key and edges[(s, g)][0] == "CITES" and g in reach:
             del edges[(s, g)]
     out_edges = []
-    src_doc = {"subject": subject}
     for (s, g), (relation, conf, x) in sorted(edges.items(), key=lambda kv: kv[1][2].start):
         sd = subject if s == subj_key else docs.get(s)
         td = subject if g == subj_key else docs.get(g)
