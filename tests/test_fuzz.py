@@ -69,3 +69,24 @@ def test_party_symbols_round_trip_with_stray_spaces(number, code, dash):
 def test_state_symbols_round_trip_in_any_case(number, year, code, lower):
     raw = f"{number}/{year}/{code}"
     assert patterns.canonical_symbol(raw.lower() if lower else raw) == raw
+
+
+PATHOLOGICAL = {
+    "numbers": "số 1/" * 40000,
+    "repeated chain": "Thực hiện Kết luận số 44-KL/TW, " * 6000,
+    "one long line": "a " * 200000,
+    "law words": "Luật " * 40000,
+    "issuer words": "của Ban " * 30000,
+    "dates": "ngày 1/1/2020 " * 20000,
+    "dashes": "1-" * 60000,
+    "capital lines": "ỦY BAN NHÂN DÂN\n" * 10000,
+    "nested brackets": "(" * 20000 + "Kết luận số 44-KL/TW" + ")" * 20000,
+}
+
+
+def test_pathological_texts_finish_with_sane_results():
+    """Each of these is a few hundred KB of what makes regexes backtrack; extraction must come back (a hang would
+    stop the suite) with at most the one real citation in it."""
+    for name, text in PATHOLOGICAL.items():
+        ext = extract(Source(file=f"{name}.txt", text=text))
+        assert len(ext.edges) <= 1, name

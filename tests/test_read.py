@@ -140,3 +140,29 @@ def test_missing_files_and_folders(tmp_path):
     items = list(read([tmp_path, tmp_path / "missing.txt"]))
     assert [i.file for i in items] == [str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")]
     assert isinstance(items[1], Reject) and items[1].reason == "no such file"
+
+
+def test_resource_limits_are_rejects_with_reasons(tmp_path, monkeypatch):
+    """A huge file, a zip bomb disguised as DOCX and deeply nested HTML end as rejects, not as a hang or a crash."""
+    import importlib
+    import io
+    import zipfile
+    from pathlib import Path
+
+    read_module = importlib.import_module("graphbuild.read")      # the module, not the function of that name
+
+    monkeypatch.setattr(read_module, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "huge.txt").write_text("Kết luận số 44-KL/TW. " * 200, encoding="utf-8")
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", "<w:document>" + " " * (70 * 1024 * 1024) + "</w:document>")
+    monkeypatch.undo()
+    (tmp_path / "bomb.docx").write_bytes(buf.getvalue())
+    (tmp_path / "deep.html").write_text("<div>" * 5000 + "Kết luận số 44-KL/TW" + "</div>" * 5000, encoding="utf-8")
+    monkeypatch.setattr(read_module, "MAX_FILE_BYTES", 1000)
+    reasons = {Path(r.file).name: r.reason for r in read([tmp_path]) if isinstance(r, Reject)}
+    assert "too large" in reasons["huge.txt"]
+    monkeypatch.undo()
+    reasons = {Path(r.file).name: r.reason for r in read([tmp_path]) if isinstance(r, Reject)}
+    assert "zip bomb" in reasons["bomb.docx"]
+    assert "nested deeper" in reasons["deep.html"]
