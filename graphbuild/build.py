@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import export, store
+from . import export, gazetteer, store
 from .extract import extract
 from .models import Extraction, Reject
 from .read import iter_paths, read
@@ -98,6 +98,7 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     work = (str(p) for p in iter_paths(paths))
     with open(fresh_path, "w", encoding="utf-8") as fresh:
         if jobs > 1:
+            gazetteer.units()        # load the tables once, before forking, rather than once per worker
             ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
             with ctx.Pool(jobs) as pool:
                 count = _collect(pool.imap(_work, work), fresh, rejects, progress)

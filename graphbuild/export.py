@@ -3,6 +3,7 @@ report.json, GraphML (Gephi, yEd) and node-link JSON (networkx, d3)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
@@ -33,17 +34,54 @@ def to_networkx(g: Graph, entities: bool = True) -> nx.MultiDiGraph:
     return G
 
 
-def _graphml_safe(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """GraphML holds scalars only: lists and dicts become JSON strings, None is left out."""
-    H = nx.MultiDiGraph()
-    def clean(attrs):
-        return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-                for k, v in attrs.items() if v is not None}
-    for n, a in G.nodes(data=True):
-        H.add_node(n, **clean(a))
-    for u, v, k, a in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=k, **clean(a))
-    return H
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # PDF form feeds and the like
+
+
+def _graphml_value(v):
+    if isinstance(v, (list, dict)):
+        return "string", _NOT_XML.sub("", json.dumps(v, ensure_ascii=False))
+    if isinstance(v, bool):
+        return "boolean", "true" if v else "false"
+    if isinstance(v, int):
+        return "long", str(v)
+    if isinstance(v, float):
+        return "double", repr(v)
+    return "string", _NOT_XML.sub("", str(v))
+
+
+def write_graphml(G: nx.MultiDiGraph, path: Path) -> None:
+    """GraphML (Gephi, yEd) written in one streaming pass: scalars as typed keys, lists and dicts as JSON strings,
+    None left out. networkx's writer builds the whole XML tree first and took 12% of a build."""
+    from xml.sax.saxutils import escape, quoteattr
+    items = {"node": [(n, a) for n, a in G.nodes(data=True)],
+             "edge": [((u, v, k), a) for u, v, k, a in G.edges(keys=True, data=True)]}
+    keys: dict = {}
+    for domain, rows in items.items():
+        for _, a in rows:
+            for name, v in a.items():
+                if v is not None:
+                    kind = _graphml_value(v)[0]
+                    old = keys.get((domain, name))
+                    keys[(domain, name)] = kind if old in (None, kind) else "string"
+    ids = {k: f"d{i}" for i, k in enumerate(sorted(keys))}
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
+        for (domain, name), kid in ids.items():
+            f.write(f'  <key id="{kid}" for="{domain}" attr.name={quoteattr(name)} '
+                    f'attr.type="{keys[(domain, name)]}" />\n')
+        f.write('  <graph edgedefault="directed">\n')
+        for domain, rows in items.items():
+            for ident, a in rows:
+                if domain == "node":
+                    f.write(f"    <node id={quoteattr(str(ident))}>")
+                else:
+                    u, v, k = ident
+                    f.write(f"    <edge source={quoteattr(str(u))} target={quoteattr(str(v))} id={quoteattr(str(k))}>")
+                for name, v in a.items():
+                    if v is not None:
+                        f.write(f'<data key="{ids[(domain, name)]}">{escape(_graphml_value(v)[1])}</data>')
+                f.write(f"</{domain}>\n")
+        f.write("  </graph>\n</graphml>\n")
 
 
 def write_files(g: Graph, out: Path, rejects: list) -> None:
@@ -56,7 +94,7 @@ def write_files(g: Graph, out: Path, rejects: list) -> None:
     (out / "report.json").write_text(json.dumps(g.report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                                      encoding="utf-8")
     G = to_networkx(g)
-    nx.write_graphml(_graphml_safe(G), out / "graph.graphml")
+    write_graphml(G, out / "graph.graphml")
     data = nx.node_link_data(G, edges="links")
     (out / "graph.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 

@@ -113,6 +113,11 @@ def era_for(date: Optional[str]) -> str:
 
 def lookup(name: str, level: Optional[str] = None, within: Optional[str] = None,
            era: Optional[str] = None) -> list:
+    return list(_lookup(name, level, within, era))
+
+
+@lru_cache(maxsize=1 << 14)      # the same few place names, looked up thousands of times
+def _lookup(name: str, level: Optional[str], within: Optional[str], era: Optional[str]) -> tuple:
     """Units whose name or short name is ``name`` (any case, with or without accents), best first:
     provinces before districts before communes, the given era first, inside ``within`` when given."""
     key = fold(re.sub(r"\s+", " ", name).strip(" ,.;:-"))
@@ -122,7 +127,7 @@ def lookup(name: str, level: Optional[str] = None, within: Optional[str] = None,
         found = [u for u in found if u.level == level]
     if within:
         found = [u for u in found if u.id != within and _is_inside(u.id, within)]
-    return sorted(found, key=lambda u: (u.era != (era or "legacy"), LEVEL_RANK[u.level], u.id))
+    return tuple(sorted(found, key=lambda u: (u.era != (era or "legacy"), LEVEL_RANK[u.level], u.id)))
 
 
 def _is_inside(uid: str, ancestor: str) -> bool:
@@ -201,10 +206,22 @@ def successor(uid: Optional[str]) -> Optional[str]:
     return province_map().get(u.province_id)
 
 
+@lru_cache(maxsize=None)
+def _direct_children() -> dict:
+    out: dict = {}
+    for u in units().values():
+        if u.parent:
+            out.setdefault(u.parent, []).append(u)
+    return out
+
+
 def children(parent: str, level: str) -> list:
     """Units of ``level`` inside ``parent`` (e.g. the districts of Hải Phòng), sorted by name."""
-    return sorted((u for u in units().values() if u.level == level and _is_inside(u.id, parent)),
-                  key=lambda u: u.short)
+    found, todo = [], [parent]
+    while todo:
+        for u in _direct_children().get(todo.pop(), ()):
+            (found if u.level == level else todo).append(u)
+    return sorted(found, key=lambda u: (u.short, u.id))
 
 
 def provinces(era: str = "legacy") -> list:

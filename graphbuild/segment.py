@@ -59,16 +59,19 @@ class Header:
 
 
 def _upper_ratio(s: str) -> float:
-    letters = [c for c in s if c.isalpha()]
-    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+    # Letters that upper() changes are lower-case, those lower() changes upper-case (counted in C, not per char).
+    lower = sum(map(str.__ne__, s, s.upper()))
+    upper = sum(map(str.__ne__, s, s.lower()))
+    return upper / (upper + lower) if upper + lower else 0.0
 
 
 def _type_heading(line: str):
     """'KẾ HOẠCH' -> DocType (a heading is a type name written in capitals, alone on its line)."""
+    if len(line) > 60:
+        return None          # no type name is that long: most lines stop here
     s = re.sub(r"\s+", " ", line).strip(" *:")
-    if not s or _upper_ratio(s) < 0.9:
-        return None
-    return vocab.type_by_word().get(vocab.fold(s))
+    t = vocab.type_by_word().get(vocab.fold(s)) if s else None
+    return t if t and _upper_ratio(s) >= 0.9 else None
 
 
 def parse_header(text: str) -> Header:
