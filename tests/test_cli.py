@@ -107,3 +107,17 @@ def test_viz_and_brief_write_offline_files(built, tmp_path):
     assert list((tmp_path / "brief").glob("*.html"))
     r = run("viz", "lineage", "--doc", "nothing-like-this", "--graph", built, "-o", html)
     assert r.exit_code == 2 and "no document matches" in r.output
+
+
+INJECTIONS = ["'", '"', "}", "//", "MATCH (n) DETACH DELETE n", "x' OR 1=1 //", "}) RETURN 1 //", "Hải Phòng\u0000",
+              "Kiến An\" OR \"1\"=\"1", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_doc_and_param_values_are_data_not_cypher(built, value):
+    r = run("query", "lineage", "--doc", value, "--graph", built)
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    r = run("query", "by_locality", "--param", f"locality={value}", "--graph", built, "--format", "json")
+    assert r.exit_code == 0 and json.loads(r.output) == []
+    r = run("query", "most_cited", "--graph", built, "--format", "json")
+    assert json.loads(r.output)[0]["symbol"] == "44-KL/TW"        # nothing was changed or deleted
