@@ -17,21 +17,43 @@ def _jsonl(path: Path, rows) -> None:
             f.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def to_networkx(g: Graph, entities: bool = True) -> nx.MultiDiGraph:
-    """The graph in memory, for algorithms and exports; document edges keep relation, lag and evidence."""
-    G = nx.MultiDiGraph()
+def _nodes(g: Graph, entities: bool = True):
+    """(id, attributes) of every node, documents first; the one place that says what a node carries."""
     for d in g.documents.values():
-        G.add_node(d["id"], label="Document", **{k: v for k, v in d.items() if k != "id"})
-    for e in g.edges:
-        G.add_edge(e["source"], e["target"], key=e["relation"], **{k: v for k, v in e.items()
-                                                                   if k not in ("source", "target")})
+        yield d["id"], {"label": "Document", **{k: v for k, v in d.items() if k != "id"}}
     if entities:
         for x in g.entities.values():
-            G.add_node(x["id"], **{k: v for k, v in x.items() if k != "id"})
+            yield x["id"], {k: v for k, v in x.items() if k != "id"}
+
+
+def _edges(g: Graph, entities: bool = True):
+    """(source, target, key, attributes) of every edge: citations, then organisation/locality/signer links."""
+    for e in g.edges:
+        yield e["source"], e["target"], e["relation"], {k: v for k, v in e.items() if k not in ("source", "target")}
+    if entities:
         for x in g.links:
-            G.add_edge(x["source"], x["target"], key=x["relation"], relation=x["relation"],
-                       **{k: v for k, v in x.items() if k not in ("source", "target", "relation")})
+            yield x["source"], x["target"], x["relation"], {k: v for k, v in x.items() if k not in ("source", "target")}
+
+
+def to_networkx(g: Graph, entities: bool = True) -> nx.MultiDiGraph:
+    """The graph in memory as networkx, for algorithms; document edges keep relation, lag and evidence."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(_nodes(g, entities))
+    G.add_edges_from(_edges(g, entities))
     return G
+
+
+def write_node_link(g: Graph, path: Path) -> None:
+    """node-link JSON (networkx.node_link_graph(..., edges="links") reads it back), streamed item by item."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('{"directed": true, "graph": {}, "multigraph": true, "nodes": [')
+        for i, (n, a) in enumerate(_nodes(g)):
+            f.write(("," if i else "") + json.dumps({**a, "id": n}, ensure_ascii=False, sort_keys=True))
+        f.write('], "links": [')
+        for i, (u, v, k, a) in enumerate(_edges(g)):
+            f.write(("," if i else "") + json.dumps({**a, "source": u, "target": v, "key": k}, ensure_ascii=False,
+                                                    sort_keys=True))
+        f.write("]}\n")
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # PDF form feeds and the like
@@ -49,14 +71,13 @@ def _graphml_value(v):
     return "string", _NOT_XML.sub("", str(v))
 
 
-def write_graphml(G: nx.MultiDiGraph, path: Path) -> None:
-    """GraphML (Gephi, yEd) written in one streaming pass: scalars as typed keys, lists and dicts as JSON strings,
-    None left out. networkx's writer builds the whole XML tree first and took 12% of a build."""
+def write_graphml(g: Graph, path: Path) -> None:
+    """GraphML (Gephi, yEd) written straight from the graph: scalars as typed keys, lists and dicts as JSON strings,
+    None left out. networkx's writer builds a copy and the whole XML tree first (12% of a build)."""
     from xml.sax.saxutils import escape, quoteattr
-    items = {"node": [(n, a) for n, a in G.nodes(data=True)],
-             "edge": [((u, v, k), a) for u, v, k, a in G.edges(keys=True, data=True)]}
+    items = {"node": _nodes(g), "edge": (((u, v, k), a) for u, v, k, a in _edges(g))}
     keys: dict = {}
-    for domain, rows in items.items():
+    for domain, rows in (("node", _nodes(g)), ("edge", (((u, v, k), a) for u, v, k, a in _edges(g)))):
         for _, a in rows:
             for name, v in a.items():
                 if v is not None:
@@ -93,10 +114,8 @@ def write_files(g: Graph, out: Path, rejects: list) -> None:
     _jsonl(out / "rejects.jsonl", rejects)
     (out / "report.json").write_text(json.dumps(g.report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
                                      encoding="utf-8")
-    G = to_networkx(g)
-    write_graphml(G, out / "graph.graphml")
-    data = nx.node_link_data(G, edges="links")
-    (out / "graph.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
+    write_graphml(g, out / "graph.graphml")
+    write_node_link(g, out / "graph.json")
 
 
 def load_graph(out: Path) -> Graph:

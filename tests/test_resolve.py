@@ -94,3 +94,17 @@ def test_build_is_deterministic_and_append_turns_a_stub_into_a_document(tmp_path
     edges = [json.loads(line) for line in open(a / "edges.jsonl", encoding="utf-8")]
     assert any(e["source"] == cv["id"] for e in edges) and any(e["target"] == cv["id"] for e in edges)
     assert result.graph.report["full_text"] == 7
+
+
+def test_graphml_and_node_link_files_read_back_as_the_graph(tmp_path, data_dir):
+    import networkx as nx
+
+    from graphbuild.export import load_graph, to_networkx
+    build([data_dir / "seeds"], tmp_path)
+    G = to_networkx(load_graph(tmp_path))
+    H = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
+    J = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text(encoding="utf-8")), edges="links")
+    for other in (H, J):
+        assert (other.number_of_nodes(), other.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
+    assert H.nodes["vn/tw/kl/2022/44"]["symbol"] == J.nodes["vn/tw/kl/2022/44"]["symbol"] == "44-KL/TW"
+    assert J.nodes["vn/tw/kl/2022/44"]["cited_by_count"] == 4
