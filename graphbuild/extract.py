@@ -174,11 +174,15 @@ def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
     return laws[0] if len(laws) == 1 else None
 
 
+# Within a sentence only: a line that starts with a capital ("Ngày 09/05/2016, …") opens a new one.
+_TAIL_GAP = re.compile(r"[ \t,]*(?:\n[ \t]*(?=[a-zđ]))?")
+
+
 def _tail(text: str, pos: int) -> tuple:
     """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
     date = issuer = None
     while True:
-        p = _ONLY_COMMAS.match(text, pos).end()
+        p = _TAIL_GAP.match(text, pos).end()
         dm = patterns.DATE_RE.match(text, p)
         if dm and not date:
             date = patterns.parse_date(dm)

@@ -96,6 +96,9 @@ def resolve(extractions: Union[Iterable[Extraction], Callable[[], Iterable[Extra
                 ambiguous.append({"id": doc_id, "symbol": records[doc_id][0][0].get("symbol"),
                                   "candidates": dated, "cited_in": sorted({f for _, f, _ in records[doc_id]}),
                                   "reason": "cited without a date; several dated documents share the symbol"})
+    # A local citation that named no issuer was scoped to the citing text's own unit; the document with that
+    # number in an enclosing unit (district, province) is the one meant when it is the only one.
+    rename.update(_enclosing_scope(records, rename))
     # Laws cited by name (and year) that the law list does not know: the corpus may hold their text.
     rename.update(_laws_by_name_in_corpus(records, rename))
     # 3. Conflicts: one id, several dates (a typo in one citation, or two documents): keep apart, report.
@@ -187,6 +190,36 @@ def resolve(extractions: Union[Iterable[Extraction], Callable[[], Iterable[Extra
     _entities(g)
     g.report = _report(g, ambiguous, conflicts)
     return g
+
+
+def _split(doc_id: str) -> tuple:
+    """'vn/an-giang/an-phu/ubnd/cv/2021/4926' -> (['vn','an-giang','an-phu'], ('ubnd','cv','4926'), '2021')."""
+    parts = doc_id.split("~")[0].split("/")
+    return parts[:-4], (parts[-4], parts[-3], parts[-1]), parts[-2]
+
+
+def _enclosing_scope(records: dict, rename: dict) -> dict:
+    by_tail: dict = defaultdict(list)
+    records = {i: r for i, r in records.items() if i.startswith("vn/") and i.count("/") >= 5}   # not news ids
+    for doc_id in records:
+        scope, tail, period = _split(doc_id)
+        by_tail[tail].append(("/".join(scope), period, doc_id))
+    out = {}
+    for doc_id, recs in records.items():
+        scope, tail, period = _split(doc_id)
+        if doc_id in rename or any(r[2] for r in recs) or len(scope) < 3 or scope[1].startswith("unknown@"):
+            continue     # only cited-only local documents below province level
+        for k in range(len(scope) - 1, 1, -1):
+            outer = "/".join(scope[:k])
+            found = {i for sc, per, i in by_tail[tail]
+                     if sc == outer and (per == period or period == "undated" or per == "undated")}
+            if len(found) == 1:
+                target = found.pop()
+                out[doc_id] = rename.get(target, target)
+                break
+            if found:
+                break    # several: ambiguous, left as it is
+    return out
 
 
 LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")

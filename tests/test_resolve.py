@@ -108,3 +108,17 @@ def test_graphml_and_node_link_files_read_back_as_the_graph(tmp_path, data_dir):
         assert (other.number_of_nodes(), other.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
     assert H.nodes["vn/tw/kl/2022/44"]["symbol"] == J.nodes["vn/tw/kl/2022/44"]["symbol"] == "44-KL/TW"
     assert J.nodes["vn/tw/kl/2022/44"]["cited_by_count"] == 4
+
+
+def test_a_citation_without_issuer_finds_the_document_of_an_enclosing_unit(tmp_path):
+    """A commune's plan cites "Công văn số 4926/UBND-KGVX" naming no issuer; the province's 4926/UBND-KGVX is in
+    the corpus and is the only one in the units that contain the commune: one node."""
+    _write(tmp_path / "tinh.txt", "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 4926/UBND-KGVX\nV/v tăng cường công tác\n"
+           "An Giang, ngày 05 tháng 01 năm 2021\nThực hiện Chỉ thị số 47-CT/TW ngày 03/11/2020 của Ban Bí thư.\n")
+    _write(tmp_path / "xa.txt", "ĐẢNG BỘ HUYỆN AN PHÚ\nĐẢNG ỦY XÃ QUỐC THÁI\n*\nSố 3-KH/ĐU\n"
+           "Quốc Thái, ngày 20 tháng 01 năm 2021\nKẾ HOẠCH\nthực hiện Công văn\n"
+           "Để tổ chức thực hiện hiệu quả Công văn số 4926/UBND-KGVX, Đảng ủy xã yêu cầu …\n")
+    g = resolve(extract(s) for s in read([tmp_path]))
+    (cv,) = by_symbol(g, "4926/UBND-KGVX")
+    assert not cv["stub"] and cv["locality"] == "An Giang"
+    assert any(e["target"] == cv["id"] and e["source_symbol"] == "3-KH/ĐU" for e in g.edges)
