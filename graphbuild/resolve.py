@@ -335,7 +335,7 @@ def _report(g: Graph, ambiguous: list, conflicts: list) -> dict:
     for d in sorted(docs, key=lambda d: d["id"]):
         if not d["stub"]:
             continue
-        reasons = []
+        reasons, candidates = [], []
         if "/unknown@" in d["id"]:
             if vocab.issuer_info(d.get("issuer_code")) is None and d.get("symbol"):
                 reasons.append("the issuer code is not a known issuing body: level and locality unknown")
@@ -347,15 +347,15 @@ def _report(g: Graph, ambiguous: list, conflicts: list) -> dict:
         if not d.get("symbol"):
             versions = vocab.laws_by_name().get(vocab.fold(d.get("title") or ""), [])
             if len(versions) > 1 and not d.get("year"):
-                reasons.append(f"cited by name only, without a date; {len(versions)} laws of that name are known "
-                               f"({', '.join(sorted(v.symbol for v in versions))})")
+                reasons.append("cited by name only, without a date; several laws of that name are known")
+                candidates = sorted(v.symbol for v in versions)
             else:
                 reasons.append("cited by name" + (" and date" if d.get("date") else "") +
                                " only; neither the list of laws nor the corpus has a law of that name" +
                                (" and year" if d.get("year") else ""))
         if reasons:
             unresolved.append({"id": d["id"], "symbol": d.get("symbol"), "issuer_code": d.get("issuer_code"),
-                               "title": d.get("title"),
+                               "title": d.get("title"), **({"candidates": candidates} if candidates else {}),
                                "cited_in": d.get("mentioned_in", []), "reasons": reasons})
     return {
         "documents": len(g.documents),
