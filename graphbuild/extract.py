@@ -42,7 +42,7 @@ NEWS_SUBJECT = re.compile(r"(?i)(?:ký |vừa |đã )?ban hành\s*$")
 LINKER = re.compile(r"(?i)^[\s,:(\-\"“”']*(?:(?:về|việc|v/v|ban hành|kế hoạch|chương trình|hướng dẫn|để|nhằm|đã|được|và|"
                     r"một số điều|của|nội dung|tổ chức|công tác|tiếp tục|liên quan đến|đối với)[\s,]*)*$")
 LIST_GAP = re.compile(r"(?i)^[\s,;:(\-+\"“”')]*(?:(?:và|hoặc|cùng|với|\d{1,2}\.|[a-zđ]\)|-|\+)[\s,;:]*)*$")
-SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ\d])|:\s*\n")
+SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n")
 # A list continues after a title: "A quy định … và B", "A về …, B".
 COORDINATED = re.compile(r"(?:\s(?:và|hoặc)|,)\s*$")
 ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•])\s")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .vocab import fold, strip_accents
+from .vocab import UPPER, fold, strip_accents
 
 REFORM_DATE = "2025-07-01"
 LEVEL_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
@@ -143,7 +143,7 @@ def _is_inside(uid: str, ancestor: str) -> bool:
 _ISSUER_PLACE = re.compile(
     r"\b(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng bộ|ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|tỉnh|"
     r"thành phố|tp\.?|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu)\s+"
-    r"(?=((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ0-9][^\s,;.()]*[ ]?){1,4}))", re.I)
+    rf"(?=((?:[{UPPER}0-9][^\s,;.()]*[ ]?){{1,4}}))", re.I)
 
 
 def find_place(text: str, within: Optional[str] = None, era: Optional[str] = None) -> Optional[Unit]:

@@ -16,7 +16,7 @@ from . import vocab
 
 Repl = Union[str, Callable[[re.Match], str]]
 
-_LOWER_START = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
+_LOWER_START = vocab.LOWER
 
 
 class Text:

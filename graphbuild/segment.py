@@ -19,15 +19,14 @@ MOTTO = re.compile(r"CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc l�
 SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:(?:bộ luật|luật|nghị quyết|pháp lệnh|lệnh|văn bản hợp nhất)[ \t]+)?số"
                          rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)))")
 STAMP = re.compile(r"(?im)^.*\b(?:ĐẾN|Chuyển|CV)\b.*$")
-PLACE_DATE = re.compile(r"(?m)^[ \t]*(?P<place>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][^\n,\d]{1,40}?)\s*,\s*(?=ngày\b)")
+PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
 ROLE = re.compile(r"^(?:T/?M\.?|TM\.|KT\.|Q\.|TL\.|TUQ\.|K/T)?\s*(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ỦY BAN|UBND|"
                   r"CHÍNH PHỦ|QUỐC HỘI|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG BÍ THƯ|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|"
                   r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|"
                   r"TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG THƯ KÝ|TỔNG KIỂM TOÁN|THỐNG ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|"
                   r"TỔNG GIÁM ĐỐC|BỘ |HỘI ĐỒNG|ĐẢNG ỦY|THƯỜNG TRỰC)", re.I)
-PERSON = re.compile(r"^(?:Đồng chí\s+)?((?:[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡ"
-                    r"ùúụủũưừứựửữỳýỵỷỹ]+\s+){1,5}[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡ"
-                    r"ùúụủũưừứựửữỳýỵỷỹ]+)\s*$")
+PERSON = re.compile(rf"^(?:Đồng chí\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
+                    rf"[{vocab.UPPER}][{vocab.LOWER}]+)\s*$")
 ADOPTED = re.compile(r"(?i)thông qua\s+(?=ngày)")
 CONSOLIDATION_BLOCK = re.compile(r"XÁC (?:THỰC|NHẬN) VĂN BẢN HỢP NHẤT")
 CONSOLIDATION_HEADER = re.compile(r"(?i),?\s*(?:đã\s+)?được sửa đổi,? bổ sung(?: một số điều)? (?:bởi|theo|tại)\s*:")

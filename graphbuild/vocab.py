@@ -12,6 +12,10 @@ from pathlib import Path
 
 VOCAB_DIR = Path(__file__).parent / "vocab"
 
+# Vietnamese letters as regex class contents (precomposed, NFC): lower case, and capitals (a range covers them).
+LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
+UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ"
+
 
 def _rows(name: str):
     with open(VOCAB_DIR / name, encoding="utf-8") as f:
