@@ -55,28 +55,40 @@ class ExtractionLog:
         self.offsets: dict = {}          # file -> (path of the log holding its line, byte offset)
 
     def index(self, path: Path) -> None:
+        """Learn the offsets of a log written earlier (an --append build) by reading it once."""
         with open(path, "rb") as f:
             pos = 0
             for line in f:
                 if line.strip():
-                    name = json.loads(line)["file"]
-                    self.offsets[name] = (path, pos)
+                    self.offsets[json.loads(line)["file"]] = (path, pos)
                 pos += len(line)
 
-    def lines(self) -> Iterator[bytes]:
+    def lines(self) -> Iterator[tuple]:
+        """(file, line) in sorted file order."""
         handles: dict = {}
         try:
             for name in sorted(self.offsets):
                 path, pos = self.offsets[name]
                 f = handles.get(path) or handles.setdefault(path, open(path, "rb"))
                 f.seek(pos)
-                yield f.readline()
+                yield name, f.readline()
         finally:
             for f in handles.values():
                 f.close()
 
+    def rewrite(self, path: Path) -> "ExtractionLog":
+        """Write every line in sorted order to ``path`` (through a temporary file) and return its log."""
+        out = ExtractionLog(path)
+        tmp = path.with_name(path.name + ".tmp")
+        with open(tmp, "wb") as f:
+            for name, line in self.lines():
+                out.offsets[name] = (path, f.tell())
+                f.write(line if line.endswith(b"\n") else line + b"\n")
+        os.replace(tmp, path)
+        return out
+
     def extractions(self) -> Iterator[Extraction]:
-        for line in self.lines():
+        for _, line in self.lines():
             yield Extraction.from_dict(json.loads(line))
 
 
@@ -93,31 +105,25 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
         if rej_path.exists():
             old_rejects = [json.loads(line) for line in open(rej_path, encoding="utf-8") if line.strip()]
     fresh_path = out / (EXTRACTIONS + ".new")
+    fresh_log = ExtractionLog(fresh_path)
     rejects: dict = {}
     count = 0
     work = (str(p) for p in iter_paths(paths))
-    with open(fresh_path, "w", encoding="utf-8") as fresh:
+    with open(fresh_path, "wb") as fresh:
         if jobs > 1:
             gazetteer.units()        # load the tables once, before forking, rather than once per worker
             ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
             with ctx.Pool(jobs) as pool:
-                count = _collect(pool.imap(_work, work), fresh, rejects, progress)
+                # Small chunks: inputs differ a hundredfold in size, and a catalogue is one path.
+                count = _collect(pool.imap(_work, work, chunksize=8), fresh, fresh_log, rejects, progress)
         else:
-            count = _collect(map(_work, work), fresh, rejects, progress)
-    fresh_log = ExtractionLog(fresh_path)
-    fresh_log.index(fresh_path)
+            count = _collect(map(_work, work), fresh, fresh_log, rejects, progress)
     for name in set(fresh_log.offsets) | set(rejects):
         log.offsets.pop(name, None)
     log.offsets.update(fresh_log.offsets)
     # Rewrite the log in sorted order, then resolve from it.
-    merged_path = out / (EXTRACTIONS + ".tmp")
-    with open(merged_path, "wb") as f:
-        for line in log.lines():
-            f.write(line if line.endswith(b"\n") else line + b"\n")
-    os.replace(merged_path, ext_path)
+    log = log.rewrite(ext_path)
     fresh_path.unlink()
-    log = ExtractionLog(ext_path)
-    log.index(ext_path)
     graph = resolve(log.extractions)
     all_rejects = [r for r in old_rejects if r["file"] not in rejects and r["file"] not in log.offsets] + \
         [{"file": f, "reason": reason} for f, reason in rejects.items()]
@@ -130,7 +136,7 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     return BuildResult(out, graph, count, len(all_rejects))
 
 
-def _collect(results, fresh, rejects: dict, progress) -> int:
+def _collect(results, fresh, log: ExtractionLog, rejects: dict, progress) -> int:
     n = 0
     for batch in results:
         for name, line, reason in batch:
@@ -138,7 +144,8 @@ def _collect(results, fresh, rejects: dict, progress) -> int:
             if reason is not None:
                 rejects[name] = reason
             else:
-                fresh.write(line + "\n")
+                log.offsets[name] = (log.path, fresh.tell())
+                fresh.write(line.encode("utf-8") + b"\n")
             if progress:
                 progress(n, name)
     return n

@@ -3,6 +3,7 @@
     graphbuild extract PATH…            what each input is and what it cites (JSON lines)
     graphbuild build PATH… --out DIR    the resolved graph: files + embedded store
     graphbuild query NAME --doc REF     a named query from queries/
+    graphbuild export graphml -o FILE   the graph for Gephi, yEd (or json: node-link)
     graphbuild cypher "MATCH …"         ad-hoc read-only Cypher
 """
 from __future__ import annotations
@@ -195,6 +196,19 @@ def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, datab
         for m in report["mismatches"]:
             click.echo(f"mismatch: {m}", err=True)
         sys.exit(1)
+
+
+@main.command()
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "json"]))
+@click.option("-o", "--out", "path", required=True, type=click.Path(), help="File to write.")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
+def export(fmt, path, graph_dir):
+    """Write the built graph as GraphML (Gephi, yEd) or node-link JSON (networkx, d3)."""
+    from .export import EXPORTS
+    graph = _built_graph(graph_dir)
+    EXPORTS[fmt](graph, Path(path))
+    click.echo(f"{len(graph.documents) + len(graph.entities)} nodes, {len(graph.edges) + len(graph.links)} edges "
+               f"-> {path}")
 
 
 @main.command()

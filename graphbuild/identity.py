@@ -8,6 +8,7 @@ whose province the citing text does not name: scoped to that text so it never me
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .vocab import strip_accents
@@ -17,6 +18,7 @@ TERMS = (("1996-07-01", "VIII"), ("2001-04-22", "IX"), ("2006-04-25", "X"), ("20
          ("2016-01-28", "XII"), ("2021-02-01", "XIII"), ("2026-01-23", "XIV"))
 
 
+@lru_cache(maxsize=65536)     # the same names (localities, issuers) come back in every document
 def slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", strip_accents(s).lower()).strip("-")
 

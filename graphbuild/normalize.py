@@ -123,6 +123,7 @@ _ODD_CHARS = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x
 _SPACES = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*|"
                      "  [ \t\u00a0\u2002\u2003\u2009\u202f]*|"
                      " [\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*")
+_ODD_SPACE = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f]")
 _CR = re.compile(r"\r\n?")
 _HTML_TAG = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|br|p|div|font)\b[^>]{0,200}>", re.I)
 _MARKDOWN = re.compile(r"(?:\*{1,3}|\\(?=[\s\-\\*_\[\]()])|(?<=\s)_{1,2}|_{1,2}(?=\s)|^\s*#{1,6}\s|^\s*>\s?)", re.M)
@@ -243,7 +244,8 @@ def normalize(source: str) -> Text:
     t.sub_matches(_markdown_matches(t.text), "")
     if odd:
         t.sub(_DASHES, "-")
-    t.sub(_SPACES, " ")
+    if "  " in t.text or _ODD_SPACE.search(t.text):     # most texts have neither: skip the slower scan
+        t.sub(_SPACES, " ")
     t.sub(vocab.web_chrome(), "")
     if " \n" in t.text or "\n " in t.text:
         t.sub(_LINE_SPACES, "\n", many=True)

@@ -68,7 +68,7 @@ def _type_heading(line: str):
     """'KẾ HOẠCH' -> DocType (a heading is a type name written in capitals, alone on its line)."""
     if len(line) > 60:
         return None          # no type name is that long: most lines stop here
-    s = re.sub(r"\s+", " ", line).strip(" *:")
+    s = " ".join(line.split()).strip(" *:")
     t = vocab.type_by_word().get(vocab.fold(s)) if s else None
     return t if t and _upper_ratio(s) >= 0.9 else None
 
@@ -152,10 +152,11 @@ def _read_consolidation(text: str, h: Header) -> None:
     document's heading and its amendment header ('X …, được sửa đổi, bổ sung bởi:'); its own number, date and signer
     are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body."""
     block = None
-    for block in CONSOLIDATION_BLOCK.finditer(text):
-        pass
+    if "HỢP NHẤT" in text:       # a substring test first: the regex would walk every text
+        for block in CONSOLIDATION_BLOCK.finditer(text):
+            pass
     head = text[h.body_start:h.body_start + 1500] if h.body_start else text[:HEADER_CHARS]
-    if block is None and not CONSOLIDATION_HEADER.search(head):
+    if block is None and ("sửa đổi" not in head.lower() or not CONSOLIDATION_HEADER.search(head)):
         return
     h.type_code, h.type_word = "VBHN", "Văn bản hợp nhất"
     if block is None:

@@ -26,9 +26,10 @@ def _rows(name: str):
             yield line.split("\t")
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
     """Lower-case, NFC, single spaces: the key used to compare names written in different cases."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", s)).strip().lower()
+    return " ".join(unicodedata.normalize("NFC", s).split()).lower()
 
 
 def strip_accents(s: str) -> str:

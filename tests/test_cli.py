@@ -22,7 +22,19 @@ def run(*args):
 def test_build_reports_counts(built):
     report = json.loads((built / "report.json").read_text(encoding="utf-8"))
     assert report["inputs"] == 5 and report["rejected"] == 0
-    assert (built / "graph.lbug").exists() and (built / "graph.graphml").exists()
+    assert (built / "graph.lbug").exists() and (built / "edges.jsonl").exists()
+
+
+def test_export_writes_graphml_and_node_link_on_request(built, tmp_path):
+    import networkx as nx
+    r = run("export", "graphml", "--graph", built, "-o", tmp_path / "g.graphml")
+    assert r.exit_code == 0, r.output
+    G = nx.read_graphml(tmp_path / "g.graphml", force_multigraph=True)
+    assert G.nodes["vn/tw/kl/2022/44"]["symbol"] == "44-KL/TW"
+    r = run("export", "json", "--graph", built, "-o", tmp_path / "g.json")
+    assert r.exit_code == 0, r.output
+    J = nx.node_link_graph(json.loads((tmp_path / "g.json").read_text(encoding="utf-8")), edges="links")
+    assert (J.number_of_nodes(), J.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
 
 
 def test_query_json_rows_carry_symbols(built):

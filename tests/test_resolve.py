@@ -100,8 +100,11 @@ def test_graphml_and_node_link_files_read_back_as_the_graph(tmp_path, data_dir):
     import networkx as nx
 
     from graphbuild.export import load_graph, to_networkx
+    from graphbuild.export import EXPORTS
     build([data_dir / "seeds"], tmp_path)
     G = to_networkx(load_graph(tmp_path))
+    EXPORTS["graphml"](load_graph(tmp_path), tmp_path / "graph.graphml")
+    EXPORTS["json"](load_graph(tmp_path), tmp_path / "graph.json")
     H = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
     J = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text(encoding="utf-8")), edges="links")
     for other in (H, J):
