@@ -9,7 +9,9 @@ exists) it measures, and prints as one table:
   build call (interpreter start-up and imports excluded), and the peak RSS of the largest single process of
   the build (the main one: its VmHWM; a pool worker: its ``ru_maxrss``). The child's ``ru_maxrss`` from
   ``os.wait4`` is kept in the JSON too, but on Linux exec() folds the launcher's own peak into it;
-- the embedded store load: the time ``graphbuild.store.write`` takes on the resolved graph inside the jobs=1 build;
+- the embedded store load: the time ``graphbuild.store.write`` takes inside the build;
+- Neo4j bulk CSVs: after the build, ``neo4j_import.write_admin_import`` streamed from the built files (what
+  ``graphbuild load --admin-import`` runs), as input MB per second of writing, to compare with the build's rate;
 - p50/p95 latency of the ``lineage``, ``implementers``, ``coverage`` (level=district, whole country) and ``path``
   (from a document to the farthest ancestor its lineage found) queries through ``graphbuild.query.run_query``
   on the built store, over random documents (50 runs each, 20 with --quick), reference resolution included;
@@ -91,10 +93,18 @@ def child_build(out: str, jobs: int, paths: list) -> None:
         store_write(res.graph, Path(out) / "store-timing")
         times["store_s"] = time.perf_counter() - t
         shutil.rmtree(Path(out) / "store-timing", ignore_errors=True)
+    hwm = _hwm_kb()                     # the build's own peak, before the CSV step below adds to it
+    # Neo4j bulk CSVs (neo4j-admin import), streamed from the built files as `graphbuild load --admin-import` does.
+    from graphbuild.export import GraphFiles
+    from graphbuild.neo4j_import import write_admin_import
+    t = time.perf_counter()
+    write_admin_import(GraphFiles(out), Path(out) / "neo4j-import")
+    times["neo4j_csv_s"] = time.perf_counter() - t
+    shutil.rmtree(Path(out) / "neo4j-import", ignore_errors=True)
     report = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
     print(json.dumps({"build_s": total, **times, "inputs": res.inputs, "rejects": res.rejects,
                       "documents": report.get("documents"), "edges": report.get("edges"),
-                      "self_hwm_kb": _hwm_kb(),
+                      "self_hwm_kb": hwm,
                       "self_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                       "children_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 
@@ -291,7 +301,7 @@ def fmt(v, nd=1) -> str:
 
 def table(rows: list) -> str:
     head = ["corpus", "MB", "docs", "j1 MB/s", "j1 docs/s", "j2 MB/s", "j2 docs/s", "RSS j1 MB", "RSS j2 MB",
-            "store load s"] + [f"{q} p50/p95 ms" for q in QUERIES] + ["scan MB/s", "build/scan"]
+            "store load s", "neo4j CSV MB/s"] + [f"{q} p50/p95 ms" for q in QUERIES] + ["scan MB/s", "build/scan"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for r in rows:
         mb = r["bytes"] / 1e6
@@ -304,7 +314,8 @@ def table(rows: list) -> str:
             return fmt(amount / b["build_s"], nd) if b and amount is not None else "-"
         cells = [r["corpus"], fmt(mb), fmt(docs), rate(b1, mb, 2), rate(b1, docs, 1), rate(b2, mb, 2),
                  rate(b2, docs, 1), fmt(b1.get("peak_rss_mb"), 0), fmt(b2.get("peak_rss_mb"), 0),
-                 fmt(next((b["store_s"] for b in (b1, b2) if "store_s" in b and "error" not in b), None), 2)]
+                 fmt(next((b["store_s"] for b in (b1, b2) if "store_s" in b and "error" not in b), None), 2),
+                 fmt(next((mb / b["neo4j_csv_s"] for b in (b1, b2) if b.get("neo4j_csv_s")), None), 2)]
         for q in QUERIES:
             res = r["queries"].get(q) or {"ms": [], "errors": 0}
             ms, err = res["ms"], res["errors"]

@@ -13,12 +13,13 @@ import multiprocessing as mp
 import os
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
 from . import export, gazetteer, store
 from .extract import extract
-from .models import Extraction, Reject
+from .models import Reject
 from .read import iter_paths, read
 from .resolve import Graph, resolve
 
@@ -28,9 +29,14 @@ EXTRACTIONS = "extractions.jsonl"
 @dataclass
 class BuildResult:
     out_dir: Path
-    graph: Graph
+    report: dict
     inputs: int
     rejects: int
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The resolved graph, read back from the files (the build does not keep it in memory)."""
+        return export.load_graph(self.out_dir)
 
 
 def _work(path: str) -> list:
@@ -87,9 +93,10 @@ class ExtractionLog:
         os.replace(tmp, path)
         return out
 
-    def extractions(self) -> Iterator[Extraction]:
+    def records(self) -> Iterator[dict]:
+        """Every extraction as the dict of its line (``Extraction.from_dict`` makes the record of one)."""
         for _, line in self.lines():
-            yield Extraction.from_dict(json.loads(line))
+            yield json.loads(line)
 
 
 def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
@@ -124,16 +131,18 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     # Rewrite the log in sorted order, then resolve from it.
     log = log.rewrite(ext_path)
     fresh_path.unlink()
-    graph = resolve(log.extractions)
+    graph = resolve(log.records())
     all_rejects = [r for r in old_rejects if r["file"] not in rejects and r["file"] not in log.offsets] + \
         [{"file": f, "reason": reason} for f, reason in rejects.items()]
     all_rejects.sort(key=lambda r: r["file"])
     graph.report["inputs"] = len(log.offsets) + len(all_rejects)
     graph.report["rejected"] = len(all_rejects)
     export.write_files(graph, out, all_rejects)
-    store.write(graph, out)
+    report = graph.report
+    del graph        # the store is written from the files: the graph and the store's buffers never meet in memory
+    store.write(export.GraphFiles(out), out)
     remember_graph_dir(out)
-    return BuildResult(out, graph, count, len(all_rejects))
+    return BuildResult(out, report, count, len(all_rejects))
 
 
 def _collect(results, fresh, log: ExtractionLog, rejects: dict, progress) -> int:

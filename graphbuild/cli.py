@@ -98,7 +98,7 @@ def build(paths, out_dir, jobs, append, quiet):
     result = run_build(paths, out_dir, jobs=jobs, append=append, progress=progress)
     if not quiet and sys.stderr.isatty():
         click.echo("", err=True)
-    r = result.graph.report
+    r = result.report
     click.echo(f"{r['inputs']} inputs: {r['documents']} documents ({r['full_text']} with text, {r['stubs']} cited "
                f"only), {r['edges']} citations, {r['rejected']} rejected, {len(r['unresolved'])} unresolved, "
                f"{len(r['conflicts'])} conflicts -> {result.out_dir}/")
@@ -163,15 +163,16 @@ def query(name, doc, params, graph_dir, fmt, use_neo4j):
               help="Instead of loading, write neo4j-admin import CSVs into this folder and print the command.")
 def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, database, admin_dir):
     """Load a built graph into Neo4j idempotently (constraints first, batched MERGE), then verify counts."""
-    graph = _built_graph(graph_dir)
     if admin_dir:
+        from .export import GraphFiles
         from .neo4j_import import write_admin_import
-        result = write_admin_import(graph, admin_dir)
+        result = write_admin_import(GraphFiles(_graph_dir(graph_dir)), admin_dir)    # streamed, not loaded
         click.echo(f"wrote {len(result['files'])} files to {admin_dir}; with the server stopped, run:\n"
                    f"  {result['command']}\nthen, with it started, the constraints in {result['schema']}")
         return
     if not use_neo4j:
         _fail("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
+    graph = _built_graph(graph_dir)
     from .neo4j_store import Neo4jStore
     from .store import StoreError
     if wipe and not yes:
@@ -204,11 +205,12 @@ def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, datab
 @click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
 def export(fmt, path, graph_dir):
     """Write the built graph as GraphML (Gephi, yEd) or node-link JSON (networkx, d3)."""
-    from .export import EXPORTS
-    graph = _built_graph(graph_dir)
-    EXPORTS[fmt](graph, Path(path))
-    click.echo(f"{len(graph.documents) + len(graph.entities)} nodes, {len(graph.edges) + len(graph.links)} edges "
-               f"-> {path}")
+    from .export import EXPORTS, GraphFiles
+    files = GraphFiles(_graph_dir(graph_dir))      # streamed from the files, not loaded
+    EXPORTS[fmt](files, Path(path))
+    r = files.report
+    click.echo(f"{r.get('documents')} documents and {sum(r.get('entities', {}).values())} entities, "
+               f"{r.get('edges')} citations -> {path}")
 
 
 @main.command()
@@ -230,13 +232,17 @@ def cypher(statement, params, graph_dir, fmt, write):
     click.echo(format_rows(rows, fmt))
 
 
-def _built_graph(graph_dir):
+def _graph_dir(graph_dir) -> Path:
     from .build import default_graph_dir
-    from .export import load_graph
     graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
     if not (graph_dir / "documents.jsonl").exists():
         _fail(f"no built graph in {graph_dir}: run 'graphbuild build PATH… --out {graph_dir}' first")
-    return load_graph(graph_dir)
+    return graph_dir
+
+
+def _built_graph(graph_dir):
+    from .export import load_graph
+    return load_graph(_graph_dir(graph_dir))
 
 
 def _find_doc(graph, ref):

@@ -18,21 +18,22 @@ def _jsonl(path: Path, rows) -> None:
             f.write(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def _nodes(g: Graph, entities: bool = True):
-    """(id, attributes) of every node, documents first; the one place that says what a node carries."""
-    for d in g.documents.values():
+def _nodes(g, entities: bool = True):
+    """(id, attributes) of every node, documents first; the one place that says what a node carries. ``g``: a
+    ``Graph`` or ``GraphFiles``, read one record at a time."""
+    for d in g.iter_documents():
         yield d["id"], {"label": "Document", **{k: v for k, v in d.items() if k != "id"}}
     if entities:
-        for x in g.entities.values():
+        for x in g.iter_entities():
             yield x["id"], {k: v for k, v in x.items() if k != "id"}
 
 
-def _edges(g: Graph, entities: bool = True):
+def _edges(g, entities: bool = True):
     """(source, target, key, attributes) of every edge: citations, then organisation/locality/signer links."""
-    for e in g.edges:
+    for e in g.iter_edges():
         yield e["source"], e["target"], e["relation"], {k: v for k, v in e.items() if k not in ("source", "target")}
     if entities:
-        for x in g.links:
+        for x in g.iter_links():
             yield x["source"], x["target"], x["relation"], {k: v for k, v in x.items() if k not in ("source", "target")}
 
 
@@ -44,7 +45,7 @@ def to_networkx(g: Graph, entities: bool = True) -> nx.MultiDiGraph:
     return G
 
 
-def write_node_link(g: Graph, path: Path) -> None:
+def write_node_link(g, path: Path) -> None:
     """node-link JSON (networkx.node_link_graph(..., edges="links") reads it back), streamed item by item."""
     with open(path, "w", encoding="utf-8") as f:
         f.write('{"directed": true, "graph": {}, "multigraph": true, "nodes": [')
@@ -72,7 +73,7 @@ def _graphml_value(v):
     return "string", _NOT_XML.sub("", str(v))
 
 
-def write_graphml(g: Graph, path: Path) -> None:
+def write_graphml(g, path: Path) -> None:
     """GraphML (Gephi, yEd) written straight from the graph: scalars as typed keys, lists and dicts as JSON strings,
     None left out. networkx's writer builds a copy and the whole XML tree first (12% of a build)."""
     from xml.sax.saxutils import escape, quoteattr
@@ -120,20 +121,42 @@ def write_files(g: Graph, out: Path, rejects: list) -> None:
 EXPORTS = {"graphml": write_graphml, "json": write_node_link}
 
 
+class GraphFiles:
+    """A built graph read from its JSON lines one record at a time, in the order ``Graph.iter_*`` gives (the files
+    are written sorted): a store is written from it after the graph itself has left memory."""
+
+    def __init__(self, out: Path):
+        self.out = Path(out)
+        rp = self.out / "report.json"
+        self.report = json.loads(rp.read_text(encoding="utf-8")) if rp.exists() else {}
+
+    def _rows(self, name: str):
+        p = self.out / name
+        if p.exists():
+            with open(p, encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        yield json.loads(line)
+
+    def iter_documents(self):
+        return self._rows("documents.jsonl")
+
+    def iter_entities(self):
+        return self._rows("entities.jsonl")
+
+    def iter_edges(self):
+        return self._rows("edges.jsonl")
+
+    def iter_links(self):
+        return self._rows("links.jsonl")
+
+
 def load_graph(out: Path) -> Graph:
     """Read a built graph back from its files (for views and Neo4j loads without re-resolving)."""
-    out = Path(out)
-    def rows(name):
-        p = out / name
-        if not p.exists():
-            return []
-        with open(p, encoding="utf-8") as f:
-            return [json.loads(line) for line in f if line.strip()]
-    g = Graph()
-    g.documents = {d["id"]: d for d in rows("documents.jsonl")}
-    g.edges = rows("edges.jsonl")
-    g.entities = {e["id"]: e for e in rows("entities.jsonl")}
-    g.links = rows("links.jsonl")
-    rp = out / "report.json"
-    g.report = json.loads(rp.read_text(encoding="utf-8")) if rp.exists() else {}
+    files = GraphFiles(out)
+    g = Graph(report=files.report)
+    g.documents = {d["id"]: d for d in files.iter_documents()}
+    g.edges = list(files.iter_edges())
+    g.entities = {e["id"]: e for e in files.iter_entities()}
+    g.links = list(files.iter_links())
     return g

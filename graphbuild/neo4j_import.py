@@ -5,7 +5,7 @@ type (per pair of end labels, since every label is its own ID space), and return
 run on the Neo4j server (database stopped or absent). Afterwards ``graphbuild load --neo4j`` adds the constraints and
 indexes and checks the counts (its MERGEs change nothing on an imported graph).
 
-The row preparation here (``node_batches_rows``, ``relationship_groups``) is shared with the transactional loader in
+The row preparation here (``rows.iter_*``, ``relationship_groups``) is shared with the transactional loader in
 ``neo4j_store`` so both routes give the same graph: same properties, dates as DATE, relationships unique per
 (start, end, type) — MERGE collapses duplicates, so the CSVs drop them too (first one kept).
 
@@ -48,25 +48,27 @@ def node_props(label: str, row: dict) -> dict:
     return out
 
 
-def relationship_groups(g) -> Iterator[tuple]:
-    """(type, from label, to label, [rows with source, target, props]) for every relationship group, citations
-    first, each group unique per (source, target) (first occurrence kept)."""
-    def dedup(rs: list, props: list) -> list:
-        seen, out = set(), []
-        for r in rs:
-            key = (r["source"], r["target"])
-            if key in seen:
-                continue
-            seen.add(key)
-            out.append({"source": r["source"], "target": r["target"], "props": {p: r.get(p) for p, _ in props}})
-        return out
+def _relationship_rows(g) -> Iterator[tuple]:
+    """((type, from label, to label), row): citations, then the other links."""
+    for rel, r in rows.iter_citation_rows(g):
+        yield (rel, "Document", "Document"), r
+    yield from rows.iter_link_rows(g)
 
-    for rel, rs in rows.citation_rows(g).items():
-        if rs:
-            yield rel, "Document", "Document", dedup(rs, schema.CITATION_PROPS)
-    for rel, a, b, rs in rows.link_rows(g):
-        if rs:
-            yield rel, a, b, dedup(rs, schema.LINKS[rel][1])
+
+def relationship_groups(g) -> Iterator[tuple]:
+    """(type, from label, to label, [rows with source, target, props]) for every relationship group that has rows,
+    citations first, each group unique per (source, target) (first occurrence kept)."""
+    groups: dict = {}
+    seen: set = set()
+    for key, r in _relationship_rows(g):
+        if (key, r["source"], r["target"]) in seen:
+            continue
+        seen.add((key, r["source"], r["target"]))
+        groups.setdefault(key, []).append({"source": r["source"], "target": r["target"],
+                                           "props": {p: r.get(p) for p, _ in relationship_props(key[0])}})
+    citations = [k for k in groups if k[0] in schema.CITATIONS]
+    for key in sorted(citations, key=lambda k: schema.CITATIONS.index(k[0])) + sorted(set(groups) - set(citations)):
+        yield (*key, groups[key])
 
 
 def relationship_props(rel: str) -> list:
@@ -103,20 +105,18 @@ def _cell(v, kind: str, array_delimiter: str):
     return v
 
 
-def _pick_delimiter(nodes: dict, groups: list) -> str:
-    items = []
-    for label, node_list in nodes.items():
-        for p, kind in schema.NODES[label]:
-            if kind == "STRING[]":
-                items += [str(x) for r in node_list for x in (r.get(p) or [])]
-    for rel, _a, _b, rs in groups:
-        for p, kind in relationship_props(rel):
-            if kind == "STRING[]":
-                items += [str(x) for r in rs for x in (r["props"].get(p) or [])]
+def _pick_delimiter(taken: set) -> str:
     for d in ARRAY_DELIMITERS:
-        if not any(d in x for x in items):
+        if d not in taken:
             return d
     raise ValueError("every array delimiter candidate occurs in a list value; cannot write admin-import CSVs")
+
+
+def _delimiters_in(row: dict, props: list, taken: set) -> None:
+    for p, kind in props:
+        if kind == "STRING[]":
+            for x in row.get(p) or []:
+                taken.update(d for d in ARRAY_DELIMITERS if d in str(x))
 
 
 def _cli_char(c: str) -> str:
@@ -126,49 +126,89 @@ def _cli_char(c: str) -> str:
 
 def _write(path: Path, lines: list) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        w.writerows(lines)
+        csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n").writerows(lines)
+
+
+class _CsvFiles:
+    """Several CSV files written at once, one line at a time, each opened at its first line; ``count`` says how
+    many lines each got, in the order the files were opened."""
+
+    def __init__(self):
+        self.open: dict = {}
+        self.count: dict = {}
+
+    def write(self, path: Path, line: list) -> None:
+        if path not in self.open:
+            f = open(path, "w", encoding="utf-8", newline="")
+            self.open[path] = (f, csv.writer(f, quoting=csv.QUOTE_MINIMAL, lineterminator="\n"))
+            self.count[path] = 0
+        self.open[path][1].writerow(line)
+        self.count[path] += 1
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for f, _ in self.open.values():
+            f.close()
 
 
 def write_admin_import(g, out_dir, database: str = "neo4j", overwrite: bool = False) -> dict:
-    """Write ``neo4j-admin database import full`` CSVs for graph ``g`` into ``out_dir``.
+    """Write ``neo4j-admin database import full`` CSVs for graph ``g`` (a ``Graph``, or ``export.GraphFiles`` to
+    stream a built graph from its files) into ``out_dir``. Two passes over the rows, none held: the first learns the
+    node ids and which array delimiters occur, the second writes.
 
     Returns ``{"files": [paths], "command": "neo4j-admin database import full neo4j --nodes=… …",
     "array_delimiter": c, "nodes": {label: n}, "relationships": {type: n}, "schema": path}``.
     """
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
-    nodes = rows.node_rows(g)
-    groups = list(relationship_groups(g))
-    ids = {label: {r["id"] for r in node_list} for label, node_list in nodes.items()}
-    delim = _pick_delimiter(nodes, groups)
+    ids: dict = {label: set() for label in schema.NODES}
+    taken: set = set()
+    for label, r in rows.iter_node_rows(g):
+        ids[label].add(r["id"])
+        _delimiters_in(r, schema.NODES[label], taken)
+    for key, r in _relationship_rows(g):
+        _delimiters_in(r, relationship_props(key[0]), taken)
+    delim = _pick_delimiter(taken)
     files, node_args, rel_args = [], [], []
     counts: dict = {"nodes": {}, "relationships": {}, "skipped": {}}
 
-    for label, node_list in nodes.items():
-        if not node_list:
-            continue
-        head, data = out / f"nodes_{label}_header.csv", out / f"nodes_{label}.csv"
-        _write(head, [node_header(label)])
-        _write(data, [[_cell(r.get(p), k, delim) for p, k in schema.NODES[label]] + [label] for r in node_list])
-        files += [head, data]
-        node_args.append(f"--nodes={head},{data}")
-        counts["nodes"][label] = len(node_list)
+    with _CsvFiles() as data:
+        for label, r in rows.iter_node_rows(g):
+            data.write(out / f"nodes_{label}.csv",
+                       [_cell(r.get(p), k, delim) for p, k in schema.NODES[label]] + [label])
+    for label in schema.NODES:
+        if ids[label]:
+            head, body = out / f"nodes_{label}_header.csv", out / f"nodes_{label}.csv"
+            _write(head, [node_header(label)])
+            files += [head, body]
+            node_args.append(f"--nodes={head},{body}")
+            counts["nodes"][label] = data.count[body]
 
-    for rel, a, b, rs in groups:
-        ok = [r for r in rs if r["source"] in ids[a] and r["target"] in ids[b]]
-        if len(ok) < len(rs):
-            counts["skipped"][f"{rel}({a}->{b})"] = len(rs) - len(ok)
-        if not ok:
-            continue
-        props = relationship_props(rel)
-        head, data = out / f"rels_{rel}_{a}_{b}_header.csv", out / f"rels_{rel}_{a}_{b}.csv"
+    seen: set = set()
+    skipped: dict = {}
+    groups: dict = {}        # file -> (type, from label, to label)
+    with _CsvFiles() as data:
+        for (rel, a, b), r in _relationship_rows(g):
+            if (rel, a, b, r["source"], r["target"]) in seen:
+                continue            # MERGE would make one relationship of them
+            seen.add((rel, a, b, r["source"], r["target"]))
+            if r["source"] not in ids[a] or r["target"] not in ids[b]:
+                skipped[f"{rel}({a}->{b})"] = skipped.get(f"{rel}({a}->{b})", 0) + 1
+                continue
+            body = out / f"rels_{rel}_{a}_{b}.csv"
+            groups.setdefault(body, (rel, a, b))
+            data.write(body, [r["source"], r["target"]] +
+                       [_cell(r.get(p), k, delim) for p, k in relationship_props(rel)] + [rel])
+    for body, n in data.count.items():
+        rel, a, b = groups[body]
+        head = out / f"rels_{rel}_{a}_{b}_header.csv"
         _write(head, [relationship_header(rel, a, b)])
-        _write(data, [[r["source"], r["target"]] + [_cell(r["props"].get(p), k, delim) for p, k in props] + [rel]
-                      for r in ok])
-        files += [head, data]
-        rel_args.append(f"--relationships={head},{data}")
-        counts["relationships"][rel] = counts["relationships"].get(rel, 0) + len(ok)
+        files += [head, body]
+        rel_args.append(f"--relationships={head},{body}")
+        counts["relationships"][rel] = counts["relationships"].get(rel, 0) + n
+    counts["skipped"] = skipped
 
     # Constraints and indexes cannot be part of a full import on Neo4j 5; run them afterwards (cypher-shell -f), or
     # simply run `graphbuild load --neo4j`, which creates them and verifies the counts.

@@ -14,11 +14,11 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
-from typing import Callable, Iterable, Optional, Union
+from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import gazetteer, identity, vocab
 from .extract import PRIORITY
-from .models import IMPLEMENTS_FAMILY, Extraction
+from .models import IMPLEMENTS_FAMILY
 
 DOC_FIELDS = ("symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
               "type_name", "system", "level", "province", "term", "signer_role", "url")
@@ -32,15 +32,19 @@ class Graph:
     links: list = field(default_factory=list)          # dicts: source, target, relation (ISSUED_BY, …)
     report: dict = field(default_factory=dict)
 
+    # The same records one at a time, nodes sorted by id, as ``export.GraphFiles`` reads them from a built graph's
+    # files: what writes a store or CSVs takes either.
+    def iter_documents(self) -> Iterator[dict]:
+        return (self.documents[k] for k in sorted(self.documents))
 
-class _Passes:
-    """Iterating calls the source again: one fresh pass each time."""
+    def iter_entities(self) -> Iterator[dict]:
+        return (self.entities[k] for k in sorted(self.entities))
 
-    def __init__(self, source: Callable[[], Iterable[Extraction]]):
-        self.source = source
+    def iter_edges(self) -> Iterator[dict]:
+        return iter(self.edges)
 
-    def __iter__(self):
-        return iter(self.source())
+    def iter_links(self) -> Iterator[dict]:
+        return iter(self.links)
 
 
 def _undated(doc_id: str) -> bool:
@@ -61,24 +65,50 @@ def _party_key(d: dict) -> Optional[str]:
     return "/".join(parts[:-2] + [d["term"], parts[-1]])
 
 
-def resolve(extractions: Union[Iterable[Extraction], Callable[[], Iterable[Extraction]]]) -> Graph:
-    """``extractions``: any iterable (sorted here), or a function returning them in file order, called once per
-    pass, so that a large corpus streams from disk instead of being held in memory (``build`` does that)."""
+_EMPTY = (None, "", [])
+
+
+def _compact(d: dict, strings: dict) -> dict:
+    """A mention's record without its empty fields, its strings shared with every other mention's: a corpus of
+    100,000 texts holds about a million mentions until they are merged."""
+    return {k: strings.setdefault(v, v) if type(v) is str else v for k, v in d.items()
+            if v not in _EMPTY and v is not False}
+
+
+def resolve(extractions: Union[Iterable, Callable[[], Iterable]]) -> Graph:
+    """``extractions``: ``Extraction`` records or their dicts (the lines of extractions.jsonl); a list or tuple is
+    sorted by file here, any other iterable (or a function returning one) must come in file order, and is read once,
+    so that a large corpus streams from disk instead of being held in memory (``build`` does that)."""
     if callable(extractions):
-        exts = _Passes(extractions)
-    else:
-        exts = sorted(extractions, key=lambda e: e.file)
+        extractions = extractions()
+    if isinstance(extractions, (list, tuple)):
+        extractions = sorted(extractions, key=lambda e: e["file"] if isinstance(e, dict) else e.file)
     g = Graph()
-    # 1. Every document record, grouped by provisional id; remember who said what.
+    strings: dict = {}
+    # 1. Every document record, grouped by provisional id; remember who said what. Edges wait, as tuples, until
+    #    the nodes are known.
     records: dict = defaultdict(list)          # id -> [(doc dict, file, is_subject)]
-    for ext in exts:
-        for i, d in enumerate(ext.documents):
-            is_subject = ext.subject is not None and i == 0
-            records[d.id].append((d.to_dict(), ext.file, is_subject))
-        if ext.kind == "news" and ext.article:
-            records[ext.article["id"]].append(({"id": ext.article["id"], "title": ext.article.get("title"),
-                                                 "type": "Tin", "type_name": "Tin tức", "stub": False,
-                                                 "kind": "news", "file": ext.file}, ext.file, True))
+    raw_edges: list = []
+    for ext in extractions:
+        if not isinstance(ext, dict):
+            ext = ext.to_dict()
+        file = strings.setdefault(ext["file"], ext["file"])
+        docs = ext.get("documents") or []
+        for i, d in enumerate(docs):
+            is_subject = ext.get("subject") is not None and i == 0
+            records[strings.setdefault(d["id"], d["id"])].append((_compact(d, strings), file, is_subject))
+        article = ext.get("article")
+        if ext["kind"] == "news" and article:
+            records[article["id"]].append(({"id": article["id"], "title": article.get("title"), "type": "Tin",
+                                            "type_name": "Tin tức", "kind": "news", "file": file}, file, True))
+        dates = {d["id"]: d.get("date") for d in docs}
+        for e in ext.get("edges") or []:
+            src, tgt, ev = e.get("source"), e.get("target"), e["evidence"]
+            if src is None or tgt is None:
+                continue
+            raw_edges.append((strings.setdefault(src, src), src in dates, dates.get(src), strings.setdefault(tgt, tgt),
+                              dates.get(tgt), strings.setdefault(e["relation"], e["relation"]), e["confidence"],
+                              file, ev["text"], ev["start"], ev["end"]))
     # 2. Undated citations -> the one dated document with the same key (else ambiguous); Party documents of the
     #    same term with two different years are the same number cited with a wrong date: a conflict.
     rename: dict = {}
@@ -156,27 +186,23 @@ def resolve(extractions: Union[Iterable[Extraction], Callable[[], Iterable[Extra
         g.documents[doc_id] = node
     # 5. Edges: one per (source, target); the strongest relation stated wins, every statement is kept as evidence.
     pairs: dict = {}
-    for ext in exts:
-        dates = {d.id: d.date for d in ext.documents}
-        for e in ext.edges:
-            if e.source is None or e.target is None:
-                continue
-            s = node_id(e.source, dates.get(e.source)) if e.source in dates else e.source
-            t = node_id(e.target, dates.get(e.target))
-            if s == t or s not in g.documents or t not in g.documents:
-                continue
-            ev = {"file": e.evidence.file, "text": e.evidence.text, "start": e.evidence.start,
-                  "end": e.evidence.end, "relation": e.relation, "confidence": e.confidence}
-            cur = pairs.get((s, t))
-            if cur is None:
-                pairs[(s, t)] = {"source": s, "target": t, "relation": e.relation, "confidence": e.confidence,
-                                 "evidence": [ev]}
-            else:
-                cur["evidence"].append(ev)
-                if PRIORITY.index(e.relation) < PRIORITY.index(cur["relation"]):
-                    cur["relation"] = e.relation
-                cur["confidence"] = max(cur["confidence"], e.confidence)
-            cited_by[t].add(s)
+    for src, src_here, src_date, tgt, tgt_date, relation, confidence, file, text, start, end in raw_edges:
+        s = node_id(src, src_date) if src_here else src
+        t = node_id(tgt, tgt_date)
+        if s == t or s not in g.documents or t not in g.documents:
+            continue
+        ev = {"file": file, "text": text, "start": start, "end": end, "relation": relation, "confidence": confidence}
+        cur = pairs.get((s, t))
+        if cur is None:
+            pairs[(s, t)] = {"source": s, "target": t, "relation": relation, "confidence": confidence,
+                             "evidence": [ev]}
+        else:
+            cur["evidence"].append(ev)
+            if PRIORITY.index(relation) < PRIORITY.index(cur["relation"]):
+                cur["relation"] = relation
+            cur["confidence"] = max(cur["confidence"], confidence)
+        cited_by[t].add(s)
+    del raw_edges
     for (s, t), e in sorted(pairs.items()):
         e["relations"] = sorted({ev["relation"] for ev in e["evidence"]}, key=PRIORITY.index)
         e["asserted_in"] = sorted({ev["file"] for ev in e["evidence"]})

@@ -11,10 +11,9 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterable, Optional
 
 from . import rows, schema
-from .resolve import Graph
 
 STORE_NAME = "graph.lbug"
 
@@ -23,47 +22,76 @@ class StoreError(Exception):
     """The embedded store is missing, locked or unreadable; the message says which and what to do."""
 
 
-def _csv_value(v, kind: str):
-    if v is None:
-        return ""
-    if kind.endswith("[]"):
-        return "[" + ",".join(str(x) for x in v) + "]"
-    if kind == "BOOLEAN":
-        return "true" if v else "false"
-    return v
-
-
-def _copyable(rows_: list, props: list) -> bool:
-    """CSV lists cannot hold an item with a comma or bracket; such tables are loaded with parameters instead."""
-    for p, kind in props:
+def _cell_maker(props: list) -> Callable[[dict], Optional[list]]:
+    """row -> its CSV cells, or None when a list item holds a comma or bracket (a CSV list cannot hold it: such a
+    row is loaded with parameters instead). Built once per table: the kinds are looked at once, not per cell."""
+    def cell(p, kind):
         if kind.endswith("[]"):
-            for r in rows_:
-                if any(any(c in str(x) for c in ",[]") for x in (r.get(p) or [])):
-                    return False
-    return True
+            return lambda r: "" if r.get(p) is None else "[" + ",".join(str(x) for x in r[p]) + "]"
+        if kind == "BOOLEAN":
+            return lambda r: "" if r.get(p) is None else "true" if r[p] else "false"
+        return lambda r: "" if r.get(p) is None else r[p]
+    cells = [cell(p, kind) for p, kind in props]
+    lists = [p for p, kind in props if kind.endswith("[]")]
+
+    def make(row: dict) -> Optional[list]:
+        for p in lists:
+            if any(c in str(x) for x in row.get(p) or () for c in ",[]"):
+                return None
+        return [c(row) for c in cells]
+    return make
 
 
-def _copy(conn, table: str, rows_: list, props: list, tmp: Path, ends: Optional[tuple] = None) -> None:
-    if not rows_:
-        return
-    cols = [p for p, _ in props]
-    if not _copyable(rows_, props):
+class _Csv:
+    """One table's CSV, written row by row."""
+
+    def __init__(self, path: Path, props: list, ends: Optional[tuple]):
+        self.path, self.ends, self.rows = path, ends, 0
+        self.file = open(path, "w", encoding="utf-8", newline="")
+        self.writer = csv.writer(self.file)
+        self.cells = _cell_maker(props)
+        self.writer.writerow((["from", "to"] if ends else []) + [p for p, _ in props])
+
+    def add(self, row: dict) -> bool:
+        cells = self.cells(row)
+        if cells is None:
+            return False
+        self.writer.writerow([row["source"], row["target"]] + cells if self.ends else cells)
+        self.rows += 1
+        return True
+
+
+def _bulk_load(conn, keyed_rows: Iterable[tuple], table_of: Callable, tmp: Path) -> None:
+    """Load rows of several tables in one pass over them: ``keyed_rows`` gives (key, row), ``table_of(key)`` gives
+    (table, props, ends). Rows go to one CSV per key as they come (nothing is held), then each CSV is COPYed; rows a
+    CSV cannot hold are inserted with parameters afterwards."""
+    files: dict = {}
+    aside: dict = {}
+    try:
+        for key, row in keyed_rows:
+            out = files.get(key)
+            if out is None:
+                table, props, ends = table_of(key)
+                out = files[key] = _Csv(tmp / f"{table}-{ends[0] if ends else 'n'}-{ends[1] if ends else 'n'}.csv",
+                                        props, ends)
+            if not out.add(row):
+                aside.setdefault(key, []).append(row)
+    finally:
+        for out in files.values():
+            out.file.close()
+    for key, out in files.items():
+        if out.rows:
+            table, _, ends = table_of(key)
+            # Say exactly how the CSV is written: Ladybug's sniffer, seeing no quotes in the first rows, would split
+            # a later quoted field at its commas. parallel=false: evidence sentences hold quoted newlines.
+            opts = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
+            if ends:
+                opts += f", from='{ends[0]}', to='{ends[1]}'"
+            conn.execute(f"COPY {table} FROM '{out.path.as_posix()}' ({opts})")
+        out.path.unlink()
+    for key, rows_ in aside.items():
+        table, props, ends = table_of(key)
         _insert(conn, table, rows_, props, ends)
-        return
-    path = tmp / f"{table}-{ends[0] if ends else 'n'}-{ends[1] if ends else 'n'}.csv"
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f)
-        head = (["from", "to"] if ends else []) + cols
-        w.writerow(head)
-        for r in rows_:
-            lead = [r["source"], r["target"]] if ends else []
-            w.writerow(lead + [_csv_value(r.get(p), k) for p, k in props])
-    # Say exactly how the CSV is written: Ladybug's sniffer, seeing no quotes in the first rows, would split a later
-    # quoted field at its commas. parallel=false: evidence sentences hold quoted newlines.
-    opts = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
-    if ends:
-        opts += f", from='{ends[0]}', to='{ends[1]}'"
-    conn.execute(f"COPY {table} FROM '{path.as_posix()}' ({opts})")
 
 
 def _param(v, kind: str):
@@ -86,8 +114,9 @@ def _insert(conn, table: str, rows_: list, props: list, ends: Optional[tuple], b
         conn.execute(q, {"rows": chunk})
 
 
-def write(g: Graph, out_dir: Path) -> Path:
-    """Write the graph into ``out_dir/graph.lbug`` (replacing it atomically) and return its path."""
+def write(g, out_dir: Path) -> Path:
+    """Write the graph (a ``Graph``, or ``export.GraphFiles`` to stream a built one from its files) into
+    ``out_dir/graph.lbug``, replacing it atomically, and return its path."""
     import ladybug
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -99,12 +128,11 @@ def write(g: Graph, out_dir: Path) -> Path:
         conn = ladybug.Connection(db)
         for stmt in schema.ddl():
             conn.execute(stmt)
-        for label, node_list in rows.node_rows(g).items():
-            _copy(conn, label, node_list, schema.NODES[label], tmp_dir)
-        for rel, rel_rows in rows.citation_rows(g).items():
-            _copy(conn, rel, rel_rows, schema.CITATION_PROPS, tmp_dir, ("Document", "Document"))
-        for rel, a, b, link_rows in rows.link_rows(g):
-            _copy(conn, rel, link_rows, schema.LINKS[rel][1], tmp_dir, (a, b))
+        # Nodes first (relationships look their ends up), then citations, then the other links.
+        _bulk_load(conn, rows.iter_node_rows(g), lambda label: (label, schema.NODES[label], None), tmp_dir)
+        _bulk_load(conn, rows.iter_citation_rows(g),
+                   lambda rel: (rel, schema.CITATION_PROPS, ("Document", "Document")), tmp_dir)
+        _bulk_load(conn, rows.iter_link_rows(g), lambda key: (key[0], schema.LINKS[key[0]][1], key[1:]), tmp_dir)
         conn.close()
         db.close()
         for suffix in ("", ".wal", ".shadow"):

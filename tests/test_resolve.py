@@ -93,7 +93,7 @@ def test_build_is_deterministic_and_append_turns_a_stub_into_a_document(tmp_path
     assert not cv["stub"] and cv["id"] == "vn/hai-phong/tu/cv/2023/809"
     edges = [json.loads(line) for line in open(a / "edges.jsonl", encoding="utf-8")]
     assert any(e["source"] == cv["id"] for e in edges) and any(e["target"] == cv["id"] for e in edges)
-    assert result.graph.report["full_text"] == 7
+    assert result.report["full_text"] == 7
 
 
 def test_graphml_and_node_link_files_read_back_as_the_graph(tmp_path, data_dir):
