@@ -61,38 +61,17 @@ def child_build(out: str, jobs: int, paths: list) -> None:
     """Run in a subprocess: build, time the call and its stages, print one JSON line."""
     import resource
     import graphbuild.build as gb
-    import graphbuild.store as gs
-    import graphbuild.export as ge
-    times: dict = {}
-
-    def timed(name, fn):
-        def wrapper(*a, **k):
-            t = time.perf_counter()
-            try:
-                return fn(*a, **k)
-            finally:
-                times[name] = times.get(name, 0.0) + time.perf_counter() - t
-        return wrapper
-
-    store_write = gs.write
-    gs.write = timed("store_s", gs.write)
-    gb.resolve = timed("resolve_s", gb.resolve)
-    ge.write_files = timed("export_s", ge.write_files)
     t = time.perf_counter()
     try:
         res = gb.build(paths, out, jobs=jobs)
     except Exception as e:           # noqa: BLE001 - report the failure and the stages reached, as numbers
         print(json.dumps({"error": f"{type(e).__name__}: {str(e)[:300]}", "failed_after_s": time.perf_counter() - t,
-                          **times, "self_hwm_kb": _hwm_kb(),
+                          "self_hwm_kb": _hwm_kb(),
                           "self_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                           "children_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
         return
     total = time.perf_counter() - t
-    if "store_s" not in times:          # build.py no longer calls store.write through the module: time it apart
-        t = time.perf_counter()
-        store_write(res.graph, Path(out) / "store-timing")
-        times["store_s"] = time.perf_counter() - t
-        shutil.rmtree(Path(out) / "store-timing", ignore_errors=True)
+    times = {f"{stage}_s": s for stage, s in res.seconds.items()}
     hwm = _hwm_kb()                     # the build's own peak, before the CSV step below adds to it
     # Neo4j bulk CSVs (neo4j-admin import), streamed from the built files as `graphbuild load --admin-import` does.
     from graphbuild.export import GraphFiles

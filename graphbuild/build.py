@@ -1,8 +1,9 @@
 """Build the graph: read -> extract (in parallel) -> resolve -> write files and the embedded store.
 
 Workers read and extract whole inputs (a file, or a catalogue with its records) and send back JSON lines, which
-go straight to ``DIR/extractions.jsonl``; resolution then streams that file twice in sorted order. Memory holds
-the graph, not the corpus. ``--append`` adds documents to an earlier build (an input read again replaces its
+go straight to ``DIR/extractions.jsonl``, rewritten in file order. Resolution reads that file once, in a process of
+its own, and writes the graph's JSON lines; the embedded store is then loaded from those files. Memory holds the
+graph once, never the corpus. ``--append`` adds documents to an earlier build (an input read again replaces its
 earlier extraction). Every input ends either in the graph or in ``rejects.jsonl`` with its reason. The same
 inputs give byte-identical outputs.
 """
@@ -12,7 +13,8 @@ import json
 import multiprocessing as mp
 import os
 import sys
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
@@ -32,6 +34,7 @@ class BuildResult:
     report: dict
     inputs: int
     rejects: int
+    seconds: dict = field(default_factory=dict)     # per stage: extract, resolve, export, store
 
     @cached_property
     def graph(self) -> Graph:
@@ -93,15 +96,12 @@ class ExtractionLog:
         os.replace(tmp, path)
         return out
 
-    def records(self) -> Iterator[dict]:
-        """Every extraction as the dict of its line (``Extraction.from_dict`` makes the record of one)."""
-        for _, line in self.lines():
-            yield json.loads(line)
-
 
 def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
           progress: Optional[Callable[[int, str], None]] = None) -> BuildResult:
     """Build the graph of ``paths`` into ``out_dir``; see the module docstring."""
+    t = time.perf_counter()
+    seconds: dict = {}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ext_path, rej_path = out / EXTRACTIONS, out / "rejects.jsonl"
@@ -131,18 +131,35 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     # Rewrite the log in sorted order, then resolve from it.
     log = log.rewrite(ext_path)
     fresh_path.unlink()
-    graph = resolve(log.records())
     all_rejects = [r for r in old_rejects if r["file"] not in rejects and r["file"] not in log.offsets] + \
         [{"file": f, "reason": reason} for f, reason in rejects.items()]
     all_rejects.sort(key=lambda r: r["file"])
-    graph.report["inputs"] = len(log.offsets) + len(all_rejects)
-    graph.report["rejected"] = len(all_rejects)
-    export.write_files(graph, out, all_rejects)
-    report = graph.report
-    del graph        # the store is written from the files: the graph and the store's buffers never meet in memory
+    seconds["extract"] = time.perf_counter() - t
+    # Resolution runs in a process of its own and leaves the graph in files: the memory it takes goes back to the
+    # system when that process ends (a Python process keeps most of it), before the store's buffers are taken.
+    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with ctx.Pool(1) as pool:
+        report, stage_seconds = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
+    seconds.update(stage_seconds)
+    t = time.perf_counter()
     store.write(export.GraphFiles(out), out)
+    seconds["store"] = time.perf_counter() - t
     remember_graph_dir(out)
-    return BuildResult(out, report, count, len(all_rejects))
+    return BuildResult(out, report, count, len(all_rejects), seconds)
+
+
+def _resolve_to_files(out: str, rejects: list, extracted: int) -> tuple:
+    """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (report, seconds per stage)."""
+    t = time.perf_counter()
+    with open(Path(out) / EXTRACTIONS, "rb") as f:
+        graph = resolve(json.loads(line) for line in f if line.strip())
+    graph.report["inputs"] = extracted + len(rejects)
+    graph.report["rejected"] = len(rejects)
+    seconds = {"resolve": time.perf_counter() - t}
+    t = time.perf_counter()
+    export.write_files(graph, Path(out), rejects)
+    seconds["export"] = time.perf_counter() - t
+    return graph.report, seconds
 
 
 def _collect(results, fresh, log: ExtractionLog, rejects: dict, progress) -> int:

@@ -165,13 +165,14 @@ def resolve(extractions: Union[Iterable, Callable[[], Iterable]]) -> Graph:
     # 4. One node per id: the document's own text wins over what citations say about it.
     def node_id(provisional: str, d: Optional[str]) -> str:
         base = rename.get(provisional, provisional)
-        if d and f"{base}~{d}" in final:
+        if d and f"{base}~{d}" in g.documents:
             return f"{base}~{d}"
         return base
 
     cited_by: dict = defaultdict(set)
-    for doc_id, recs in final.items():
-        recs = sorted(recs, key=lambda r: (not r[2], r[1]))
+    del records, merged          # the mention records are let go as their nodes are made
+    for doc_id in list(final):
+        recs = sorted(final.pop(doc_id), key=lambda r: (not r[2], r[1]))
         node = {"id": doc_id}
         for key in DOC_FIELDS:
             node[key] = next((r[0].get(key) for r in recs if r[0].get(key) not in (None, "", [])), None)
