@@ -320,10 +320,12 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default=None, help="working folder (kept; generated corpora are reused from it)")
     ap.add_argument("--json", default=None, help="write every measurement to this file (after each corpus)")
     ap.add_argument("--jobs", default="1,2", help="the --jobs values to build with (default 1,2)")
+    ap.add_argument("--scan-passes", type=int, default=None, help="bare scan passes, the best kept (default 3, "
+                                                                 "1 with --quick)")
     a = ap.parse_args(argv)
     docs = a.docs or (500 if a.quick else 10000)
     runs = a.runs or (20 if a.quick else 50)
-    scan_repeat = 1 if a.quick else 3
+    scan_repeat = a.scan_passes or (1 if a.quick else 3)
     work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="graphbuild-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
