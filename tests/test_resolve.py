@@ -125,3 +125,11 @@ def test_a_citation_without_issuer_finds_the_document_of_an_enclosing_unit(tmp_p
     (cv,) = by_symbol(g, "4926/UBND-KGVX")
     assert not cv["stub"] and cv["locality"] == "An Giang"
     assert any(e["target"] == cv["id"] and e["source_symbol"] == "3-KH/ĐU" for e in g.edges)
+
+
+def test_resolving_records_or_their_json_lines_gives_the_same_graph(data_dir, seed_graph):
+    """build() resolves the lines of extractions.jsonl as dicts, a notebook passes Extraction records."""
+    lines = [json.loads(json.dumps(extract(s).to_dict())) for s in read([data_dir / "seeds"])]
+    g = resolve(iter(lines))        # an iterator, read once, in the order read() gave
+    assert (g.documents, g.edges, g.entities, g.links) == \
+        (seed_graph.documents, seed_graph.edges, seed_graph.entities, seed_graph.links)
