@@ -66,7 +66,7 @@ _NUMBER_AFTER_NAME = re.compile(r"[\s,]*(?:(?i:số)\s*:?\s*)?")
 _ONLY_COMMAS = re.compile(r"[\s,]*")
 _AFTER_WORD = re.compile(r"\s*")
 _TERM = re.compile(r"\s*\((?:khóa|khoá)\s+[IVXL]+\)|\s*(?:khóa|khoá)\s+[IVXL]+\b")
-_fold = lru_cache(maxsize=1 << 16)(vocab.fold)     # the same few words, folded thousands of times
+_fold = vocab.fold
 EFFECTIVE = re.compile(r"(?i)(?:,\s*)?có hiệu lực(?: thi hành)?(?: kể)? từ ngày")
 
 

@@ -96,21 +96,34 @@ class Symbol:
     unit: Optional[str] = None  # drafting unit of a công văn: "KGVX" in 706/UBND-KGVX
 
 
+_SYMBOL_GROUPS = ("pnum", "ptype", "pissuer", "snum", "syear", "scode")
+
+
+def _symbol_groups(m: re.Match) -> tuple:
+    g = m.groupdict()
+    return tuple(g.get(k) for k in _SYMBOL_GROUPS)
+
+
 def parse_symbol(m: re.Match) -> Optional[Symbol]:
     """The canonical symbol for a SYMBOL_RE match, or None when the match is not a document number
     ('978/Ngày' in a gazette page header, '2/3 số phiếu')."""
-    g = m.groupdict()
-    if g.get("pnum"):
-        issuer_parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", g["pissuer"])]
-        type_code = canonical_code(g["ptype"])
-        if not type_code and not g["ptype"].isupper():
+    return _parse_symbol(_symbol_groups(m))
+
+
+@lru_cache(maxsize=65536)      # the same symbols come back in text after text; a Symbol is immutable
+def _parse_symbol(groups: tuple) -> Optional[Symbol]:
+    pnum, ptype, pissuer, snum, syear, scode = groups
+    if pnum:
+        issuer_parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", pissuer)]
+        type_code = canonical_code(ptype)
+        if not type_code and not ptype.isupper():
             return None
         if not all(_known(p) or (p.isupper() and len(p) >= 2) for p in issuer_parts):
             return None
         issuer = "-".join(canonical_code(p) or p.upper() for p in issuer_parts)
-        tc = type_code or g["ptype"].upper()
-        return Symbol(f"{g['pnum']}-{tc}/{issuer}", g["pnum"], None, tc, issuer, "party")
-    parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", g["scode"])]
+        tc = type_code or ptype.upper()
+        return Symbol(f"{pnum}-{tc}/{issuer}", pnum, None, tc, issuer, "party")
+    parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", scode)]
     # A real code is known, or written in capitals; an ordinary word ("Ngày", "năm") is neither. Lower-cased
     # catalogues ("3652/byt-dp") are accepted when the code starts with a known part.
     lower = all(p.islower() for p in parts if not p.isdigit())
@@ -118,17 +131,17 @@ def parse_symbol(m: re.Match) -> Optional[Symbol]:
         return None
     if not lower and not all(_known(p) or (p.isupper() and len(p) >= 2) or p.isdigit() for p in parts):
         return None
-    return _state_symbol(g, parts)
+    return _state_symbol(snum, syear, parts)
 
 
-def _state_symbol(g: dict, parts: list) -> Symbol:
+def _state_symbol(snum: str, syear: Optional[str], parts: list) -> Symbol:
     canon = [canonical_code(p) or p.upper() for p in parts]
     type_code = canon[0] if canon[0] in vocab.type_codes().values() and len(canon) > 1 else None
     # "706/UBND-KGVX": a công văn names its issuer then the drafting unit; "12/TTLT-BTC-BNV": joint issuers.
     issuer, unit = ("-".join(canon[1:]), None) if type_code else (canon[0], "-".join(canon[1:]) or None)
-    year = int(g["syear"]) if g.get("syear") else None
-    text = f"{g['snum']}/{year}/{'-'.join(canon)}" if year else f"{g['snum']}/{'-'.join(canon)}"
-    return Symbol(text, g["snum"], year, type_code, issuer, "state", unit)
+    year = int(syear) if syear else None
+    text = f"{snum}/{year}/{'-'.join(canon)}" if year else f"{snum}/{'-'.join(canon)}"
+    return Symbol(text, snum, year, type_code, issuer, "state", unit)
 
 
 _ACRONYM = re.compile(r"[A-Za-zĐđ]{2,10}")
@@ -138,17 +151,18 @@ def parse_numbered_symbol(m: re.Match) -> Optional[Symbol]:
     """``parse_symbol`` for a match written after 'số' ('văn bản số 1386/bcđqg'): the word 'số' says it is a
     number, so a code that no table knows is accepted in a lower-cased catalogue too (not a lone lower-case word
     of a party symbol, nor a year-less 'số 2/3')."""
-    sym = parse_symbol(m)
+    groups = _symbol_groups(m)
+    sym = _parse_symbol(groups)
     if sym is not None:
         return sym
-    g = m.groupdict()
-    if g.get("pnum") or not g.get("scode"):
+    pnum, _, _, snum, syear, scode = groups
+    if pnum or not scode:
         return None
-    parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", g["scode"])]
+    parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", scode)]
     if not all(_ACRONYM.fullmatch(p) and (p.islower() or p.isupper()) and
                sum(c in "aeiouyAEIOUY" for c in p) * 2 < len(p) for p in parts):
         return None     # an acronym: plain letters, mostly consonants ('bcđqg', 'ctph'), not a word ('năm', 'theo')
-    return _state_symbol(g, parts)
+    return _state_symbol(snum, syear, parts)
 
 
 def canonical_symbol(s: str) -> Optional[str]:
