@@ -427,13 +427,21 @@ def _doc(*, symbol: Optional[Symbol], type_code: Optional[str], date: Optional[D
                    province=gazetteer.unit(unit.province_id).short if unit else None,
                    term=identity.term_for(iso, year) if system == "party" else None,
                    date_inferred=bool(date and date.inferred_year), file=None if stub else file)
+    unknown_in, file_name = _file_names(file)
     doc.id = identity.document_id(
-        scope_path=identity.scope(level, _path(unit), Path(file.split("#")[0]).stem + (
-            "#" + file.split("#", 1)[1] if "#" in file else "")),
+        scope_path=identity.scope(level, _path(unit), unknown_in),
         issuer_code=(issuer_code or "").split("-")[0] if symbol and symbol.unit else issuer_code,
         type_code=type_code, number=number, year=year, unit=symbol.unit if symbol else None,
-        name=name if not number else None, draft_of=Path(file).name)
+        name=name if not number else None, draft_of=file_name)
     return doc
+
+
+@lru_cache(maxsize=256)
+def _file_names(file: str) -> tuple:
+    """(the scope of a document whose locality is unknown: 'seed#12', the file's name): once per input, not once
+    per document it cites."""
+    path, _, record = file.partition("#")
+    return Path(path).stem + ("#" + record if record else ""), Path(file).name
 
 
 def _subject_from_header(h: segment.Header, source: Source, text: str) -> Optional[Document]:
