@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Optional
 
 HERE = Path(__file__).resolve().parent
 
@@ -155,7 +156,7 @@ def pct(values: list, q: float):
     return v[min(len(v) - 1, max(0, math.ceil(q * len(v)) - 1))]
 
 
-def time_queries(graph_dir: Path, runs: int, seed: int) -> dict:
+def time_queries(graph_dir: Path, runs: int, seed: int, coverage_runs: Optional[int] = None) -> dict:
     from graphbuild.query import run_query
     from graphbuild.store import EmbeddedStore
     rng = random.Random(seed)
@@ -170,7 +171,7 @@ def time_queries(graph_dir: Path, runs: int, seed: int) -> dict:
                       "RETURN DISTINCT t.id AS id ORDER BY id") or cited
         plan = {"lineage": [(d, {}) for d in _pick(rng, citing, runs)],
                 "implementers": [(d, {}) for d in _pick(rng, cited, runs)],
-                "coverage": [(d, {"level": "district"}) for d in _pick(rng, central, runs)]}
+                "coverage": [(d, {"level": "district"}) for d in _pick(rng, central, coverage_runs or runs)]}
         pairs = []
 
         def one(name, doc, params):
@@ -206,13 +207,13 @@ def _pick(rng: random.Random, population: list, k: int) -> list:
 # --- one corpus --------------------------------------------------------------------------------------------------
 
 def measure(name: str, paths: list, work: Path, runs: int, scan_repeat: int, seed: int,
-            jobs_list: tuple = (1, 2)) -> dict:
+            jobs_list: tuple = (1, 2), coverage_runs: Optional[int] = None) -> dict:
     files = input_files(paths)
     size = sum(f.stat().st_size for f in files)
     for f in files:                 # warm the page cache so that every pass reads from memory
         f.read_bytes()
     log(f"[{name}] {len(files)} files, {size / 1e6:.1f} MB: scan")
-    scan_s, hits = scan(files, scan_repeat)
+    scan_s, hits = scan(files, scan_repeat) if scan_repeat else (None, None)
     row = {"corpus": name, "bytes": size, "files": len(files), "scan_s": scan_s, "scan_hits": hits, "builds": {}}
     slug = re.sub(r"[^\w.-]+", "_", name)
     graph_dir = None
@@ -220,6 +221,7 @@ def measure(name: str, paths: list, work: Path, runs: int, scan_repeat: int, see
         log(f"[{name}] build jobs={jobs}")
         out = work / f"out-{slug}-j{jobs}"
         row["builds"][jobs] = run_build(paths, out, jobs, work / "state")
+        log(f"[{name}] build jobs={jobs}: {json.dumps(row['builds'][jobs])}")     # kept even if queries are cut short
         if graph_dir is None and "error" not in row["builds"][jobs]:
             graph_dir = out                  # queries run on the first store that was built
         else:
@@ -227,7 +229,7 @@ def measure(name: str, paths: list, work: Path, runs: int, scan_repeat: int, see
     row["queries"] = {}
     if graph_dir is not None:
         log(f"[{name}] queries")
-        row["queries"] = time_queries(graph_dir, runs, seed)
+        row["queries"] = time_queries(graph_dir, runs, seed, coverage_runs)
     return row
 
 
@@ -300,8 +302,8 @@ def table(rows: list) -> str:
             ms, err = res["ms"], res["errors"]
             cell = f"{fmt(pct(ms, 0.5))}/{fmt(pct(ms, 0.95))}" if ms else "-"
             cells.append(cell + (f" ({err} err)" if err else ""))
-        ratio = b1["build_s"] / r["scan_s"] if "build_s" in b1 else None
-        cells += [fmt(mb / r["scan_s"]), fmt(ratio, 0)]
+        ratio = b1["build_s"] / r["scan_s"] if "build_s" in b1 and r["scan_s"] else None
+        cells += [fmt(mb / r["scan_s"]) if r["scan_s"] else "-", fmt(ratio, 0)]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
@@ -321,11 +323,12 @@ def main(argv=None) -> int:
     ap.add_argument("--json", default=None, help="write every measurement to this file (after each corpus)")
     ap.add_argument("--jobs", default="1,2", help="the --jobs values to build with (default 1,2)")
     ap.add_argument("--scan-passes", type=int, default=None, help="bare scan passes, the best kept (default 3, "
-                                                                 "1 with --quick)")
+                                                                 "1 with --quick; 0: no scan)")
+    ap.add_argument("--coverage-runs", type=int, default=None, help="runs of the coverage query (default: --runs)")
     a = ap.parse_args(argv)
     docs = a.docs or (500 if a.quick else 10000)
     runs = a.runs or (20 if a.quick else 50)
-    scan_repeat = a.scan_passes or (1 if a.quick else 3)
+    scan_repeat = a.scan_passes if a.scan_passes is not None else (1 if a.quick else 3)
     work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="graphbuild-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
@@ -335,7 +338,7 @@ def main(argv=None) -> int:
         jobs_list = tuple(int(j) for j in a.jobs.split(","))
         rows = []
         for name, paths in corpora:
-            rows.append(measure(name, paths, work, runs, scan_repeat, a.seed, jobs_list))
+            rows.append(measure(name, paths, work, runs, scan_repeat, a.seed, jobs_list, a.coverage_runs))
             if a.json:
                 Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str),
                                         encoding="utf-8")
