@@ -324,6 +324,7 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs", default="1,2", help="the --jobs values to build with (default 1,2)")
     ap.add_argument("--scan-passes", type=int, default=None, help="bare scan passes, the best kept (default 3, "
                                                                  "1 with --quick; 0: no scan)")
+    ap.add_argument("--keep", action="store_true", help="keep the built graphs in --work (out-*) for inspection")
     ap.add_argument("--coverage-runs", type=int, default=None, help="runs of the coverage query (default: --runs)")
     a = ap.parse_args(argv)
     docs = a.docs or (500 if a.quick else 10000)
@@ -343,7 +344,7 @@ def main(argv=None) -> int:
                 Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str),
                                         encoding="utf-8")
     finally:
-        for p in work.glob("out-*-j2"):
+        for p in ([] if a.keep else work.glob("out-*-j2")):
             shutil.rmtree(p, ignore_errors=True)
         if not a.work:
             shutil.rmtree(work, ignore_errors=True)
