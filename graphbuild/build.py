@@ -99,7 +99,8 @@ class ExtractionLog:
 
 def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
           progress: Optional[Callable[[int, str], None]] = None) -> BuildResult:
-    """Build the graph of ``paths`` into ``out_dir``; see the module docstring."""
+    """Build the graph of ``paths`` into ``out_dir``; see the module docstring. ``progress(n, name)`` is called
+    after each input, then with "(resolving)" and "(loading the store)" as the later stages start."""
     t = time.perf_counter()
     seconds: dict = {}
     out = Path(out_dir)
@@ -137,11 +138,15 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     seconds["extract"] = time.perf_counter() - t
     # Resolution runs in a process of its own and leaves the graph in files: the memory it takes goes back to the
     # system when that process ends (a Python process keeps most of it), before the store's buffers are taken.
+    if progress:
+        progress(count, "(resolving)")
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with ctx.Pool(1) as pool:
         report, stage_seconds = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
     seconds.update(stage_seconds)
     t = time.perf_counter()
+    if progress:
+        progress(count, "(loading the store)")
     store.write(export.GraphFiles(out), out)
     seconds["store"] = time.perf_counter() - t
     remember_graph_dir(out)
