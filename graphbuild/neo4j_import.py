@@ -201,7 +201,12 @@ def write_admin_import(g, out_dir, database: str = "neo4j", overwrite: bool = Fa
             groups.setdefault(body, (rel, a, b))
             data.write(body, [r["source"], r["target"]] +
                        [_cell(r.get(p), k, delim) for p, k in relationship_props(rel)] + [rel])
-    for body, n in data.count.items():
+    def order(body):        # citations in the schema's order, then the other links by name
+        rel, a, b = groups[body]
+        citation = rel in schema.CITATIONS
+        return (schema.CITATIONS.index(rel) if citation else len(schema.CITATIONS), "" if citation else rel, a, b)
+    for body in sorted(data.count, key=order):
+        n = data.count[body]
         rel, a, b = groups[body]
         head = out / f"rels_{rel}_{a}_{b}_header.csv"
         _write(head, [relationship_header(rel, a, b)])
