@@ -227,6 +227,7 @@ def measure(name: str, paths: list, work: Path, runs: int, scan_repeat: int, see
         else:
             shutil.rmtree(out, ignore_errors=True)
     row["queries"] = {}
+    row["graph_dir"] = str(graph_dir) if graph_dir else None
     if graph_dir is not None:
         log(f"[{name}] queries")
         row["queries"] = time_queries(graph_dir, runs, seed, coverage_runs)
@@ -332,20 +333,21 @@ def main(argv=None) -> int:
     scan_repeat = a.scan_passes if a.scan_passes is not None else (1 if a.quick else 3)
     work = Path(a.work) if a.work else Path(tempfile.mkdtemp(prefix="graphbuild-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    rows: list = []
     try:
         corpora = [(f"synthetic-{label(docs)}", [synthetic(work, docs, a.seed)])]
         if a.dev and Path(a.dev).is_dir():
             corpora += [(f"dev:{p.name}", [p]) for p in dev_items(Path(a.dev))]
         jobs_list = tuple(int(j) for j in a.jobs.split(","))
-        rows = []
         for name, paths in corpora:
             rows.append(measure(name, paths, work, runs, scan_repeat, a.seed, jobs_list, a.coverage_runs))
             if a.json:
                 Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str),
                                         encoding="utf-8")
     finally:
-        for p in ([] if a.keep else work.glob("out-*-j2")):
-            shutil.rmtree(p, ignore_errors=True)
+        for r in ([] if a.keep else rows):       # this run's graphs only: another run's may share --work
+            if (r.get("graph_dir") or "").endswith("-j2"):
+                shutil.rmtree(r["graph_dir"], ignore_errors=True)
         if not a.work:
             shutil.rmtree(work, ignore_errors=True)
     print(table(rows))
