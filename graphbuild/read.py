@@ -185,8 +185,11 @@ def pdf_text(data: bytes) -> str:
 CATALOGUE_FIELDS = ("symbol", "title", "date", "issuer", "locality", "url", "doc_type", "year")
 
 
-def _record_source(path: str, n: int, rec: dict) -> Union[Source, Reject]:
+def _record_source(path: str, n: int, rec: dict, seen: set) -> Union[Source, Reject]:
     rid = str(rec.get("id") or rec.get("symbol") or f"line{n}")
+    if rid in seen:
+        rid = f"{rid}@line{n}"    # an id used twice (one symbol and date from two issuers): keep both records apart
+    seen.add(rid)
     name = f"{path}#{rid}"
     text = rec.get("text") or ""
     title = rec.get("title") or ""
@@ -210,11 +213,12 @@ def read_catalogue(path: Path) -> Iterator[Union[Source, Reject]]:
     except OSError as e:
         yield Reject(name, f"cannot open: {e.strerror}")
         return
+    seen: set = set()
     with f:
         try:
             if path.suffix.lower() == ".csv":
                 for n, rec in enumerate(csv.DictReader(f), 1):
-                    yield _record_source(name, n, rec)
+                    yield _record_source(name, n, rec, seen)
                 return
             for n, line in enumerate(f, 1):
                 if not line.strip():
@@ -227,7 +231,7 @@ def read_catalogue(path: Path) -> Iterator[Union[Source, Reject]]:
                 if not isinstance(rec, dict):
                     yield Reject(f"{name}#line{n}", f"line {n} is not a JSON object")
                     continue
-                yield _record_source(name, n, rec)
+                yield _record_source(name, n, rec, seen)
         except UnicodeDecodeError:
             yield Reject(name, "catalogue is not UTF-8")
         except csv.Error as e:

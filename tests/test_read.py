@@ -134,6 +134,19 @@ def test_catalogue_csv(tmp_path):
     assert item.file.endswith("cat.csv#r1") and item.meta["date"] == "2021-03-01"
 
 
+def test_records_sharing_an_id_are_both_kept(tmp_path):
+    """One symbol and date from two issuers give two records with the same id: neither may be lost in the build."""
+    from graphbuild.build import build
+    p = tmp_path / "cat.jsonl"
+    rows = [{"id": "9/KH-UBND|29/01/2011", "symbol": "9/KH-UBND", "date": "2011-01-29", "title": t,
+             "locality": place} for t, place in (("kế hoạch a", "Hải Phòng"), ("kế hoạch b", "Thái Nguyên"))]
+    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    names = [i.file for i in read([p])]
+    assert len(set(names)) == 2 and names[0].endswith("cat.jsonl#9/KH-UBND|29/01/2011")
+    result = build([p], tmp_path / "g")
+    assert result.report["inputs"] == 2 and result.report["rejected"] == 0 and result.report["full_text"] == 2
+
+
 def test_missing_files_and_folders(tmp_path):
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(SENTENCE, encoding="utf-8")
