@@ -120,8 +120,7 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     with open(fresh_path, "wb") as fresh:
         if jobs > 1:
             gazetteer.units()        # load the tables once, before forking, rather than once per worker
-            ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-            with ctx.Pool(jobs) as pool:
+            with _context().Pool(jobs) as pool:
                 # Small chunks: inputs differ a hundredfold in size, and a catalogue is one path.
                 count = _collect(pool.imap(_work, work, chunksize=8), fresh, fresh_log, rejects, progress)
         else:
@@ -140,8 +139,7 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     # system when that process ends (a Python process keeps most of it), before the store's buffers are taken.
     if progress:
         progress(count, "(resolving)")
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(1) as pool:
+    with _context().Pool(1) as pool:
         report, stage_seconds = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
     seconds.update(stage_seconds)
     t = time.perf_counter()
@@ -151,6 +149,11 @@ def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     seconds["store"] = time.perf_counter() - t
     remember_graph_dir(out)
     return BuildResult(out, report, count, len(all_rejects), seconds)
+
+
+def _context():
+    """Fork where it is safe (Linux: the workers share the loaded tables); spawn elsewhere."""
+    return mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
 def _resolve_to_files(out: str, rejects: list, extracted: int) -> tuple:

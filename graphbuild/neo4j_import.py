@@ -55,6 +55,13 @@ def _relationship_rows(g) -> Iterator[tuple]:
     yield from rows.iter_link_rows(g)
 
 
+def _group_order(key: tuple) -> tuple:
+    """(type, from label, to label) -> sort key: citations in the schema's order, then the other links by name."""
+    rel, a, b = key
+    citation = rel in schema.CITATIONS
+    return (schema.CITATIONS.index(rel) if citation else len(schema.CITATIONS), "" if citation else rel, a, b)
+
+
 def relationship_groups(g) -> Iterator[tuple]:
     """(type, from label, to label, [rows with source, target, props]) for every relationship group that has rows,
     citations first, each group unique per (source, target) (first occurrence kept)."""
@@ -66,8 +73,7 @@ def relationship_groups(g) -> Iterator[tuple]:
         seen.add((key, r["source"], r["target"]))
         groups.setdefault(key, []).append({"source": r["source"], "target": r["target"],
                                            "props": {p: r.get(p) for p, _ in relationship_props(key[0])}})
-    citations = [k for k in groups if k[0] in schema.CITATIONS]
-    for key in sorted(citations, key=lambda k: schema.CITATIONS.index(k[0])) + sorted(set(groups) - set(citations)):
+    for key in sorted(groups, key=_group_order):
         yield (*key, groups[key])
 
 
@@ -201,11 +207,7 @@ def write_admin_import(g, out_dir, database: str = "neo4j", overwrite: bool = Fa
             groups.setdefault(body, (rel, a, b))
             data.write(body, [r["source"], r["target"]] +
                        [_cell(r.get(p), k, delim) for p, k in relationship_props(rel)] + [rel])
-    def order(body):        # citations in the schema's order, then the other links by name
-        rel, a, b = groups[body]
-        citation = rel in schema.CITATIONS
-        return (schema.CITATIONS.index(rel) if citation else len(schema.CITATIONS), "" if citation else rel, a, b)
-    for body in sorted(data.count, key=order):
+    for body in sorted(data.count, key=lambda body: _group_order(groups[body])):
         n = data.count[body]
         rel, a, b = groups[body]
         head = out / f"rels_{rel}_{a}_{b}_header.csv"
