@@ -14,6 +14,9 @@ RELATIONS = (
 )
 # Queries that follow IMPLEMENTS follow CONTINUES too (DESIGN.md: a kind of IMPLEMENTS).
 IMPLEMENTS_FAMILY = ("IMPLEMENTS", "CONTINUES")
+# Strongest first: when a document relates to another in several places, the strongest statement wins.
+PRIORITY = ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "GUIDES", "PROMULGATES", "CONTINUES", "IMPLEMENTS",
+            "BASED_ON", "REVIEWS", "REPORTS", "CITES")
 
 
 @dataclass

@@ -10,15 +10,13 @@ gives each document a provisional id built from that key (``identity.document_id
 """
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from . import gazetteer, identity, vocab
-from .extract import PRIORITY
-from .models import IMPLEMENTS_FAMILY
+from .models import IMPLEMENTS_FAMILY, PRIORITY
 
 DOC_FIELDS = ("symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
               "type_name", "system", "level", "province", "term", "signer_role", "url")

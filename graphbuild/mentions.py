@@ -1,0 +1,269 @@
+"""Find every document a clean text mentions, and what is written right after each mention.
+
+``find_mentions(text) -> [Mention]``: numbered symbols ('Kết luận số 44-KL/TW', '03/2011/NĐ-CP'), laws cited by name
+('Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008', matched against the law list), each with its tail (date, issuer);
+``short_forms`` adds 'Kết luận 44' after a first full mention. Laws named without a number are the same-named law
+numbered earlier in the text, else the law list's version in force on the cited date.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from . import patterns, vocab
+from .patterns import Date, Symbol
+
+_ISSUER_STOP = (r"về|v/v|ban hành|quy định|hướng dẫn|sửa đổi|thực hiện|triển khai|tiếp tục|nhằm|để|đã|được|có hiệu lực|"
+                r"ngày|tại|theo|trong|do|thì|là")
+
+
+@lru_cache(maxsize=None)
+def _issuer_re() -> re.Pattern:
+    """'của Ban Thường vụ Tỉnh ủy …' after a mention: up to 16 words, stopping at a word that starts the document's
+    description or a relation phrase (the phrases of vocab/relations.tsv)."""
+    names = " / ".join(_fold(i.name) for i in vocab.issuers().values())     # 'Ban Chấp hành': not a stop
+    phrases = patterns.phrase_trie(t.phrase for t in vocab.triggers() if _fold(t.phrase) not in names)
+    return re.compile(
+        rf"(?i)của\s+((?:(?!\b(?:{_ISSUER_STOP}|{phrases})\b)[^\s,;.()\"“”:]+"
+        r"(?:[ \t]+|[ \t]*\n(?=[^\W\d_])(?!Căn cứ|Xét|Theo|Điều|Chương|Mục|Phần|Nơi nhận|Kính gửi|[a-zđ]\)))?){1,16})")
+_NUMBER_AFTER_NAME = re.compile(r"[\s,]*(?:(?i:số)\s*:?\s*)?")
+_ONLY_COMMAS = re.compile(r"[\s,]*")
+_AFTER_WORD = re.compile(r"\s*")
+_TERM = re.compile(r"\s*\((?:khóa|khoá)\s+[IVXL]+\)|\s*(?:khóa|khoá)\s+[IVXL]+\b")
+_fold = vocab.fold
+EFFECTIVE = re.compile(r"(?i)(?:,\s*)?có hiệu lực(?: thi hành)?(?: kể)? từ ngày")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    key: str                               # the cited document within this text: symbol, law symbol or law name
+    symbol: Optional[Symbol] = None
+    type_code: Optional[str] = None
+    law: Optional[vocab.Law] = None
+    name: Optional[str] = None             # a law cited by name
+    date: Optional[Date] = None
+    issuer_phrase: Optional[str] = None
+    tail_end: int = 0
+    by_name: bool = False
+    word: Optional[str] = None             # the type word written before the number ('Nghị quyết số …')
+
+
+@lru_cache(maxsize=None)
+def _law_names() -> dict:
+    """Known law names without their leading 'luật'/'bộ luật' (folded) -> [Law, …]; the first name wins a tie."""
+    out: dict = {}
+    for known, laws in vocab.laws_by_name().items():
+        bare = known.split(" ", 1)[1] if known.startswith("luật ") else known.split(" ", 2)[-1]
+        out.setdefault(bare, laws)
+    return out
+
+
+_NAME_BREAK = re.compile(r"[ ,]")
+
+
+def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
+    """The law a name (as written after 'Luật') refers to: the longest known name it starts with (whole words);
+    among versions, the one with the cited date, else the only one."""
+    folded = _fold(name)
+    names = _law_names()
+    laws = names.get(folded)
+    if laws is None:
+        for m in reversed(list(_NAME_BREAK.finditer(folded))):
+            laws = names.get(folded[:m.start()])
+            if laws is not None:
+                break
+    if not laws:
+        return None
+    if date and date.iso:
+        dated = [law for law in laws if law.date == date.iso]
+        return dated[0] if dated else None
+    return laws[0] if len(laws) == 1 else None
+
+
+# Within a sentence only: a line that starts with a capital ("Ngày 09/05/2016, …") opens a new one.
+_TAIL_GAP = re.compile(r"[ \t,]*(?:\n[ \t]*(?=[a-zđ]))?")
+
+
+def _tail(text: str, pos: int) -> tuple:
+    """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
+    date = issuer = None
+    while True:
+        p = _TAIL_GAP.match(text, pos).end()
+        dm = patterns.DATE_RE.match(text, p)
+        if dm and not date:
+            date = patterns.parse_date(dm)
+            pos = dm.end()
+            continue
+        im = _issuer_re().match(text, p)
+        if im and not issuer:
+            issuer = im.group(1).strip()
+            pos = im.end()
+            continue
+        em = EFFECTIVE.match(text, pos)
+        if em:
+            dm = patterns.DATE_RE.match(text, em.end() - len("ngày"))
+            pos = dm.end() if dm else em.end()
+            continue
+        km = _TERM.match(text, pos)
+        if km:
+            issuer = (issuer or "") + " " + km.group(0).strip(" ()")
+            pos = km.end()
+            continue
+        return date, issuer, pos
+
+
+_FORM_NUMBER = re.compile(r"(?i)(?:mẫu|biểu|phụ lục|mã)\s*$")
+
+
+def find_mentions(text: str, start: int = 0) -> list:
+    found: list = []
+
+    for m_start, m_end, word, sm in patterns.iter_mentions(text, start):
+        numbered = m_start < sm.start() and "số" in text[m_start:sm.start()].lower()
+        sym = patterns.parse_numbered_symbol(sm) if numbered else patterns.parse_symbol(sm)
+        if not sym:
+            continue
+        if _FORM_NUMBER.search(text, max(0, m_start - 14), m_start):
+            continue    # "Mẫu số 23/ĐK-TCT", "Phụ lục 01/PLI": forms and appendices, not documents
+        if not word and not numbered and vocab.issuer_info(sym.issuer_code) is None:
+            continue    # a bare code of no known body ("101-102/LĐVL - Sở" in a table of indicators)
+        if word and _fold(word) == "luật" and text[max(0, m_start - 5):m_start].lower().endswith("pháp "):
+            # "… quy phạm pháp luật số 64/2025/QH15": 'luật' ends the law's name, the number starts at 'số'
+            m_start, word = _AFTER_WORD.match(text, m_start + len(word)).end(), None
+        t = vocab.type_by_word().get(_fold(word)) if word else None
+        type_code = sym.type_code or (t.code if t else None)
+        if t and sym.type_code in ("QĐ", "QĐi") and t.name == "Quy định" and sym.system == "party":
+            type_code = "QĐi"
+        if not type_code and sym.system == "state" and sym.year and re.match(r"QH\d", sym.issuer_code):
+            type_code = t.code if t else "Luật"
+        if not type_code and sym.system == "state" and not sym.year:
+            type_code = "CV"
+        found.append(Mention(m_start, m_end, sym.text, symbol=sym, type_code=type_code, word=word))
+    # Symbol mentions are sorted and do not overlap; law names are met in order, so the spans they take end
+    # before the next one starts: a bisect and a running end replace scans of everything found so far.
+    syms = list(found)
+    sym_starts = [x.start for x in syms]
+    sym_ends = [x.end for x in syms]
+    law_end = -1
+
+    def free(a, b):
+        i = bisect.bisect_left(sym_ends, a + 1)   # the first symbol ending after a
+        return a >= law_end and (i == len(syms) or sym_starts[i] >= b)
+
+    for m in patterns.LAW_RE.finditer(text, start):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        if not free(m.start(), m.start() + 5):
+            continue
+        raw = m.group("name")
+        name = _law_name(text, m.start("name"), raw, syms, sym_starts)
+        # "luật" inside "pháp luật", "quy định của luật": only a capitalised name, or one the law list knows.
+        if len(name) < 3 or (not name[0].isupper() and not _law_for(name, None)) or \
+                re.search(r"(?i)pháp\s*$", text[max(0, m.start() - 6):m.start()]):
+            continue
+        end = m.start("name") + len(name)
+        # "Luật … số 72/2025/QH15": the number that follows belongs to this law (only the first symbol after the
+        # name can follow it, and not when an earlier name took it already).
+        nxt = None
+        i = bisect.bisect_left(sym_starts, end)
+        if i < len(syms) and syms[i].start == sym_starts[i] and syms[i].word is None:
+            x = syms[i]
+            if (x.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, x.start)) or \
+                    _ONLY_COMMAS.fullmatch(text, end, x.start):
+                nxt = x
+        if nxt is not None:
+            nxt.start, nxt.name = m.start(), f"{m.group('word')} {name}"
+            nxt.type_code = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
+            law_end = max(law_end, nxt.end)
+            continue
+        word = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
+        found.append(Mention(m.start(), end, f"{word} {name}", type_code=word, name=f"{word} {name}", by_name=True))
+        law_end = max(law_end, end)
+    found.sort(key=lambda x: x.start)
+    # Drop mentions inside another (a law name inside an amending law's name).
+    out: list = []
+    for x in found:
+        if out and x.start < out[-1].end:
+            continue
+        out.append(x)
+    pinned: dict = {}      # a law's name -> the mention that gave its number
+    for x in out:
+        x.date, x.issuer_phrase, x.tail_end = _tail(text, x.end)
+        if x.symbol and x.name:
+            pinned.setdefault(_fold(x.name), x)
+        if x.by_name:
+            x.law = _law_for(x.name.split(" ", 1)[1] if x.type_code == "Luật" else x.name.split(" ", 2)[2], x.date)
+            p = pinned.get(_fold(x.name))
+            if p is not None and (x.date is None or x.law is None):
+                # "Luật Ban hành văn bản quy phạm pháp luật" after "… số 64/2025/QH15" names the same law again
+                x.key, x.symbol, x.type_code, x.law, x.by_name = p.key, p.symbol, p.type_code, None, False
+                x.date = x.date or p.date
+            elif x.law:
+                x.key = x.law.symbol
+    return out
+
+
+_NAME_BEFORE_NUMBER = re.compile(r"(?P<name>(?:[^;:()\"“”]|\((?i:sửa đổi(?:,? bổ sung)?)\)){3,160}?)[\s,]*"
+                                r"(?:(?i:số)\s*:?\s*)?")
+_NOT_IN_NAME = re.compile(r"\s(?:ngày|năm|đã|được|và các|của Quốc hội|có hiệu lực|quy định|thì|để|nhằm|theo|tại|"
+                          r"gồm|và (?:Luật|Bộ luật))\b|[.;]|\n\s*\n|[.:;]\s*\n")
+
+
+def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> str:
+    """The name of a law cited by name, from the text after 'Luật': up to its number when one follows ('Luật An
+    toàn, vệ sinh lao động số 84/2015/QH13'), else the longest name the law list knows ('Luật Cán bộ, công chức
+    ngày …'), else up to the first word that cannot be part of a name."""
+    i = bisect.bisect_left(sym_starts, start + 3)
+    if i < len(syms) and syms[i].start == sym_starts[i] and sym_starts[i] <= start + 170 and \
+            (syms[i].word is None or _fold(syms[i].word) in ("luật", "bộ luật")):
+        nm = _NAME_BEFORE_NUMBER.fullmatch(text, start, sym_starts[i])
+        if nm and not _NOT_IN_NAME.search(nm.group("name")):
+            return nm.group("name").strip(" ,")
+    folded = _fold(raw)
+    if len(folded) == len(raw):
+        names = _law_names()
+        if folded not in names:
+            for b in reversed(list(_NAME_BREAK.finditer(folded))):
+                if folded[:b.start()] in names:
+                    return raw[:b.start()].strip(" ,")
+        else:
+            return raw.strip(" ,")
+    stop = patterns.LAW_NAME_STOP.search(raw)
+    name = raw[: stop.start()] if stop else raw
+    if name.lower().startswith(("sửa đổi", "bổ sung")):
+        cut = re.search(r"\s+ngày\b|\s+số\b|[;.(]", raw)
+        name = raw[: cut.start()] if cut else raw
+    return name.strip(" ,")
+
+
+def short_forms(text: str, full: list, start: int) -> list:
+    """'Kết luận 44' after 'Kết luận số 44-KL/TW'; 'Chỉ thị nói trên' after a Chỉ thị."""
+    out = []
+    by_type: dict = {}
+    for x in full:
+        if x.symbol and x.symbol.number.isdigit():
+            by_type.setdefault((x.type_code, int(x.symbol.number)), x)
+    spans = sorted((x.start, x.end) for x in full)
+    starts = [a for a, _ in spans]
+    reach = []          # the furthest end among the spans starting at or before each start
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    if not by_type:
+        return out
+    numbers = {n for _, n in by_type}
+    for m_start, m_end, word, num in patterns.iter_short_mentions(text, start, numbers):
+        i = bisect.bisect_right(starts, m_start) - 1
+        if i >= 0 and reach[i] > m_start:
+            continue
+        t = vocab.type_by_word().get(_fold(word))
+        ref = by_type.get((t.code if t else None, int(num)))
+        if ref and ref.start < m_start:
+            out.append(Mention(m_start, m_end, ref.key, symbol=ref.symbol, type_code=ref.type_code,
+                               tail_end=m_end))
+    return out
+
