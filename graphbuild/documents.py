@@ -156,7 +156,7 @@ def _issuer_name(h: segment.Header, info: Optional[vocab.Issuer], unit: Optional
 
 
 def cited_document(x: Mention, subject: Optional[Document], file: str, issuer_text: Optional[str] = None,
-               date: Optional[Date] = None) -> Document:
+                   date: Optional[Date] = None) -> Document:
     sym = x.symbol
     issuer_code = (sym.issuer_code if sym else ("QH" if x.by_name else None))
     info = vocab.issuer_info(issuer_code)

@@ -3,6 +3,11 @@
 ``extract(source) -> Extraction``. Steps: normalize the text, read the header (``segment``), find mentions and their
 tails (``mentions``), make the subject and the cited ``Document``s (``documents``), assign every mention its roles
 (``relations``), and keep the strongest statement per pair of documents as an ``Edge`` with its sentence.
+
+Also here: the subject of a news article (the document it reports being issued) and its REPORTS edge; a law named
+without its date is never a version later than the document citing it; a plain citation of a document that the
+subject's own stated lineage already reaches adds nothing, and one of a higher body's document implementing what
+the subject implements becomes IMPLEMENTS (the district follows the city's instruction).
 """
 from __future__ import annotations
 
@@ -10,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from . import identity, gazetteer, patterns, segment
+from . import gazetteer, identity, patterns, segment
 from .documents import cited_document, subject_document
 from .mentions import Mention, find_mentions, short_forms
 from .models import IMPLEMENTS_FAMILY, PRIORITY, Document, Edge, Evidence, Extraction, Source
@@ -50,8 +55,6 @@ def _infer_year(d: Date, text: str, latest: str) -> Date:
         iso = f"{y + 1:04d}-{month:02d}-{day:02d}"
     return Date(iso, int(iso[:4]), d.start, d.end, True)
 
-
-# --- the whole document -----------------------------------------------------------------------------------------
 
 def extract(source: Source) -> Extraction:
     """What one input is, what it cites and how."""

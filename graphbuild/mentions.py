@@ -3,7 +3,7 @@
 ``find_mentions(text) -> [Mention]``: numbered symbols ('Kết luận số 44-KL/TW', '03/2011/NĐ-CP'), laws cited by name
 ('Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008', matched against the law list), each with its tail (date, issuer);
 ``short_forms`` adds 'Kết luận 44' after a first full mention. Laws named without a number are the same-named law
-numbered earlier in the text, else the law list's version in force on the cited date.
+numbered earlier in the text, else the law list's version of the cited date (or its only version).
 """
 from __future__ import annotations
 

@@ -222,7 +222,6 @@ def phrase_trie(phrases) -> str:
     return build(tree)
 
 
-
 @lru_cache(maxsize=None)
 def type_words() -> str:
     """The type words written before a number, as one (case-folded) alternation to use inside ``(?i:…)``."""
