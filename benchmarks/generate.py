@@ -334,7 +334,6 @@ class Generator:
         rng = self.rng
         date = parent.date + dt.timedelta(days=rng.randint(*lag))
         level = place.level
-        prov = place.province
         if party:
             code = rng.choices([c for c, _ in PARTY_LOCAL_TYPES], [w for _, w in PARTY_LOCAL_TYPES])[0]
             committee, icode = _committee(place)

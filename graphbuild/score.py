@@ -116,7 +116,6 @@ def score(out: dict, gold_files: dict) -> dict:
     r = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     ra = rel_ok / tp if tp else 0.0
-    sa = subject_ok / subject_checks if subject_checks else 1.0
     return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f1, "relation_accuracy": ra,
             "subject_ok": subject_ok, "subject_checks": subject_checks, "problems": problems}
 
