@@ -38,6 +38,7 @@ class Query:
     params: dict = field(default_factory=dict)      # name -> default (None when required or null)
     required: list = field(default_factory=list)
     example: str = ""
+    sorted_columns: tuple = ()     # lists made by collect(), which has no order: returned sorted
 
 
 def query_dirs() -> list:
@@ -76,6 +77,8 @@ def load_query(name: str, engine: str = "ladybug") -> Query:
             purpose.append(line.split(":", 1)[1].strip() if line.startswith("// purpose:") else line[2:].strip())
         elif line.startswith("// example:"):
             q.example = line.split(":", 1)[1].strip()
+        elif line.startswith("// sorted:"):
+            q.sorted_columns = tuple(c.strip() for c in line.split(":", 1)[1].split(",") if c.strip())
     q.purpose = " ".join(purpose)
     return q
 
@@ -211,4 +214,9 @@ def run_query(store, name: str, doc: Optional[str] = None, params: Optional[dict
     if missing:
         hint = " (use --doc REF)" if "id" in missing else ""
         raise QueryError(f"query '{name}' needs {', '.join(missing)}{hint}")
-    return to_rows(store.run(q.cypher, values))
+    rows = to_rows(store.run(q.cypher, values))
+    for row in rows:     # the same rows from either store and from run to run
+        for col in q.sorted_columns:
+            if isinstance(row.get(col), list):
+                row[col] = sorted(row[col], key=lambda v: (v is None, str(v)))
+    return rows

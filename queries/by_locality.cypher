@@ -1,6 +1,7 @@
 // purpose: What one locality issued, and what each of those documents implements or rests on.
 // param: locality — a unit's name ("Kiến An", "Hải Phòng") or gazetteer id ("L:D:307")
 // example: graphbuild query by_locality --param "locality=Hải Phòng"
+// sorted: implements
 MATCH (d:Document)-[:LOCATED_IN]->(u:Locality)
 WHERE u.id = $locality OR u.name = $locality
 OPTIONAL MATCH (d)-[r:IMPLEMENTS|CONTINUES|BASED_ON]->(t:Document)

@@ -5,6 +5,7 @@
 // param: within = null — a province (name or gazetteer id, e.g. "Hải Phòng" or "L:P:31"); null for the whole country
 // param: era = legacy — legacy (before 1 July 2025) or 2025 (the two-tier list in force after it)
 // example: graphbuild query coverage --doc 44-KL/TW --param level=district --param "within=Hải Phòng"
+// sorted: documents
 MATCH (t:Document {id: $id})
 MATCH (u:Locality {level: $level})
 WHERE u.era = $era
