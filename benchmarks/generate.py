@@ -207,7 +207,7 @@ class Place:
 
 def load_places() -> list:
     """Legacy (pre-July 2025) provinces with their districts and communes, from graphbuild.gazetteer."""
-    from graphbuild import gazetteer
+    from graphbuild.vocab import gazetteer
     provs = []
     for u in gazetteer.provinces():
         p = Place(u.id, u.name, u.short, "province")

@@ -5,15 +5,15 @@
 For each corpus (a synthetic one from ``benchmarks/generate.py``, plus every item of the ``--dev`` folder when it
 exists) it measures, and prints as one table:
 - size (MB = 10^6 bytes of input files) and inputs (documents + catalogue records, as the build counts them);
-- ``graphbuild.build.build`` with ``jobs=1`` and ``jobs=2``, each in its own subprocess: MB/s and docs/s of the
+- ``graphbuild.build_graph`` with ``jobs=1`` and ``jobs=2``, each in its own subprocess: MB/s and docs/s of the
   build call (interpreter start-up and imports excluded), and the peak RSS of the largest single process of
   the build (the main one: its VmHWM; a pool worker: its ``ru_maxrss``). The child's ``ru_maxrss`` from
   ``os.wait4`` is kept in the JSON too, but on Linux exec() folds the launcher's own peak into it;
-- the embedded store load: the time ``graphbuild.store.write`` takes inside the build;
+- the embedded store load: the time ``graphbuild.stores.ladybug.write`` takes inside the build;
 - Neo4j bulk CSVs: after the build, ``neo4j_import.write_admin_import`` streamed from the built files (what
   ``graphbuild load --admin-import`` runs), as input MB per second of writing, to compare with the build's rate;
 - p50/p95 latency of the ``lineage``, ``implementers``, ``coverage`` (level=district, whole country) and ``path``
-  (from a document to the farthest ancestor its lineage found) queries through ``graphbuild.query.run_query``
+  (from a document to the farthest ancestor its lineage found) queries through ``graphbuild.run_query``
   on the built store, over random documents (50 runs each, 20 with --quick), reference resolution included;
 - over the same files, a bare scan: read, decode and ``finditer`` one compiled symbol pattern (the project's
   Party/State symbol regex) — the practical floor of a text pass — and the ratio build time (jobs=1) / scan time.
@@ -38,7 +38,7 @@ from typing import Optional
 
 HERE = Path(__file__).resolve().parent
 
-# The project's symbol pattern (graphbuild/patterns.py SYMBOL), kept here so that the floor does not move when the
+# The project's symbol pattern (graphbuild/vocab/patterns.py SYMBOL), kept here so that the floor does not move when the
 # extractor's pattern changes: Party "43-CT/TW", "05-QC/BTCTU-BDVTU"; State "895/QĐ-TTg", "03/2011/NĐ-CP".
 _L = r"A-Za-zĐđ"
 _SP = r"[ ]{0,2}"
@@ -61,10 +61,10 @@ def log(msg: str) -> None:
 def child_build(out: str, jobs: int, paths: list) -> None:
     """Run in a subprocess: build, time the call and its stages, print one JSON line."""
     import resource
-    import graphbuild.build as gb
+    import graphbuild.graph.build as gb
     t = time.perf_counter()
     try:
-        res = gb.build(paths, out, jobs=jobs)
+        res = gb.build_graph(paths, out, jobs=jobs)
     except Exception as e:           # noqa: BLE001 - report the failure and the stages reached, as numbers
         print(json.dumps({"error": f"{type(e).__name__}: {str(e)[:300]}", "failed_after_s": time.perf_counter() - t,
                           "self_hwm_kb": _hwm_kb(),
@@ -75,8 +75,8 @@ def child_build(out: str, jobs: int, paths: list) -> None:
     times = {f"{stage}_s": s for stage, s in res.seconds.items()}
     hwm = _hwm_kb()                     # the build's own peak, before the CSV step below adds to it
     # Neo4j bulk CSVs (neo4j-admin import), streamed from the built files as `graphbuild load --admin-import` does.
-    from graphbuild.export import GraphFiles
-    from graphbuild.neo4j_import import write_admin_import
+    from graphbuild.graph.files import GraphFiles
+    from graphbuild.stores.neo4j_admin import write_admin_import
     t = time.perf_counter()
     write_admin_import(GraphFiles(out), Path(out) / "neo4j-import")
     times["neo4j_csv_s"] = time.perf_counter() - t
@@ -130,7 +130,7 @@ def run_build(paths: list, out: Path, jobs: int, state_dir: Path) -> dict:
 # --- scan, queries -----------------------------------------------------------------------------------------------
 
 def input_files(paths: list) -> list:
-    from graphbuild.read import iter_paths
+    from graphbuild.ingest.read import iter_paths
     return list(iter_paths(paths))
 
 
@@ -157,8 +157,8 @@ def pct(values: list, q: float):
 
 
 def time_queries(graph_dir: Path, runs: int, seed: int, coverage_runs: Optional[int] = None) -> dict:
-    from graphbuild.query import run_query
-    from graphbuild.store import EmbeddedStore
+    from graphbuild.query.runner import run_query
+    from graphbuild.stores.ladybug import EmbeddedStore
     rng = random.Random(seed)
     out = {q: {"ms": [], "errors": 0, "rows": 0} for q in QUERIES}
     with EmbeddedStore(graph_dir) as store:
@@ -253,7 +253,7 @@ def synthetic(work: Path, docs: int, seed: int) -> Path:
 
 
 def dev_items(folder: Path) -> list:
-    from graphbuild.read import SUFFIXES
+    from graphbuild.ingest.read import SUFFIXES
     items = []
     for p in sorted(folder.iterdir()):
         if p.name.startswith("."):

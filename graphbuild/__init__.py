@@ -1,12 +1,43 @@
 """graphbuild: a citation knowledge graph of Vietnamese Party and State documents.
 
-The pipeline, one verb per step (the CLI mirrors it command for command)::
+The pipeline, one verb per step (the subpackages are the steps; the CLI mirrors the verbs)::
 
-    read -> normalize -> extract -> resolve -> build -> load / query -> view
+    read_sources -> normalize_text -> extract_citations -> resolve_citations -> build_graph
+                 -> EmbeddedStore / Neo4jStore -> run_query -> make_view, write_brief
+
+``build_graph`` runs the first steps over a corpus and writes the graph's files and store; ``load_graph`` reads a
+built graph back. Verbs load their step on first use, so ``import graphbuild`` stays cheap.
 """
-from .extract import extract
-from .models import Document, Edge, Evidence, Extraction, Reject, Source
-from .normalize import normalize
-from .read import read
+from __future__ import annotations
 
-__all__ = ["read", "normalize", "extract", "Document", "Edge", "Evidence", "Extraction", "Reject", "Source"]
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from .models import Document, Edge, Evidence, Extraction, Reject, Source
+
+_VERBS = {
+    "read_sources": "ingest", "normalize_text": "text", "extract_citations": "extract",
+    "resolve_citations": "graph", "build_graph": "graph", "load_graph": "graph",
+    "EmbeddedStore": "stores", "run_query": "query", "resolve_ref": "query",
+    "make_view": "views", "write_brief": "views", "score": "eval",
+}
+
+__all__ = [*_VERBS, "Document", "Edge", "Evidence", "Extraction", "Reject", "Source"]
+
+if TYPE_CHECKING:
+    from .eval import score
+    from .extract import extract_citations
+    from .graph import build_graph, load_graph, resolve_citations
+    from .ingest import read_sources
+    from .query import resolve_ref, run_query
+    from .stores import EmbeddedStore
+    from .text import normalize_text
+    from .views import make_view, write_brief
+
+
+def __getattr__(name: str) -> Any:
+    if name in _VERBS:
+        value = getattr(import_module(f".{_VERBS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'graphbuild' has no attribute {name!r}")

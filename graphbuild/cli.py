@@ -17,8 +17,8 @@ from pathlib import Path
 import click
 
 from .models import Reject
-from .output import format_rows
-from .read import read
+from .query.output import format_rows
+from .ingest.read import read_sources
 
 EXIT_REJECTS = 3     # done, but some inputs were rejected (listed in rejects.jsonl)
 
@@ -66,13 +66,13 @@ def main():
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 def extract(paths, fmt):
     """Print what each input is and every document it cites (one JSON object per input)."""
-    from .extract import extract as extract_one
+    from .extract.extractor import extract_citations
     rows = []
-    for item in read(paths):
+    for item in read_sources(paths):
         if isinstance(item, Reject):
             click.echo(f"rejected {item.file}: {item.reason}", err=True)
             continue
-        rec = extract_one(item).to_dict()
+        rec = extract_citations(item).to_dict()
         if fmt == "jsonl":
             sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
         else:
@@ -89,13 +89,13 @@ def extract(paths, fmt):
 @click.option("--quiet", "-q", is_flag=True, help="No progress line.")
 def build(paths, out_dir, jobs, append, quiet):
     """Build the citation graph of PATHS into --out (files and the embedded store)."""
-    from .build import build as run_build
+    from .graph.build import build_graph
 
     def progress(n, name):
         if not quiet and sys.stderr.isatty():
             click.echo(f"\r{n} inputs  {name[-60:]:<60}", nl=False, err=True)
 
-    result = run_build(paths, out_dir, jobs=jobs, append=append, progress=progress)
+    result = build_graph(paths, out_dir, jobs=jobs, append=append, progress=progress)
     if not quiet and sys.stderr.isatty():
         click.echo("", err=True)
     r = result.report
@@ -108,8 +108,8 @@ def build(paths, out_dir, jobs, append, quiet):
 
 
 def _store(graph_dir, read_only: bool = True):
-    from .build import default_graph_dir
-    from .store import EmbeddedStore, StoreError
+    from .graph.build import default_graph_dir
+    from .stores.ladybug import EmbeddedStore, StoreError
     try:
         return EmbeddedStore(Path(graph_dir) if graph_dir else default_graph_dir(), read_only=read_only)
     except StoreError as e:
@@ -125,16 +125,16 @@ def _store(graph_dir, read_only: bool = True):
 @click.option("--neo4j", "use_neo4j", is_flag=True, help="Run on Neo4j (NEO4J_URI, NEO4J_USERNAME, …).")
 def query(name, doc, params, graph_dir, fmt, use_neo4j):
     """Run the named query from queries/NAME.cypher (without NAME: list them)."""
-    from .query import AmbiguousRef, QueryError, list_queries, load_query, run_query
+    from .query.runner import AmbiguousRef, QueryError, list_queries, load_query, run_query
     if not name:
         for n in list_queries():
             q = load_query(n)
             click.echo(f"{n:<14} {q.purpose}")
         return
-    from .store import StoreError
+    from .stores.ladybug import StoreError
     try:
         if use_neo4j:
-            from .neo4j_store import Neo4jStore
+            from .stores.neo4j import Neo4jStore
             st, engine = Neo4jStore.from_env(), "neo4j"
         else:
             st, engine = _store(graph_dir), "ladybug"
@@ -164,8 +164,8 @@ def query(name, doc, params, graph_dir, fmt, use_neo4j):
 def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, database, admin_dir):
     """Load a built graph into Neo4j idempotently (constraints first, batched MERGE), then verify counts."""
     if admin_dir:
-        from .export import GraphFiles
-        from .neo4j_import import write_admin_import
+        from .graph.files import GraphFiles
+        from .stores.neo4j_admin import write_admin_import
         result = write_admin_import(GraphFiles(_graph_dir(graph_dir)), admin_dir)    # streamed, not loaded
         click.echo(f"wrote {len(result['files'])} files to {admin_dir}; with the server stopped, run:\n"
                    f"  {result['command']}\nthen, with it started, the constraints in {result['schema']}")
@@ -173,8 +173,8 @@ def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, datab
     if not use_neo4j:
         _fail("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
     graph = _built_graph(graph_dir)
-    from .neo4j_store import Neo4jStore
-    from .store import StoreError
+    from .stores.neo4j import Neo4jStore
+    from .stores.ladybug import StoreError
     if wipe and not yes:
         click.confirm("Remove every Document, Organization, Locality and Person node from the database?", abort=True)
 
@@ -205,7 +205,7 @@ def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, datab
 @click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
 def export(fmt, path, graph_dir):
     """Write the built graph as GraphML (Gephi, yEd) or node-link JSON (networkx, d3)."""
-    from .export import EXPORTS, GraphFiles
+    from .graph.files import EXPORTS, GraphFiles
     files = GraphFiles(_graph_dir(graph_dir))      # streamed from the files, not loaded
     EXPORTS[fmt](files, Path(path))
     r = files.report
@@ -221,7 +221,7 @@ def export(fmt, path, graph_dir):
 @click.option("--write", is_flag=True, help="Allow statements that change the store.")
 def cypher(statement, params, graph_dir, fmt, write):
     """Run ad-hoc Cypher on the embedded store (read-only unless --write)."""
-    from .query import to_rows
+    from .query.runner import to_rows
     st = _store(graph_dir, read_only=not write)
     try:
         rows = to_rows(st.run(statement, _parse_params(params)))
@@ -233,7 +233,7 @@ def cypher(statement, params, graph_dir, fmt, write):
 
 
 def _graph_dir(graph_dir) -> Path:
-    from .build import default_graph_dir
+    from .graph.build import default_graph_dir
     graph_dir = Path(graph_dir) if graph_dir else default_graph_dir()
     if not (graph_dir / "documents.jsonl").exists():
         _fail(f"no built graph in {graph_dir}: run 'graphbuild build PATH… --out {graph_dir}' first")
@@ -241,13 +241,13 @@ def _graph_dir(graph_dir) -> Path:
 
 
 def _built_graph(graph_dir):
-    from .export import load_graph
+    from .graph.files import load_graph
     return load_graph(_graph_dir(graph_dir))
 
 
 def _find_doc(graph, ref):
-    from .query import AmbiguousRef, QueryError
-    from .viz import find_doc
+    from .query.runner import AmbiguousRef, QueryError
+    from .views.viz import find_doc
     try:
         return find_doc(graph, ref)
     except AmbiguousRef as e:
@@ -270,7 +270,7 @@ def _find_doc(graph, ref):
 @click.option("--svg", type=click.Path(), help="Also a static SVG.")
 def viz(view, doc, graph_dir, depth, relations, since, until, locality, html, png, svg):
     """Write an interactive view of a document's lineage, implementation cascade, locality or neighbourhood."""
-    from .viz import make_view
+    from .views.viz import make_view
     if not (html or png or svg):
         _fail("say where to write it: -o FILE.html, --png FILE or --svg FILE")
     graph = _built_graph(graph_dir)
@@ -288,7 +288,7 @@ def viz(view, doc, graph_dir, depth, relations, since, until, locality, html, pn
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(), help="Folder for the page and image.")
 def brief(doc, graph_dir, out_dir):
     """One briefing page: the cascade view, the table of documents, coverage numbers, a timeline, an image."""
-    from .brief import write_brief
+    from .views.brief import write_brief
     graph = _built_graph(graph_dir)
     page = write_brief(graph, _find_doc(graph, doc), out_dir)
     click.echo(f"briefing -> {page}")
@@ -300,7 +300,7 @@ def brief(doc, graph_dir, out_dir):
 @click.option("-v", "--verbose", is_flag=True)
 def score(output, gold, verbose):
     """Score extract output (JSON lines) against a gold annotation."""
-    from .score import load_output, score as run_score, summary
+    from .eval.score import load_output, score as run_score, summary
     s = run_score(load_output(output), json.load(open(gold, encoding="utf-8"))["files"])
     if verbose:
         for line in s["problems"]:

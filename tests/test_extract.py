@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild import extract, read
+from graphbuild import extract_citations, read_sources
 from graphbuild.models import Reject, Source
-from graphbuild.score import score
+from graphbuild.eval.score import score
 
 DOC_FIELDS = {"id", "symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
               "stub"}
@@ -15,9 +15,9 @@ EDGE_FIELDS = {"source", "target", "source_symbol", "target_symbol", "relation",
 
 def run(paths):
     out = {}
-    for src in read(paths):
+    for src in read_sources(paths):
         assert not isinstance(src, Reject), src
-        rec = extract(src).to_dict()
+        rec = extract_citations(src).to_dict()
         path, sep, rid = rec["file"].partition("#")
         out[Path(path).name + sep + rid] = rec
     return out
@@ -179,7 +179,7 @@ RULES = [
 
 def edges_of(text: str) -> set:
     src = Source(file="case.jsonl#1", text=text, kind_hint="record", meta={"symbol": S, "date": "2026-03-01"})
-    return {(e.source_symbol, e.target_symbol, e.relation) for e in extract(src).edges}
+    return {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(src).edges}
 
 
 @pytest.mark.parametrize("rule,text,expected", RULES, ids=[r[0][:60] for r in RULES])
@@ -277,7 +277,7 @@ SUBJECTS = [
 
 @pytest.mark.parametrize("rule,text,fields,edges", SUBJECTS, ids=[s[0][:50] for s in SUBJECTS])
 def test_subject_rules(rule, text, fields, edges):
-    ex = extract(Source(file="doc.txt", text=text))
+    ex = extract_citations(Source(file="doc.txt", text=text))
     assert {k: getattr(ex.subject, k) for k in fields} == fields
     assert edges <= {(e.source_symbol, e.target_symbol, e.relation) for e in ex.edges}
 
@@ -290,6 +290,6 @@ def test_a_date_opening_the_next_paragraph_is_not_a_tail():
             "thực hiện Kế hoạch số 39-KH/HU\n\nNgày 09/05/2016, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 44-KH/TU; "
             "Kế hoạch số 39-KH/HU, ngày 04 tháng 08 năm 2016 của Ban Thường vụ Huyện ủy về thực hiện Kế hoạch số "
             "44-KH/TU.\n")
-    ext = extract(Source(file="x.txt", text=text))
+    ext = extract_citations(Source(file="x.txt", text=text))
     dates = {d.symbol: d.date for d in ext.documents}
     assert dates["39-KH/HU"] == "2016-08-04"

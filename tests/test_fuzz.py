@@ -4,9 +4,10 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graphbuild import extract, patterns
+from graphbuild import extract_citations
+from graphbuild.vocab import patterns
 from graphbuild.models import Source
-from graphbuild.normalize import normalize
+from graphbuild.text.normalize import normalize_text
 
 # Text that looks like the documents: the words, codes and punctuation that drive the rules, mixed with noise.
 PIECES = ["Thực hiện ", "Căn cứ ", "Kết luận số ", "Chỉ thị ", "Nghị định số ", "Luật ", "về việc thực hiện ",
@@ -22,7 +23,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @SETTINGS
 @given(documents)
 def test_normalize_maps_every_offset_into_the_source(text):
-    t = normalize(text)
+    t = normalize_text(text)
     for i in range(0, len(t.text) + 1, max(1, len(t.text) // 20)):
         s, e = t.source_span(i, min(len(t.text), i + 5))
         assert 0 <= s <= e <= len(text)
@@ -32,13 +33,13 @@ def test_normalize_maps_every_offset_into_the_source(text):
 @given(documents)
 def test_normalize_is_the_same_for_nfc_and_nfd(text):
     text = unicodedata.normalize("NFC", text)
-    assert normalize(unicodedata.normalize("NFD", text)).text == normalize(text).text
+    assert normalize_text(unicodedata.normalize("NFD", text)).text == normalize_text(text).text
 
 
 @SETTINGS
 @given(documents)
 def test_extract_never_raises_and_evidence_slices_exactly(text):
-    ext = extract(Source(file="fuzz.txt", text=text))
+    ext = extract_citations(Source(file="fuzz.txt", text=text))
     for e in ext.edges:
         ev = e.evidence
         assert text[ev.start:ev.end] == ev.text
@@ -88,5 +89,5 @@ def test_pathological_texts_finish_with_sane_results():
     """Each of these is a few hundred KB of what makes regexes backtrack; extraction must come back (a hang would
     stop the suite) with at most the one real citation in it."""
     for name, text in PATHOLOGICAL.items():
-        ext = extract(Source(file=f"{name}.txt", text=text))
+        ext = extract_citations(Source(file=f"{name}.txt", text=text))
         assert len(ext.edges) <= 1, name

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild import legacy
+from graphbuild.ingest import legacy
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "data" / "seeds").glob("*.txt"))
 
@@ -303,18 +303,18 @@ def test_a_document_typed_in_a_legacy_font_builds_like_its_unicode_twin(tmp_path
     """End to end: the seed Chỉ thị 01-CT/TU saved in TCVN3 and in VNI bytes extracts the same subject and edges."""
     from pathlib import Path
 
-    from graphbuild import extract, read
-    from graphbuild.legacy import encode
+    from graphbuild import extract_citations, read_sources
+    from graphbuild.ingest.legacy import encode
 
     seed = Path(__file__).resolve().parent.parent / "data" / "seeds" / "004_dae1349a587e795b.txt"
     text = seed.read_text(encoding="utf-8")
-    (want,) = [extract(s) for s in read([seed])]
+    (want,) = [extract_citations(s) for s in read_sources([seed])]
     for font in ("TCVN3", "VNI"):
         p = tmp_path / f"{font}.txt"
         p.write_bytes(encode(text, font).encode("cp1252", errors="replace"))
-        (src,) = read([p])
+        (src,) = read_sources([p])
         assert src.encoding.endswith(font), src.encoding
-        got = extract(src)
+        got = extract_citations(src)
         assert got.subject.symbol == want.subject.symbol == "01-CT/TU"
         assert got.subject.locality == "Thái Nguyên"
         assert [(e.source_symbol, e.target_symbol, e.relation) for e in got.edges] == \

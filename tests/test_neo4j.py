@@ -13,14 +13,15 @@ import neo4j
 import pytest
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
 
-from graphbuild import export, rows, schema
-from graphbuild.build import build
-from graphbuild.neo4j_import import write_admin_import
-from graphbuild.neo4j_store import (LABELS, Neo4jConfigError, Neo4jStore, Neo4jStoreError, schema_statements,
+from graphbuild.graph import files as export
+from graphbuild.stores import rows, schema
+from graphbuild.graph.build import build_graph as build
+from graphbuild.stores.neo4j_admin import write_admin_import
+from graphbuild.stores.neo4j import (LABELS, Neo4jConfigError, Neo4jStore, Neo4jStoreError, schema_statements,
                                     wipe_statement)
-from graphbuild.query import list_queries, load_query, run_query
-from graphbuild.resolve import Graph
-from graphbuild.store import StoreError
+from graphbuild.query.runner import list_queries, load_query, run_query
+from graphbuild.graph.resolve import Graph
+from graphbuild.stores.ladybug import StoreError
 
 SECRET = "s3cr3t-Pässwörd"
 PARAMS = {"path": {"to": "43-CT/TW"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}

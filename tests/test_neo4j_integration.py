@@ -19,11 +19,12 @@ import pytest
 
 pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")
 
-from graphbuild import export, rows  # noqa: E402
-from graphbuild.build import build  # noqa: E402
-from graphbuild.neo4j_store import FULLTEXT_INDEX, LABELS, Neo4jStore, Neo4jStoreError  # noqa: E402
-from graphbuild.query import list_queries, load_query, run_query  # noqa: E402
-from graphbuild.store import EmbeddedStore  # noqa: E402
+from graphbuild.graph import files as export  # noqa: E402
+from graphbuild.stores import rows  # noqa: E402
+from graphbuild.graph.build import build_graph as build  # noqa: E402
+from graphbuild.stores.neo4j import FULLTEXT_INDEX, LABELS, Neo4jStore, Neo4jStoreError  # noqa: E402
+from graphbuild.query.runner import list_queries, load_query, run_query  # noqa: E402
+from graphbuild.stores.ladybug import EmbeddedStore  # noqa: E402
 
 PARAMS = {"path": {"to": "1416-CV/QU"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
 

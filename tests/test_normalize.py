@@ -1,11 +1,11 @@
 import unicodedata
 
-from graphbuild.normalize import normalize
+from graphbuild.text.normalize import normalize_text
 
 
 def test_cleaning_steps():
     src = "A- A A+ | Tăng tương phản\nKết luận số 44\u2013KL/TW của Ban Bí thư\ntrung ương  <i>Đảng</i> \u00d0ảng"
-    t = normalize(src)
+    t = normalize_text(src)
     assert "Tăng tương phản" not in t.text
     assert "44-KL/TW" in t.text
     assert "Bí thư trung ương Đảng Đảng" in t.text      # soft line break joined, tag removed, Ð -> Đ
@@ -13,7 +13,7 @@ def test_cleaning_steps():
 
 def test_offsets_map_back_to_source():
     src = "Số: 12\n\n  Thực   hiện Kết luận   số 44-KL/TW\n" + unicodedata.normalize("NFD", "về Hội Chữ thập đỏ")
-    t = normalize(src)
+    t = normalize_text(src)
     i = t.text.index("Kết luận")
     j = t.text.index("44-KL/TW") + len("44-KL/TW")
     s, e = t.source_span(i, j)
@@ -25,7 +25,7 @@ def test_offsets_map_back_to_source():
 
 def test_nfd_and_nfc_give_the_same_text():
     s = "Ủy ban nhân dân tỉnh Thái Nguyên thực hiện Chỉ thị số 47-CT/TW"
-    assert normalize(unicodedata.normalize("NFD", s)).text == normalize(s).text
+    assert normalize_text(unicodedata.normalize("NFD", s)).text == normalize_text(s).text
 
 
 import pytest  # noqa: E402
@@ -49,12 +49,12 @@ CLEANING = [
 
 @pytest.mark.parametrize("src,clean", CLEANING)
 def test_cleaning_table(src, clean):
-    assert normalize(src).text == clean
+    assert normalize_text(src).text == clean
 
 
 def test_new_steps_keep_offsets():
     src = "Căn cứ Thông tư số 152/2016/TT-\nBTC và Đề án số 381/ĐA-CPngày 09/5/2025 của Chính \n\n12\n\nphủ"
-    t = normalize(src)
+    t = normalize_text(src)
     for needle in ("Căn cứ", "Đề án", "phủ"):
         i = t.text.index(needle)
         s, e = t.source_span(i, i + len(needle))
@@ -64,7 +64,7 @@ def test_new_steps_keep_offsets():
 def test_markdown_jump_search_equals_the_regex():
     import importlib
     import random
-    n = importlib.import_module("graphbuild.normalize")
+    n = importlib.import_module("graphbuild.text.normalize")
     rnd = random.Random(7)
     for _ in range(3000):
         text = "".join(rnd.choice(" \n\t*_\\#>ab-()") for _ in range(rnd.randint(0, 24)))

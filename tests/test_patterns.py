@@ -1,7 +1,7 @@
 """Symbols and dates: input -> canonical form, as a table."""
 import pytest
 
-from graphbuild import patterns
+from graphbuild.vocab import patterns
 
 SYMBOLS = [
     ("44-KL/TW", "44-KL/TW"),

@@ -1,9 +1,9 @@
 """Every query file runs on the embedded store; the analysts' questions on the seeds."""
 import pytest
 
-from graphbuild.build import build
-from graphbuild.query import AmbiguousRef, QueryError, list_queries, load_query, run_query
-from graphbuild.store import EmbeddedStore
+from graphbuild.graph.build import build_graph as build
+from graphbuild.query.runner import AmbiguousRef, QueryError, list_queries, load_query, run_query
+from graphbuild.stores.ladybug import EmbeddedStore
 
 PARAMS = {"path": {"to": "1416-CV/QU"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
 

@@ -4,14 +4,14 @@ import unicodedata
 
 import pytest
 
-from graphbuild import read
+from graphbuild import read_sources
 from graphbuild.models import Reject, Source
 
 SENTENCE = "Quyết định số 12/QĐ-UBND ngày 08/6/2010 của Ủy ban nhân dân tỉnh Thái Nguyên"
 
 
 def one(path):
-    (item,) = list(read([path]))
+    (item,) = list(read_sources([path]))
     return item
 
 
@@ -116,7 +116,7 @@ def test_catalogue_lines(tmp_path):
         json.dumps({"id": "r5"}),                             # nothing to read
         json.dumps({"id": "r6", "text": 42}),                 # wrong type
     ]) + "\n", encoding="utf-8")
-    items = list(read([p]))
+    items = list(read_sources([p]))
     assert [type(i).__name__ for i in items] == ["Source", "Reject", "Reject", "Reject", "Reject"]
     src = items[0]
     assert src.file.endswith("cat.jsonl#r1") and src.kind_hint == "record" and src.meta["symbol"] == "3445/UBND-KT"
@@ -130,18 +130,18 @@ def test_catalogue_lines(tmp_path):
 def test_catalogue_csv(tmp_path):
     p = tmp_path / "cat.csv"
     p.write_text("id,symbol,title,date\nr1,01-CT/TU,Chỉ thị về công tác cán bộ,2021-03-01\n", encoding="utf-8")
-    (item,) = list(read([p]))
+    (item,) = list(read_sources([p]))
     assert item.file.endswith("cat.csv#r1") and item.meta["date"] == "2021-03-01"
 
 
 def test_records_sharing_an_id_are_both_kept(tmp_path):
     """One symbol and date from two issuers give two records with the same id: neither may be lost in the build."""
-    from graphbuild.build import build
+    from graphbuild.graph.build import build_graph as build
     p = tmp_path / "cat.jsonl"
     rows = [{"id": "9/KH-UBND|29/01/2011", "symbol": "9/KH-UBND", "date": "2011-01-29", "title": t,
              "locality": place} for t, place in (("kế hoạch a", "Hải Phòng"), ("kế hoạch b", "Thái Nguyên"))]
     p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    names = [i.file for i in read([p])]
+    names = [i.file for i in read_sources([p])]
     assert len(set(names)) == 2 and names[0].endswith("cat.jsonl#9/KH-UBND|29/01/2011")
     result = build([p], tmp_path / "g")
     assert result.report["inputs"] == 2 and result.report["rejected"] == 0 and result.report["full_text"] == 2
@@ -150,7 +150,7 @@ def test_records_sharing_an_id_are_both_kept(tmp_path):
 def test_missing_files_and_folders(tmp_path):
     (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text(SENTENCE, encoding="utf-8")
-    items = list(read([tmp_path, tmp_path / "missing.txt"]))
+    items = list(read_sources([tmp_path, tmp_path / "missing.txt"]))
     assert [i.file for i in items] == [str(tmp_path / "a.txt"), str(tmp_path / "missing.txt")]
     assert isinstance(items[1], Reject) and items[1].reason == "no such file"
 
@@ -162,7 +162,7 @@ def test_resource_limits_are_rejects_with_reasons(tmp_path, monkeypatch):
     import zipfile
     from pathlib import Path
 
-    read_module = importlib.import_module("graphbuild.read")      # the module, not the function of that name
+    read_module = importlib.import_module("graphbuild.ingest.read")      # the module, not the function of that name
 
     monkeypatch.setattr(read_module, "MAX_FILE_BYTES", 1000)
     (tmp_path / "huge.txt").write_text("Kết luận số 44-KL/TW. " * 200, encoding="utf-8")
@@ -173,9 +173,9 @@ def test_resource_limits_are_rejects_with_reasons(tmp_path, monkeypatch):
     (tmp_path / "bomb.docx").write_bytes(buf.getvalue())
     (tmp_path / "deep.html").write_text("<div>" * 5000 + "Kết luận số 44-KL/TW" + "</div>" * 5000, encoding="utf-8")
     monkeypatch.setattr(read_module, "MAX_FILE_BYTES", 1000)
-    reasons = {Path(r.file).name: r.reason for r in read([tmp_path]) if isinstance(r, Reject)}
+    reasons = {Path(r.file).name: r.reason for r in read_sources([tmp_path]) if isinstance(r, Reject)}
     assert "too large" in reasons["huge.txt"]
     monkeypatch.undo()
-    reasons = {Path(r.file).name: r.reason for r in read([tmp_path]) if isinstance(r, Reject)}
+    reasons = {Path(r.file).name: r.reason for r in read_sources([tmp_path]) if isinstance(r, Reject)}
     assert "zip bomb" in reasons["bomb.docx"]
     assert "nested deeper" in reasons["deep.html"]

@@ -4,14 +4,14 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild import extract, read
-from graphbuild.build import build
-from graphbuild.resolve import resolve
+from graphbuild import extract_citations, read_sources
+from graphbuild.graph.build import build_graph as build
+from graphbuild.graph.resolve import resolve_citations as resolve
 
 
 @pytest.fixture(scope="module")
 def seed_graph(data_dir):
-    return resolve(extract(s) for s in read([data_dir / "seeds"]))
+    return resolve(extract_citations(s) for s in read_sources([data_dir / "seeds"]))
 
 
 def by_symbol(g, symbol):
@@ -60,7 +60,7 @@ def test_conflicting_dates_are_kept_apart_and_reported(tmp_path):
            "Căn cứ Nghị định số 99/2023/NĐ-CP ngày 10 tháng 3 năm 2023 của Chính phủ;\n")
     _write(tmp_path / "b.txt", "Số: 6/QĐ-UBND\nHà Nội, ngày 01 tháng 03 năm 2024\nQUYẾT ĐỊNH\nVề việc B\n"
            "Căn cứ Nghị định số 99/2023/NĐ-CP ngày 11 tháng 3 năm 2023 của Chính phủ;\n")
-    g = resolve(extract(s) for s in read([tmp_path]))
+    g = resolve(extract_citations(s) for s in read_sources([tmp_path]))
     nd = by_symbol(g, "99/2023/NĐ-CP")
     assert len(nd) == 2
     (conflict,) = g.report["conflicts"]
@@ -72,7 +72,7 @@ def test_undated_citation_attaches_to_the_dated_document(tmp_path):
            "Thực hiện Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư.\n")
     _write(tmp_path / "b.txt", "Số: 7-KH/TU\nThái Nguyên, ngày 01 tháng 03 năm 2024\nKẾ HOẠCH\nthực hiện\n"
            "Thực hiện Kết luận số 44-KL/TW của Ban Bí thư.\n")
-    g = resolve(extract(s) for s in read([tmp_path]))
+    g = resolve(extract_citations(s) for s in read_sources([tmp_path]))
     (kl,) = by_symbol(g, "44-KL/TW")
     assert kl["id"] == "vn/tw/kl/2022/44" and kl["cited_by_count"] == 2
 
@@ -99,8 +99,8 @@ def test_build_is_deterministic_and_append_turns_a_stub_into_a_document(tmp_path
 def test_graphml_and_node_link_files_read_back_as_the_graph(tmp_path, data_dir):
     import networkx as nx
 
-    from graphbuild.export import load_graph, to_networkx
-    from graphbuild.export import EXPORTS
+    from graphbuild.graph.files import load_graph, to_networkx
+    from graphbuild.graph.files import EXPORTS
     build([data_dir / "seeds"], tmp_path)
     G = to_networkx(load_graph(tmp_path))
     EXPORTS["graphml"](load_graph(tmp_path), tmp_path / "graph.graphml")
@@ -121,7 +121,7 @@ def test_a_citation_without_issuer_finds_the_document_of_an_enclosing_unit(tmp_p
     _write(tmp_path / "xa.txt", "ĐẢNG BỘ HUYỆN AN PHÚ\nĐẢNG ỦY XÃ QUỐC THÁI\n*\nSố 3-KH/ĐU\n"
            "Quốc Thái, ngày 20 tháng 01 năm 2021\nKẾ HOẠCH\nthực hiện Công văn\n"
            "Để tổ chức thực hiện hiệu quả Công văn số 4926/UBND-KGVX, Đảng ủy xã yêu cầu …\n")
-    g = resolve(extract(s) for s in read([tmp_path]))
+    g = resolve(extract_citations(s) for s in read_sources([tmp_path]))
     (cv,) = by_symbol(g, "4926/UBND-KGVX")
     assert not cv["stub"] and cv["locality"] == "An Giang"
     assert any(e["target"] == cv["id"] and e["source_symbol"] == "3-KH/ĐU" for e in g.edges)
@@ -129,7 +129,7 @@ def test_a_citation_without_issuer_finds_the_document_of_an_enclosing_unit(tmp_p
 
 def test_resolving_records_or_their_json_lines_gives_the_same_graph(data_dir, seed_graph):
     """build() resolves the lines of extractions.jsonl as dicts, a notebook passes Extraction records."""
-    lines = [json.loads(json.dumps(extract(s).to_dict())) for s in read([data_dir / "seeds"])]
+    lines = [json.loads(json.dumps(extract_citations(s).to_dict())) for s in read_sources([data_dir / "seeds"])]
     g = resolve(iter(lines))        # an iterator, read once, in the order read() gave
     assert (g.documents, g.edges, g.entities, g.links) == \
         (seed_graph.documents, seed_graph.edges, seed_graph.entities, seed_graph.links)

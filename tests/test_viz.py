@@ -7,8 +7,8 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graphbuild import brief, viz
-from graphbuild.resolve import Graph
+from graphbuild.views import brief, viz
+from graphbuild.graph.resolve import Graph
 
 ROOT = Path(__file__).resolve().parent.parent
 REMOTE = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:https?:)?//)"""
@@ -18,7 +18,7 @@ REMOTE = re.compile(r"""(?:\b(?:src|href|action|poster|data)\s*=\s*["']?\s*(?:ht
 @pytest.fixture(scope="session")
 def seeds(tmp_path_factory):
     """The seeds built once (with the 'last build' pointer kept out of the user's home)."""
-    from graphbuild.build import build
+    from graphbuild.graph.build import build_graph as build
     state = tmp_path_factory.mktemp("state")
     old = os.environ.get("XDG_STATE_HOME")
     os.environ["XDG_STATE_HOME"] = str(state)
@@ -140,7 +140,7 @@ def test_filters_keep_the_root(seeds):
 def test_find_doc(seeds):
     assert viz.find_doc(seeds, "Kết luận 44") == viz.find_doc(seeds, "44-KL/TW")
     assert viz.find_doc(seeds, "44- KL/TW") == viz.find_doc(seeds, "44-KL/TW")
-    from graphbuild.query import QueryError
+    from graphbuild.query.runner import QueryError
     with pytest.raises(QueryError):
         viz.find_doc(seeds, "9999-KL/TW")
 

@@ -19,11 +19,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional
 
-from . import export, gazetteer, store
-from .extract import extract
-from .models import Reject
-from .read import iter_paths, read
-from .resolve import Graph, resolve
+from . import files as export
+
+from ..vocab import gazetteer
+
+from ..stores import ladybug as store
+from ..extract.extractor import extract_citations
+from ..models import Reject
+from ..ingest.read import iter_paths, read_sources
+from .resolve import Graph, resolve_citations
 
 EXTRACTIONS = "extractions.jsonl"
 
@@ -45,12 +49,12 @@ class BuildResult:
 def _work(path: str) -> list:
     """Worker: every input in one path -> [(file, JSON line of its extraction | None, reject reason | None)]."""
     out = []
-    for item in read([path]):
+    for item in read_sources([path]):
         if isinstance(item, Reject):
             out.append((item.file, None, item.reason))
             continue
         try:
-            out.append((item.file, json.dumps(extract(item).to_dict(), ensure_ascii=False, sort_keys=True), None))
+            out.append((item.file, json.dumps(extract_citations(item).to_dict(), ensure_ascii=False, sort_keys=True), None))
         except Exception as e:  # noqa: BLE001 - one bad input must not lose the batch
             out.append((item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"))
     return out
@@ -97,7 +101,7 @@ class ExtractionLog:
         return out
 
 
-def build(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
+def build_graph(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
           progress: Optional[Callable[[int, str], None]] = None) -> BuildResult:
     """Build the graph of ``paths`` into ``out_dir``; see the module docstring. ``progress(n, name)`` is called
     after each input, then with "(resolving)" and "(loading the store)" as the later stages start."""
@@ -160,7 +164,7 @@ def _resolve_to_files(out: str, rejects: list, extracted: int) -> tuple:
     """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (report, seconds per stage)."""
     t = time.perf_counter()
     with open(Path(out) / EXTRACTIONS, "rb") as f:
-        graph = resolve(json.loads(line) for line in f if line.strip())
+        graph = resolve_citations(json.loads(line) for line in f if line.strip())
     graph.report["inputs"] = extracted + len(rejects)
     graph.report["rejected"] = len(rejects)
     seconds = {"resolve": time.perf_counter() - t}

@@ -7,10 +7,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import gazetteer, identity, patterns, segment, vocab
+from ..vocab import gazetteer
+
+from . import identity
+
+from ..vocab import patterns
+
+from ..text import segment
+
+from .. import vocab
 from .mentions import Mention
-from .models import Document, Source
-from .patterns import Date, Symbol
+from ..models import Document, Source
+from ..vocab.patterns import Date, Symbol
 
 
 def _pretty(line: str) -> str:

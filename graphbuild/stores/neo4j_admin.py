@@ -219,7 +219,7 @@ def write_admin_import(g, out_dir, database: str = "neo4j", overwrite: bool = Fa
 
     # Constraints and indexes cannot be part of a full import on Neo4j 5; run them afterwards (cypher-shell -f), or
     # simply run `graphbuild load --neo4j`, which creates them and verifies the counts.
-    from .neo4j_store import schema_statements
+    from .neo4j import schema_statements
     schema_file = out / "schema.cypher"
     schema_file.write_text("".join(s + ";\n" for s in schema_statements()), encoding="utf-8")
     files.append(schema_file)

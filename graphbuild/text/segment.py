@@ -10,8 +10,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import patterns, vocab
-from .patterns import Date, Symbol
+from ..vocab import patterns
+
+from .. import vocab
+from ..vocab.patterns import Date, Symbol
 
 HEADER_CHARS = 3000
 MOTTO = re.compile(r"CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|"

@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import patterns, vocab
+from ..vocab import patterns
+
+from .. import vocab
 from .mentions import Mention
-from .models import Document
+from ..models import Document
 
 ADJACENT_FILLERS = ("", "việc", "các", "những", "toàn bộ")
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")

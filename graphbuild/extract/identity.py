@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from .vocab import strip_accents
+from ..vocab import strip_accents
 
 # Party congress terms (khóa) by the date each began: numbers of Party documents restart with each term.
 TERMS = (("1996-07-01", "VIII"), ("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"),

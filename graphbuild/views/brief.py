@@ -39,7 +39,7 @@ details{margin:8px 0}
 
 
 def _slug(s: str) -> str:
-    from .vocab import strip_accents
+    from ..vocab import strip_accents
     return re.sub(r"[^A-Za-z0-9]+", "-", strip_accents(s or "")).strip("-") or "document"
 
 
@@ -97,8 +97,8 @@ def coverage(rows: list, root_date: Optional[str] = None) -> dict:
                                                          and not r["locality"]),
            "province_total": None, "provinces_not_seen": []}
     try:
-        from . import gazetteer
-        from .vocab import fold, strip_accents
+        from ..vocab import gazetteer
+        from ..vocab import fold, strip_accents
         era = gazetteer.era_for(root_date)
         units = gazetteer.provinces(era)
         seen = {strip_accents(fold(p)) for p in provinces}
@@ -270,7 +270,7 @@ def write_brief(graph, doc_id: str, out_dir, title: Optional[str] = None,
                 budget: Optional[int] = viz.DEFAULT_BUDGET) -> Path:
     """Write the briefing page for ``doc_id`` into ``out_dir`` (with the cascade image next to it); return the page."""
     if isinstance(graph, (str, Path)):
-        from .export import load_graph
+        from ..graph.files import load_graph
         graph = load_graph(graph)
     if doc_id not in graph.documents:
         doc_id = viz.find_doc(graph, doc_id)

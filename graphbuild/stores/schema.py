@@ -4,7 +4,7 @@ LadybugDB is schema-first (tables declared with types); Neo4j gets constraints a
 """
 from __future__ import annotations
 
-from .models import RELATIONS
+from ..models import RELATIONS
 
 # label -> [(property, ladybug type)]; the first property is the key.
 NODES = {

@@ -32,7 +32,7 @@ from typing import Iterable, Optional
 
 import networkx as nx
 
-from .models import RELATIONS
+from ..models import RELATIONS
 
 VIEWS = ("lineage", "cascade", "locality", "ego")
 LINEAGE_RELATIONS = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
@@ -64,7 +64,7 @@ DX, DY = 200, 150            # pixels between columns / rows in the HTML view
 def labels() -> dict:
     """{"relation": {...}, "level": {...}, "kind": {...}, "view": {...}} from vocab/relation_labels.tsv."""
     out: dict = defaultdict(dict)
-    path = Path(__file__).parent / "vocab" / "relation_labels.tsv"
+    path = Path(__file__).parent.parent / "vocab" / "relation_labels.tsv"
     with open(path, encoding="utf-8") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -102,7 +102,7 @@ def _clean(s, limit: Optional[int] = None) -> str:
 
 def find_doc(graph, ref: str) -> str:
     """One document id for ``ref`` in an in-memory graph (see ``query.find_in_graph``)."""
-    from .query import find_in_graph
+    from ..query.runner import find_in_graph
     return find_in_graph(graph, ref)
 
 
@@ -123,7 +123,7 @@ def _relations(relations, default) -> tuple:
 
 
 def _fold_plain(s: str) -> str:
-    from .vocab import fold, strip_accents
+    from ..vocab import fold, strip_accents
     return strip_accents(fold(s or ""))
 
 
@@ -166,7 +166,7 @@ def select(graph, view: str, doc_id: str, depth: Optional[int] = None, relations
     """The subgraph of one view (see the module docstring) as a MultiDiGraph: nodes carry the document fields,
     edges (key = relation) carry relation, lag_days and evidence; ``G.graph`` says view, root and filters."""
     if isinstance(graph, (str, Path)):
-        from .export import load_graph
+        from ..graph.files import load_graph
         graph = load_graph(graph)
     if view not in VIEWS:
         raise ValueError(f"unknown view '{view}' (views: {', '.join(VIEWS)})")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .vocab import UPPER, fold, strip_accents
+from . import UPPER, fold, strip_accents
 
 REFORM_DATE = "2025-07-01"
 LEVEL_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}

@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Callable, Optional, Union
 
-from . import vocab
+from .. import vocab
 
 Repl = Union[str, Callable[[re.Match], str]]
 
@@ -219,7 +219,7 @@ def _column_gaps(text: str):
             pos = eol + 1
 
 
-def normalize(source: str) -> Text:
+def normalize_text(source: str) -> Text:
     """Source text -> ``Text`` with NFC letters, one kind of dash and space, no web chrome, page headers or
     markup remnants, and PDF line breaks inside phrases joined."""
     t = Text(source)
@@ -264,4 +264,4 @@ def normalize(source: str) -> Text:
 
 def clean(source: str) -> str:
     """Just the clean text."""
-    return normalize(source).text
+    return normalize_text(source).text

@@ -1,6 +1,6 @@
 """Find what a document is, every document it cites, and how (typed edges with evidence).
 
-``extract(source) -> Extraction``. Steps: normalize the text, read the header (``segment``), find mentions and their
+``extract_citations(source) -> Extraction``. Steps: normalize the text, read the header (``segment``), find mentions and their
 tails (``mentions``), make the subject and the cited ``Document``s (``documents``), assign every mention its roles
 (``relations``), and keep the strongest statement per pair of documents as an ``Edge`` with its sentence.
 
@@ -15,12 +15,18 @@ import re
 from pathlib import Path
 from typing import Optional
 
-from . import gazetteer, identity, patterns, segment
+from ..vocab import gazetteer
+
+from . import identity
+
+from ..vocab import patterns
+
+from ..text import segment
 from .documents import cited_document, subject_document
 from .mentions import Mention, find_mentions, short_forms
-from .models import IMPLEMENTS_FAMILY, PRIORITY, Document, Edge, Evidence, Extraction, Source
-from .normalize import Text, normalize
-from .patterns import Date
+from ..models import IMPLEMENTS_FAMILY, PRIORITY, Document, Edge, Evidence, Extraction, Source
+from ..text.normalize import Text, normalize_text
+from ..vocab.patterns import Date
 from .relations import Lines, Role, roles, sentence_span, subject_mention
 
 CONFIDENCE = {"trigger": 0.9, "chain": 0.85, "list": 0.8, "plain": 0.5}
@@ -56,9 +62,9 @@ def _infer_year(d: Date, text: str, latest: str) -> Date:
     return Date(iso, int(iso[:4]), d.start, d.end, True)
 
 
-def extract(source: Source) -> Extraction:
+def extract_citations(source: Source) -> Extraction:
     """What one input is, what it cites and how."""
-    t: Text = normalize(source.text)
+    t: Text = normalize_text(source.text)
     text = t.text
     warnings: list = []
     is_record = source.kind_hint == "record"

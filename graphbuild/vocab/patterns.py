@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import vocab
+from .. import vocab
 
 L = r"A-Za-zĐđƯư"        # letters of type and issuer codes ('UBTƯMTTQVN': Ư of Trung ương)
 _SP = r"[ ]{0,2}"           # stray spaces inside a symbol: "44- KL/TW", "809 - CV/TU"
@@ -167,7 +167,7 @@ def parse_numbered_symbol(m: re.Match) -> Optional[Symbol]:
 
 def canonical_symbol(s: str) -> Optional[str]:
     """'44- KL/TW' -> '44-KL/TW'; '3652/byt-dp' -> '3652/BYT-DP'; None when ``s`` is not a symbol."""
-    from .normalize import clean
+    from ..text.normalize import clean
     m = SYMBOL_RE.fullmatch(clean(s).strip())
     sym = parse_symbol(m) if m else None
     return sym.text if sym else None

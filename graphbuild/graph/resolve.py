@@ -15,8 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import Callable, Iterable, Iterator, Optional, Union
 
-from . import gazetteer, identity, vocab
-from .models import IMPLEMENTS_FAMILY, PRIORITY
+from ..vocab import gazetteer
+
+from ..extract import identity
+
+from .. import vocab
+from ..models import IMPLEMENTS_FAMILY, PRIORITY
 
 DOC_FIELDS = ("symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
               "type_name", "system", "level", "province", "term", "signer_role", "url")
@@ -73,7 +77,7 @@ def _compact(d: dict, strings: dict) -> dict:
             if v not in _EMPTY and v is not False}
 
 
-def resolve(extractions: Union[Iterable, Callable[[], Iterable]]) -> Graph:
+def resolve_citations(extractions: Union[Iterable, Callable[[], Iterable]]) -> Graph:
     """``extractions``: ``Extraction`` records or their dicts (the lines of extractions.jsonl); a list or tuple is
     sorted by file here, any other iterable (or a function returning one) must come in file order, and is read once,
     so that a large corpus streams from disk instead of being held in memory (``build`` does that)."""

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Union
 
 from . import legacy
-from .models import Reject, Source
+from ..models import Reject, Source
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -284,7 +284,7 @@ def iter_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
             yield p
 
 
-def read(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Source, Reject]]:
+def read_sources(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Source, Reject]]:
     """Every input under ``paths`` as a Source, or a Reject naming the file and the reason."""
     for path in iter_paths(paths):
         if not path.exists():

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-from . import patterns, vocab
+from ..vocab import patterns
 
-QUERY_DIRS = [Path(__file__).resolve().parent.parent / "queries", Path(__file__).resolve().parent / "queries"]
+from .. import vocab
+
+QUERY_DIRS = [Path(__file__).resolve().parent / "queries"]
 PARAM_LINE = re.compile(r"^//\s*param:\s*(?P<name>\w+)(?:\s*=\s*(?P<default>\S+))?\s*(?:—|-)?\s*(?P<doc>.*)$")
 
 

@@ -27,8 +27,8 @@ from typing import Callable, Optional
 from urllib.parse import urlsplit, urlunsplit
 
 from . import rows, schema
-from .neo4j_import import node_props, relationship_groups
-from .store import StoreError
+from .neo4j_admin import node_props, relationship_groups
+from .ladybug import StoreError
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 LABELS = list(schema.NODES)                     # graphbuild's own labels: the only ones wipe() touches

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-VOCAB_DIR = Path(__file__).parent / "vocab"
+VOCAB_DIR = Path(__file__).parent
 
 # Vietnamese letters as regex class contents (precomposed, NFC): lower case, and capitals (a range covers them).
 LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"

@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-VOCAB_DIR = Path(__file__).parent / "vocab"
+VOCAB_DIR = Path(__file__).parent.parent / "vocab"
 FONTS = ("TCVN3", "VNI")
 _FILES = {"TCVN3": "tcvn3.tsv", "VNI": "vni.tsv"}
 _ALIASES = {"TCVN3": "TCVN3", "TCVN": "TCVN3", "ABC": "TCVN3", "VN3": "TCVN3", "VNI": "VNI", "VNI-WIN": "VNI",

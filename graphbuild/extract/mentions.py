@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from . import patterns, vocab
-from .patterns import Date, Symbol
+from ..vocab import patterns
+
+from .. import vocab
+from ..vocab.patterns import Date, Symbol
 
 _ISSUER_STOP = (r"về|v/v|ban hành|quy định|hướng dẫn|sửa đổi|thực hiện|triển khai|tiếp tục|nhằm|để|đã|được|có hiệu lực|"
                 r"ngày|tại|theo|trong|do|thì|là")
