@@ -45,6 +45,7 @@ def load_output(path):
 def score(out: dict, gold_files: dict) -> dict:
     """``out``: {"BASENAME[#ID]": extraction dict}; ``gold_files``: the gold file's "files" mapping."""
     tp = fp = fn = rel_ok = 0
+    mode_checks = mode_ok = 0
     problems = []
     subject_checks = subject_ok = 0
     for fname, g in gold_files.items():
@@ -82,6 +83,12 @@ def score(out: dict, gold_files: dict) -> dict:
                 rel_ok += ok
                 if not ok:
                     problems.append(f"{fname}: {key[0]} -> {key[1]} relation {e.get('relation')} (gold {ge['relation']})")
+                if ge.get("mode"):
+                    # beyond the reference scorer: what the citing clause does (enacted, assigned, reported …)
+                    mode_checks += 1
+                    mode_ok += (e.get("mode") or "enacted") == ge["mode"]
+                    if (e.get("mode") or "enacted") != ge["mode"]:
+                        problems.append(f"{fname}: {key[0]} -> {key[1]} mode {e.get('mode')} (gold {ge['mode']})")
             elif key in optional or g.get("recall_only"):
                 continue  # recall_only: the gold covers one part of the text (e.g. the preamble)
             else:
@@ -117,13 +124,15 @@ def score(out: dict, gold_files: dict) -> dict:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     ra = rel_ok / tp if tp else 0.0
     return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f1, "relation_accuracy": ra,
-            "subject_ok": subject_ok, "subject_checks": subject_checks, "problems": problems}
+            "subject_ok": subject_ok, "subject_checks": subject_checks, "mode_ok": mode_ok, "mode_checks": mode_checks,
+            "problems": problems}
 
 
 def summary(s: dict) -> str:
     return (f"edges: tp={s['tp']} fp={s['fp']} fn={s['fn']}  precision={s['precision']:.3f} recall={s['recall']:.3f} "
             f"f1={s['f1']:.3f}  relation_accuracy={s['relation_accuracy']:.3f}  "
-            f"subject_fields={s['subject_ok']}/{s['subject_checks']}")
+            f"subject_fields={s['subject_ok']}/{s['subject_checks']}" +
+            (f"  mode={s['mode_ok']}/{s['mode_checks']}" if s.get("mode_checks") else ""))
 
 
 def main():
