@@ -246,10 +246,9 @@ def _built_graph(graph_dir):
 
 
 def _find_doc(graph, ref):
-    from .query.runner import AmbiguousRef, QueryError
-    from .views.viz import find_doc
+    from .query.runner import AmbiguousRef, QueryError, find_in_graph
     try:
-        return find_doc(graph, ref)
+        return find_in_graph(graph, ref)
     except AmbiguousRef as e:
         _fail(str(e), 4)
     except QueryError as e:
@@ -270,7 +269,7 @@ def _find_doc(graph, ref):
 @click.option("--svg", type=click.Path(), help="Also a static SVG.")
 def viz(view, doc, graph_dir, depth, relations, since, until, locality, html, png, svg):
     """Write an interactive view of a document's lineage, implementation cascade, locality or neighbourhood."""
-    from .views.viz import make_view
+    from .views import make_view
     if not (html or png or svg):
         _fail("say where to write it: -o FILE.html, --png FILE or --svg FILE")
     graph = _built_graph(graph_dir)
@@ -288,9 +287,17 @@ def viz(view, doc, graph_dir, depth, relations, since, until, locality, html, pn
 @click.option("-o", "--out", "out_dir", required=True, type=click.Path(), help="Folder for the page and image.")
 def brief(doc, graph_dir, out_dir):
     """One briefing page: the cascade view, the table of documents, coverage numbers, a timeline, an image."""
-    from .views.brief import write_brief
-    graph = _built_graph(graph_dir)
-    page = write_brief(graph, _find_doc(graph, doc), out_dir)
+    from .graph.files import load_graph
+    from .stores.ladybug import EmbeddedStore, StoreError
+    from .views import write_brief
+    graph_dir = _graph_dir(graph_dir)
+    graph = load_graph(graph_dir)
+    doc_id = _find_doc(graph, doc)
+    try:
+        with EmbeddedStore(graph_dir) as store:       # the coverage rows come from the store's coverage query
+            page = write_brief(graph, doc_id, out_dir, store=store)
+    except StoreError as e:
+        _fail(str(e))
     click.echo(f"briefing -> {page}")
 
 

@@ -1,0 +1,78 @@
+"""The briefing page (graphbuild.views.brief): the table, coverage from the coverage query, escapes."""
+import re
+
+from graphbuild.query.runner import run_query
+from graphbuild.stores.ladybug import EmbeddedStore
+from graphbuild.views.brief import coverage, document_rows, level_summary, write_brief
+from graphbuild.views.select import select_view
+
+from .helpers import HOSTILE, assert_no_hostile_markup, assert_offline, doc_id, hostile_graph, malicious_graph
+
+
+def test_brief_page(seeds, seed_build, tmp_path):
+    root = doc_id(seeds, "44-KL/TW")
+    page = write_brief(seeds, root, tmp_path / "brief")
+    assert page.name == "brief-44-kl-tw.html"
+    html = page.read_text(encoding="utf-8")
+    assert_offline(html)
+    view = select_view(seeds, "cascade", root)
+    body = html[html.index('id="gb-documents"'):]
+    body = body[:body.index("</table>")]
+    trs = re.findall(r"<tr[ >].*?</tr>", body, re.S)
+    assert len(trs) == 1 + view.number_of_nodes()                     # header + one row per document
+    for symbol in ("44-KL/TW", "809-CV/TU", "84-KH/TU", "706/UBND-KGVX", "1416-CV/QU", "895/QĐ-TTg"):
+        assert re.search(r"<td>" + re.escape(symbol) + r"( \*)?</td>", body), symbol
+    row_1416 = next(tr for tr in trs if "1416-CV/QU" in tr)
+    assert "Kiến An, Hải Phòng" in row_1416 and "Huyện/Quận" in row_1416 and ">112<" in row_1416
+    assert 'id="gb-coverage"' in html and "tỉnh/thành phố có văn bản thực hiện" in html
+    assert "<svg" in html and "Diễn biến theo thời gian" in html
+    assert 'id="gb-data"' in html                                  # the cascade view is embedded
+    for suffix in (".png", ".svg"):
+        image = page.with_suffix(suffix)
+        assert image.exists() and image.stat().st_size > 0
+    rows = document_rows(view, root)
+    assert level_summary(rows)["implementers"] == view.number_of_nodes() - 1
+    with EmbeddedStore(seed_build.out_dir) as store:
+        cov = coverage(store, root, "2022-11-14")
+    assert cov.seen("province") == ["Hải Phòng"] and cov.seen("district") == ["Kiến An, Hải Phòng"]
+    assert cov.total("province") == 63 and "Hải Phòng" not in cov.not_seen("province")
+    facts = html[html.index('id="gb-coverage"'):html.index('id="gb-by-level"')]
+    assert "<b>1/63</b>" in facts
+
+
+def test_brief_coverage_is_the_coverage_query(seeds, seed_build, tmp_path):
+    """The page reports the rows `graphbuild query coverage` gives, for every level, in the root's era."""
+    root = doc_id(seeds, "44-KL/TW")
+    with EmbeddedStore(seed_build.out_dir) as store:
+        cov = coverage(store, root, seeds.documents[root]["date"])
+        for level in ("province", "district", "commune"):
+            rows = run_query(store, "coverage", doc="44-KL/TW", params={"level": level})
+            assert cov.rows[level] == rows, level
+            implemented = [row for row in rows if row["status"] == "implemented"]
+            assert len(cov.seen(level)) == len(implemented)
+            assert cov.not_seen(level) == [row["unit"] for row in rows if row["status"] == "not seen"]
+        page = write_brief(seeds, root, tmp_path, store=store).read_text(encoding="utf-8")
+    not_seen = cov.not_seen("province")
+    assert f"Chưa thấy văn bản thực hiện: {len(not_seen)} tỉnh/thành phố" in page
+    assert ", ".join(not_seen) in page
+    # a graph folder gives the same page as the graph and its store
+    again = write_brief(seed_build.out_dir, root, tmp_path / "from-folder").read_text(encoding="utf-8")
+    assert again == page
+
+
+def test_brief_escapes(tmp_path):
+    html = write_brief(malicious_graph(), "vn/tw/kl/2022/44", tmp_path).read_text(encoding="utf-8")
+    for bad in ("<script>alert(1)", "</script><script>alert", "<b>Ban Bí thư</b>", "<i>Phòng</i>", "<img src=x"):
+        assert bad not in html, bad
+    assert "&lt;b&gt;Ban Bí thư&lt;/b&gt; &amp; co" in html
+    assert_offline(html)
+
+
+def test_brief_escapes_hostile_text_in_every_field(tmp_path):
+    page = write_brief(hostile_graph(), "vn/tw/kl/2022/44", tmp_path, title=f"title {HOSTILE}")
+    html = page.read_text(encoding="utf-8")
+    assert_no_hostile_markup(html)
+    assert_offline(html)
+    assert page.parent == tmp_path and page.name.startswith("brief-symbol-script-script-alert-1")
+    timeline = html[html.index('<svg role="img"'):]
+    assert "<title>symbol &lt;/script&gt;" in timeline and "locality &lt;/script&gt;" in timeline
