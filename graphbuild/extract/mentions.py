@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..vocab import patterns
-
 from .. import vocab
-from ..vocab.patterns import Date, Symbol
+from ..vocab import patterns
+from ..vocab.patterns import Date, Symbol, any_of
 
-_ISSUER_STOP = (r"về|v/v|ban hành|quy định|hướng dẫn|sửa đổi|thực hiện|triển khai|tiếp tục|nhằm|để|đã|được|có hiệu lực|"
-                r"ngày|tại|theo|trong|do|thì|là")
+_fold = vocab.fold
 
 
 @lru_cache(maxsize=None)
@@ -28,14 +26,15 @@ def _issuer_re() -> re.Pattern:
     description or a relation phrase (the phrases of vocab/relations.tsv)."""
     names = " / ".join(_fold(i.name) for i in vocab.issuers().values())     # 'Ban Chấp hành': not a stop
     phrases = patterns.phrase_trie(t.phrase for t in vocab.triggers() if _fold(t.phrase) not in names)
+    stops = any_of(vocab.phrases("issuer_stop"), group=False)
+    openers = any_of((o.opener for o in vocab.section_openers() if o.issuer), group=False)
     return re.compile(
-        rf"(?i)của\s+((?:(?!\b(?:{_ISSUER_STOP}|{phrases})\b)[^\s,;.()\"“”:]+"
-        r"(?:[ \t]+|[ \t]*\n(?=[^\W\d_])(?!Căn cứ|Xét|Theo|Điều|Chương|Mục|Phần|Nơi nhận|Kính gửi|[a-zđ]\)))?){1,16})")
+        rf"(?i)của\s+((?:(?!\b(?:{stops}|{phrases})\b)[^\s,;.()\"“”:]+"
+        rf"(?:[ \t]+|[ \t]*\n(?=[^\W\d_])(?!{openers}))?){{1,16}})")
 _NUMBER_AFTER_NAME = re.compile(r"[\s,]*(?:(?i:số)\s*:?\s*)?")
 _ONLY_COMMAS = re.compile(r"[\s,]*")
 _AFTER_WORD = re.compile(r"\s*")
 _TERM = re.compile(r"\s*\((?:khóa|khoá)\s+[IVXL]+\)|\s*(?:khóa|khoá)\s+[IVXL]+\b")
-_fold = vocab.fold
 EFFECTIVE = re.compile(r"(?i)(?:,\s*)?có hiệu lực(?: thi hành)?(?: kể)? từ ngày")
 
 
@@ -87,6 +86,12 @@ def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
     return laws[0] if len(laws) == 1 else None
 
 
+def _skip(blank: re.Pattern, text: str, pos: int) -> int:
+    """The end of what ``blank`` (a pattern that may match nothing) matches at ``pos``."""
+    m = blank.match(text, pos)
+    return m.end() if m else pos
+
+
 # Within a sentence only: a line that starts with a capital ("Ngày 09/05/2016, …") opens a new one.
 _TAIL_GAP = re.compile(r"[ \t,]*(?:\n[ \t]*(?=[a-zđ]))?")
 
@@ -95,7 +100,7 @@ def _tail(text: str, pos: int) -> tuple:
     """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
     date = issuer = None
     while True:
-        p = _TAIL_GAP.match(text, pos).end()
+        p = _skip(_TAIL_GAP, text, pos)
         dm = patterns.DATE_RE.match(text, p)
         if dm and not date:
             date = patterns.parse_date(dm)
@@ -119,7 +124,7 @@ def _tail(text: str, pos: int) -> tuple:
         return date, issuer, pos
 
 
-_FORM_NUMBER = re.compile(r"(?i)(?:mẫu|biểu|phụ lục|mã)\s*$")
+_FORM_NUMBER = re.compile(rf"(?i){any_of(vocab.phrases('form_word'))}\s*$")
 
 
 def find_mentions(text: str, start: int = 0) -> list:
@@ -136,7 +141,7 @@ def find_mentions(text: str, start: int = 0) -> list:
             continue    # a bare code of no known body ("101-102/LĐVL - Sở" in a table of indicators)
         if word and _fold(word) == "luật" and text[max(0, m_start - 5):m_start].lower().endswith("pháp "):
             # "… quy phạm pháp luật số 64/2025/QH15": 'luật' ends the law's name, the number starts at 'số'
-            m_start, word = _AFTER_WORD.match(text, m_start + len(word)).end(), None
+            m_start, word = _skip(_AFTER_WORD, text, m_start + len(word)), None
         t = vocab.type_by_word().get(_fold(word)) if word else None
         type_code = sym.type_code or (t.code if t else None)
         if t and sym.type_code in ("QĐ", "QĐi") and t.name == "Quy định" and sym.system == "party":
@@ -212,8 +217,8 @@ def find_mentions(text: str, start: int = 0) -> list:
 
 _NAME_BEFORE_NUMBER = re.compile(r"(?P<name>(?:[^;:()\"“”]|\((?i:sửa đổi(?:,? bổ sung)?)\)){3,160}?)[\s,]*"
                                 r"(?:(?i:số)\s*:?\s*)?")
-_NOT_IN_NAME = re.compile(r"\s(?:ngày|năm|đã|được|và các|của Quốc hội|có hiệu lực|quy định|thì|để|nhằm|theo|tại|"
-                          r"gồm|và (?:Luật|Bộ luật))\b|[.;]|\n\s*\n|[.:;]\s*\n")
+_NOT_IN_NAME = re.compile(rf"\s{any_of(w.word for w in vocab.law_name_stops() if w.numbered)}\b"
+                          r"|[.;]|\n\s*\n|[.:;]\s*\n")
 
 
 def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> str:
@@ -244,15 +249,15 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
 
 
 def short_forms(text: str, full: list, start: int) -> list:
-    """'Kết luận 44' after 'Kết luận số 44-KL/TW'; 'Chỉ thị nói trên' after a Chỉ thị."""
-    out = []
+    """'Kết luận 44', 'Chỉ thị số 43' after 'Kết luận số 44-KL/TW', 'Chỉ thị số 43-CT/TW' (same type, same number)."""
+    out: list[Mention] = []
     by_type: dict = {}
     for x in full:
         if x.symbol and x.symbol.number.isdigit():
             by_type.setdefault((x.type_code, int(x.symbol.number)), x)
     spans = sorted((x.start, x.end) for x in full)
     starts = [a for a, _ in spans]
-    reach = []          # the furthest end among the spans starting at or before each start
+    reach: list[int] = []          # the furthest end among the spans starting at or before each start
     for _, e in spans:
         reach.append(max(e, reach[-1]) if reach else e)
     if not by_type:

@@ -10,29 +10,30 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..vocab import patterns
-
 from .. import vocab
-from ..vocab.patterns import Date, Symbol
+from ..vocab import patterns
+from ..vocab.patterns import Date, Symbol, any_of
 
 HEADER_CHARS = 3000
-MOTTO = re.compile(r"CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|"
-                   r"ĐẢNG CỘNG SẢN VIỆT NAM|[*\-=_~]{2,}|^\s*\*\s*$", re.I | re.M)
+# The motto and the Party's name, and rules of stars or dashes under them: never part of the issuer's name.
+MOTTO = re.compile(any_of(vocab.phrases("motto"), group=False) + r"|[*\-=_~]{2,}|^\s*\*\s*$", re.I | re.M)
 SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:(?:bộ luật|luật|nghị quyết|pháp lệnh|lệnh|văn bản hợp nhất)[ \t]+)?số"
                          rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)))")
-STAMP = re.compile(r"(?im)^.*\b(?:ĐẾN|Chuyển|CV)\b.*$")
+INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
 PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
-ROLE = re.compile(r"^(?:T/?M\.?|TM\.|KT\.|Q\.|TL\.|TUQ\.|K/T)?\s*(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ỦY BAN|UBND|"
-                  r"CHÍNH PHỦ|QUỐC HỘI|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG BÍ THƯ|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|"
-                  r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|"
-                  r"TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG THƯ KÝ|TỔNG KIỂM TOÁN|THỐNG ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|"
-                  r"TỔNG GIÁM ĐỐC|BỘ |HỘI ĐỒNG|ĐẢNG ỦY|THƯỜNG TRỰC)", re.I)
+ROLE = re.compile(rf"^{any_of(vocab.signer_roles('delegation'))}?\s*{any_of(vocab.signer_roles('title'))}", re.I)
 PERSON = re.compile(rf"^(?:Đồng chí\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
                     rf"[{vocab.UPPER}][{vocab.LOWER}]+)\s*$")
-ADOPTED = re.compile(r"(?i)thông qua\s+(?=ngày)")
-CONSOLIDATION_BLOCK = re.compile(r"XÁC (?:THỰC|NHẬN) VĂN BẢN HỢP NHẤT")
-CONSOLIDATION_HEADER = re.compile(r"(?i),?\s*(?:đã\s+)?được sửa đổi,? bổ sung(?: một số điều)? (?:bởi|theo|tại)\s*:")
-RECIPIENT_HEAD = re.compile(r"(?im)^[ \t\-]*(Kính gửi|Nơi nhận)\s*:?(.*)$")
+NOT_A_TITLE = re.compile(rf"\s*{any_of(o.opener for o in vocab.section_openers() if o.title)}")
+SUBJECT_LINE = re.compile(rf"(?m)^[ \t]*({any_of(vocab.phrases('subject_line'), group=False)})\b[^\n]*")
+ADOPTED = re.compile(rf"(?i){any_of(vocab.phrases('adoption'))}\s+(?=ngày)")
+CONSOLIDATION_PHRASES = vocab.phrases("consolidation_block")      # written exactly so: a substring test finds them
+CONSOLIDATION_BLOCK = re.compile(any_of(map(re.escape, CONSOLIDATION_PHRASES)))
+CONSOLIDATION_HEADER = re.compile(f"(?i){any_of(vocab.phrases('consolidation_header'))}")
+CONSOLIDATION_WORDS = vocab.phrases("consolidation_word")
+ADDRESSEES, COPIES = vocab.phrases("addressee_heading"), vocab.phrases("copies_heading")
+RECIPIENT_HEAD = re.compile(rf"(?im)^[ \t\-]*(?P<heading>(?P<addressees>{'|'.join(map(re.escape, ADDRESSEES))})|"
+                            rf"{'|'.join(map(re.escape, COPIES))})\s*:?(?P<rest>.*)$")
 
 
 @dataclass
@@ -44,7 +45,6 @@ class Header:
     place: Optional[str] = None
     issuer_lines: list = field(default_factory=list)
     type_code: Optional[str] = None
-    type_word: Optional[str] = None
     by_line: Optional[str] = None              # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the type heading
     title: Optional[str] = None
     title_span: Optional[tuple] = None
@@ -81,7 +81,7 @@ def parse_header(text: str) -> Header:
     for m in SYMBOL_LINE.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
         line = head[line_start:head.find("\n", m.end()) if "\n" in head[m.end():] else len(head)]
-        if re.search(r"\b(?:ĐẾN|CV)\b", line[: m.start() - line_start]):
+        if INCOMING_STAMP.search(line[: m.start() - line_start]):
             continue   # incoming-mail stamp "CV Số: 066 ĐẾN Ngày: …": not this document's number
         if m.group("blank"):
             h.blank_code = m.group("bcode")
@@ -114,12 +114,12 @@ def parse_header(text: str) -> Header:
             continue
         t = _type_heading(line)
         if t:
-            h.type_code, h.type_word = t.code, re.sub(r"\s+", " ", line).strip(" *")
+            h.type_code = t.code
             rest = [x for x in lines[i + 1:] if x[2].strip()]
             if rest and re.match(r"\s*(?:CỦA|của)\b", rest[0][2]) and _upper_ratio(rest[0][2]) > 0.8:
                 h.by_line = rest[0][2].strip()
                 rest = rest[1:]
-            if rest and not re.match(r"\s*(?:Căn cứ|Thực hiện|Chương|Điều|I\.|1\.)", rest[0][2]) and \
+            if rest and not NOT_A_TITLE.match(rest[0][2]) and \
                     len(rest[0][2]) < 400:
                 title_lines = [rest[0]]
                 for nxt in rest[1:3]:
@@ -131,11 +131,11 @@ def parse_header(text: str) -> Header:
             h.body_start = (h.title_span or (ls, le))[1]
             break
     if not h.title:
-        m = re.search(r"(?m)^[ \t]*(V/v|Về việc)\b[^\n]*", head)
-        if m:
-            h.title, h.title_span = m.group(0).strip(), (m.start(), m.end())
+        subject_line = SUBJECT_LINE.search(head)
+        if subject_line:
+            h.title, h.title_span = subject_line.group(0).strip(), (subject_line.start(), subject_line.end())
             h.type_code = h.type_code or "CV"
-            h.body_start = max(h.body_start, m.end())
+            h.body_start = max(h.body_start, subject_line.end())
     if not h.body_start and h.date:
         h.body_start = h.date.end
     if not h.date:
@@ -154,13 +154,14 @@ def _read_consolidation(text: str, h: Header) -> None:
     document's heading and its amendment header ('X …, được sửa đổi, bổ sung bởi:'); its own number, date and signer
     are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body."""
     block = None
-    if "HỢP NHẤT" in text:       # a substring test first: the regex would walk every text
+    if any(phrase in text for phrase in CONSOLIDATION_PHRASES):      # substring tests first: faster than the regex
         for block in CONSOLIDATION_BLOCK.finditer(text):
             pass
     head = text[h.body_start:h.body_start + 1500] if h.body_start else text[:HEADER_CHARS]
-    if block is None and ("sửa đổi" not in head.lower() or not CONSOLIDATION_HEADER.search(head)):
+    if block is None and (not any(word in head.lower() for word in CONSOLIDATION_WORDS) or
+                          not CONSOLIDATION_HEADER.search(head)):
         return
-    h.type_code, h.type_word = "VBHN", "Văn bản hợp nhất"
+    h.type_code = "VBHN"
     if block is None:
         h.symbol = h.symbol if h.symbol and h.symbol.type_code == "VBHN" else None
         h.date = None
@@ -225,7 +226,7 @@ def _streams(lines: list) -> list:
 
 def _signer_in(lines: list) -> tuple:
     """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one."""
-    found = (None, None)
+    found: tuple[Optional[str], Optional[str]] = (None, None)
     role: list = []
     for i, line in enumerate(lines):
         item = line.strip(" *\\#")
@@ -249,12 +250,12 @@ def _recipient_heads(text: str) -> list:
     if len(low) != len(text):
         return list(RECIPIENT_HEAD.finditer(text))
     starts = set()
-    for word in ("kính gửi", "nơi nhận"):
+    for word in map(str.lower, ADDRESSEES + COPIES):
         i = low.find(word)
         while i >= 0:
             starts.add(text.rfind("\n", 0, i) + 1)
             i = low.find(word, i + 1)
-    out = []
+    out: list[re.Match] = []
     for ls in sorted(starts):
         m = RECIPIENT_HEAD.match(text, ls)
         if m and (not out or m.start() >= out[-1].end()):
@@ -269,8 +270,8 @@ def _read_tail(text: str, h: Header) -> None:
     for m in heads:
         line_start = text.rfind("\n", 0, m.start()) + 1
         head_cells = _cells(text[line_start:text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)])
-        col = next((k for k, c in enumerate(head_cells) if m.group(1) in c), 0) if head_cells else None
-        block = [m.group(2)] + text[m.end():m.end() + 1500].split("\n")
+        col = next((k for k, c in enumerate(head_cells) if m.group("heading") in c), 0) if head_cells else None
+        block = [m.group("rest")] + text[m.end():m.end() + 1500].split("\n")
         for n, line in enumerate(block[:25]):
             cells = _cells(line) if n else None
             if col is not None and cells is not None:
@@ -279,17 +280,17 @@ def _read_tail(text: str, h: Header) -> None:
                 line = line.split("|")[0]
             item = line.strip(" -+•;,.*\\")
             if not item:
-                if len(h.recipients) and m.group(1).lower() == "kính gửi":
+                if len(h.recipients) and m.group("addressees"):
                     break
                 continue
             if ROLE.match(item) and _upper_ratio(item) > 0.8 or PERSON.match(item):
                 break
             if len(item) < 160:
                 h.recipients.append(item)
-        if m.group(1).lower() == "nơi nhận":
+        if not m.group("addressees"):
             h.body_end = min(h.body_end, m.start())
     regions = [text[-2500:]]
-    under = [m.start() for m in heads if m.group(1).lower() == "nơi nhận"]
+    under = [m.start() for m in heads if not m.group("addressees")]
     if under and under[-1] < len(text) - 2500:      # the signature beside or under 'Nơi nhận'
         regions.append(text[max(0, under[-1] - 300):under[-1] + 1200])
     end_mark = len(text)

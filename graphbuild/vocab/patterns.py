@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from .. import vocab
 
@@ -173,6 +173,15 @@ def canonical_symbol(s: str) -> Optional[str]:
     return sym.text if sym else None
 
 
+# --- patterns from the tables ----------------------------------------------------------------------------------
+
+def any_of(alternatives: Iterable[str], group: bool = True) -> str:
+    """Regular expressions (rows of a table) as one alternation, in their order: '(?:a|b)', or 'a|b' with
+    ``group=False`` where the alternation is the whole pattern."""
+    body = "|".join(alternatives)
+    return f"(?:{body})" if group else body
+
+
 # --- mentions ---------------------------------------------------------------------------------------------------
 
 def _trie(words) -> str:
@@ -300,9 +309,9 @@ def _number_matches(text: str, start: int, numbers: Optional[set]):
             while q > start and text[q - 1] == "0":
                 q -= 1
             if q not in found:
-                nm = _SHORT_NUMBER.match(text, q)
-                if nm and int(nm.group("num")) == n:
-                    found[q] = nm
+                number_match = _SHORT_NUMBER.match(text, q)
+                if number_match and int(number_match.group("num")) == n:
+                    found[q] = number_match
             i = text.find(digits, i + 1)
     for q in sorted(found):
         yield found[q]
@@ -328,12 +337,6 @@ def iter_short_mentions(text: str, start: int = 0, numbers: Optional[set] = None
             prev_end = nm.end()
 
 
-@lru_cache(maxsize=None)
-def self_ref_re() -> re.Pattern:
-    """'Kế hoạch này', 'Chỉ thị nói trên'."""
-    return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?P<which>này|nói trên|trên)\b")
-
-
 LAW_RE = re.compile(r"(?=[bBlL])(?P<word>(?i:bộ luật|luật))\s+(?P<name>[^\n;:()\"“”]{3,160})")
-LAW_NAME_STOP = re.compile(r"\s+(?:ngày|số|năm|đã|được|và các|của Quốc hội|có hiệu lực|quy định|thì|để|nhằm|"
-                           r"theo|tại|gồm)\b|[,.;]")
+# Where the name of a law cited by name alone ends (the words of vocab/law_name_stops.tsv, or punctuation).
+LAW_NAME_STOP = re.compile(rf"\s+{any_of(w.word for w in vocab.law_name_stops() if w.by_name)}\b|[,.;]")
