@@ -186,7 +186,7 @@ def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, sub
 
 @lru_cache(maxsize=None)
 def _type_start_re() -> re.Pattern:
-    return re.compile(rf"\s*(?:(?:các|những)\s+)?(?i:{patterns.type_words()})\b")
+    return re.compile(rf"\s*(?:{any_of(vocab.phrases('plural_word'))}\s+)?(?i:{patterns.type_words()})\b")
 
 
 def _coordinated_past(filler: str) -> bool:

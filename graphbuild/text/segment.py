@@ -2,7 +2,8 @@
 
 Works on clean text (``normalize``). Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP, Hướng dẫn
 36-HD/VPTW) put the issuing body, 'Số: …', the place and date line, the type heading and the trích yếu at the top,
-and the role block, the signer and 'Nơi nhận' at the end.
+and the role block, the signer and 'Nơi nhận' at the end. The phrases are in vocab/phrases.tsv, signer_roles.tsv and
+section_openers.tsv; the patterns below are assembled from them.
 """
 from __future__ import annotations
 
@@ -17,12 +18,12 @@ from ..vocab.patterns import Date, Symbol, any_of
 HEADER_CHARS = 3000
 # The motto and the Party's name, and rules of stars or dashes under them: never part of the issuer's name.
 MOTTO = re.compile(any_of(vocab.phrases("motto"), group=False) + r"|[*\-=_~]{2,}|^\s*\*\s*$", re.I | re.M)
-SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:(?:bộ luật|luật|nghị quyết|pháp lệnh|lệnh|văn bản hợp nhất)[ \t]+)?số"
+SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{any_of(vocab.phrases('number_line_type'))}[ \t]+)?số"
                          rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)))")
 INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
 PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
 ROLE = re.compile(rf"^{any_of(vocab.signer_roles('delegation'))}?\s*{any_of(vocab.signer_roles('title'))}", re.I)
-PERSON = re.compile(rf"^(?:Đồng chí\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
+PERSON = re.compile(rf"^(?:{any_of(vocab.phrases('honorific'))}\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
                     rf"[{vocab.UPPER}][{vocab.LOWER}]+)\s*$")
 NOT_A_TITLE = re.compile(rf"\s*{any_of(o.opener for o in vocab.section_openers() if o.title)}")
 SUBJECT_LINE = re.compile(rf"(?m)^[ \t]*({any_of(vocab.phrases('subject_line'), group=False)})\b[^\n]*")

@@ -125,7 +125,8 @@ def test_the_assembled_patterns_compile():
     from graphbuild.text import segment
     compiled = [segment.MOTTO, segment.ROLE, segment.NOT_A_TITLE, segment.SUBJECT_LINE, segment.ADOPTED,
                 segment.CONSOLIDATION_BLOCK, segment.CONSOLIDATION_HEADER, segment.RECIPIENT_HEAD,
-                segment.INCOMING_STAMP, mentions._issuer_re(), mentions._FORM_NUMBER, mentions._NOT_IN_NAME,
+                segment.INCOMING_STAMP, segment.SYMBOL_LINE, segment.PERSON, relations._type_start_re(),
+                mentions._issuer_re(), mentions._FORM_NUMBER, mentions._NOT_IN_NAME,
                 patterns.LAW_NAME_STOP, relations.LINKER, relations.LIST_GAP, relations.COORDINATED,
                 relations._trigger_re(), relations._post_re(), lines.HARD_NEXT, extractor.NEWS_SUBJECT,
                 extractor.NEWS_ISSUER, gazetteer.UNIT_TYPE, gazetteer.CITED_UNIT_TYPE, gazetteer._ISSUER_PLACE,
