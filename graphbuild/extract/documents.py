@@ -98,56 +98,57 @@ def _file_names(file: str) -> tuple:
     return Path(path).stem + ("#" + record if record else ""), Path(file).name
 
 
-def subject_document(h: segment.Header, source: Source) -> Optional[Document]:
-    sym = h.symbol
+def subject_document(header: segment.Header, source: Source) -> Optional[Document]:
+    sym = header.symbol
     meta = source.meta
     if not sym and meta.get("symbol"):
         m = patterns.mention_re().fullmatch(patterns.canonical_symbol(str(meta["symbol"])) or "")
         sym = patterns.parse_symbol(m) if m else None
     if sym:
         issuer_code = sym.issuer_code
-    elif h.blank_code:
-        parts = h.blank_code.split("-")
+    elif header.blank_code:
+        parts = header.blank_code.split("-")
         issuer_code = patterns.canonical_code(parts[-1]) or parts[-1]
     else:
         issuer_code = None
-    type_code = h.type_code or (sym.type_code if sym else None) or \
-        (patterns.canonical_code(h.blank_code.split("-")[0]) if h.blank_code and "-" in h.blank_code else None)
+    blank_type = header.blank_code.split("-")[0] if header.blank_code and "-" in header.blank_code else None
+    type_code = header.type_code or (sym.type_code if sym else None) or \
+        (patterns.canonical_code(blank_type) if blank_type else None)
     if sym and not type_code:
         type_code = "CV" if not sym.year else None
-    if not (sym or h.blank_code or h.type_code):
+    if not (sym or header.blank_code or header.type_code):
         return None
     info = vocab.issuer_info(issuer_code)
-    date = h.date
-    if not date and meta.get("date") and h.type_code != "VBHN":   # a consolidated text's record date is the base's
+    date = header.date
+    if not date and meta.get("date") and header.type_code != "VBHN":   # a consolidated text's record date is the base's
         dm = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(meta["date"]))
         date = Date(dm.group(0), int(dm.group(1)), 0, 0) if dm else None
     era = gazetteer.era_for(date.iso if date else None)
-    texts = h.issuer_lines + [h.by_line or "", str(meta.get("issuer") or ""), str(meta.get("locality") or "")]
-    unit = _locality(info.level if info else None, texts, h.place, era)
+    texts = header.issuer_lines + [header.by_line or "", str(meta.get("issuer") or ""), str(meta.get("locality") or "")]
+    unit = _locality(info.level if info else None, texts, header.place, era)
     level = _level(issuer_code, unit)
     if level and unit and gazetteer.LEVEL_RANK[unit.level] > gazetteer.LEVEL_RANK.get(level, 9):
         unit = _ancestor_at(unit, level) or unit
     if info and info.level == "central":
         unit = None
-    issuer = _issuer_name(h, info, unit)
-    title = h.title or meta.get("title")
+    issuer = _issuer_name(header, info, unit)
+    title = header.title or meta.get("title")
     doc = _doc(symbol=sym, type_code=type_code, date=date, year=date.year if date else None, issuer=issuer,
                issuer_code=issuer_code, unit=unit, level=level, file=source.file, title=title, stub=False)
-    doc.signer, doc.signer_role, doc.recipients = h.signer, h.signer_role, h.recipients
+    doc.signer, doc.signer_role, doc.recipients = header.signer, header.signer_role, header.recipients
     doc.url = meta.get("url")
     return doc
 
 
-def _issuer_name(h: segment.Header, info: Optional[vocab.Issuer], unit: Optional[gazetteer.Unit]) -> Optional[str]:
-    if h.issuer_lines:
-        return _pretty(h.issuer_lines[-1])
+def _issuer_name(header: segment.Header, info: Optional[vocab.Issuer], unit: Optional[gazetteer.Unit]) -> Optional[str]:
+    if header.issuer_lines:
+        return _pretty(header.issuer_lines[-1])
     if not info:
         return None
     name = info.name
     if info.level == "central":
         return name
-    standing = "Ban Thường vụ " if h.by_line and "THƯỜNG VỤ" in h.by_line.upper() else ""
+    standing = "Ban Thường vụ " if header.by_line and "THƯỜNG VỤ" in header.by_line.upper() else ""
     if unit:
         if info.level == "local":
             return f"{name} {unit.name[0].lower()}{unit.name[1:]}"

@@ -142,12 +142,12 @@ def find_mentions(text: str, start: int = 0) -> list:
         if word and _fold(word) == "luật" and text[max(0, m_start - 5):m_start].lower().endswith("pháp "):
             # "… quy phạm pháp luật số 64/2025/QH15": 'luật' ends the law's name, the number starts at 'số'
             m_start, word = _skip(_AFTER_WORD, text, m_start + len(word)), None
-        t = vocab.type_by_word().get(_fold(word)) if word else None
-        type_code = sym.type_code or (t.code if t else None)
-        if t and sym.type_code in ("QĐ", "QĐi") and t.name == "Quy định" and sym.system == "party":
+        doc_type = vocab.type_by_word().get(_fold(word)) if word else None
+        type_code = sym.type_code or (doc_type.code if doc_type else None)
+        if doc_type and sym.type_code in ("QĐ", "QĐi") and doc_type.name == "Quy định" and sym.system == "party":
             type_code = "QĐi"
         if not type_code and sym.system == "state" and sym.year and re.match(r"QH\d", sym.issuer_code):
-            type_code = t.code if t else "Luật"
+            type_code = doc_type.code if doc_type else "Luật"
         if not type_code and sym.system == "state" and not sym.year:
             type_code = "CV"
         found.append(Mention(m_start, m_end, sym.text, symbol=sym, type_code=type_code, word=word))
@@ -179,10 +179,10 @@ def find_mentions(text: str, start: int = 0) -> list:
         nxt = None
         i = bisect.bisect_left(sym_starts, end)
         if i < len(syms) and syms[i].start == sym_starts[i] and syms[i].word is None:
-            x = syms[i]
-            if (x.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, x.start)) or \
-                    _ONLY_COMMAS.fullmatch(text, end, x.start):
-                nxt = x
+            mention = syms[i]
+            if (mention.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, mention.start)) or \
+                    _ONLY_COMMAS.fullmatch(text, end, mention.start):
+                nxt = mention
         if nxt is not None:
             nxt.start, nxt.name = m.start(), f"{m.group('word')} {name}"
             nxt.type_code = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
@@ -194,24 +194,26 @@ def find_mentions(text: str, start: int = 0) -> list:
     found.sort(key=lambda x: x.start)
     # Drop mentions inside another (a law name inside an amending law's name).
     out: list = []
-    for x in found:
-        if out and x.start < out[-1].end:
+    for mention in found:
+        if out and mention.start < out[-1].end:
             continue
-        out.append(x)
+        out.append(mention)
     pinned: dict = {}      # a law's name -> the mention that gave its number
-    for x in out:
-        x.date, x.issuer_phrase, x.tail_end = _tail(text, x.end)
-        if x.symbol and x.name:
-            pinned.setdefault(_fold(x.name), x)
-        if x.by_name:
-            x.law = _law_for(x.name.split(" ", 1)[1] if x.type_code == "Luật" else x.name.split(" ", 2)[2], x.date)
-            p = pinned.get(_fold(x.name))
-            if p is not None and (x.date is None or x.law is None):
+    for mention in out:
+        mention.date, mention.issuer_phrase, mention.tail_end = _tail(text, mention.end)
+        if mention.symbol and mention.name:
+            pinned.setdefault(_fold(mention.name), mention)
+        if mention.by_name:
+            bare_name = mention.name.split(" ", 1)[1] if mention.type_code == "Luật" else mention.name.split(" ", 2)[2]
+            mention.law = _law_for(bare_name, mention.date)
+            numbered = pinned.get(_fold(mention.name))
+            if numbered is not None and (mention.date is None or mention.law is None):
                 # "Luật Ban hành văn bản quy phạm pháp luật" after "… số 64/2025/QH15" names the same law again
-                x.key, x.symbol, x.type_code, x.law, x.by_name = p.key, p.symbol, p.type_code, None, False
-                x.date = x.date or p.date
-            elif x.law:
-                x.key = x.law.symbol
+                mention.key, mention.symbol, mention.type_code = numbered.key, numbered.symbol, numbered.type_code
+                mention.law, mention.by_name = None, False
+                mention.date = mention.date or numbered.date
+            elif mention.law:
+                mention.key = mention.law.symbol
     return out
 
 
@@ -252,9 +254,9 @@ def short_forms(text: str, full: list, start: int) -> list:
     """'Kết luận 44', 'Chỉ thị số 43' after 'Kết luận số 44-KL/TW', 'Chỉ thị số 43-CT/TW' (same type, same number)."""
     out: list[Mention] = []
     by_type: dict = {}
-    for x in full:
-        if x.symbol and x.symbol.number.isdigit():
-            by_type.setdefault((x.type_code, int(x.symbol.number)), x)
+    for mention in full:
+        if mention.symbol and mention.symbol.number.isdigit():
+            by_type.setdefault((mention.type_code, int(mention.symbol.number)), mention)
     spans = sorted((x.start, x.end) for x in full)
     starts = [a for a, _ in spans]
     reach: list[int] = []          # the furthest end among the spans starting at or before each start
@@ -267,8 +269,8 @@ def short_forms(text: str, full: list, start: int) -> list:
         i = bisect.bisect_right(starts, m_start) - 1
         if i >= 0 and reach[i] > m_start:
             continue
-        t = vocab.type_by_word().get(_fold(word))
-        ref = by_type.get((t.code if t else None, int(num)))
+        doc_type = vocab.type_by_word().get(_fold(word))
+        ref = by_type.get((doc_type.code if doc_type else None, int(num)))
         if ref and ref.start < m_start:
             out.append(Mention(m_start, m_end, ref.key, symbol=ref.symbol, type_code=ref.type_code,
                                tail_end=m_end))

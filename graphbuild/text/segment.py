@@ -77,7 +77,7 @@ def _type_heading(line: str):
 
 
 def parse_header(text: str) -> Header:
-    h = Header(body_end=len(text))
+    header = Header(body_end=len(text))
     head = text[:HEADER_CHARS]
     for m in SYMBOL_LINE.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
@@ -85,14 +85,14 @@ def parse_header(text: str) -> Header:
         if INCOMING_STAMP.search(line[: m.start() - line_start]):
             continue   # incoming-mail stamp "CV Số: 066 ĐẾN Ngày: …": not this document's number
         if m.group("blank"):
-            h.blank_code = m.group("bcode")
-            h.symbol_span = (m.start(), m.end())
+            header.blank_code = m.group("bcode")
+            header.symbol_span = (m.start(), m.end())
             break
         sym = patterns.parse_symbol(m)
         if sym:
-            h.symbol, h.symbol_span = sym, (m.start(), m.end())
+            header.symbol, header.symbol_span = sym, (m.start(), m.end())
             break
-    sym_at = h.symbol_span[0] if h.symbol_span else None
+    sym_at = header.symbol_span[0] if header.symbol_span else None
     # The place and date line.
     for m in PLACE_DATE.finditer(head):
         dm = patterns.DATE_RE.match(head, m.end())
@@ -100,25 +100,25 @@ def parse_header(text: str) -> Header:
             continue
         d = patterns.parse_date(dm)
         if d:
-            h.place, h.date = m.group("place").strip(" *"), d
+            header.place, header.date = m.group("place").strip(" *"), d
             break
     # Issuing body: capitals above the number (or above the date line when there is no number).
-    stop = sym_at if sym_at is not None else (head.find(h.place) if h.place else 0)
+    stop = sym_at if sym_at is not None else (head.find(header.place) if header.place else 0)
     for line in head[:max(stop, 0)].split("\n"):
         frag = MOTTO.sub(" ", line).strip(" *\\#|")
         if frag and _upper_ratio(frag) > 0.8 and len(frag) > 2 and not _type_heading(frag):
-            h.issuer_lines.append(re.sub(r"\s+", " ", frag))
+            header.issuer_lines.append(re.sub(r"\s+", " ", frag))
     # Type heading, the "CỦA …" line, the trích yếu.
     lines = list(_lines(head))
     for i, (ls, le, line) in enumerate(lines):
-        if sym_at is not None and ls < sym_at and not h.symbol:
+        if sym_at is not None and ls < sym_at and not header.symbol:
             continue
         t = _type_heading(line)
         if t:
-            h.type_code = t.code
+            header.type_code = t.code
             rest = [x for x in lines[i + 1:] if x[2].strip()]
             if rest and re.match(r"\s*(?:CỦA|của)\b", rest[0][2]) and _upper_ratio(rest[0][2]) > 0.8:
-                h.by_line = rest[0][2].strip()
+                header.by_line = rest[0][2].strip()
                 rest = rest[1:]
             if rest and not NOT_A_TITLE.match(rest[0][2]) and \
                     len(rest[0][2]) < 400:
@@ -127,30 +127,30 @@ def parse_header(text: str) -> Header:
                     if nxt[0] - title_lines[-1][1] <= 1 and _upper_ratio(nxt[2]) > 0.8 and \
                             _upper_ratio(title_lines[-1][2]) > 0.8 and not _type_heading(nxt[2]):
                         title_lines.append(nxt)
-                h.title_span = (title_lines[0][0], title_lines[-1][1])
-                h.title = " ".join(x[2].strip() for x in title_lines)
-            h.body_start = (h.title_span or (ls, le))[1]
+                header.title_span = (title_lines[0][0], title_lines[-1][1])
+                header.title = " ".join(x[2].strip() for x in title_lines)
+            header.body_start = (header.title_span or (ls, le))[1]
             break
-    if not h.title:
+    if not header.title:
         subject_line = SUBJECT_LINE.search(head)
         if subject_line:
-            h.title, h.title_span = subject_line.group(0).strip(), (subject_line.start(), subject_line.end())
-            h.type_code = h.type_code or "CV"
-            h.body_start = max(h.body_start, subject_line.end())
-    if not h.body_start and h.date:
-        h.body_start = h.date.end
-    if not h.date:
+            header.title, header.title_span = subject_line.group(0).strip(), (subject_line.start(), subject_line.end())
+            header.type_code = header.type_code or "CV"
+            header.body_start = max(header.body_start, subject_line.end())
+    if not header.body_start and header.date:
+        header.body_start = header.date.end
+    if not header.date:
         adopted = [d for d in (patterns.parse_date(dm) for dm in (patterns.DATE_RE.match(text, m.end())
                                                                     for m in ADOPTED.finditer(text)) if dm)
                    if d and d.iso]
         if adopted:    # a law or a resolution of the Quốc hội: 'thông qua ngày 27 tháng 11 năm 2024'
-            h.date = adopted[-1]
-    _read_tail(text, h)
-    _read_consolidation(text, h)
-    return h
+            header.date = adopted[-1]
+    _read_tail(text, header)
+    _read_consolidation(text, header)
+    return header
 
 
-def _read_consolidation(text: str, h: Header) -> None:
+def _read_consolidation(text: str, header: Header) -> None:
     """A văn bản hợp nhất is the consolidated text of a base document and its amendments: the header shows the base
     document's heading and its amendment header ('X …, được sửa đổi, bổ sung bởi:'); its own number, date and signer
     are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body."""
@@ -158,14 +158,14 @@ def _read_consolidation(text: str, h: Header) -> None:
     if any(phrase in text for phrase in CONSOLIDATION_PHRASES):      # substring tests first: faster than the regex
         for block in CONSOLIDATION_BLOCK.finditer(text):
             pass
-    head = text[h.body_start:h.body_start + 1500] if h.body_start else text[:HEADER_CHARS]
+    head = text[header.body_start:header.body_start + 1500] if header.body_start else text[:HEADER_CHARS]
     if block is None and (not any(word in head.lower() for word in CONSOLIDATION_WORDS) or
                           not CONSOLIDATION_HEADER.search(head)):
         return
-    h.type_code = "VBHN"
+    header.type_code = "VBHN"
     if block is None:
-        h.symbol = h.symbol if h.symbol and h.symbol.type_code == "VBHN" else None
-        h.date = None
+        header.symbol = header.symbol if header.symbol and header.symbol.type_code == "VBHN" else None
+        header.date = None
         return
     lo, hi = max(0, block.start() - 400), min(len(text), block.end() + 600)
     best = None
@@ -174,18 +174,18 @@ def _read_consolidation(text: str, h: Header) -> None:
         if sym and (best is None or abs(m.start() - block.start()) < abs(best[1][0] - block.start())):
             best = (sym, (m.start(), m.end()))
     if best:
-        h.symbol, h.symbol_span = best
-    h.date = None
+        header.symbol, header.symbol_span = best
+    header.date = None
     for m in PLACE_DATE.finditer(text, lo, hi):
         dm = patterns.DATE_RE.match(text, m.end())
         d = patterns.parse_date(dm) if dm else None
         if d and d.iso:
-            h.date = Date(d.iso, d.year, d.start, d.end)
+            header.date = Date(d.iso, d.year, d.start, d.end)
             break
     for stream in _streams(text[block.start():hi].split("\n")):
         signer, role = _signer_in(stream)
         if signer:
-            h.signer, h.signer_role = signer, role
+            header.signer, header.signer_role = signer, role
             break
 
 
@@ -264,7 +264,7 @@ def _recipient_heads(text: str) -> list:
     return out
 
 
-def _read_tail(text: str, h: Header) -> None:
+def _read_tail(text: str, header: Header) -> None:
     """Recipients ('Kính gửi', 'Nơi nhận'), the role block and the signer's name (at the end, or after the last
     './.' that closes the body when an appendix follows the signature)."""
     heads = _recipient_heads(text)
@@ -281,15 +281,15 @@ def _read_tail(text: str, h: Header) -> None:
                 line = line.split("|")[0]
             item = line.strip(" -+•;,.*\\")
             if not item:
-                if len(h.recipients) and m.group("addressees"):
+                if len(header.recipients) and m.group("addressees"):
                     break
                 continue
             if ROLE.match(item) and _upper_ratio(item) > 0.8 or PERSON.match(item):
                 break
             if len(item) < 160:
-                h.recipients.append(item)
+                header.recipients.append(item)
         if not m.group("addressees"):
-            h.body_end = min(h.body_end, m.start())
+            header.body_end = min(header.body_end, m.start())
     regions = [text[-2500:]]
     under = [m.start() for m in heads if not m.group("addressees")]
     if under and under[-1] < len(text) - 2500:      # the signature beside or under 'Nơi nhận'
@@ -305,5 +305,5 @@ def _read_tail(text: str, h: Header) -> None:
         for stream in _streams(region.split("\n")):
             signer, role = _signer_in(stream)
             if signer:
-                h.signer, h.signer_role = signer, role
+                header.signer, header.signer_role = signer, role
                 return
