@@ -193,9 +193,9 @@ def doc_types() -> tuple[DocType, ...]:
 def type_by_word() -> dict[str, DocType]:
     """'kế hoạch' -> DocType; for words shared by two systems (Quy định) the first row wins."""
     out: dict = {}
-    for t in doc_types():
-        for w in t.words:
-            out.setdefault(fold(w), t)
+    for doc_type in doc_types():
+        for word in doc_type.words:
+            out.setdefault(fold(word), doc_type)
     return out
 
 
@@ -209,9 +209,9 @@ def type_name(code: Optional[str], system: Optional[str] = None) -> Optional[str
     if not code:
         return None
     rows = [t for t in doc_types() if t.code == code]
-    for t in rows:
-        if system and t.system == system:
-            return t.name
+    for doc_type in rows:
+        if system and doc_type.system == system:
+            return doc_type.name
     return rows[0].name if rows else None
 
 

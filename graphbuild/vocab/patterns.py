@@ -11,17 +11,16 @@ from typing import Iterable, Optional
 
 from .. import vocab
 
-L = r"A-Za-zĐđƯư"        # letters of type and issuer codes ('UBTƯMTTQVN': Ư of Trung ương)
+CODE_LETTERS = r"A-Za-zĐđƯư"     # letters of type and issuer codes ('UBTƯMTTQVN': Ư of Trung ương)
 _SP = r"[ ]{0,2}"           # stray spaces inside a symbol: "44- KL/TW", "809 - CV/TU"
 
-PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}){_SP}-{_SP}(?P<ptype>[{L}]{{1,5}}){_SP}/{_SP}"
-                rf"(?P<pissuer>[{L}]{{1,12}}\d{{0,2}}(?:{_SP}-{_SP}[{L}]{{1,12}}\d{{0,2}}){{0,3}})")
+PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}){_SP}-{_SP}(?P<ptype>[{CODE_LETTERS}]{{1,5}}){_SP}/{_SP}"
+                rf"(?P<pissuer>[{CODE_LETTERS}]{{1,12}}\d{{0,2}}(?:{_SP}-{_SP}[{CODE_LETTERS}]{{1,12}}\d{{0,2}}){{0,3}})")
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}}(?:\.\d{{1,3}})?)(?:{_SP}/{_SP}(?P<syear>(?:19|20)\d{{2}}))?{_SP}/{_SP}"
-                rf"(?P<scode>[{L}][{L}0-9]{{0,14}}(?:{_SP}-{_SP}[{L}][{L}0-9]{{0,14}}){{0,4}})")
+                rf"(?P<scode>[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}(?:{_SP}-{_SP}[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}){{0,4}})")
 SYMBOL = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
 SYMBOL_RE = re.compile(SYMBOL)
 
-_D = r"(?P<{0}d>\d{{1,2}})"
 DATE_NUMERIC = r"(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2})"
 DATE_WORDS = (r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<wy>(?:19|20)\d{2}))?")
 DATE_BLANK = r"(?:[.…_ ]*)tháng(?:[.…_ ]*)năm\s+(?P<by>(?:19|20)\d{2})"
@@ -234,7 +233,8 @@ def phrase_trie(phrases) -> str:
 @lru_cache(maxsize=None)
 def type_words() -> str:
     """The type words written before a number, as one (case-folded) alternation to use inside ``(?i:…)``."""
-    return _trie(sorted({w for t in vocab.doc_types() for w in t.words}, key=len, reverse=True))
+    # sorted in full (not only by length): the same pattern in every process, whatever the hash seed
+    return _trie(sorted({w for t in vocab.doc_types() for w in t.words}, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)
@@ -276,10 +276,11 @@ def iter_mentions(text: str, start: int = 0):
 @lru_cache(maxsize=None)
 def short_mention_re() -> re.Pattern:
     """'Kết luận 44', 'Chỉ thị số 43' (a number without its code, after a first full mention)."""
-    return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s+)?(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{L}])")
+    return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s+)?(?P<num>\d{{1,5}})\b"
+                      rf"(?![ ]?[-/.,]?[ ]?[\d{CODE_LETTERS}])")
 
 
-_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{L}])")
+_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{CODE_LETTERS}])")
 
 
 @lru_cache(maxsize=None)
