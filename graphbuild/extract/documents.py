@@ -156,17 +156,17 @@ def _issuer_name(header: segment.Header, info: Optional[vocab.Issuer], unit: Opt
     return standing + name
 
 
-def cited_document(x: Mention, subject: Optional[Document], file: str, issuer_text: Optional[str] = None,
+def cited_document(mention: Mention, subject: Optional[Document], file: str, issuer_text: Optional[str] = None,
                    date: Optional[Date] = None) -> Document:
-    sym = x.symbol
-    issuer_code = (sym.issuer_code if sym else ("QH" if x.by_name else None))
+    sym = mention.symbol
+    issuer_code = (sym.issuer_code if sym else ("QH" if mention.by_name else None))
     info = vocab.issuer_info(issuer_code)
-    phrase = issuer_text or x.issuer_phrase
-    date = date or x.date
+    phrase = issuer_text or mention.issuer_phrase
+    date = date or mention.date
     year = (date.year if date else None) or (sym.year if sym else None)
-    if x.law:
-        year = int(x.law.date[:4]) if x.law.date else year
-        date = date if date and date.iso else (Date(x.law.date, year, 0, 0) if x.law.date else date)
+    if mention.law:
+        year = int(mention.law.date[:4]) if mention.law.date else year
+        date = date if date and date.iso else (Date(mention.law.date, year, 0, 0) if mention.law.date else date)
     level = info.level if info else None
     unit = None
     if level != "central":
@@ -182,17 +182,17 @@ def cited_document(x: Mention, subject: Optional[Document], file: str, issuer_te
         if unit is not None and level == "local":
             level = unit.level
     issuer = _cited_issuer_name(phrase, info, unit)
-    doc = _doc(symbol=sym, type_code=x.type_code, date=date, year=year, issuer=issuer, issuer_code=issuer_code,
-               unit=unit, level=level, file=file, name=x.name if not x.law else x.law.name, stub=True,
-               number=(x.law.symbol.split("/")[0] if x.law and not sym else None))
-    if x.law and not sym:
-        doc.symbol = x.law.symbol
-        doc.title = x.law.name
-        lm = patterns.mention_re().fullmatch(x.law.symbol)
+    doc = _doc(symbol=sym, type_code=mention.type_code, date=date, year=year, issuer=issuer, issuer_code=issuer_code,
+               unit=unit, level=level, file=file, name=mention.name if not mention.law else mention.law.name, stub=True,
+               number=(mention.law.symbol.split("/")[0] if mention.law and not sym else None))
+    if mention.law and not sym:
+        doc.symbol = mention.law.symbol
+        doc.title = mention.law.name
+        lm = patterns.mention_re().fullmatch(mention.law.symbol)
         ls = patterns.parse_symbol(lm) if lm else None
         if ls:
             doc.number, doc.year = ls.number, ls.year
-            doc.id = identity.document_id(scope_path="vn", issuer_code="QH", type_code=x.type_code,
+            doc.id = identity.document_id(scope_path="vn", issuer_code="QH", type_code=mention.type_code,
                                           number=ls.number, year=ls.year)
     return doc
 

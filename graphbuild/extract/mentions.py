@@ -55,7 +55,7 @@ class Mention:
 
 
 @lru_cache(maxsize=None)
-def _law_names() -> dict:
+def _law_names() -> dict[str, list[vocab.Law]]:
     """Known law names without their leading 'luật'/'bộ luật' (folded) -> [Law, …]; the first name wins a tie."""
     out: dict = {}
     for known, laws in vocab.laws_by_name().items():
@@ -96,7 +96,7 @@ def _skip(blank: re.Pattern, text: str, pos: int) -> int:
 _TAIL_GAP = re.compile(r"[ \t,]*(?:\n[ \t]*(?=[a-zđ]))?")
 
 
-def _tail(text: str, pos: int) -> tuple:
+def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
     """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
     date = issuer = None
     while True:
@@ -127,7 +127,7 @@ def _tail(text: str, pos: int) -> tuple:
 _FORM_NUMBER = re.compile(rf"(?i){any_of(vocab.phrases('form_word'))}\s*$")
 
 
-def find_mentions(text: str, start: int = 0) -> list:
+def find_mentions(text: str, start: int = 0) -> list[Mention]:
     found: list = []
 
     for m_start, m_end, word, sm in patterns.iter_mentions(text, start):
@@ -158,9 +158,9 @@ def find_mentions(text: str, start: int = 0) -> list:
     sym_ends = [x.end for x in syms]
     law_end = -1
 
-    def free(a, b):
-        i = bisect.bisect_left(sym_ends, a + 1)   # the first symbol ending after a
-        return a >= law_end and (i == len(syms) or sym_starts[i] >= b)
+    def free(lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(sym_ends, lo + 1)   # the first symbol ending after lo
+        return lo >= law_end and (i == len(syms) or sym_starts[i] >= hi)
 
     for m in patterns.LAW_RE.finditer(text, start):
         if m.start() and text[m.start() - 1].isalnum():
@@ -250,7 +250,7 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
     return name.strip(" ,")
 
 
-def short_forms(text: str, full: list, start: int) -> list:
+def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:
     """'Kết luận 44', 'Chỉ thị số 43' after 'Kết luận số 44-KL/TW', 'Chỉ thị số 43-CT/TW' (same type, same number)."""
     out: list[Mention] = []
     by_type: dict = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Iterator, Optional
 
 from .. import vocab
 from ..vocab import patterns
@@ -67,13 +67,13 @@ def _upper_ratio(s: str) -> float:
     return upper / (upper + lower) if upper + lower else 0.0
 
 
-def _type_heading(line: str):
+def _type_heading(line: str) -> Optional[vocab.DocType]:
     """'KẾ HOẠCH' -> DocType (a heading is a type name written in capitals, alone on its line)."""
     if len(line) > 60:
         return None          # no type name is that long: most lines stop here
     s = " ".join(line.split()).strip(" *:")
-    t = vocab.type_by_word().get(vocab.fold(s)) if s else None
-    return t if t and _upper_ratio(s) >= 0.9 else None
+    doc_type = vocab.type_by_word().get(vocab.fold(s)) if s else None
+    return doc_type if doc_type and _upper_ratio(s) >= 0.9 else None
 
 
 def parse_header(text: str) -> Header:
@@ -98,9 +98,9 @@ def parse_header(text: str) -> Header:
         dm = patterns.DATE_RE.match(head, m.end())
         if not dm:
             continue
-        d = patterns.parse_date(dm)
-        if d:
-            header.place, header.date = m.group("place").strip(" *"), d
+        date = patterns.parse_date(dm)
+        if date:
+            header.place, header.date = m.group("place").strip(" *"), date
             break
     # Issuing body: capitals above the number (or above the date line when there is no number).
     stop = sym_at if sym_at is not None else (head.find(header.place) if header.place else 0)
@@ -113,9 +113,9 @@ def parse_header(text: str) -> Header:
     for i, (ls, le, line) in enumerate(lines):
         if sym_at is not None and ls < sym_at and not header.symbol:
             continue
-        t = _type_heading(line)
-        if t:
-            header.type_code = t.code
+        doc_type = _type_heading(line)
+        if doc_type:
+            header.type_code = doc_type.code
             rest = [x for x in lines[i + 1:] if x[2].strip()]
             if rest and re.match(r"\s*(?:CỦA|của)\b", rest[0][2]) and _upper_ratio(rest[0][2]) > 0.8:
                 header.by_line = rest[0][2].strip()
@@ -140,9 +140,9 @@ def parse_header(text: str) -> Header:
     if not header.body_start and header.date:
         header.body_start = header.date.end
     if not header.date:
-        adopted = [d for d in (patterns.parse_date(dm) for dm in (patterns.DATE_RE.match(text, m.end())
+        adopted = [date for date in (patterns.parse_date(dm) for dm in (patterns.DATE_RE.match(text, m.end())
                                                                     for m in ADOPTED.finditer(text)) if dm)
-                   if d and d.iso]
+                   if date and date.iso]
         if adopted:    # a law or a resolution of the Quốc hội: 'thông qua ngày 27 tháng 11 năm 2024'
             header.date = adopted[-1]
     _read_tail(text, header)
@@ -178,9 +178,9 @@ def _read_consolidation(text: str, header: Header) -> None:
     header.date = None
     for m in PLACE_DATE.finditer(text, lo, hi):
         dm = patterns.DATE_RE.match(text, m.end())
-        d = patterns.parse_date(dm) if dm else None
-        if d and d.iso:
-            header.date = Date(d.iso, d.year, d.start, d.end)
+        date = patterns.parse_date(dm) if dm else None
+        if date and date.iso:
+            header.date = Date(date.iso, date.year, date.start, date.end)
             break
     for stream in _streams(text[block.start():hi].split("\n")):
         signer, role = _signer_in(stream)
@@ -189,14 +189,14 @@ def _read_consolidation(text: str, header: Header) -> None:
             break
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     pos = 0
     for line in text.split("\n"):
         yield pos, pos + len(line), line
         pos += len(line) + 1
 
 
-def _cells(line: str) -> Optional[list]:
+def _cells(line: str) -> Optional[list[str]]:
     """The cells of a table row ('| a | b |', 'a | b' after ``normalize`` marked a column gap), else None."""
     stripped = line.strip()
     if "|" not in stripped or not (stripped.startswith("|") or stripped.endswith(" |") or " | " in stripped):
@@ -209,7 +209,7 @@ def _cells(line: str) -> Optional[list]:
     return cells
 
 
-def _streams(lines: list) -> list:
+def _streams(lines: list[str]) -> list[list[str]]:
     """The lines as written, then each table column read top to bottom (a signature block laid out beside the
     'Nơi nhận' list in a table: the role and the name sit in the right column)."""
     plain: list = []
@@ -225,7 +225,7 @@ def _streams(lines: list) -> list:
     return [plain] + [columns[k] for k in sorted(columns, reverse=True)]
 
 
-def _signer_in(lines: list) -> tuple:
+def _signer_in(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
     """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one."""
     found: tuple[Optional[str], Optional[str]] = (None, None)
     role: list = []
@@ -244,7 +244,7 @@ def _signer_in(lines: list) -> tuple:
     return found
 
 
-def _recipient_heads(text: str) -> list:
+def _recipient_heads(text: str) -> list[re.Match]:
     """The matches of RECIPIENT_HEAD, found from the places where its words occur (the same matches as its
     ``finditer``, without trying the line pattern at every position of a long text)."""
     low = text.lower()

@@ -75,7 +75,7 @@ def _title(s: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _tables():
+def _tables() -> tuple[dict[str, Unit], dict[str, list[str]], dict[str, str], dict[tuple[str, str], str]]:
     con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
     con.row_factory = sqlite3.Row
     units: dict = {}
