@@ -24,8 +24,9 @@ LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêề�
 UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ"
 
 SYSTEMS = ("party", "state", "both")
-LEVELS = ("central", "province", "district", "commune", "local")     # local: HĐND/UBND, level from the locality
-UNIT_LEVELS = ("province", "district", "commune")
+UNIT_LEVELS = ("province", "district", "commune")     # the units of the gazetteer, largest first
+LEVELS = ("central", *UNIT_LEVELS)                      # the levels of a document, highest first
+ISSUER_LEVELS = (*LEVELS, "local")                      # local: HĐND/UBND, whose level follows from the locality
 DIRECTIONS = ("active", "passive", "post")
 PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
                  "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
@@ -153,8 +154,9 @@ class Phrase:
 DOC_TYPES = Table("doc_types.tsv", (Column("code"), Column("system", allowed=SYSTEMS), Column("name"),
                                     Column("words", many=True), Column("rank", "int", optional=True)),
                   DocType, key=("code", "system"))
-ISSUERS = Table("issuers.tsv", (Column("code"), Column("system", allowed=SYSTEMS[:2]), Column("level", allowed=LEVELS),
-                                Column("name"), Column("rank", "int", optional=True)),
+ISSUERS = Table("issuers.tsv", (Column("code"), Column("system", allowed=SYSTEMS[:2]),
+                                Column("level", allowed=ISSUER_LEVELS), Column("name"),
+                                Column("rank", "int", optional=True)),
                 Issuer, key=("code", "system"))
 TRIGGERS = Table("relations.tsv", (Column("relation"), Column("phrase"), Column("adjacent", _YES_NO),
                                    Column("direction", allowed=DIRECTIONS)), Trigger, key=("phrase",))

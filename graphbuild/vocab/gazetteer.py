@@ -17,10 +17,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from . import UPPER, PlaceWord, fold, place_words, strip_accents
+from . import LEVELS, UPPER, PlaceWord, fold, place_words, strip_accents
 
 REFORM_DATE = "2025-07-01"
-LEVEL_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}       # central 0 … commune 3
 
 
 def _unit_types(words: Iterable[PlaceWord]) -> str:

@@ -58,6 +58,7 @@ def test_codes_are_canonical():
 
 def test_levels_are_known_levels():
     known = set(gazetteer.LEVEL_RANK)
+    assert gazetteer.LEVEL_RANK == {"central": 0, "province": 1, "district": 2, "commune": 3}
     assert {i.level for i in vocab.issuers().values()} <= known | {"local"}
     assert set(vocab.UNIT_LEVELS) <= known
     assert {w.level for w in vocab.place_words() if w.level} <= set(vocab.UNIT_LEVELS)
