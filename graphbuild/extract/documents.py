@@ -7,18 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..vocab import gazetteer
-
-from . import identity
-
-from ..vocab import patterns
-
-from ..text import segment
-
 from .. import vocab
-from .mentions import Mention
 from ..models import Document, Source
+from ..text import segment
+from ..vocab import gazetteer, patterns
 from ..vocab.patterns import Date, Symbol
+from . import identity
+from .mentions import Mention
 
 
 def _pretty(line: str) -> str:
@@ -33,19 +28,16 @@ def _pretty(line: str) -> str:
     return low.capitalize()
 
 
-def _locality(issuer_level: Optional[str], texts: list, place: Optional[str], within: Optional[str],
+def _locality(issuer_level: Optional[str], texts: list[str], place: Optional[str],
               era: Optional[str]) -> Optional[gazetteer.Unit]:
     """The unit a local issuer belongs to, from its header lines or phrase, else from the place line."""
     if issuer_level == "central":
         return None
     joined = " / ".join(t for t in texts if t)
-    unit = gazetteer.find_place(joined, within=within, era=era) if joined else None
-    if unit is None and within:
-        unit = gazetteer.find_place(joined, era=era) if joined else None
+    unit = gazetteer.find_place(joined, era=era) if joined else None
     if unit is None and place:
-        want = issuer_level if issuer_level in ("province", "district", "commune") else None
-        hits = gazetteer.lookup(place, level=want, within=within, era=era) or \
-            (gazetteer.lookup(place, level=want, era=era) if within else [])
+        want = issuer_level if issuer_level in vocab.UNIT_LEVELS else None
+        hits = gazetteer.lookup(place, level=want, era=era)
         unit = hits[0] if hits else None
     return unit
 
@@ -68,7 +60,7 @@ def _path(unit: Optional[gazetteer.Unit]) -> Optional[list]:
         return None
     parts = [unit.short]
     while unit.parent:
-        unit = gazetteer.unit(unit.parent)
+        unit = gazetteer.units()[unit.parent]
         parts.append(unit.short)
     return list(reversed(parts))
 
@@ -77,8 +69,8 @@ def _doc(*, symbol: Optional[Symbol], type_code: Optional[str], date: Optional[D
          issuer: Optional[str], issuer_code: Optional[str], unit: Optional[gazetteer.Unit], level: Optional[str],
          file: str, title: Optional[str] = None, name: Optional[str] = None, stub: bool = True,
          number: Optional[str] = None) -> Document:
-    system = symbol.system if symbol else (vocab.issuer_info(issuer_code).system if vocab.issuer_info(issuer_code)
-                                           else None)
+    info = vocab.issuer_info(issuer_code)
+    system = symbol.system if symbol else (info.system if info else None)
     iso = date.iso if date else None
     year = year or (date.year if date else None) or (symbol.year if symbol else None)
     number = number or (symbol.number if symbol else None)
@@ -86,7 +78,7 @@ def _doc(*, symbol: Optional[Symbol], type_code: Optional[str], date: Optional[D
                    issuer_code=issuer_code, date=iso, year=year, locality=gazetteer.label(unit.id) if unit else None,
                    title=title or (name if name and not symbol else None), stub=stub,
                    type_name=vocab.type_name(type_code, system), system=system, level=level,
-                   province=gazetteer.unit(unit.province_id).short if unit else None,
+                   province=gazetteer.units()[unit.province_id].short if unit else None,
                    term=identity.term_for(iso, year) if system == "party" else None,
                    date_inferred=bool(date and date.inferred_year), file=None if stub else file)
     unknown_in, file_name = _file_names(file)
@@ -106,56 +98,57 @@ def _file_names(file: str) -> tuple:
     return Path(path).stem + ("#" + record if record else ""), Path(file).name
 
 
-def subject_document(h: segment.Header, source: Source, text: str) -> Optional[Document]:
-    sym = h.symbol
+def subject_document(header: segment.Header, source: Source) -> Optional[Document]:
+    sym = header.symbol
     meta = source.meta
     if not sym and meta.get("symbol"):
         m = patterns.mention_re().fullmatch(patterns.canonical_symbol(str(meta["symbol"])) or "")
         sym = patterns.parse_symbol(m) if m else None
     if sym:
         issuer_code = sym.issuer_code
-    elif h.blank_code:
-        parts = h.blank_code.split("-")
+    elif header.blank_code:
+        parts = header.blank_code.split("-")
         issuer_code = patterns.canonical_code(parts[-1]) or parts[-1]
     else:
         issuer_code = None
-    type_code = h.type_code or (sym.type_code if sym else None) or \
-        (patterns.canonical_code(h.blank_code.split("-")[0]) if h.blank_code and "-" in h.blank_code else None)
+    blank_type = header.blank_code.split("-")[0] if header.blank_code and "-" in header.blank_code else None
+    type_code = header.type_code or (sym.type_code if sym else None) or \
+        (patterns.canonical_code(blank_type) if blank_type else None)
     if sym and not type_code:
         type_code = "CV" if not sym.year else None
-    if not (sym or h.blank_code or h.type_code):
+    if not (sym or header.blank_code or header.type_code):
         return None
     info = vocab.issuer_info(issuer_code)
-    date = h.date
-    if not date and meta.get("date") and h.type_code != "VBHN":   # a consolidated text's record date is the base's
+    date = header.date
+    if not date and meta.get("date") and header.type_code != "VBHN":   # a consolidated text's record date is the base's
         dm = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(meta["date"]))
         date = Date(dm.group(0), int(dm.group(1)), 0, 0) if dm else None
     era = gazetteer.era_for(date.iso if date else None)
-    texts = h.issuer_lines + [h.by_line or "", str(meta.get("issuer") or ""), str(meta.get("locality") or "")]
-    unit = _locality(info.level if info else None, texts, h.place, None, era)
+    texts = header.issuer_lines + [header.by_line or "", str(meta.get("issuer") or ""), str(meta.get("locality") or "")]
+    unit = _locality(info.level if info else None, texts, header.place, era)
     level = _level(issuer_code, unit)
     if level and unit and gazetteer.LEVEL_RANK[unit.level] > gazetteer.LEVEL_RANK.get(level, 9):
         unit = _ancestor_at(unit, level) or unit
     if info and info.level == "central":
         unit = None
-    issuer = _issuer_name(h, info, unit)
-    title = h.title or meta.get("title")
+    issuer = _issuer_name(header, info, unit)
+    title = header.title or meta.get("title")
     doc = _doc(symbol=sym, type_code=type_code, date=date, year=date.year if date else None, issuer=issuer,
                issuer_code=issuer_code, unit=unit, level=level, file=source.file, title=title, stub=False)
-    doc.signer, doc.signer_role, doc.recipients = h.signer, h.signer_role, h.recipients
+    doc.signer, doc.signer_role, doc.recipients = header.signer, header.signer_role, header.recipients
     doc.url = meta.get("url")
     return doc
 
 
-def _issuer_name(h: segment.Header, info: Optional[vocab.Issuer], unit: Optional[gazetteer.Unit]) -> Optional[str]:
-    if h.issuer_lines:
-        return _pretty(h.issuer_lines[-1])
+def _issuer_name(header: segment.Header, info: Optional[vocab.Issuer], unit: Optional[gazetteer.Unit]) -> Optional[str]:
+    if header.issuer_lines:
+        return _pretty(header.issuer_lines[-1])
     if not info:
         return None
     name = info.name
     if info.level == "central":
         return name
-    standing = "Ban Thường vụ " if h.by_line and "THƯỜNG VỤ" in h.by_line.upper() else ""
+    standing = "Ban Thường vụ " if header.by_line and "THƯỜNG VỤ" in header.by_line.upper() else ""
     if unit:
         if info.level == "local":
             return f"{name} {unit.name[0].lower()}{unit.name[1:]}"
@@ -163,17 +156,17 @@ def _issuer_name(h: segment.Header, info: Optional[vocab.Issuer], unit: Optional
     return standing + name
 
 
-def cited_document(x: Mention, subject: Optional[Document], file: str, issuer_text: Optional[str] = None,
+def cited_document(mention: Mention, subject: Optional[Document], file: str, issuer_text: Optional[str] = None,
                    date: Optional[Date] = None) -> Document:
-    sym = x.symbol
-    issuer_code = (sym.issuer_code if sym else ("QH" if x.by_name else None))
+    sym = mention.symbol
+    issuer_code = (sym.issuer_code if sym else ("QH" if mention.by_name else None))
     info = vocab.issuer_info(issuer_code)
-    phrase = issuer_text or x.issuer_phrase
-    date = date or x.date
+    phrase = issuer_text or mention.issuer_phrase
+    date = date or mention.date
     year = (date.year if date else None) or (sym.year if sym else None)
-    if x.law:
-        year = int(x.law.date[:4]) if x.law.date else year
-        date = date if date and date.iso else (Date(x.law.date, year, 0, 0) if x.law.date else date)
+    if mention.law:
+        year = int(mention.law.date[:4]) if mention.law.date else year
+        date = date if date and date.iso else (Date(mention.law.date, year, 0, 0) if mention.law.date else date)
     level = info.level if info else None
     unit = None
     if level != "central":
@@ -182,28 +175,24 @@ def cited_document(x: Mention, subject: Optional[Document], file: str, issuer_te
         if phrase:
             unit = gazetteer.find_place(phrase, era=era)
         if phrase and not unit and level == "local":
-            m = re.search(r"(?i)\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b", phrase)
-            if m:
-                level = {"tỉnh": "province", "thành phố": "province", "huyện": "district", "quận": "district",
-                         "thị xã": "district"}.get(m.group(1).lower(), "commune")
+            level = gazetteer.level_named(phrase) or level
         if unit is None and subj_unit is not None:
             want = level if level in gazetteer.LEVEL_RANK else subj_unit.level
             unit = _ancestor_at(subj_unit, want) if want != "local" else subj_unit
         if unit is not None and level == "local":
             level = unit.level
     issuer = _cited_issuer_name(phrase, info, unit)
-    symbol = sym
-    doc = _doc(symbol=symbol, type_code=x.type_code, date=date, year=year, issuer=issuer, issuer_code=issuer_code,
-               unit=unit, level=level, file=file, name=x.name if not x.law else x.law.name, stub=True,
-               number=(x.law.symbol.split("/")[0] if x.law and not sym else None))
-    if x.law and not sym:
-        doc.symbol = x.law.symbol
-        doc.title = x.law.name
-        lm = patterns.mention_re().fullmatch(x.law.symbol)
+    doc = _doc(symbol=sym, type_code=mention.type_code, date=date, year=year, issuer=issuer, issuer_code=issuer_code,
+               unit=unit, level=level, file=file, name=mention.name if not mention.law else mention.law.name, stub=True,
+               number=(mention.law.symbol.split("/")[0] if mention.law and not sym else None))
+    if mention.law and not sym:
+        doc.symbol = mention.law.symbol
+        doc.title = mention.law.name
+        lm = patterns.mention_re().fullmatch(mention.law.symbol)
         ls = patterns.parse_symbol(lm) if lm else None
         if ls:
             doc.number, doc.year = ls.number, ls.year
-            doc.id = identity.document_id(scope_path="vn", issuer_code="QH", type_code=x.type_code,
+            doc.id = identity.document_id(scope_path="vn", issuer_code="QH", type_code=mention.type_code,
                                           number=ls.number, year=ls.year)
     return doc
 

@@ -11,11 +11,8 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .. import vocab
 from ..vocab import strip_accents
-
-# Party congress terms (khóa) by the date each began: numbers of Party documents restart with each term.
-TERMS = (("1996-07-01", "VIII"), ("2001-04-22", "IX"), ("2006-04-25", "X"), ("2011-01-19", "XI"),
-         ("2016-01-28", "XII"), ("2021-02-01", "XIII"), ("2026-01-23", "XIV"))
 
 
 @lru_cache(maxsize=65536)     # the same names (localities, issuers) come back in every document
@@ -24,13 +21,14 @@ def slug(s: str) -> str:
 
 
 def term_for(date: Optional[str], year: Optional[int] = None) -> Optional[str]:
+    """The Party congress term (khóa) in force on ``date`` (or 1 July of ``year``): vocab/party_terms.tsv."""
     key = date or (f"{year}-07-01" if year else None)
     if not key:
         return None
     term = None
-    for start, name in TERMS:
-        if key >= start:
-            term = name
+    for row in vocab.terms():
+        if key >= row.start:
+            term = row.term
     return term
 
 

@@ -13,13 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from ..vocab import patterns
-
 from .. import vocab
-from ..vocab.patterns import Date, Symbol
+from ..vocab import patterns
+from ..vocab.patterns import Date, Symbol, any_of
 
-_ISSUER_STOP = (r"về|v/v|ban hành|quy định|hướng dẫn|sửa đổi|thực hiện|triển khai|tiếp tục|nhằm|để|đã|được|có hiệu lực|"
-                r"ngày|tại|theo|trong|do|thì|là")
+_fold = vocab.fold
 
 
 @lru_cache(maxsize=None)
@@ -28,14 +26,15 @@ def _issuer_re() -> re.Pattern:
     description or a relation phrase (the phrases of vocab/relations.tsv)."""
     names = " / ".join(_fold(i.name) for i in vocab.issuers().values())     # 'Ban Chấp hành': not a stop
     phrases = patterns.phrase_trie(t.phrase for t in vocab.triggers() if _fold(t.phrase) not in names)
+    stops = any_of(vocab.phrases("issuer_stop"), group=False)
+    openers = any_of((o.opener for o in vocab.section_openers() if o.issuer), group=False)
     return re.compile(
-        rf"(?i)của\s+((?:(?!\b(?:{_ISSUER_STOP}|{phrases})\b)[^\s,;.()\"“”:]+"
-        r"(?:[ \t]+|[ \t]*\n(?=[^\W\d_])(?!Căn cứ|Xét|Theo|Điều|Chương|Mục|Phần|Nơi nhận|Kính gửi|[a-zđ]\)))?){1,16})")
+        rf"(?i)của\s+((?:(?!\b(?:{stops}|{phrases})\b)[^\s,;.()\"“”:]+"
+        rf"(?:[ \t]+|[ \t]*\n(?=[^\W\d_])(?!{openers}))?){{1,16}})")
 _NUMBER_AFTER_NAME = re.compile(r"[\s,]*(?:(?i:số)\s*:?\s*)?")
 _ONLY_COMMAS = re.compile(r"[\s,]*")
 _AFTER_WORD = re.compile(r"\s*")
 _TERM = re.compile(r"\s*\((?:khóa|khoá)\s+[IVXL]+\)|\s*(?:khóa|khoá)\s+[IVXL]+\b")
-_fold = vocab.fold
 EFFECTIVE = re.compile(r"(?i)(?:,\s*)?có hiệu lực(?: thi hành)?(?: kể)? từ ngày")
 
 
@@ -56,7 +55,7 @@ class Mention:
 
 
 @lru_cache(maxsize=None)
-def _law_names() -> dict:
+def _law_names() -> dict[str, list[vocab.Law]]:
     """Known law names without their leading 'luật'/'bộ luật' (folded) -> [Law, …]; the first name wins a tie."""
     out: dict = {}
     for known, laws in vocab.laws_by_name().items():
@@ -87,15 +86,21 @@ def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
     return laws[0] if len(laws) == 1 else None
 
 
+def _skip(blank: re.Pattern, text: str, pos: int) -> int:
+    """The end of what ``blank`` (a pattern that may match nothing) matches at ``pos``."""
+    m = blank.match(text, pos)
+    return m.end() if m else pos
+
+
 # Within a sentence only: a line that starts with a capital ("Ngày 09/05/2016, …") opens a new one.
 _TAIL_GAP = re.compile(r"[ \t,]*(?:\n[ \t]*(?=[a-zđ]))?")
 
 
-def _tail(text: str, pos: int) -> tuple:
+def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
     """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
     date = issuer = None
     while True:
-        p = _TAIL_GAP.match(text, pos).end()
+        p = _skip(_TAIL_GAP, text, pos)
         dm = patterns.DATE_RE.match(text, p)
         if dm and not date:
             date = patterns.parse_date(dm)
@@ -119,10 +124,10 @@ def _tail(text: str, pos: int) -> tuple:
         return date, issuer, pos
 
 
-_FORM_NUMBER = re.compile(r"(?i)(?:mẫu|biểu|phụ lục|mã)\s*$")
+_FORM_NUMBER = re.compile(rf"(?i){any_of(vocab.phrases('form_word'))}\s*$")
 
 
-def find_mentions(text: str, start: int = 0) -> list:
+def find_mentions(text: str, start: int = 0) -> list[Mention]:
     found: list = []
 
     for m_start, m_end, word, sm in patterns.iter_mentions(text, start):
@@ -136,13 +141,13 @@ def find_mentions(text: str, start: int = 0) -> list:
             continue    # a bare code of no known body ("101-102/LĐVL - Sở" in a table of indicators)
         if word and _fold(word) == "luật" and text[max(0, m_start - 5):m_start].lower().endswith("pháp "):
             # "… quy phạm pháp luật số 64/2025/QH15": 'luật' ends the law's name, the number starts at 'số'
-            m_start, word = _AFTER_WORD.match(text, m_start + len(word)).end(), None
-        t = vocab.type_by_word().get(_fold(word)) if word else None
-        type_code = sym.type_code or (t.code if t else None)
-        if t and sym.type_code in ("QĐ", "QĐi") and t.name == "Quy định" and sym.system == "party":
+            m_start, word = _skip(_AFTER_WORD, text, m_start + len(word)), None
+        doc_type = vocab.type_by_word().get(_fold(word)) if word else None
+        type_code = sym.type_code or (doc_type.code if doc_type else None)
+        if doc_type and sym.type_code in ("QĐ", "QĐi") and doc_type.name == "Quy định" and sym.system == "party":
             type_code = "QĐi"
         if not type_code and sym.system == "state" and sym.year and re.match(r"QH\d", sym.issuer_code):
-            type_code = t.code if t else "Luật"
+            type_code = doc_type.code if doc_type else "Luật"
         if not type_code and sym.system == "state" and not sym.year:
             type_code = "CV"
         found.append(Mention(m_start, m_end, sym.text, symbol=sym, type_code=type_code, word=word))
@@ -153,9 +158,9 @@ def find_mentions(text: str, start: int = 0) -> list:
     sym_ends = [x.end for x in syms]
     law_end = -1
 
-    def free(a, b):
-        i = bisect.bisect_left(sym_ends, a + 1)   # the first symbol ending after a
-        return a >= law_end and (i == len(syms) or sym_starts[i] >= b)
+    def free(lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(sym_ends, lo + 1)   # the first symbol ending after lo
+        return lo >= law_end and (i == len(syms) or sym_starts[i] >= hi)
 
     for m in patterns.LAW_RE.finditer(text, start):
         if m.start() and text[m.start() - 1].isalnum():
@@ -174,10 +179,10 @@ def find_mentions(text: str, start: int = 0) -> list:
         nxt = None
         i = bisect.bisect_left(sym_starts, end)
         if i < len(syms) and syms[i].start == sym_starts[i] and syms[i].word is None:
-            x = syms[i]
-            if (x.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, x.start)) or \
-                    _ONLY_COMMAS.fullmatch(text, end, x.start):
-                nxt = x
+            mention = syms[i]
+            if (mention.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, mention.start)) or \
+                    _ONLY_COMMAS.fullmatch(text, end, mention.start):
+                nxt = mention
         if nxt is not None:
             nxt.start, nxt.name = m.start(), f"{m.group('word')} {name}"
             nxt.type_code = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
@@ -189,31 +194,33 @@ def find_mentions(text: str, start: int = 0) -> list:
     found.sort(key=lambda x: x.start)
     # Drop mentions inside another (a law name inside an amending law's name).
     out: list = []
-    for x in found:
-        if out and x.start < out[-1].end:
+    for mention in found:
+        if out and mention.start < out[-1].end:
             continue
-        out.append(x)
+        out.append(mention)
     pinned: dict = {}      # a law's name -> the mention that gave its number
-    for x in out:
-        x.date, x.issuer_phrase, x.tail_end = _tail(text, x.end)
-        if x.symbol and x.name:
-            pinned.setdefault(_fold(x.name), x)
-        if x.by_name:
-            x.law = _law_for(x.name.split(" ", 1)[1] if x.type_code == "Luật" else x.name.split(" ", 2)[2], x.date)
-            p = pinned.get(_fold(x.name))
-            if p is not None and (x.date is None or x.law is None):
+    for mention in out:
+        mention.date, mention.issuer_phrase, mention.tail_end = _tail(text, mention.end)
+        if mention.symbol and mention.name:
+            pinned.setdefault(_fold(mention.name), mention)
+        if mention.by_name:
+            bare_name = mention.name.split(" ", 1)[1] if mention.type_code == "Luật" else mention.name.split(" ", 2)[2]
+            mention.law = _law_for(bare_name, mention.date)
+            numbered = pinned.get(_fold(mention.name))
+            if numbered is not None and (mention.date is None or mention.law is None):
                 # "Luật Ban hành văn bản quy phạm pháp luật" after "… số 64/2025/QH15" names the same law again
-                x.key, x.symbol, x.type_code, x.law, x.by_name = p.key, p.symbol, p.type_code, None, False
-                x.date = x.date or p.date
-            elif x.law:
-                x.key = x.law.symbol
+                mention.key, mention.symbol, mention.type_code = numbered.key, numbered.symbol, numbered.type_code
+                mention.law, mention.by_name = None, False
+                mention.date = mention.date or numbered.date
+            elif mention.law:
+                mention.key = mention.law.symbol
     return out
 
 
 _NAME_BEFORE_NUMBER = re.compile(r"(?P<name>(?:[^;:()\"“”]|\((?i:sửa đổi(?:,? bổ sung)?)\)){3,160}?)[\s,]*"
                                 r"(?:(?i:số)\s*:?\s*)?")
-_NOT_IN_NAME = re.compile(r"\s(?:ngày|năm|đã|được|và các|của Quốc hội|có hiệu lực|quy định|thì|để|nhằm|theo|tại|"
-                          r"gồm|và (?:Luật|Bộ luật))\b|[.;]|\n\s*\n|[.:;]\s*\n")
+_NOT_IN_NAME = re.compile(rf"\s{any_of(w.word for w in vocab.law_name_stops() if w.numbered)}\b"
+                          r"|[.;]|\n\s*\n|[.:;]\s*\n")
 
 
 def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> str:
@@ -243,16 +250,16 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
     return name.strip(" ,")
 
 
-def short_forms(text: str, full: list, start: int) -> list:
-    """'Kết luận 44' after 'Kết luận số 44-KL/TW'; 'Chỉ thị nói trên' after a Chỉ thị."""
-    out = []
+def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:
+    """'Kết luận 44', 'Chỉ thị số 43' after 'Kết luận số 44-KL/TW', 'Chỉ thị số 43-CT/TW' (same type, same number)."""
+    out: list[Mention] = []
     by_type: dict = {}
-    for x in full:
-        if x.symbol and x.symbol.number.isdigit():
-            by_type.setdefault((x.type_code, int(x.symbol.number)), x)
+    for mention in full:
+        if mention.symbol and mention.symbol.number.isdigit():
+            by_type.setdefault((mention.type_code, int(mention.symbol.number)), mention)
     spans = sorted((x.start, x.end) for x in full)
     starts = [a for a, _ in spans]
-    reach = []          # the furthest end among the spans starting at or before each start
+    reach: list[int] = []          # the furthest end among the spans starting at or before each start
     for _, e in spans:
         reach.append(max(e, reach[-1]) if reach else e)
     if not by_type:
@@ -262,8 +269,8 @@ def short_forms(text: str, full: list, start: int) -> list:
         i = bisect.bisect_right(starts, m_start) - 1
         if i >= 0 and reach[i] > m_start:
             continue
-        t = vocab.type_by_word().get(_fold(word))
-        ref = by_type.get((t.code if t else None, int(num)))
+        doc_type = vocab.type_by_word().get(_fold(word))
+        ref = by_type.get((doc_type.code if doc_type else None, int(num)))
         if ref and ref.start < m_start:
             out.append(Mention(m_start, m_end, ref.key, symbol=ref.symbol, type_code=ref.type_code,
                                tail_end=m_end))

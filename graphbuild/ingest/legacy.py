@@ -15,12 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
-VOCAB_DIR = Path(__file__).parent.parent / "vocab"
+from .. import vocab
+
 FONTS = ("TCVN3", "VNI")
-_FILES = {"TCVN3": "tcvn3.tsv", "VNI": "vni.tsv"}
 _ALIASES = {"TCVN3": "TCVN3", "TCVN": "TCVN3", "ABC": "TCVN3", "VN3": "TCVN3", "VNI": "VNI", "VNI-WIN": "VNI",
             "VNI-WINDOWS": "VNI"}
 
@@ -34,19 +33,8 @@ def _font(font: str) -> str:
 
 @lru_cache(maxsize=None)
 def table(font: str) -> dict[str, str]:
-    """{legacy sequence: Unicode} for 'TCVN3' or 'VNI', as in the TSV file."""
-    font = _font(font)
-    out: dict = {}
-    with open(VOCAB_DIR / _FILES[font], encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            if not line or line.startswith("#"):
-                continue
-            legacy, uni = line.split("\t")[:2]
-            if legacy in out and out[legacy] != uni:
-                raise ValueError(f"{_FILES[font]}: {legacy!r} mapped twice")
-            out[legacy] = unicodedata.normalize("NFC", uni)
-    return out
+    """{legacy sequence: Unicode (NFC)} for 'TCVN3' or 'VNI', as in its table (vocab/tcvn3.tsv, vocab/vni.tsv)."""
+    return {row.legacy: unicodedata.normalize("NFC", row.unicode) for row in vocab.legacy_letters(_font(font))}
 
 
 @lru_cache(maxsize=None)
@@ -134,7 +122,7 @@ def encode(text: str, font: str) -> str:
     """Unicode -> legacy ``font`` (as Windows-1252 text): the inverse of the table, for tests and round trips.
     TCVN3 has no codes for capitals with a tone; they are written with the lower-case codes (.VnTimeH style)."""
     font = _font(font)
-    inverse = {}
+    inverse: dict[str, str] = {}
     for legacy, uni in table(font).items():
         inverse.setdefault(uni, legacy)
     out = []
@@ -267,7 +255,7 @@ def to_unicode(text: str) -> tuple[str, Optional[str]]:
             candidates.append(_cp1252(text.encode("cp1258")))
         except UnicodeError:
             pass
-    best = (None, 0, text)
+    best: tuple[Optional[str], int, str] = (None, 0, text)
     for cand in candidates:
         font, good = _verdict(_score(cand))
         if font and good > best[1]:

@@ -7,16 +7,19 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from itertools import islice
 import json
+import logging
 import re
 import zipfile
 from html.parser import HTMLParser
+from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
-from . import legacy
 from ..models import Reject, Source
+from . import legacy
+
+log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -161,11 +164,10 @@ def docx_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
+    """The text layer of a PDF. pypdf reports each repair of a malformed file as a warning on its own loggers; whether
+    a user sees them is the application's choice (the command line shows only errors), so they are left alone here."""
     try:
-        import logging
-
         from pypdf import PdfReader
-        logging.getLogger("pypdf").setLevel(logging.ERROR)
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise InputError("encrypted PDF")
@@ -202,7 +204,10 @@ def _record_source(path: str, n: int, rec: dict, seen: set) -> Union[Source, Rej
     kind = "record" if not text.strip() else None
     if len(text) > MAX_TEXT_CHARS:
         return Reject(name, f"record text longer than {MAX_TEXT_CHARS:,} characters")
-    text = unlegacy(text)[0] if text.strip() else text
+    if text.strip():
+        text, font = unlegacy(text)
+        if font:
+            log.info("%s: text in the legacy %s font encoding, read as Unicode", name, font)
     return Source(file=name, text=text if text.strip() else title, kind_hint=kind, meta=meta)
 
 
@@ -265,6 +270,9 @@ def read_file(path: Path) -> Iterator[Union[Source, Reject]]:
             raise InputError("empty file" if not data.strip() else "no text after extraction")
         if len(text) > MAX_TEXT_CHARS:
             raise InputError(f"text longer than {MAX_TEXT_CHARS:,} characters")
+        font = (encoding or "").rsplit("+", 1)[-1]        # 'cp1252+TCVN3'; 'VNI' from a DOCX or a PDF
+        if font in legacy.FONTS:
+            log.info("%s: text in the legacy %s font encoding, read as Unicode", name, font)
         yield Source(file=name, text=text, encoding=encoding)
     except InputError as e:
         yield Reject(name, str(e))
@@ -287,7 +295,8 @@ def iter_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
 def read_sources(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Source, Reject]]:
     """Every input under ``paths`` as a Source, or a Reject naming the file and the reason."""
     for path in iter_paths(paths):
-        if not path.exists():
-            yield Reject(str(path), "no such file")
-            continue
-        yield from read_file(path)
+        items = read_file(path) if path.exists() else iter([Reject(str(path), "no such file")])
+        for item in items:
+            if isinstance(item, Reject):
+                log.debug("%s: rejected: %s", item.file, item.reason)
+            yield item

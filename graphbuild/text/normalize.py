@@ -214,7 +214,7 @@ def _column_gaps(text: str):
                         start -= 1
                     if start > pos and text[pos:start].strip():
                         gap = _GAP.match(text, start)
-                        if gap.end() < eol:
+                        if gap is not None and gap.end() < eol:
                             yield gap
             pos = eol + 1
 

@@ -2,37 +2,39 @@
 
 Works on clean text (``normalize``). Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP, Hướng dẫn
 36-HD/VPTW) put the issuing body, 'Số: …', the place and date line, the type heading and the trích yếu at the top,
-and the role block, the signer and 'Nơi nhận' at the end.
+and the role block, the signer and 'Nơi nhận' at the end. The phrases are in vocab/phrases.tsv, signer_roles.tsv and
+section_openers.tsv; the patterns below are assembled from them.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
-
-from ..vocab import patterns
+from typing import Iterator, Optional
 
 from .. import vocab
-from ..vocab.patterns import Date, Symbol
+from ..vocab import patterns
+from ..vocab.patterns import Date, Symbol, any_of
 
 HEADER_CHARS = 3000
-MOTTO = re.compile(r"CỘNG HO[ÀA] XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*-\s*Tự do\s*-\s*Hạnh phúc|"
-                   r"ĐẢNG CỘNG SẢN VIỆT NAM|[*\-=_~]{2,}|^\s*\*\s*$", re.I | re.M)
-SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:(?:bộ luật|luật|nghị quyết|pháp lệnh|lệnh|văn bản hợp nhất)[ \t]+)?số"
+# The motto and the Party's name, and rules of stars or dashes under them: never part of the issuer's name.
+MOTTO = re.compile(any_of(vocab.phrases("motto"), group=False) + r"|[*\-=_~]{2,}|^\s*\*\s*$", re.I | re.M)
+SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{any_of(vocab.phrases('number_line_type'))}[ \t]+)?số"
                          rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)))")
-STAMP = re.compile(r"(?im)^.*\b(?:ĐẾN|Chuyển|CV)\b.*$")
+INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
 PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
-ROLE = re.compile(r"^(?:T/?M\.?|TM\.|KT\.|Q\.|TL\.|TUQ\.|K/T)?\s*(?:BAN THƯỜNG VỤ|BAN CHẤP HÀNH|ỦY BAN|UBND|"
-                  r"CHÍNH PHỦ|QUỐC HỘI|BỘ CHÍNH TRỊ|BAN BÍ THƯ|TỔNG BÍ THƯ|BÍ THƯ|PHÓ BÍ THƯ|CHỦ TỊCH|PHÓ CHỦ TỊCH|"
-                  r"THỦ TƯỚNG|PHÓ THỦ TƯỚNG|BỘ TRƯỞNG|THỨ TRƯỞNG|GIÁM ĐỐC|PHÓ GIÁM ĐỐC|CHÁNH VĂN PHÒNG|"
-                  r"TRƯỞNG BAN|PHÓ TRƯỞNG BAN|CHỦ NHIỆM|TỔNG THƯ KÝ|TỔNG KIỂM TOÁN|THỐNG ĐỐC|CHÁNH ÁN|VIỆN TRƯỞNG|"
-                  r"TỔNG GIÁM ĐỐC|BỘ |HỘI ĐỒNG|ĐẢNG ỦY|THƯỜNG TRỰC)", re.I)
-PERSON = re.compile(rf"^(?:Đồng chí\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
+ROLE = re.compile(rf"^{any_of(vocab.signer_roles('delegation'))}?\s*{any_of(vocab.signer_roles('title'))}", re.I)
+PERSON = re.compile(rf"^(?:{any_of(vocab.phrases('honorific'))}\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
                     rf"[{vocab.UPPER}][{vocab.LOWER}]+)\s*$")
-ADOPTED = re.compile(r"(?i)thông qua\s+(?=ngày)")
-CONSOLIDATION_BLOCK = re.compile(r"XÁC (?:THỰC|NHẬN) VĂN BẢN HỢP NHẤT")
-CONSOLIDATION_HEADER = re.compile(r"(?i),?\s*(?:đã\s+)?được sửa đổi,? bổ sung(?: một số điều)? (?:bởi|theo|tại)\s*:")
-RECIPIENT_HEAD = re.compile(r"(?im)^[ \t\-]*(Kính gửi|Nơi nhận)\s*:?(.*)$")
+NOT_A_TITLE = re.compile(rf"\s*{any_of(o.opener for o in vocab.section_openers() if o.title)}")
+SUBJECT_LINE = re.compile(rf"(?m)^[ \t]*({any_of(vocab.phrases('subject_line'), group=False)})\b[^\n]*")
+ADOPTED = re.compile(rf"(?i){any_of(vocab.phrases('adoption'))}\s+(?=ngày)")
+CONSOLIDATION_PHRASES = vocab.phrases("consolidation_block")      # written exactly so: a substring test finds them
+CONSOLIDATION_BLOCK = re.compile(any_of(map(re.escape, CONSOLIDATION_PHRASES)))
+CONSOLIDATION_HEADER = re.compile(f"(?i){any_of(vocab.phrases('consolidation_header'))}")
+CONSOLIDATION_WORDS = vocab.phrases("consolidation_word")
+ADDRESSEES, COPIES = vocab.phrases("addressee_heading"), vocab.phrases("copies_heading")
+RECIPIENT_HEAD = re.compile(rf"(?im)^[ \t\-]*(?P<heading>(?P<addressees>{'|'.join(map(re.escape, ADDRESSEES))})|"
+                            rf"{'|'.join(map(re.escape, COPIES))})\s*:?(?P<rest>.*)$")
 
 
 @dataclass
@@ -44,7 +46,6 @@ class Header:
     place: Optional[str] = None
     issuer_lines: list = field(default_factory=list)
     type_code: Optional[str] = None
-    type_word: Optional[str] = None
     by_line: Optional[str] = None              # "CỦA BAN THƯỜNG VỤ TỈNH ỦY" under the type heading
     title: Optional[str] = None
     title_span: Optional[tuple] = None
@@ -66,104 +67,105 @@ def _upper_ratio(s: str) -> float:
     return upper / (upper + lower) if upper + lower else 0.0
 
 
-def _type_heading(line: str):
+def _type_heading(line: str) -> Optional[vocab.DocType]:
     """'KẾ HOẠCH' -> DocType (a heading is a type name written in capitals, alone on its line)."""
     if len(line) > 60:
         return None          # no type name is that long: most lines stop here
     s = " ".join(line.split()).strip(" *:")
-    t = vocab.type_by_word().get(vocab.fold(s)) if s else None
-    return t if t and _upper_ratio(s) >= 0.9 else None
+    doc_type = vocab.type_by_word().get(vocab.fold(s)) if s else None
+    return doc_type if doc_type and _upper_ratio(s) >= 0.9 else None
 
 
 def parse_header(text: str) -> Header:
-    h = Header(body_end=len(text))
+    header = Header(body_end=len(text))
     head = text[:HEADER_CHARS]
     for m in SYMBOL_LINE.finditer(head):
         line_start = head.rfind("\n", 0, m.start()) + 1
         line = head[line_start:head.find("\n", m.end()) if "\n" in head[m.end():] else len(head)]
-        if re.search(r"\b(?:ĐẾN|CV)\b", line[: m.start() - line_start]):
+        if INCOMING_STAMP.search(line[: m.start() - line_start]):
             continue   # incoming-mail stamp "CV Số: 066 ĐẾN Ngày: …": not this document's number
         if m.group("blank"):
-            h.blank_code = m.group("bcode")
-            h.symbol_span = (m.start(), m.end())
+            header.blank_code = m.group("bcode")
+            header.symbol_span = (m.start(), m.end())
             break
         sym = patterns.parse_symbol(m)
         if sym:
-            h.symbol, h.symbol_span = sym, (m.start(), m.end())
+            header.symbol, header.symbol_span = sym, (m.start(), m.end())
             break
-    sym_at = h.symbol_span[0] if h.symbol_span else None
+    sym_at = header.symbol_span[0] if header.symbol_span else None
     # The place and date line.
     for m in PLACE_DATE.finditer(head):
         dm = patterns.DATE_RE.match(head, m.end())
         if not dm:
             continue
-        d = patterns.parse_date(dm)
-        if d:
-            h.place, h.date = m.group("place").strip(" *"), d
+        date = patterns.parse_date(dm)
+        if date:
+            header.place, header.date = m.group("place").strip(" *"), date
             break
     # Issuing body: capitals above the number (or above the date line when there is no number).
-    stop = sym_at if sym_at is not None else (head.find(h.place) if h.place else 0)
+    stop = sym_at if sym_at is not None else (head.find(header.place) if header.place else 0)
     for line in head[:max(stop, 0)].split("\n"):
         frag = MOTTO.sub(" ", line).strip(" *\\#|")
         if frag and _upper_ratio(frag) > 0.8 and len(frag) > 2 and not _type_heading(frag):
-            h.issuer_lines.append(re.sub(r"\s+", " ", frag))
+            header.issuer_lines.append(re.sub(r"\s+", " ", frag))
     # Type heading, the "CỦA …" line, the trích yếu.
     lines = list(_lines(head))
     for i, (ls, le, line) in enumerate(lines):
-        if sym_at is not None and ls < sym_at and not h.symbol:
+        if sym_at is not None and ls < sym_at and not header.symbol:
             continue
-        t = _type_heading(line)
-        if t:
-            h.type_code, h.type_word = t.code, re.sub(r"\s+", " ", line).strip(" *")
+        doc_type = _type_heading(line)
+        if doc_type:
+            header.type_code = doc_type.code
             rest = [x for x in lines[i + 1:] if x[2].strip()]
             if rest and re.match(r"\s*(?:CỦA|của)\b", rest[0][2]) and _upper_ratio(rest[0][2]) > 0.8:
-                h.by_line = rest[0][2].strip()
+                header.by_line = rest[0][2].strip()
                 rest = rest[1:]
-            if rest and not re.match(r"\s*(?:Căn cứ|Thực hiện|Chương|Điều|I\.|1\.)", rest[0][2]) and \
+            if rest and not NOT_A_TITLE.match(rest[0][2]) and \
                     len(rest[0][2]) < 400:
                 title_lines = [rest[0]]
                 for nxt in rest[1:3]:
                     if nxt[0] - title_lines[-1][1] <= 1 and _upper_ratio(nxt[2]) > 0.8 and \
                             _upper_ratio(title_lines[-1][2]) > 0.8 and not _type_heading(nxt[2]):
                         title_lines.append(nxt)
-                h.title_span = (title_lines[0][0], title_lines[-1][1])
-                h.title = " ".join(x[2].strip() for x in title_lines)
-            h.body_start = (h.title_span or (ls, le))[1]
+                header.title_span = (title_lines[0][0], title_lines[-1][1])
+                header.title = " ".join(x[2].strip() for x in title_lines)
+            header.body_start = (header.title_span or (ls, le))[1]
             break
-    if not h.title:
-        m = re.search(r"(?m)^[ \t]*(V/v|Về việc)\b[^\n]*", head)
-        if m:
-            h.title, h.title_span = m.group(0).strip(), (m.start(), m.end())
-            h.type_code = h.type_code or "CV"
-            h.body_start = max(h.body_start, m.end())
-    if not h.body_start and h.date:
-        h.body_start = h.date.end
-    if not h.date:
-        adopted = [d for d in (patterns.parse_date(dm) for dm in (patterns.DATE_RE.match(text, m.end())
+    if not header.title:
+        subject_line = SUBJECT_LINE.search(head)
+        if subject_line:
+            header.title, header.title_span = subject_line.group(0).strip(), (subject_line.start(), subject_line.end())
+            header.type_code = header.type_code or "CV"
+            header.body_start = max(header.body_start, subject_line.end())
+    if not header.body_start and header.date:
+        header.body_start = header.date.end
+    if not header.date:
+        adopted = [date for date in (patterns.parse_date(dm) for dm in (patterns.DATE_RE.match(text, m.end())
                                                                     for m in ADOPTED.finditer(text)) if dm)
-                   if d and d.iso]
+                   if date and date.iso]
         if adopted:    # a law or a resolution of the Quốc hội: 'thông qua ngày 27 tháng 11 năm 2024'
-            h.date = adopted[-1]
-    _read_tail(text, h)
-    _read_consolidation(text, h)
-    return h
+            header.date = adopted[-1]
+    _read_tail(text, header)
+    _read_consolidation(text, header)
+    return header
 
 
-def _read_consolidation(text: str, h: Header) -> None:
+def _read_consolidation(text: str, header: Header) -> None:
     """A văn bản hợp nhất is the consolidated text of a base document and its amendments: the header shows the base
     document's heading and its amendment header ('X …, được sửa đổi, bổ sung bởi:'); its own number, date and signer
     are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body."""
     block = None
-    if "HỢP NHẤT" in text:       # a substring test first: the regex would walk every text
+    if any(phrase in text for phrase in CONSOLIDATION_PHRASES):      # substring tests first: faster than the regex
         for block in CONSOLIDATION_BLOCK.finditer(text):
             pass
-    head = text[h.body_start:h.body_start + 1500] if h.body_start else text[:HEADER_CHARS]
-    if block is None and ("sửa đổi" not in head.lower() or not CONSOLIDATION_HEADER.search(head)):
+    head = text[header.body_start:header.body_start + 1500] if header.body_start else text[:HEADER_CHARS]
+    if block is None and (not any(word in head.lower() for word in CONSOLIDATION_WORDS) or
+                          not CONSOLIDATION_HEADER.search(head)):
         return
-    h.type_code, h.type_word = "VBHN", "Văn bản hợp nhất"
+    header.type_code = "VBHN"
     if block is None:
-        h.symbol = h.symbol if h.symbol and h.symbol.type_code == "VBHN" else None
-        h.date = None
+        header.symbol = header.symbol if header.symbol and header.symbol.type_code == "VBHN" else None
+        header.date = None
         return
     lo, hi = max(0, block.start() - 400), min(len(text), block.end() + 600)
     best = None
@@ -172,29 +174,29 @@ def _read_consolidation(text: str, h: Header) -> None:
         if sym and (best is None or abs(m.start() - block.start()) < abs(best[1][0] - block.start())):
             best = (sym, (m.start(), m.end()))
     if best:
-        h.symbol, h.symbol_span = best
-    h.date = None
+        header.symbol, header.symbol_span = best
+    header.date = None
     for m in PLACE_DATE.finditer(text, lo, hi):
         dm = patterns.DATE_RE.match(text, m.end())
-        d = patterns.parse_date(dm) if dm else None
-        if d and d.iso:
-            h.date = Date(d.iso, d.year, d.start, d.end)
+        date = patterns.parse_date(dm) if dm else None
+        if date and date.iso:
+            header.date = Date(date.iso, date.year, date.start, date.end)
             break
     for stream in _streams(text[block.start():hi].split("\n")):
         signer, role = _signer_in(stream)
         if signer:
-            h.signer, h.signer_role = signer, role
+            header.signer, header.signer_role = signer, role
             break
 
 
-def _lines(text: str):
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
     pos = 0
     for line in text.split("\n"):
         yield pos, pos + len(line), line
         pos += len(line) + 1
 
 
-def _cells(line: str) -> Optional[list]:
+def _cells(line: str) -> Optional[list[str]]:
     """The cells of a table row ('| a | b |', 'a | b' after ``normalize`` marked a column gap), else None."""
     stripped = line.strip()
     if "|" not in stripped or not (stripped.startswith("|") or stripped.endswith(" |") or " | " in stripped):
@@ -207,7 +209,7 @@ def _cells(line: str) -> Optional[list]:
     return cells
 
 
-def _streams(lines: list) -> list:
+def _streams(lines: list[str]) -> list[list[str]]:
     """The lines as written, then each table column read top to bottom (a signature block laid out beside the
     'Nơi nhận' list in a table: the role and the name sit in the right column)."""
     plain: list = []
@@ -223,9 +225,9 @@ def _streams(lines: list) -> list:
     return [plain] + [columns[k] for k in sorted(columns, reverse=True)]
 
 
-def _signer_in(lines: list) -> tuple:
+def _signer_in(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
     """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one."""
-    found = (None, None)
+    found: tuple[Optional[str], Optional[str]] = (None, None)
     role: list = []
     for i, line in enumerate(lines):
         item = line.strip(" *\\#")
@@ -242,19 +244,19 @@ def _signer_in(lines: list) -> tuple:
     return found
 
 
-def _recipient_heads(text: str) -> list:
+def _recipient_heads(text: str) -> list[re.Match]:
     """The matches of RECIPIENT_HEAD, found from the places where its words occur (the same matches as its
     ``finditer``, without trying the line pattern at every position of a long text)."""
     low = text.lower()
     if len(low) != len(text):
         return list(RECIPIENT_HEAD.finditer(text))
     starts = set()
-    for word in ("kính gửi", "nơi nhận"):
+    for word in map(str.lower, ADDRESSEES + COPIES):
         i = low.find(word)
         while i >= 0:
             starts.add(text.rfind("\n", 0, i) + 1)
             i = low.find(word, i + 1)
-    out = []
+    out: list[re.Match] = []
     for ls in sorted(starts):
         m = RECIPIENT_HEAD.match(text, ls)
         if m and (not out or m.start() >= out[-1].end()):
@@ -262,15 +264,15 @@ def _recipient_heads(text: str) -> list:
     return out
 
 
-def _read_tail(text: str, h: Header) -> None:
+def _read_tail(text: str, header: Header) -> None:
     """Recipients ('Kính gửi', 'Nơi nhận'), the role block and the signer's name (at the end, or after the last
     './.' that closes the body when an appendix follows the signature)."""
     heads = _recipient_heads(text)
     for m in heads:
         line_start = text.rfind("\n", 0, m.start()) + 1
         head_cells = _cells(text[line_start:text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)])
-        col = next((k for k, c in enumerate(head_cells) if m.group(1) in c), 0) if head_cells else None
-        block = [m.group(2)] + text[m.end():m.end() + 1500].split("\n")
+        col = next((k for k, c in enumerate(head_cells) if m.group("heading") in c), 0) if head_cells else None
+        block = [m.group("rest")] + text[m.end():m.end() + 1500].split("\n")
         for n, line in enumerate(block[:25]):
             cells = _cells(line) if n else None
             if col is not None and cells is not None:
@@ -279,17 +281,17 @@ def _read_tail(text: str, h: Header) -> None:
                 line = line.split("|")[0]
             item = line.strip(" -+•;,.*\\")
             if not item:
-                if len(h.recipients) and m.group(1).lower() == "kính gửi":
+                if len(header.recipients) and m.group("addressees"):
                     break
                 continue
             if ROLE.match(item) and _upper_ratio(item) > 0.8 or PERSON.match(item):
                 break
             if len(item) < 160:
-                h.recipients.append(item)
-        if m.group(1).lower() == "nơi nhận":
-            h.body_end = min(h.body_end, m.start())
+                header.recipients.append(item)
+        if not m.group("addressees"):
+            header.body_end = min(header.body_end, m.start())
     regions = [text[-2500:]]
-    under = [m.start() for m in heads if m.group(1).lower() == "nơi nhận"]
+    under = [m.start() for m in heads if not m.group("addressees")]
     if under and under[-1] < len(text) - 2500:      # the signature beside or under 'Nơi nhận'
         regions.append(text[max(0, under[-1] - 300):under[-1] + 1200])
     end_mark = len(text)
@@ -303,5 +305,5 @@ def _read_tail(text: str, h: Header) -> None:
         for stream in _streams(region.split("\n")):
             signer, role = _signer_in(stream)
             if signer:
-                h.signer, h.signer_role = signer, role
+                header.signer, header.signer_role = signer, role
                 return

@@ -1,6 +1,11 @@
-"""Vocabularies as data: document types, issuer codes, relation triggers, laws, web chrome.
+"""Vocabularies as data: every Vietnamese word list the pipeline knows, and the gazetteer.
 
-The tables live in ``graphbuild/vocab/*.tsv``; this module only loads them (once) and exposes lookups.
+The tables are ``graphbuild/vocab/*.tsv`` (document types and issuers with their legal rank, relation phrases,
+laws, place words, section openers, signer roles, Party terms, confidence weights, short phrase lists, web chrome,
+legacy font tables, view labels). Each is declared here (its columns and record type) and read once, checked row
+by row, by ``loader``; the functions below are the lookups the pipeline uses. ``patterns`` assembles symbols,
+dates and mentions into regular expressions; ``gazetteer`` holds the administrative units. This module imports
+nothing heavy.
 """
 from __future__ import annotations
 
@@ -8,22 +13,27 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import Optional
 
-VOCAB_DIR = Path(__file__).parent
+from .loader import Column, ColumnType, Table, VocabError, read
+
+__all__ = ["VocabError", "fold", "strip_accents", "LOWER", "UPPER"]
 
 # Vietnamese letters as regex class contents (precomposed, NFC): lower case, and capitals (a range covers them).
 LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
 UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ"
 
-
-def _rows(name: str):
-    with open(VOCAB_DIR / name, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line.strip() or line.startswith("#"):
-                continue
-            yield line.split("\t")
+SYSTEMS = ("party", "state", "both")
+UNIT_LEVELS = ("province", "district", "commune")     # the units of the gazetteer, largest first
+LEVELS = ("central", *UNIT_LEVELS)                      # the levels of a document, highest first
+ISSUER_LEVELS = (*LEVELS, "local")                      # local: HĐND/UBND, whose level follows from the locality
+DIRECTIONS = ("active", "passive", "post")
+PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
+                 "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
+                 "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
+                 "adjacent_filler", "news_issued", "news_issued_prefix")
+WEIGHTS = ("trigger", "chain", "list", "plain", "law_by_name")
+_YES_NO: ColumnType = "yes/no"
 
 
 @lru_cache(maxsize=65536)
@@ -37,79 +47,194 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c))
 
 
+# --- records and their tables ----------------------------------------------------------------------------------
+
 @dataclass(frozen=True)
 class DocType:
     code: str
-    system: str
+    system: str                  # party | state | both
     name: str
-    words: tuple
+    words: tuple[str, ...]       # how the type is written before a number
+    rank: Optional[int]          # legal rank of a state act of this type (0 the constitution … 5 a circular)
 
 
 @dataclass(frozen=True)
 class Issuer:
     code: str
-    system: str
-    level: str
+    system: str                  # party | state
+    level: str                   # central | province | district | commune | local
     name: str
+    rank: Optional[int]          # legal rank of the body's acts when the type gives none
 
 
 @dataclass(frozen=True)
 class Trigger:
     relation: str
     phrase: str
-    adjacent: bool
-    passive: bool
+    adjacent: bool               # only right before the type word of its document
+    direction: str               # active | passive (the document named after it acts) | post (written after it)
+
+    @property
+    def passive(self) -> bool:
+        return self.direction == "passive"
 
 
 @dataclass(frozen=True)
 class Law:
     symbol: str
     name: str
-    date: str
+    date: Optional[str]          # ISO date of adoption, when known
+
+
+@dataclass(frozen=True)
+class Label:
+    group: str
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class LegacyLetter:
+    legacy: str
+    unicode: str
+    note: Optional[str]
+
+
+@dataclass(frozen=True)
+class ChromeLine:
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str                    # Roman numeral
+    start: str                   # ISO date the congress term began
+
+
+@dataclass(frozen=True)
+class PlaceWord:
+    word: str                    # a regular expression
+    level: Optional[str]         # the unit type it names; None for an issuer word (tỉnh ủy, UBND)
+    cited: bool                  # also gives the level of a cited HĐND/UBND
+
+
+@dataclass(frozen=True)
+class SectionOpener:
+    opener: str                  # a regular expression
+    title: bool                  # a line starting with it is no title
+    issuer: bool                 # an issuer phrase does not go on into a line starting with it
+    line: bool                   # a line starting with it starts a logical line
+
+
+@dataclass(frozen=True)
+class LawNameStop:
+    word: str                    # a regular expression
+    by_name: bool
+    numbered: bool
+
+
+@dataclass(frozen=True)
+class SignerRole:
+    kind: str                    # delegation | title
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Weight:
+    name: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Phrase:
+    group: str
+    phrase: str
+
+
+DOC_TYPES = Table("doc_types.tsv", (Column("code"), Column("system", allowed=SYSTEMS), Column("name"),
+                                    Column("words", many=True), Column("rank", "int", optional=True)),
+                  DocType, key=("code", "system"))
+ISSUERS = Table("issuers.tsv", (Column("code"), Column("system", allowed=SYSTEMS[:2]),
+                                Column("level", allowed=ISSUER_LEVELS), Column("name"),
+                                Column("rank", "int", optional=True)),
+                Issuer, key=("code", "system"))
+TRIGGERS = Table("relations.tsv", (Column("relation"), Column("phrase"), Column("adjacent", _YES_NO),
+                                   Column("direction", allowed=DIRECTIONS)), Trigger, key=("phrase",))
+LAWS = Table("laws.tsv", (Column("symbol"), Column("name"), Column("date", "date", optional=True)), Law,
+             key=("symbol",))
+LABELS = Table("relation_labels.tsv", (Column("group"), Column("key"), Column("label")), Label, key=("group", "key"))
+LEGACY_FONTS = {font: Table(file, (Column("legacy"), Column("unicode"), Column("note", optional=True)), LegacyLetter,
+                            key=("legacy",))
+                for font, file in (("TCVN3", "tcvn3.tsv"), ("VNI", "vni.tsv"))}
+WEB_CHROME = Table("web_chrome.tsv", (Column("pattern", "regex"),), ChromeLine)
+TERMS = Table("party_terms.tsv", (Column("term"), Column("start", "date")), Term, key=("term",))
+PLACE_WORDS = Table("place_words.tsv", (Column("word", "regex"), Column("level", allowed=UNIT_LEVELS, optional=True),
+                                        Column("cited", _YES_NO)), PlaceWord, key=("word",))
+SECTION_OPENERS = Table("section_openers.tsv", (Column("opener", "regex"), Column("title", _YES_NO),
+                                                Column("issuer", _YES_NO), Column("line", _YES_NO)),
+                        SectionOpener, key=("opener",))
+LAW_NAME_STOPS = Table("law_name_stops.tsv", (Column("word", "regex"), Column("by_name", _YES_NO),
+                                              Column("numbered", _YES_NO)), LawNameStop, key=("word",))
+SIGNER_ROLES = Table("signer_roles.tsv", (Column("kind", allowed=("delegation", "title")), Column("pattern", "regex")),
+                     SignerRole, key=("pattern",))
+CONFIDENCE = Table("confidence.tsv", (Column("name", allowed=WEIGHTS), Column("weight", "float")), Weight,
+                   key=("name",))
+PHRASES = Table("phrases.tsv", (Column("group", allowed=PHRASE_GROUPS), Column("phrase", "regex")), Phrase,
+                key=("group", "phrase"))
+TABLES = (DOC_TYPES, ISSUERS, TRIGGERS, LAWS, LABELS, *LEGACY_FONTS.values(), WEB_CHROME, TERMS, PLACE_WORDS,
+          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES)
+
+
+# --- lookups ---------------------------------------------------------------------------------------------------
+
+def doc_types() -> tuple[DocType, ...]:
+    return read(DOC_TYPES)
 
 
 @lru_cache(maxsize=None)
-def doc_types() -> tuple:
-    return tuple(DocType(c, s, n, tuple(w.split("|"))) for c, s, n, w in _rows("doc_types.tsv"))
-
-
-@lru_cache(maxsize=None)
-def type_by_word() -> dict:
+def type_by_word() -> dict[str, DocType]:
     """'kế hoạch' -> DocType; for words shared by two systems (Quy định) the first row wins."""
-    out = {}
-    for t in doc_types():
-        for w in t.words:
-            out.setdefault(fold(w), t)
+    out: dict = {}
+    for doc_type in doc_types():
+        for word in doc_type.words:
+            out.setdefault(fold(word), doc_type)
     return out
 
 
 @lru_cache(maxsize=None)
-def type_codes() -> dict:
+def type_codes() -> dict[str, str]:
     """Upper-cased code -> canonical code ('QĐ' for 'qđ', 'CTr' for 'CTR')."""
     return {t.code.upper(): t.code for t in doc_types()}
 
 
-def type_name(code: str | None, system: str | None = None) -> str | None:
+def type_name(code: Optional[str], system: Optional[str] = None) -> Optional[str]:
     if not code:
         return None
     rows = [t for t in doc_types() if t.code == code]
-    for t in rows:
-        if system and t.system == system:
-            return t.name
+    for doc_type in rows:
+        if system and doc_type.system == system:
+            return doc_type.name
     return rows[0].name if rows else None
 
 
 @lru_cache(maxsize=None)
-def issuers() -> dict:
-    return {c: Issuer(c, s, l, n) for c, s, l, n in _rows("issuers.tsv")}
+def type_ranks() -> dict[str, int]:
+    """Type code -> legal rank, for the types that have one."""
+    return {t.code: t.rank for t in doc_types() if t.rank is not None}
 
 
 @lru_cache(maxsize=None)
-def issuer_codes_upper() -> dict:
+def issuers() -> dict[str, Issuer]:
+    """Code -> Issuer; a code listed for both systems (BCT) keeps its later row."""
+    return {i.code: i for i in read(ISSUERS)}
+
+
+@lru_cache(maxsize=None)
+def issuer_codes_upper() -> dict[str, str]:
     return {c.upper(): c for c in issuers()}
 
 
-def issuer_info(code: str | None) -> Issuer | None:
+def issuer_info(code: Optional[str]) -> Optional[Issuer]:
     """Issuer row for a code, also for codes carrying a term (QH15, UBTVQH14) or a drafting unit (UBND-KGVX)."""
     if not code:
         return None
@@ -121,19 +246,17 @@ def issuer_info(code: str | None) -> Issuer | None:
     return table.get(bare)
 
 
-@lru_cache(maxsize=None)
-def triggers() -> tuple:
-    return tuple(Trigger(r, p, a == "yes", d == "passive") for r, p, a, d in _rows("relations.tsv"))
+def triggers() -> tuple[Trigger, ...]:
+    return read(TRIGGERS)
+
+
+def laws() -> tuple[Law, ...]:
+    return read(LAWS)
 
 
 @lru_cache(maxsize=None)
-def laws() -> tuple:
-    return tuple(Law(s, n, d) for s, n, d in _rows("laws.tsv") if s != "symbol")
-
-
-@lru_cache(maxsize=None)
-def laws_by_name() -> dict:
-    """folded name without the leading 'luật'/'bộ luật' -> [Law, …] (several versions may share a name)."""
+def laws_by_name() -> dict[str, list[Law]]:
+    """folded name -> [Law, …] (several versions may share a name)."""
     out: dict = {}
     for law in laws():
         out.setdefault(fold(law.name), []).append(law)
@@ -141,6 +264,58 @@ def laws_by_name() -> dict:
 
 
 @lru_cache(maxsize=None)
+def labels() -> dict[str, dict[str, str]]:
+    """{group: {key: label}} of relation_labels.tsv: the Vietnamese labels of the views (relation, level, kind,
+    view)."""
+    out: dict = {}
+    for row in read(LABELS):
+        out.setdefault(row.group, {})[row.key] = row.label
+    return out
+
+
+def legacy_letters(font: str) -> tuple[LegacyLetter, ...]:
+    """The table of a legacy font encoding, 'TCVN3' or 'VNI'."""
+    return read(LEGACY_FONTS[font])
+
+
+@lru_cache(maxsize=None)
 def web_chrome() -> re.Pattern:
-    parts = [r[0] for r in _rows("web_chrome.tsv")]
+    """A whole line of web-page chrome or gazette furniture."""
+    parts = [row.pattern for row in read(WEB_CHROME)]
     return re.compile(r"^[ \t]*(?:" + "|".join(parts) + r")[ \t]*$", re.M)
+
+
+def terms() -> tuple[Term, ...]:
+    return read(TERMS)
+
+
+def place_words() -> tuple[PlaceWord, ...]:
+    return read(PLACE_WORDS)
+
+
+def section_openers() -> tuple[SectionOpener, ...]:
+    return read(SECTION_OPENERS)
+
+
+def law_name_stops() -> tuple[LawNameStop, ...]:
+    return read(LAW_NAME_STOPS)
+
+
+def signer_roles(kind: str) -> tuple[str, ...]:
+    """The patterns of one kind of role line part: 'delegation' (TM., KT.) or 'title' (CHỦ TỊCH)."""
+    return tuple(r.pattern for r in read(SIGNER_ROLES) if r.kind == kind)
+
+
+@lru_cache(maxsize=None)
+def confidence() -> dict[str, float]:
+    """Edge confidence by how the relation was read ('trigger', 'chain', 'list', 'plain'), and the factor
+    'law_by_name'."""
+    return {w.name: w.weight for w in read(CONFIDENCE)}
+
+
+@lru_cache(maxsize=None)
+def phrases(group: str) -> tuple[str, ...]:
+    """The phrases of one group of phrases.tsv, in the order written."""
+    if group not in PHRASE_GROUPS:
+        raise KeyError(f"no phrase group {group!r} in phrases.tsv")
+    return tuple(p.phrase for p in read(PHRASES) if p.group == group)

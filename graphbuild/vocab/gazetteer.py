@@ -7,6 +7,7 @@ names and may geocode online.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import sqlite3
@@ -14,17 +15,28 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
-from . import UPPER, fold, strip_accents
+from . import LEVELS, UPPER, PlaceWord, fold, place_words, strip_accents
 
 REFORM_DATE = "2025-07-01"
-LEVEL_RANK = {"central": 0, "province": 1, "district": 2, "commune": 3}
+LEVEL_RANK = {level: rank for rank, level in enumerate(LEVELS)}       # central 0 … commune 3
 
-# Words that stand before a place name in headers and issuer phrases, and the level they imply.
-PLACE_PREFIX = re.compile(
-    r"(?:(?P<prov>tỉnh|thành phố|tp\.?|thủ đô)|(?P<dist>quận|huyện|thị xã)|(?P<comm>xã|phường|thị trấn|đặc khu))\s+",
-    re.I)
+
+def _unit_types(words: Iterable[PlaceWord]) -> str:
+    """Place words as one alternation with a group named after each level: the match's ``lastgroup`` is its level."""
+    by_level: dict[str, list[str]] = {}
+    for w in words:
+        by_level.setdefault(w.level or "", []).append(w.word)
+    return "|".join(f"(?P<{level}>{'|'.join(alternatives)})" for level, alternatives in by_level.items())
+
+
+# A unit type (vocab/place_words.tsv: 'tỉnh', 'quận', 'phường' …), and the level it names.
+UNIT_TYPE = re.compile(_unit_types(w for w in place_words() if w.level), re.I)
+# The unit types that tell the level of a cited HĐND/UBND whose place is unknown ("của UBND huyện").
+CITED_UNIT_TYPE = re.compile(rf"(?i)\b(?:{_unit_types(w for w in place_words() if w.level and w.cited)})\b")
+# Unit types of more than one word, as the package's data writes some of them ("Thành Phố Bắc Kạn").
+_TITLE_CASE_TYPES = tuple(w.word.title() for w in place_words() if w.level and " " in w.word)
 
 
 @dataclass(frozen=True)
@@ -42,8 +54,11 @@ class Unit:
 
 
 def _data_dir() -> Path:
-    import vietnamadminunits
-    return Path(vietnamadminunits.__file__).parent / "data"
+    """The package's data folder, found without importing the package (its import pulls in geopy and asyncio)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the gazetteer needs the vietnamadminunits package")
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
 
 
 def _short(s: str) -> str:
@@ -53,14 +68,14 @@ def _short(s: str) -> str:
 def _title(s: str) -> str:
     """The package writes some types in title case ("Thành Phố Bắc Kạn"); official names are sentence case."""
     s = unicodedata.normalize("NFC", s)
-    for t in ("Thành Phố", "Thị Xã", "Thị Trấn", "Đặc Khu"):
+    for t in _TITLE_CASE_TYPES:
         if s.startswith(t):
             s = t[0] + t[1:].lower() + s[len(t):]
     return s
 
 
 @lru_cache(maxsize=None)
-def _tables():
+def _tables() -> tuple[dict[str, Unit], dict[str, list[str]], dict[str, str], dict[tuple[str, str], str]]:
     con = sqlite3.connect(f"file:{_data_dir() / 'dataset.db'}?mode=ro", uri=True)
     con.row_factory = sqlite3.Row
     units: dict = {}
@@ -139,11 +154,10 @@ def _is_inside(uid: str, ancestor: str) -> bool:
     return False
 
 
-# A place prefix or an issuer word, then (looked ahead, so that prefixes inside can match again) up to 4 words.
-_ISSUER_PLACE = re.compile(
-    r"\b(tỉnh ủy|thành ủy|huyện ủy|quận ủy|thị ủy|đảng bộ|ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|tỉnh|"
-    r"thành phố|tp\.?|quận|huyện|thị xã|xã|phường|thị trấn|đặc khu)\s+"
-    rf"(?=((?:[{UPPER}0-9][^\s,;.()]*[ ]?){{1,4}}))", re.I)
+# A place word or an issuer word (vocab/place_words.tsv, in its order), then (looked ahead, so that words inside can
+# match again) up to 4 words.
+_ISSUER_PLACE = re.compile(rf"\b({'|'.join(w.word for w in place_words())})\s+"
+                           rf"(?=((?:[{UPPER}0-9][^\s,;.()]*[ ]?){{1,4}}))", re.I)
 
 
 def find_place(text: str, within: Optional[str] = None, era: Optional[str] = None) -> Optional[Unit]:
@@ -153,10 +167,8 @@ def find_place(text: str, within: Optional[str] = None, era: Optional[str] = Non
     candidates = []
     for m in _ISSUER_PLACE.finditer(t):
         words = m.group(2).split()
-        pm = PLACE_PREFIX.fullmatch(m.group(1) + " ")
-        level = None
-        if pm:
-            level = "province" if pm.group("prov") else "district" if pm.group("dist") else "commune"
+        unit_type = UNIT_TYPE.fullmatch(m.group(1))
+        level = unit_type.lastgroup if unit_type else None
         for n in range(len(words), 0, -1):
             hits = lookup(" ".join(words[:n]), level=level, within=within, era=era)
             if not hits and level:
@@ -168,6 +180,12 @@ def find_place(text: str, within: Optional[str] = None, era: Optional[str] = Non
         return None
     # The most specific unit named last wins ("ĐẢNG BỘ TP HẢI PHÒNG / QUẬN ỦY KIẾN AN" -> Kiến An).
     return max(candidates, key=lambda c: (LEVEL_RANK[c[1].level], c[0]))[1]
+
+
+def level_named(phrase: str) -> Optional[str]:
+    """The level of the first unit type named in an issuer phrase ('UBND huyện' -> 'district'), if any."""
+    m = CITED_UNIT_TYPE.search(phrase)
+    return m.lastgroup if m else None
 
 
 def label(uid: Optional[str]) -> Optional[str]:
@@ -217,7 +235,8 @@ def _direct_children() -> dict:
 
 def children(parent: str, level: str) -> list:
     """Units of ``level`` inside ``parent`` (e.g. the districts of Hải Phòng), sorted by name."""
-    found, todo = [], [parent]
+    found: list[Unit] = []
+    todo = [parent]
     while todo:
         for u in _direct_children().get(todo.pop(), ()):
             (found if u.level == level else todo).append(u)

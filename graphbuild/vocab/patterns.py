@@ -7,21 +7,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterable, Optional
 
 from .. import vocab
 
-L = r"A-Za-zĐđƯư"        # letters of type and issuer codes ('UBTƯMTTQVN': Ư of Trung ương)
+CODE_LETTERS = r"A-Za-zĐđƯư"     # letters of type and issuer codes ('UBTƯMTTQVN': Ư of Trung ương)
 _SP = r"[ ]{0,2}"           # stray spaces inside a symbol: "44- KL/TW", "809 - CV/TU"
 
-PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}){_SP}-{_SP}(?P<ptype>[{L}]{{1,5}}){_SP}/{_SP}"
-                rf"(?P<pissuer>[{L}]{{1,12}}\d{{0,2}}(?:{_SP}-{_SP}[{L}]{{1,12}}\d{{0,2}}){{0,3}})")
+PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}){_SP}-{_SP}(?P<ptype>[{CODE_LETTERS}]{{1,5}}){_SP}/{_SP}"
+                rf"(?P<pissuer>[{CODE_LETTERS}]{{1,12}}\d{{0,2}}(?:{_SP}-{_SP}[{CODE_LETTERS}]{{1,12}}\d{{0,2}}){{0,3}})")
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}}(?:\.\d{{1,3}})?)(?:{_SP}/{_SP}(?P<syear>(?:19|20)\d{{2}}))?{_SP}/{_SP}"
-                rf"(?P<scode>[{L}][{L}0-9]{{0,14}}(?:{_SP}-{_SP}[{L}][{L}0-9]{{0,14}}){{0,4}})")
+                rf"(?P<scode>[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}(?:{_SP}-{_SP}[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}){{0,4}})")
 SYMBOL = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
 SYMBOL_RE = re.compile(SYMBOL)
 
-_D = r"(?P<{0}d>\d{{1,2}})"
 DATE_NUMERIC = r"(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2})"
 DATE_WORDS = (r"(?P<wd>\d{1,2})\s+tháng\s+(?P<wm>\d{1,2})(?:\s*(?:,\s*)?năm\s+(?P<wy>(?:19|20)\d{2}))?")
 DATE_BLANK = r"(?:[.…_ ]*)tháng(?:[.…_ ]*)năm\s+(?P<by>(?:19|20)\d{2})"
@@ -173,6 +172,15 @@ def canonical_symbol(s: str) -> Optional[str]:
     return sym.text if sym else None
 
 
+# --- patterns from the tables ----------------------------------------------------------------------------------
+
+def any_of(alternatives: Iterable[str], group: bool = True) -> str:
+    """Regular expressions (rows of a table) as one alternation, in their order: '(?:a|b)', or 'a|b' with
+    ``group=False`` where the alternation is the whole pattern."""
+    body = "|".join(alternatives)
+    return f"(?:{body})" if group else body
+
+
 # --- mentions ---------------------------------------------------------------------------------------------------
 
 def _trie(words) -> str:
@@ -225,7 +233,8 @@ def phrase_trie(phrases) -> str:
 @lru_cache(maxsize=None)
 def type_words() -> str:
     """The type words written before a number, as one (case-folded) alternation to use inside ``(?i:…)``."""
-    return _trie(sorted({w for t in vocab.doc_types() for w in t.words}, key=len, reverse=True))
+    # sorted in full (not only by length): the same pattern in every process, whatever the hash seed
+    return _trie(sorted({w for t in vocab.doc_types() for w in t.words}, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=None)
@@ -267,10 +276,11 @@ def iter_mentions(text: str, start: int = 0):
 @lru_cache(maxsize=None)
 def short_mention_re() -> re.Pattern:
     """'Kết luận 44', 'Chỉ thị số 43' (a number without its code, after a first full mention)."""
-    return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s+)?(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{L}])")
+    return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s+)?(?P<num>\d{{1,5}})\b"
+                      rf"(?![ ]?[-/.,]?[ ]?[\d{CODE_LETTERS}])")
 
 
-_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{L}])")
+_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{CODE_LETTERS}])")
 
 
 @lru_cache(maxsize=None)
@@ -300,9 +310,9 @@ def _number_matches(text: str, start: int, numbers: Optional[set]):
             while q > start and text[q - 1] == "0":
                 q -= 1
             if q not in found:
-                nm = _SHORT_NUMBER.match(text, q)
-                if nm and int(nm.group("num")) == n:
-                    found[q] = nm
+                number_match = _SHORT_NUMBER.match(text, q)
+                if number_match and int(number_match.group("num")) == n:
+                    found[q] = number_match
             i = text.find(digits, i + 1)
     for q in sorted(found):
         yield found[q]
@@ -328,12 +338,6 @@ def iter_short_mentions(text: str, start: int = 0, numbers: Optional[set] = None
             prev_end = nm.end()
 
 
-@lru_cache(maxsize=None)
-def self_ref_re() -> re.Pattern:
-    """'Kế hoạch này', 'Chỉ thị nói trên'."""
-    return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?P<which>này|nói trên|trên)\b")
-
-
 LAW_RE = re.compile(r"(?=[bBlL])(?P<word>(?i:bộ luật|luật))\s+(?P<name>[^\n;:()\"“”]{3,160})")
-LAW_NAME_STOP = re.compile(r"\s+(?:ngày|số|năm|đã|được|và các|của Quốc hội|có hiệu lực|quy định|thì|để|nhằm|"
-                           r"theo|tại|gồm)\b|[,.;]")
+# Where the name of a law cited by name alone ends (the words of vocab/law_name_stops.tsv, or punctuation).
+LAW_NAME_STOP = re.compile(rf"\s+{any_of(w.word for w in vocab.law_name_stops() if w.by_name)}\b|[,.;]")

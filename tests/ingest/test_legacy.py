@@ -1,12 +1,14 @@
-"""Legacy Vietnamese font encodings (TCVN3/ABC, VNI) decoded back to Unicode: graphbuild/legacy.py."""
+"""Legacy Vietnamese font encodings (TCVN3/ABC, VNI) decoded back to Unicode: graphbuild/ingest/legacy.py."""
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from graphbuild import vocab
 from graphbuild.ingest import legacy
+from graphbuild.vocab.loader import VOCAB_DIR
 
-SEEDS = sorted((Path(__file__).resolve().parent.parent / "data" / "seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "data" / "seeds").glob("*.txt"))
 
 VIETNAMESE = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 TONED_CAPITALS = set(VIETNAMESE.upper()) - set("ĂÂĐÊÔƠƯ")
@@ -33,7 +35,7 @@ def test_vni_table_is_base_plus_mark_and_complete():
 @pytest.mark.parametrize("font", legacy.FONTS)
 def test_table_targets_are_nfc_and_files_name_their_sources(font):
     assert all(unicodedata.is_normalized("NFC", v) and len(v) == 1 for v in legacy.table(font).values())
-    head = (legacy.VOCAB_DIR / legacy._FILES[font]).read_text(encoding="utf-8")
+    head = (VOCAB_DIR / vocab.LEGACY_FONTS[font].file).read_text(encoding="utf-8")
     assert "ibus-unikey" in head and "xvnkb" in head
 
 
@@ -306,7 +308,7 @@ def test_a_document_typed_in_a_legacy_font_builds_like_its_unicode_twin(tmp_path
     from graphbuild import extract_citations, read_sources
     from graphbuild.ingest.legacy import encode
 
-    seed = Path(__file__).resolve().parent.parent / "data" / "seeds" / "004_dae1349a587e795b.txt"
+    seed = Path(__file__).resolve().parents[2] / "data" / "seeds" / "004_dae1349a587e795b.txt"
     text = seed.read_text(encoding="utf-8")
     (want,) = [extract_citations(s) for s in read_sources([seed])]
     for font in ("TCVN3", "VNI"):

@@ -1,0 +1,97 @@
+"""The subject's own identity, from its header (number, date, signer) and its consolidation block."""
+import pytest
+
+from graphbuild import extract_citations
+from graphbuild.models import Source
+
+CONSOLIDATED = """BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+THÔNG TƯ
+Hướng dẫn quản lý lao động, tiền lương đối với Bảo hiểm tiền gửi Việt Nam
+
+Thông tư số 32/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội, có
+hiệu lực từ ngày 10 tháng 12 năm 2016, được sửa đổi, bổ sung bởi:
+Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội, có
+hiệu lực từ ngày 29 tháng 12 năm 2024.
+Căn cứ Nghị định số 106/2012/NĐ-CP ngày 20 tháng 12 năm 2012 của Chính phủ;
+Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn việc quản lý lao động.
+Trong quá trình thực hiện nếu có vướng mắc, đề nghị phản ánh về Bộ để hướng dẫn bổ sung kịp thời./.
+
+BỘ LAO ĐỘNG - THƯƠNG BINH
+VÀ XÃ HỘI
+XÁC THỰC VĂN BẢN HỢP NHẤT
+Số: 462/VBHN-BLĐTBXH
+Hà Nội, ngày 10 tháng 02 năm 2025
+
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+
+Lê Văn Thanh
+
+PHỤ LỤC
+Mẫu số 01 … (Ký, ghi rõ họ tên)
+""" + "Nội dung phụ lục.\n" * 200
+
+LAW = """QUỐC HỘI
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Luật số: 51/2024/QH15
+
+LUẬT
+SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT BẢO HIỂM Y TẾ
+
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Điều 1. Sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 25/2008/QH12.
+Luật này được Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV, kỳ họp thứ 8 thông qua ngày 27 tháng 11 năm
+2024.
+
+CHỦ TỊCH QUỐC HỘI
+
+Trần Thanh Mẫn
+"""
+
+TABLE_SIGNATURE = """BAN CHẤP HÀNH TRUNG ƯƠNG
+
+Số 60-NQ/TW
+
+Hà Nội, ngày 12 tháng 4 năm 2025
+
+NGHỊ QUYẾT
+
+HỘI NGHỊ LẦN THỨ 11 BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIII
+
+Ban Chấp hành Trung ương Đảng kêu gọi toàn Đảng thực hiện thắng lợi nhiệm vụ.
+
+  ----------------------------------- -----------------------------------
+  ***Nơi nhận:\\***                     **T/M BAN CHẤP HÀNH TRUNG ƯƠNG\\**
+  - Các tỉnh ủy, thành ủy,\\                       TỔNG BÍ THƯ\\
+  - Lưu Văn phòng Trung ương Đảng.                 Tô Lâm**
+
+  ----------------------------------- -----------------------------------
+
+**DANH SÁCH CÁC TỈNH**
+""" + "Tỉnh A, tỉnh B.\n" * 200
+
+SUBJECTS = [
+    ("consolidated text: number, date and signer from the XÁC THỰC block", CONSOLIDATED,
+     {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10", "signer": "Lê Văn Thanh"},
+     {("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS")}),
+    ("a law's date is the day it was adopted", LAW,
+     {"symbol": "51/2024/QH15", "date": "2024-11-27", "signer": "Trần Thanh Mẫn"},
+     {("51/2024/QH15", "25/2008/QH12", "AMENDS")}),
+    ("a signature laid out in a table beside 'Nơi nhận'", TABLE_SIGNATURE,
+     {"symbol": "60-NQ/TW", "date": "2025-04-12", "signer": "Tô Lâm"}, set()),
+]
+
+
+@pytest.mark.parametrize("rule,text,fields,edges", SUBJECTS, ids=[s[0][:50] for s in SUBJECTS])
+def test_subject_rules(rule, text, fields, edges):
+    ex = extract_citations(Source(file="doc.txt", text=text))
+    assert {k: getattr(ex.subject, k) for k in fields} == fields
+    assert edges <= {(e.source_symbol, e.target_symbol, e.relation) for e in ex.edges}

@@ -1,0 +1,15 @@
+"""What is written right after a mention (its date and issuer) belongs to it only within its sentence."""
+from graphbuild import extract_citations
+from graphbuild.models import Source
+
+
+def test_a_date_opening_the_next_paragraph_is_not_a_tail():
+    """Title "thực hiện Kế hoạch số 39-KH/HU", then a paragraph "Ngày 09/05/2016, … ban hành Kế hoạch số 44-KH/TU":
+    the date belongs to the next sentence, not to 39-KH/HU (whose own date comes later)."""
+    text = ("ĐẢNG ỦY XÃ VĨNH CHÁNH\n*\nSố 20-KH/ĐU\nVĩnh Chánh, ngày 21 tháng 08 năm 2016\n\nKẾ HOẠCH\n"
+            "thực hiện Kế hoạch số 39-KH/HU\n\nNgày 09/05/2016, Ban Thường vụ Tỉnh ủy ban hành Kế hoạch số 44-KH/TU; "
+            "Kế hoạch số 39-KH/HU, ngày 04 tháng 08 năm 2016 của Ban Thường vụ Huyện ủy về thực hiện Kế hoạch số "
+            "44-KH/TU.\n")
+    ext = extract_citations(Source(file="x.txt", text=text))
+    dates = {d.symbol: d.date for d in ext.documents}
+    assert dates["39-KH/HU"] == "2016-08-04"

@@ -1,0 +1,107 @@
+"""Relation rules: a sentence (the body of a record whose subject is S) -> the edges it states."""
+import pytest
+
+from graphbuild import extract_citations
+from graphbuild.models import Source
+
+S = "99/2026/TT-BTC"
+RULES = [
+    # a trigger phrase before a document governs it
+    ("amendment header: each listed act amends the base text",
+     "Thông tư số 32/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 của Bộ trưởng, có hiệu lực từ ngày 10 tháng 12 năm "
+     "2016, được sửa đổi, bổ sung bởi:\n1. Thông tư số 04/2018/TT-BLĐTBXH ngày 22 tháng 6 năm 2018 của Bộ trưởng;\n"
+     "2. Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng.",
+     {(S, "32/2016/TT-BLĐTBXH", "CITES"), ("04/2018/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS"),
+      ("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS")}),
+    ("a colon list takes the header's relation; a title inside an item chains",
+     "Bãi bỏ toàn bộ 2 văn bản quy phạm pháp luật sau đây:\n"
+     "1. Thông tư số 08/2013/TT-BLĐTBXH ngày 10/6/2013 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội hướng dẫn "
+     "Nghị định số 46/2013/NĐ-CP ngày 10/5/2013 của Chính phủ.\n"
+     "2. Quyết định số 01/2006/QĐ-BLĐTBXH ngày 01/3/2006 của Bộ trưởng.",
+     {(S, "08/2013/TT-BLĐTBXH", "REPEALS"), ("08/2013/TT-BLĐTBXH", "46/2013/NĐ-CP", "GUIDES"),
+      (S, "01/2006/QĐ-BLĐTBXH", "REPEALS")}),
+    ("an article heading that repeals governs its numbered items",
+     "Điều 1. Bãi bỏ toàn bộ 2 văn bản quy phạm pháp luật\n"
+     "1. Chỉ thị số 03/2005/CT-BTS ngày 07/3/2005 của Bộ trưởng Bộ Thủy sản.\n"
+     "2. Quyết định số 54/2003/QĐ-BNN ngày 07/4/2003 của Bộ trưởng.",
+     {(S, "03/2005/CT-BTS", "REPEALS"), (S, "54/2003/QĐ-BNN", "REPEALS")}),
+    ("Căn cứ an act as amended: the basis is each of them; a PDF line break does not end the clause",
+     "Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 được sửa đổi, bổ sung bởi\nLuật số 73/2025/QH15 và Luật số "
+     "84/2025/QH15;",
+     {(S, "41/2024/QH15", "BASED_ON"), (S, "73/2025/QH15", "BASED_ON"), (S, "84/2025/QH15", "BASED_ON"),
+      ("73/2025/QH15", "41/2024/QH15", "AMENDS"), ("84/2025/QH15", "41/2024/QH15", "AMENDS")}),
+    ("a passive phrase with no document before it never points at the subject",
+     "Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam đã được sửa đổi, bổ sung một số điều theo Nghị "
+     "quyết số 203/2025/QH15;",
+     {(S, "203/2025/QH15", "BASED_ON")}),
+    ("an act amends only an act of its rank or below: the decree amends the decree, not the law in its title",
+     "Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và "
+     "biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi "
+     "Nghị định số 187/2025/NĐ-CP ngày 01 tháng 7 năm 2025;",
+     {(S, "78/2025/NĐ-CP", "BASED_ON"), (S, "187/2025/NĐ-CP", "BASED_ON"),
+      ("187/2025/NĐ-CP", "78/2025/NĐ-CP", "AMENDS"), ("78/2025/NĐ-CP", "80/2015/QH13", "GUIDES")}),
+    ("a law named again without its number is the one numbered before",
+     "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;\nCăn cứ Nghị định số 78/2025/NĐ-CP của "
+     "Chính phủ quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản "
+     "quy phạm pháp luật;",
+     {(S, "64/2025/QH15", "BASED_ON"), (S, "78/2025/NĐ-CP", "BASED_ON"), ("78/2025/NĐ-CP", "64/2025/QH15", "GUIDES")}),
+    ("a law named without a date is never a version newer than the act citing it",
+     "Thực hiện Nghị định số 46/2013/NĐ-CP ngày 10/5/2013 của Chính phủ quy định chi tiết thi hành một số điều của "
+     "Bộ luật Lao động về tranh chấp lao động.",
+     {(S, "46/2013/NĐ-CP", "IMPLEMENTS")}),
+    ("a phrase after the document: 'hết hiệu lực' is a replacement by the subject",
+     "Nghị định số 75/2024/NĐ-CP ngày 24 tháng 6 năm 2024 của Chính phủ điều chỉnh lương hưu hết hiệu lực thi hành "
+     "kể từ ngày Nghị định này có hiệu lực.",
+     {(S, "75/2024/NĐ-CP", "REPLACES")}),
+    ("'Xét đề nghị … Tờ trình' cites; a symbol glued to 'ngày' is cut",
+     "Xét đề nghị của Chính phủ tại Tờ trình số 380/TTr-CP và Đề án số 381/ĐA-CPngày 09 tháng 5 năm 2025;",
+     {(S, "380/TTr-CP", "CITES"), (S, "381/ĐA-CP", "CITES")}),
+    ("postponing is not implementing",
+     "tạm hoãn việc triển khai thực hiện công văn số 4395/ubnd-nc ngày 03/9/2021 của ubnd tỉnh.",
+     {(S, "4395/UBND-NC", "CITES")}),
+    ("'thu hồi' revokes only the document right after it",
+     "thu hồi quyết định số 346/qđ-ubnd ngày 06/02/2020; điều chỉnh diện tích thu hồi tại quyết định số "
+     "3000/qđ-ubnd ngày 01/11/2016.",
+     {(S, "346/QĐ-UBND", "REPEALS"), (S, "3000/QĐ-UBND", "CITES")}),
+    ("'A <title with a phrase> và B': B joins A, the phrase stays in A's title",
+     "Căn cứ Thông tư số 138/2025/TT-BTC ngày 30 tháng 12 năm 2025 của Bộ trưởng Bộ Tài chính sửa đổi, bổ sung một "
+     "số điều của Thông tư 95/2020/TT-BTC ngày 16 tháng 11 năm 2020 của Bộ trưởng Bộ Tài chính hướng dẫn giám sát "
+     "giao dịch chứng khoán trên thị trường chứng khoán và Thông tư số 06/2022/TT-BTC ngày 08 tháng 02 năm 2022;",
+     {(S, "138/2025/TT-BTC", "BASED_ON"), ("138/2025/TT-BTC", "95/2020/TT-BTC", "AMENDS"),
+      ("138/2025/TT-BTC", "06/2022/TT-BTC", "AMENDS")}),
+    ("an older act cannot amend a newer one: the later decree joins the clause's basis",
+     "Căn cứ Nghị định số 154/2020/NĐ-CP ngày 31/12/2020 của Chính phủ sửa đổi, bổ sung một số điều của Nghị định "
+     "số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ và Nghị định số 59/2024/NĐ-CP ngày 25 tháng 5 năm "
+     "2024 của Chính phủ;",
+     {(S, "154/2020/NĐ-CP", "BASED_ON"), ("154/2020/NĐ-CP", "34/2016/NĐ-CP", "AMENDS"),
+      (S, "59/2024/NĐ-CP", "BASED_ON")}),
+    ("a phrase does not reach across ';'",
+     "Cơ bản thống nhất nội dung sửa đổi, bổ sung Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung "
+     "ương Đảng về thi hành Điều lệ Đảng; Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương Đảng.",
+     {(S, "232-QĐ/TW", "AMENDS"), (S, "22-QĐ/TW", "AMENDS")}),
+    ("a phrase in a document's own description chains from it",
+     "9. Quyết định số 02/2007/QĐ-BTS ngày 08/3/2007 của Bộ trưởng Bộ Thủy sản về việc ban hành Chương trình hành "
+     "động của Bộ Thủy sản thực hiện Nghị quyết Đại hội Đảng lần thứ X, Nghị quyết số 25/2006/NQ-CP ngày "
+     "09/10/2006 của Chính phủ.",
+     {(S, "02/2007/QĐ-BTS", "CITES"), ("02/2007/QĐ-BTS", "25/2006/NQ-CP", "IMPLEMENTS")}),
+    ("an act cannot amend a higher-ranked one: a circular's description only cites the resolution",
+     "Bãi bỏ Điều 3 Thông tư số 22/2011/TT-BNNPTNT ngày 06/4/2011 của Bộ trưởng sửa đổi, bổ sung một số quy định về "
+     "thủ tục hành chính theo Nghị quyết số 57/NQ-CP ngày 15/12/2010; sửa đổi Nghị định số 05/2020/NĐ-CP.",
+     {(S, "22/2011/TT-BNNPTNT", "REPEALS"), ("22/2011/TT-BNNPTNT", "57/NQ-CP", "CITES"),
+      (S, "05/2020/NĐ-CP", "CITES")}),
+    ("'theo quy định tại' in a body cites",
+     "Hồ sơ được giải quyết theo quy định tại Nghị định số 15/2018/NĐ-CP ngày 02 tháng 02 năm 2018.",
+     {(S, "15/2018/NĐ-CP", "CITES")}),
+]
+
+
+def edges_of(text: str) -> set:
+    src = Source(file="case.jsonl#1", text=text, kind_hint="record", meta={"symbol": S, "date": "2026-03-01"})
+    return {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(src).edges}
+
+
+@pytest.mark.parametrize("rule,text,expected", RULES, ids=[r[0][:60] for r in RULES])
+def test_relation_rules(rule, text, expected):
+    assert edges_of(text) == expected
+
+
