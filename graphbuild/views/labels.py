@@ -3,23 +3,17 @@ the templates), and the two small text helpers every view uses (Vietnamese dates
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from functools import lru_cache
 from typing import Optional
 
 from .. import vocab
 
-LABELS_TABLE = "relation_labels.tsv"
-
 
 @lru_cache(maxsize=None)
 def labels() -> dict[str, dict[str, str]]:
-    """{group: {key: label}} in the table's order: relation, level, kind, view, field, yes_no, system,
+    """{group: {key: label}} of vocab/relation_labels.tsv: relation, level, kind, view, field, yes_no, system,
     text."""
-    out: dict[str, dict[str, str]] = defaultdict(dict)
-    for group, key, label, *_ in vocab._rows(LABELS_TABLE):
-        out[group][key] = label
-    return dict(out)
+    return vocab.labels()
 
 
 def text(key: str, **values: object) -> str:
