@@ -89,11 +89,14 @@ class Edge:
     relation: str
     confidence: float
     evidence: Evidence
+    mode: str = "enacted"                # what the citing clause does: enacted | assigned | reported | negated |
+    verb: Optional[str] = None           # conditional; only enacted clauses give the strong relations
 
     def to_dict(self) -> dict:
         ev = self.evidence
         return {"source": self.source, "target": self.target, "source_symbol": self.source_symbol,
                 "target_symbol": self.target_symbol, "relation": self.relation, "confidence": self.confidence,
+                "mode": self.mode, "verb": self.verb,
                 "evidence": {"file": ev.file, "text": ev.text, "start": ev.start, "end": ev.end}}
 
 

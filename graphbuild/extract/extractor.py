@@ -23,12 +23,15 @@ from ..text.normalize import Text, normalize_text
 from ..vocab import gazetteer, patterns
 from ..vocab.patterns import Date, any_of
 from . import identity
+from .clauses import ENACTED, ClauseReader
 from .documents import cited_document, subject_document
 from .feasibility import subject_mention
 from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
 
+# Which statement about a pair of documents the edge keeps: an enacted one first (vocab.MODES order).
+MODE_ORDER = vocab.MODES
 # Edge confidence by how the relation was read, and the factor for a law cited by name (vocab/confidence.tsv).
 CONFIDENCE = vocab.confidence()
 LAW_BY_NAME = CONFIDENCE["law_by_name"]
@@ -40,10 +43,18 @@ NEWS_ISSUER = re.compile(rf"([A-ZĐƯỦ][^,;.]{{1,60}}?)\s+{_ISSUED}")
 
 
 class _Statement(NamedTuple):
-    """The strongest relation the text states between two documents, and the mention that states it."""
+    """The strongest relation the text states between two documents, the mention that states it, and what the
+    clause does (``clauses``)."""
     relation: str
     confidence: float
     mention: Mention
+    mode: str = ENACTED
+    verb: Optional[str] = None
+
+    def strength(self) -> tuple[int, int]:
+        """Lower is stronger: any enacted statement before the others, then by relation (PRIORITY); among the
+        others the most specific mode."""
+        return (MODE_ORDER.index(self.mode), PRIORITY.index(self.relation))
 
 
 Statements = dict[tuple[str, str], _Statement]      # (source key, target key) -> statement; 'subject' for the text
@@ -120,10 +131,11 @@ def extract_citations(source: Source) -> Extraction:
         if first is None or (mention.date and not first.date) or (mention.issuer_phrase and not first.issuer):
             docs[mention.key] = cited_document(mention, subject, source.file)
     lines = Lines(text)
+    reader = ClauseReader(text, header.body_start, header.body_end)
     statements: Statements = {}
     for mention, mine in zip(mentions, roles(text, mentions, lines, subject_mention(subject)), strict=True):
         for role in mine:
-            _state(statements, mention, role, kind, subject, docs)
+            _state(statements, mention, role, kind, subject, docs, reader)
     _follows_instruction(statements, subject, docs)
     # A plain mention of a document already reached through the subject's own stated lineage adds nothing.
     reach = _reachable({pair for pair, st in statements.items() if st.relation != "CITES"}, SUBJECT)
@@ -131,8 +143,8 @@ def extract_citations(source: Source) -> Extraction:
         if pair[0] == SUBJECT and statements[pair].relation == "CITES" and pair[1] in reach:
             del statements[pair]
     edges = []
-    for (source_key, target_key), (relation, confidence, mention) in sorted(statements.items(),
-                                                                              key=lambda kv: kv[1].mention.start):
+    for (source_key, target_key), statement in sorted(statements.items(), key=lambda kv: kv[1].mention.start):
+        relation, confidence, mention = statement.relation, statement.confidence, statement.mention
         source_doc = subject if source_key == SUBJECT else docs.get(source_key)
         target_doc = subject if target_key == SUBJECT else docs.get(target_key)
         if target_doc is None or (source_doc is None and not (kind == "news" and source_key == SUBJECT)):
@@ -142,7 +154,8 @@ def extract_citations(source: Source) -> Extraction:
         evidence = _evidence_for(clean, source, *sentence_span(text, mention.start, mention.end, lines))
         edges.append(Edge(source=source_doc.id if source_doc else (article or {}).get("id"), target=target_doc.id,
                           source_symbol=source_doc.symbol if source_doc else None, target_symbol=target_doc.symbol,
-                          relation=relation, confidence=round(confidence, 2), evidence=evidence))
+                          relation=relation, confidence=round(confidence, 2), evidence=evidence,
+                          mode=statement.mode, verb=statement.verb))
     if kind == "news" and subject is not None and article is not None:
         edges.insert(0, Edge(source=article["id"], target=subject.id, source_symbol=None,
                              target_symbol=subject.symbol, relation="REPORTS", confidence=0.9,
@@ -155,7 +168,7 @@ def extract_citations(source: Source) -> Extraction:
 
 
 def _state(statements: Statements, mention: Mention, role: Role, kind: str, subject: Optional[Document],
-           docs: dict[str, Document]) -> None:
+           docs: dict[str, Document], reader: ClauseReader) -> None:
     """Record what one role of a mention states, unless it says too little (a law by name without its date)."""
     if mention.by_name and not mention.law and \
             (not mention.date or role.relation != "BASED_ON" and role.how != "chain"):
@@ -180,10 +193,20 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
     confidence = CONFIDENCE[role.how] * (LAW_BY_NAME if mention.by_name else 1.0)
     if source_key == target_key:
         return
+    mode = ENACTED
+    if source_key == SUBJECT and not role.passive and kind == "document":    # a title says what its record does
+        reading = reader.read(role.clause_at, role.verb_at, mention.start, mention.end, role.verb)
+        mode = reading.mode
+        if mode != ENACTED:
+            relation = "CITES"      # a task, a report, a negation or a condition: the text itself does not act
+        verb = reading.verb
+    else:
+        verb = role.verb
+    statement = _Statement(relation, confidence, mention, mode, verb)
     old = statements.get((source_key, target_key))
-    if old is None or PRIORITY.index(relation) < PRIORITY.index(old.relation) or \
-            (relation == old.relation and confidence > old.confidence):
-        statements[(source_key, target_key)] = _Statement(relation, confidence, mention)
+    if old is None or statement.strength() < old.strength() or \
+            (statement.strength() == old.strength() and confidence > old.confidence):
+        statements[(source_key, target_key)] = statement
 
 
 def _evidence_for(clean: Text, source: Source, start: int, end: int) -> Evidence:
@@ -208,13 +231,13 @@ def _follows_instruction(statements: Statements, subject: Optional[Document], do
     implemented = {target for (source, target), st in statements.items()
                    if source == SUBJECT and st.relation in IMPLEMENTS_FAMILY}
     rank = gazetteer.LEVEL_RANK
-    for (source, cited), (relation, confidence, mention) in list(statements.items()):
-        if source != SUBJECT or relation != "CITES" or cited not in docs:
+    for (source, cited), statement in list(statements.items()):
+        if source != SUBJECT or statement.relation != "CITES" or statement.mode != ENACTED or cited not in docs:
             continue
         higher = rank.get(docs[cited].level or "", 9) <= rank.get(subject.level or "", 9)
         if higher and any(statements[(cited, y)].relation in IMPLEMENTS_FAMILY
                           for y in implemented if (cited, y) in statements):
-            statements[(source, cited)] = _Statement("IMPLEMENTS", confidence, mention)
+            statements[(source, cited)] = statement._replace(relation="IMPLEMENTS")
 
 
 def _reachable(pairs: set[tuple[str, str]], start: str) -> set[str]:

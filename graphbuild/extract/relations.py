@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
 
@@ -47,11 +47,20 @@ TriggerHit = tuple[Trigger, re.Match]
 
 @dataclass
 class Role:
-    """How a mention relates: ``source`` is 'subject' or the key of the mention it hangs on."""
+    """How a mention relates: ``source`` is 'subject' or the key of the mention it hangs on; ``verb`` is the phrase
+    that says it, at ``verb_at`` in the text (-1: none), in the clause starting at ``clause_at``."""
     source: str
     relation: str
     how: str                 # trigger | chain | list | plain
     passive: bool = False
+    verb: Optional[str] = None
+    verb_at: int = -1
+    clause_at: int = -1
+
+
+def _verb(match: re.Match) -> str:
+    """A relation phrase as written, in lower case and single spaces: the verb an edge keeps."""
+    return " ".join(match.group(0).lower().split())
 
 
 def _phrase_key(phrase: str) -> str:
@@ -106,8 +115,10 @@ class _Clause:
         if not self.lead_done:
             self.lead, self.lead_done = _first_trigger(text[self.start:upto]), True
         if self.lead and not self.lead[0].passive:
-            return Role("subject", self.lead[0].relation, how)
-        return Role("subject", "CITES", "plain")
+            trigger, match = self.lead
+            return Role("subject", trigger.relation, how, verb=_verb(match), verb_at=self.start + match.start(),
+                        clause_at=self.start)
+        return Role("subject", "CITES", "plain", clause_at=self.start)
 
 
 @dataclass
@@ -144,16 +155,20 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             hit = None      # "A hướng dẫn giám sát … và B": the phrase belongs to A's title, B joins A
         mine: list[Role] = []
         if hit and not hit[0].passive:
-            mine = [_active_role(hit, prev, mention, subject, gap, clause_gap, cut)]
+            mine = [_active_role(hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
             ante = _antecedent(ctx, i, relation)
+            lead = clause.lead_role(text, mention.start)
             if ante is not None:
-                mine = [Role(ante.key, relation, "chain", True)]
-                if clause.lead_role(text, mention.start).relation == "BASED_ON":
-                    mine.append(Role("subject", "BASED_ON", "trigger"))   # the basis is the act as amended
+                mine = [Role(ante.key, relation, "chain", True, verb=_verb(hit[1]))]
+                if lead.relation == "BASED_ON":
+                    mine.append(lead)   # the basis is the act as amended
+            elif lead.relation == "BASED_ON":
+                mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
             else:
-                mine = [clause.lead_role(text, mention.start)]
+                # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
+                mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]
         elif prev is None:
             header = _list_header(ctx, line_start, mention)
             if header is not None:
@@ -162,7 +177,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                                               (not cut and ";" not in gap and COORDINATED.search(gap))):
             mine = _continue_list(ctx, i, gap)
         if not mine:
-            mine = [Role("subject", "CITES", "plain")]
+            mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]
         ctx.roles.append(mine)
         ctx.by_key.setdefault(mention.key, mention)
     _post_triggers(ctx)
@@ -170,18 +185,20 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
 
 
 def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, subject: Optional[Mention], gap: str,
-                 clause_gap: str, cut: int) -> Role:
+                 clause_gap: str, cut: int, clause_at: int) -> Role:
     trigger, match = hit
+    said = {"verb": _verb(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
     if prev is not None and not cut and ";" not in gap and (
             len(gap.strip()) <= 90 and LINKER.match(clause_gap[:match.start()]) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in clause_gap[:match.start()])):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
-        return Role(prev.key, trigger.relation if possible(prev, mention, trigger.relation) else "CITES", "chain")
+        return Role(prev.key, trigger.relation if possible(prev, mention, trigger.relation) else "CITES", "chain",
+                    **said)
     if not possible_rank(subject, mention, trigger.relation):
-        return Role("subject", "CITES", "trigger")     # a circular does not amend a decree
-    return Role("subject", trigger.relation, "trigger")
+        return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
+    return Role("subject", trigger.relation, "trigger", **said)
 
 
 @lru_cache(maxsize=None)
@@ -224,13 +241,13 @@ def _continue_list(ctx: _Context, i: int, gap: str) -> list[Role]:
     for role in ctx.roles[j]:
         if ";" in gap and role.how == "chain" and not role.passive:
             role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.how != "chain"),
-                        Role("subject", "CITES", "plain"))
+                        Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start))
         if role.source != "subject":
             source = ctx.by_key[role.source]        # an earlier mention
             ok = possible(mention, source, role.relation) if role.passive else possible(source, mention, role.relation)
             if not ok:
                 role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
-        out.append(Role(role.source, role.relation, "list" if role.how != "plain" else "plain", role.passive))
+        out.append(replace(role, how="list" if role.how != "plain" else "plain"))
     return out
 
 
@@ -240,6 +257,8 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
     that repeals, replaces, amends or corrects ('Điều 1. Bãi bỏ toàn bộ 15 văn bản'), followed by numbered items."""
     text, mentions = ctx.text, ctx.mentions
     is_item = ITEM_MARK.match(text[line_start:line_start + 8]) is not None
+    if not LIST_GAP.match(text[line_start:mention.start]):
+        return None     # the header governs items that name a document, not sentences that mention one
     first = True
     cur = line_start
     for _ in range(60):
@@ -281,8 +300,13 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
     if article and not colon and trigger.relation not in ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "CITES"):
         return None
     if trigger.passive:
-        return Role(ante.key, trigger.relation, "chain", True) if ante is not None else None
-    return Role("subject", trigger.relation, "trigger")
+        return Role(ante.key, trigger.relation, "chain", True, verb=_verb(match)) if ante is not None else None
+    return Role("subject", trigger.relation, "trigger", verb=_verb(match), verb_at=after + match.start(),
+                clause_at=header_start)
+
+
+# After ';', a new subject (a plural word, a capital) rather than the rest of a title ("…; tổ chức biên soạn …").
+_NEW_SUBJECT = re.compile(rf"\s*(?:{any_of(vocab.phrases('plural_word'))}\b|[{vocab.UPPER}])")
 
 
 @lru_cache(maxsize=None)
@@ -303,25 +327,27 @@ def _post_triggers(ctx: _Context) -> None:
     text, mentions, roles_of = ctx.text, ctx.mentions, ctx.roles
     relation_of = {_phrase_key(t.phrase): t.relation for t in vocab.triggers() if t.direction == "post"}
     for i, mention in enumerate(mentions):
-        if roles_of[i][0].how != "plain":
-            continue
+        first = roles_of[i][0]
+        if first.how != "plain" and not (first.source == "subject" and first.relation == "CITES"):
+            continue        # a phrase after a document overrides only a plain citation of it
         end = ctx.lines.end(mention.start)
         if i + 1 < len(mentions) and mentions[i + 1].start < end:
             end = mentions[i + 1].start
         stop = SENTENCE_END.search(text, mention.tail_end, end)
         if stop:
             end = stop.start() + 1
-        semi = text.find(";", mention.tail_end, end)
-        if semi >= 0:
-            end = semi
         match = pattern.search(text, mention.tail_end, end)
+        semi = text.rfind(";", mention.tail_end, match.start()) if match else -1
+        if semi >= 0 and _NEW_SUBJECT.match(text, semi + 1):
+            match = None    # "X …; các quy định trái với … hết hiệu lực": the phrase is said of something else
         if not match:
             continue
-        role = Role("subject", relation_of[_phrase_key(match.group(0))], "trigger")
+        role = Role("subject", relation_of[_phrase_key(match.group(0))], "trigger", verb=_verb(match),
+                    verb_at=match.start(), clause_at=ctx.clauses[i].start)
         roles_of[i] = [role]
         j = i - 1       # "Thông tư A và Thông tư B hết hiệu lực"
         while j >= 0 and ctx.line_of[j] == ctx.line_of[i] and roles_of[j][0].how == "plain" and \
                 LIST_GAP.match(text[mentions[j].tail_end:mentions[j + 1].start]):
-            roles_of[j] = [Role("subject", role.relation, "list")]
+            roles_of[j] = [replace(role, how="list")]
             j -= 1
 

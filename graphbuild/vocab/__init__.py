@@ -151,6 +151,13 @@ class Phrase:
     phrase: str
 
 
+@dataclass(frozen=True)
+class ClauseCue:
+    mode: str        # negated | conditional | reported | assigned
+    cue: str         # where the words stand: before | agent | opener | after | heading | task_lead | task_when
+    pattern: str
+
+
 DOC_TYPES = Table("doc_types.tsv", (Column("code"), Column("system", allowed=SYSTEMS), Column("name"),
                                     Column("words", many=True), Column("rank", "int", optional=True)),
                   DocType, key=("code", "system"))
@@ -181,8 +188,13 @@ CONFIDENCE = Table("confidence.tsv", (Column("name", allowed=WEIGHTS), Column("w
                    key=("name",))
 PHRASES = Table("phrases.tsv", (Column("group", allowed=PHRASE_GROUPS), Column("phrase", "regex")), Phrase,
                 key=("group", "phrase"))
+MODES = ("enacted", "assigned", "reported", "negated", "conditional")
+CLAUSE_CUES = Table("clause_cues.tsv", (Column("mode", allowed=MODES[1:]),
+                                        Column("cue", allowed=("before", "agent", "opener", "after", "heading",
+                                                               "task_lead", "task_when")),
+                                        Column("pattern", "regex")), ClauseCue, key=("mode", "cue", "pattern"))
 TABLES = (DOC_TYPES, ISSUERS, TRIGGERS, LAWS, LABELS, *LEGACY_FONTS.values(), WEB_CHROME, TERMS, PLACE_WORDS,
-          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES)
+          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES, CLAUSE_CUES)
 
 
 # --- lookups ---------------------------------------------------------------------------------------------------
@@ -314,6 +326,10 @@ def confidence() -> dict[str, float]:
 
 
 @lru_cache(maxsize=None)
+def clause_cues() -> tuple[ClauseCue, ...]:
+    return read(CLAUSE_CUES)
+
+
 def phrases(group: str) -> tuple[str, ...]:
     """The phrases of one group of phrases.tsv, in the order written."""
     if group not in PHRASE_GROUPS:

@@ -1,0 +1,207 @@
+"""What a citing clause does: its mode (DESIGN.md, "Mode").
+
+- **enacted**: the text itself acts ("Bãi bỏ Quyết định số …", "Kế hoạch này thực hiện …", "Căn cứ …");
+- **assigned**: a task the text gives someone ("Giao Sở Tư pháp chủ trì rà soát, sửa đổi Quyết định số …", a row
+  of a table of tasks, an item under "NHIỆM VỤ, GIẢI PHÁP");
+- **reported**: what others did or what happened ("UBND tỉnh đã ban hành Kế hoạch số …", "Sau 5 năm thực hiện Chỉ
+  thị số …", the "TÌNH HÌNH, KẾT QUẢ" part of a plan or report);
+- **negated**: "không thực hiện theo Kế hoạch số …";
+- **conditional**: "Trường hợp Ủy ban nhân dân thành phố sửa đổi Quyết định số … thì …".
+
+A clause is read from cue words around its governing verb (the relation phrase, or the document itself when no
+phrase governs it) and from the part of the document it stands in (its section heading, a table of tasks). The cue
+words are the table vocab/clause_cues.tsv. Only the subject's own clauses have a mode; what one cited document does
+to another ("Kế hoạch 84 … về việc thực hiện Kết luận 44") is that document's own act.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from .. import vocab
+from ..vocab.patterns import any_of
+from .lines import ARTICLE
+
+ENACTED = "enacted"
+# When one clause shows cues of several modes, the most specific wins.
+_PRECEDENCE = ("negated", "conditional", "reported", "assigned")
+_WINDOW_WORDS = 4           # the words right before a verb that can negate it or put it in the past
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|;|\n\s*\n")
+_ITEM_MARK = re.compile(r"[\s\-+•*]*(?:(?:\d{1,3}|[a-zđ]|[IVXL]{1,6})[.)/]\s*)?[\s\-+•*]*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a clause does to the document it names, and the verb that says it."""
+    mode: str
+    verb: Optional[str] = None
+
+
+@lru_cache(maxsize=None)
+def _cues(cue: str) -> dict[str, re.Pattern]:
+    """mode -> one pattern of that mode's cue words of kind ``cue`` (whole words, any case)."""
+    by_mode: dict[str, list[str]] = {}
+    for row in vocab.clause_cues():
+        if row.cue == cue:
+            by_mode.setdefault(row.mode, []).append(row.pattern)
+    return {mode: re.compile(rf"(?i)(?<!\w){any_of(sorted(words, key=len, reverse=True))}(?!\w)")
+            for mode, words in by_mode.items()}
+
+
+def _first_mode(cue: str, text: str, anchored: bool = False) -> Optional[str]:
+    for mode in _PRECEDENCE:
+        pattern = _cues(cue).get(mode)
+        if pattern is None:
+            continue
+        match = pattern.match(text) if anchored else pattern.search(text)
+        if match:
+            return mode
+    return None
+
+
+# A section heading: 'PHẦN I', 'I. TÌNH HÌNH …', 'A. KẾT QUẢ', '1. Kết quả đạt được', or a line in capitals.
+_HEADING = re.compile(r"(?m)^[ \t]*(?:(?P<part>(?i:phần)\s+(?:thứ\s+\w+|[IVXL]+|\d+)\b)|(?P<roman>[IVXL]{1,6})[ \t]*[.\-–)/]"
+                      r"|(?P<letter>[A-ZĐ])[.)]|(?P<number>\d{1,2})[.)](?!\d))[ \t]*(?P<title>[^\n]*)$")
+_CAPITALS = re.compile(rf"(?m)^[ \t]*(?P<title>[{vocab.UPPER}][{vocab.UPPER}0-9 ,;:\-–]{{6,120}})[ \t]*$")
+_SHORT_SUBHEADING = 70      # a numbered line longer than this is an item of a list, not a heading
+
+
+@dataclass(frozen=True)
+class _Heading:
+    start: int
+    end: int
+    level: int              # 0 part, 1 section (roman, letter, capitals, article), 2 numbered sub-section
+    mode: Optional[str]
+
+
+def _is_upper(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _headings(text: str, start: int, end: int) -> list[_Heading]:
+    """The headings of the body, in order. A numbered line inside an article ('Điều 4. … 1. Nhiệm vụ') is a clause
+    of a rule, not a section of a plan: only headings outside articles open a section."""
+    articles = [m.start() for m in ARTICLE.finditer(text, start, end)]
+    found: dict[int, _Heading] = {}
+    for match in _HEADING.finditer(text, start, end):
+        title = match.group("title").strip()
+        if match.group("part"):
+            level = 0
+        elif match.group("roman") or match.group("letter"):
+            if match.group("letter") and not _is_upper(title[:30]):
+                continue        # 'A. text' in a sentence, not a heading in capitals
+            level = 1
+        else:
+            if len(title) > _SHORT_SUBHEADING or title.endswith((";", ",")) or \
+                    _inside_article(match.start(), articles, found):
+                continue
+            level = 2
+        found[match.start()] = _Heading(match.start(), match.end(), level, _first_mode("heading", title))
+    for match in _CAPITALS.finditer(text, start, end):
+        if match.start() not in found and len(match.group("title").split()) >= 2:
+            found[match.start()] = _Heading(match.start(), match.end(), 1, _first_mode("heading", match.group("title")))
+    for match in ARTICLE.finditer(text, start, end):
+        if match.start() not in found:      # an article closes a section without opening one of a mode
+            found[match.start()] = _Heading(match.start(), match.end(), 1, None)
+    return [found[k] for k in sorted(found)]
+
+
+def _inside_article(pos: int, articles: list[int], found: dict[int, _Heading]) -> bool:
+    """Whether the last article heading before ``pos`` comes after the last section heading before it."""
+    i = bisect.bisect_left(articles, pos) - 1
+    if i < 0:
+        return False
+    return not any(articles[i] < k < pos and h.level <= 1 for k, h in found.items())
+
+
+_TASK_HEAD_SPAN = 260        # the header row of a table of tasks, linearised by a PDF reader: a few short cells
+_TASK_CELL = 45              # a cell of that row is short
+
+
+def _task_tables(text: str, start: int, end: int) -> list[int]:
+    """Where tables of tasks start: a header row that names who leads ('Cơ quan chủ trì') and when it is due
+    ('Thời hạn hoàn thành'), one line with '|' between cells or a few short lines (one cell each)."""
+    lead, when = _cues("task_lead").get("assigned"), _cues("task_when").get("assigned")
+    if lead is None or when is None:
+        return []
+    out = []
+    for match in lead.finditer(text, start, end):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if "|" in line:
+            if when.search(line):
+                out.append(line_start)
+            continue
+        window = text[max(start, match.start() - _TASK_HEAD_SPAN):match.end() + _TASK_HEAD_SPAN]
+        cells = [c.strip() for c in window.split("\n")]
+        if when.search(window) and all(len(c) <= _TASK_CELL for c in cells[1:-1]):
+            out.append(line_start)
+    return out
+
+
+class ClauseReader:
+    """Reads the mode of each citing clause of one clean text (``body_start``, ``body_end``: the body as the header
+    reader found it; sections are looked for there)."""
+
+    def __init__(self, text: str, body_start: int = 0, body_end: Optional[int] = None):
+        self.text = text
+        end = len(text) if body_end is None else body_end
+        headings = _headings(text, body_start, end)
+        # Each heading of a mode governs up to the next heading of its level or above.
+        regions: list[tuple[int, int, str]] = []
+        for i, heading in enumerate(headings):
+            if heading.mode is None:
+                continue
+            stop = next((h.start for h in headings[i + 1:] if h.level <= heading.level), end)
+            regions.append((heading.end, stop, heading.mode))
+        for table in _task_tables(text, body_start, end):
+            stop = next((h.start for h in headings if h.start > table and h.level <= 0), end)
+            regions.append((table, stop, "assigned"))
+        regions.sort()
+        self._regions = regions
+        self._starts = [r[0] for r in regions]
+
+    def section_mode(self, pos: int) -> Optional[str]:
+        """The mode of the innermost section (or table of tasks) holding ``pos``."""
+        i = bisect.bisect_right(self._starts, pos) - 1
+        while i >= 0:
+            start, stop, mode = self._regions[i]
+            if start <= pos < stop:
+                return mode
+            i -= 1
+        return None
+
+    def read(self, clause_start: int, verb_at: int, mention_start: int, mention_end: int,
+             verb: Optional[str]) -> Reading:
+        """The mode of the clause starting at ``clause_start`` that names a document at ``mention_start``, governed
+        by the phrase at ``verb_at`` (``verb``: its words; ``verb_at`` < 0 when no phrase governs it)."""
+        text = self.text
+        at = verb_at if 0 <= verb_at <= mention_start else mention_start
+        clause_start = min(clause_start, at)
+        before = text[clause_start:at]
+        window = " ".join(before.split()[-_WINDOW_WORDS:])
+        opening = text[_ITEM_MARK.match(text, clause_start).end():at]
+        sentence_end = _SENTENCE_END.search(text, mention_end)
+        after = text[mention_end:sentence_end.start() if sentence_end else len(text)]
+        mode = (_first_mode("before", window) if window else None) or \
+            _first_mode("opener", opening, anchored=True) or \
+            ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
+            _first_mode("agent", before) or self.section_mode(mention_start) or ENACTED
+        if mode == "conditional" or verb is not None or mode == ENACTED:
+            return Reading(mode, verb)
+        return Reading(mode, _plain_verb(window))
+
+
+_NEVER = re.compile(r"(?!)")
+_CUE_THEN_VERB = re.compile(r"(?i)(?:đã|vừa)\s+(?P<verb>(?:\w+\s+){0,2}\w+)\s*$")
+
+
+def _plain_verb(window: str) -> Optional[str]:
+    """The verb of a clause that no relation phrase governs, when a cue stands right before it: 'đã ban hành'."""
+    match = _CUE_THEN_VERB.search(window)
+    return match.group("verb").lower() if match else None
