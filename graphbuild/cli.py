@@ -205,7 +205,8 @@ def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, datab
 @click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
 def export(fmt, path, graph_dir):
     """Write the built graph as GraphML (Gephi, yEd) or node-link JSON (networkx, d3)."""
-    from .graph.files import EXPORTS, GraphFiles
+    from .export import EXPORTS
+    from .graph.files import GraphFiles
     files = GraphFiles(_graph_dir(graph_dir))      # streamed from the files, not loaded
     EXPORTS[fmt](files, Path(path))
     r = files.report
