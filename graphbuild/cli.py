@@ -109,7 +109,8 @@ def build(paths, out_dir, jobs, append, quiet):
 
 def _store(graph_dir, read_only: bool = True):
     from .graph.build import default_graph_dir
-    from .stores.ladybug import EmbeddedStore, StoreError
+    from .stores.base import StoreError
+    from .stores.ladybug import EmbeddedStore
     try:
         return EmbeddedStore(Path(graph_dir) if graph_dir else default_graph_dir(), read_only=read_only)
     except StoreError as e:
@@ -125,13 +126,13 @@ def _store(graph_dir, read_only: bool = True):
 @click.option("--neo4j", "use_neo4j", is_flag=True, help="Run on Neo4j (NEO4J_URI, NEO4J_USERNAME, …).")
 def query(name, doc, params, graph_dir, fmt, use_neo4j):
     """Run the named query from queries/NAME.cypher (without NAME: list them)."""
-    from .query.runner import AmbiguousRef, QueryError, list_queries, load_query, run_query
+    from .query import AmbiguousRef, QueryError, list_queries, load_query, run_query
     if not name:
         for n in list_queries():
             q = load_query(n)
             click.echo(f"{n:<14} {q.purpose}")
         return
-    from .stores.ladybug import StoreError
+    from .stores.base import StoreError
     try:
         if use_neo4j:
             from .stores.neo4j import Neo4jStore
@@ -173,8 +174,8 @@ def load(use_neo4j, graph_dir, wipe, yes, batch_size, uri, user, password, datab
     if not use_neo4j:
         _fail("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
     graph = _built_graph(graph_dir)
+    from .stores.base import StoreError
     from .stores.neo4j import Neo4jStore
-    from .stores.ladybug import StoreError
     if wipe and not yes:
         click.confirm("Remove every Document, Organization, Locality and Person node from the database?", abort=True)
 
@@ -222,7 +223,7 @@ def export(fmt, path, graph_dir):
 @click.option("--write", is_flag=True, help="Allow statements that change the store.")
 def cypher(statement, params, graph_dir, fmt, write):
     """Run ad-hoc Cypher on the embedded store (read-only unless --write)."""
-    from .query.runner import to_rows
+    from .query.plain import to_rows
     st = _store(graph_dir, read_only=not write)
     try:
         rows = to_rows(st.run(statement, _parse_params(params)))
@@ -247,10 +248,9 @@ def _built_graph(graph_dir):
 
 
 def _find_doc(graph, ref):
-    from .query.runner import AmbiguousRef, QueryError
-    from .views.viz import find_doc
+    from .query import AmbiguousRef, QueryError, find_in_graph
     try:
-        return find_doc(graph, ref)
+        return find_in_graph(graph, ref)
     except AmbiguousRef as e:
         _fail(str(e), 4)
     except QueryError as e:
