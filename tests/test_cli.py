@@ -4,7 +4,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from graphbuild import cli
 from graphbuild.cli import main
+from graphbuild.stores import EmbeddedStore
 
 
 @pytest.fixture(scope="module")
@@ -125,11 +127,24 @@ INJECTIONS = ["'", '"', "}", "//", "MATCH (n) DETACH DELETE n", "x' OR 1=1 //", 
               "Kiến An\" OR \"1\"=\"1", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢"]
 
 
+def fingerprint(graph_dir):
+    """What a damaged store would show: its counts and every document."""
+    with EmbeddedStore(graph_dir) as s:
+        return (s.run("MATCH (n) RETURN count(*) AS n"), s.run("MATCH ()-[r]->() RETURN count(*) AS n"),
+                s.run("MATCH (d:Document) RETURN d.id AS id, d.symbol AS symbol, d.title AS title ORDER BY id"))
+
+
 @pytest.mark.parametrize("value", INJECTIONS)
-def test_doc_and_param_values_are_data_not_cypher(built, value):
+def test_doc_and_param_values_are_data_not_cypher(built, value, monkeypatch):
+    # `query` opens the store read-only, which alone would keep it intact: here it opens it writable, so that only
+    # the values being parameters does.
+    open_store = cli._store
+    monkeypatch.setattr(cli, "_store", lambda graph_dir, read_only=True: open_store(graph_dir, read_only=False))
+    before = fingerprint(built)
     r = run("query", "lineage", "--doc", value, "--graph", built)
     assert r.exit_code == 2 and "Traceback" not in r.output
     r = run("query", "by_locality", "--param", f"locality={value}", "--graph", built, "--format", "json")
     assert r.exit_code == 0 and json.loads(r.output) == []
     r = run("query", "most_cited", "--graph", built, "--format", "json")
-    assert json.loads(r.output)[0]["symbol"] == "44-KL/TW"        # nothing was changed or deleted
+    assert json.loads(r.output)[0]["symbol"] == "44-KL/TW"
+    assert fingerprint(built) == before                             # nothing was changed or deleted

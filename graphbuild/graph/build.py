@@ -17,38 +17,40 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Optional
+from typing import IO, Any, Callable, Iterable, Iterator, Optional, Union
 
-from . import files as export
-
-from ..vocab import gazetteer
-
-from ..stores import ladybug as store
 from ..extract.extractor import extract_citations
-from ..models import Reject
 from ..ingest.read import iter_paths, read_sources
-from .resolve import Graph, resolve_citations
+from ..models import Reject
+from ..stores import ladybug as store
+from ..vocab import gazetteer
+from . import files
+from .model import Graph, Report
+from .resolve import resolve_citations
 
 EXTRACTIONS = "extractions.jsonl"
+PathLike = Union[str, Path]
+# What a worker sends back per input: (file, JSON line of its extraction | None, reject reason | None).
+WorkResult = tuple[str, Optional[str], Optional[str]]
 
 
 @dataclass
 class BuildResult:
     out_dir: Path
-    report: dict
+    report: Report
     inputs: int
     rejects: int
-    seconds: dict = field(default_factory=dict)     # per stage: extract, resolve, export, store
+    seconds: dict[str, float] = field(default_factory=dict)     # per stage: extract, resolve, export, store
 
     @cached_property
     def graph(self) -> Graph:
         """The resolved graph, read back from the files (the build does not keep it in memory)."""
-        return export.load_graph(self.out_dir)
+        return files.load_graph(self.out_dir)
 
 
-def _work(path: str) -> list:
-    """Worker: every input in one path -> [(file, JSON line of its extraction | None, reject reason | None)]."""
-    out = []
+def _work(path: str) -> list[WorkResult]:
+    """Worker: every input in one path, extracted (or the reason it was not)."""
+    out: list[WorkResult] = []
     for item in read_sources([path]):
         if isinstance(item, Reject):
             out.append((item.file, None, item.reason))
@@ -65,7 +67,7 @@ class ExtractionLog:
 
     def __init__(self, path: Path):
         self.path = path
-        self.offsets: dict = {}          # file -> (path of the log holding its line, byte offset)
+        self.offsets: dict[str, tuple[Path, int]] = {}      # file -> (path of the log holding its line, byte offset)
 
     def index(self, path: Path) -> None:
         """Learn the offsets of a log written earlier (an --append build) by reading it once."""
@@ -76,9 +78,9 @@ class ExtractionLog:
                     self.offsets[json.loads(line)["file"]] = (path, pos)
                 pos += len(line)
 
-    def lines(self) -> Iterator[tuple]:
+    def lines(self) -> Iterator[tuple[str, bytes]]:
         """(file, line) in sorted file order."""
-        handles: dict = {}
+        handles: dict[Path, IO[bytes]] = {}
         try:
             for name in sorted(self.offsets):
                 path, pos = self.offsets[name]
@@ -101,24 +103,24 @@ class ExtractionLog:
         return out
 
 
-def build_graph(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
-          progress: Optional[Callable[[int, str], None]] = None) -> BuildResult:
+def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, append: bool = False,
+                progress: Optional[Callable[[int, str], None]] = None) -> BuildResult:
     """Build the graph of ``paths`` into ``out_dir``; see the module docstring. ``progress(n, name)`` is called
     after each input, then with "(resolving)" and "(loading the store)" as the later stages start."""
-    t = time.perf_counter()
-    seconds: dict = {}
+    started = time.perf_counter()
+    seconds: dict[str, float] = {}
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ext_path, rej_path = out / EXTRACTIONS, out / "rejects.jsonl"
     log = ExtractionLog(ext_path)
-    old_rejects: list = []
+    old_rejects: list[dict[str, str]] = []
     if append and ext_path.exists():
         log.index(ext_path)
         if rej_path.exists():
             old_rejects = [json.loads(line) for line in open(rej_path, encoding="utf-8") if line.strip()]
     fresh_path = out / (EXTRACTIONS + ".new")
     fresh_log = ExtractionLog(fresh_path)
-    rejects: dict = {}
+    rejects: dict[str, str] = {}        # file -> reason
     count = 0
     work = (str(p) for p in iter_paths(paths))
     with open(fresh_path, "wb") as fresh:
@@ -138,7 +140,7 @@ def build_graph(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     all_rejects = [r for r in old_rejects if r["file"] not in rejects and r["file"] not in log.offsets] + \
         [{"file": f, "reason": reason} for f, reason in rejects.items()]
     all_rejects.sort(key=lambda r: r["file"])
-    seconds["extract"] = time.perf_counter() - t
+    seconds["extract"] = time.perf_counter() - started
     # Resolution runs in a process of its own and leaves the graph in files: the memory it takes goes back to the
     # system when that process ends (a Python process keeps most of it), before the store's buffers are taken.
     if progress:
@@ -146,47 +148,50 @@ def build_graph(paths: Iterable, out_dir, jobs: int = 1, append: bool = False,
     with _context().Pool(1) as pool:
         report, stage_seconds = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
     seconds.update(stage_seconds)
-    t = time.perf_counter()
+    started = time.perf_counter()
     if progress:
         progress(count, "(loading the store)")
-    store.write(export.GraphFiles(out), out)
-    seconds["store"] = time.perf_counter() - t
+    store.write(files.GraphFiles(out), out)
+    seconds["store"] = time.perf_counter() - started
     remember_graph_dir(out)
     return BuildResult(out, report, count, len(all_rejects), seconds)
 
 
-def _context():
+def _context() -> Any:
     """Fork where it is safe (Linux: the workers share the loaded tables); spawn elsewhere."""
     return mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def _resolve_to_files(out: str, rejects: list, extracted: int) -> tuple:
+def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) -> tuple[Report, dict[str, float]]:
     """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (report, seconds per stage)."""
-    t = time.perf_counter()
+    started = time.perf_counter()
     with open(Path(out) / EXTRACTIONS, "rb") as f:
         graph = resolve_citations(json.loads(line) for line in f if line.strip())
     graph.report["inputs"] = extracted + len(rejects)
     graph.report["rejected"] = len(rejects)
-    seconds = {"resolve": time.perf_counter() - t}
-    t = time.perf_counter()
-    export.write_files(graph, Path(out), rejects)
-    seconds["export"] = time.perf_counter() - t
+    seconds = {"resolve": time.perf_counter() - started}
+    started = time.perf_counter()
+    files.write_files(graph, Path(out), rejects)
+    seconds["export"] = time.perf_counter() - started
     return graph.report, seconds
 
 
-def _collect(results, fresh, log: ExtractionLog, rejects: dict, progress) -> int:
-    n = 0
+def _collect(results: Iterable[list[WorkResult]], fresh: IO[bytes], log: ExtractionLog, rejects: dict[str, str],
+             progress: Optional[Callable[[int, str], None]]) -> int:
+    """Append the workers' lines to ``fresh`` (noting their offsets in ``log``) and their rejects to ``rejects``;
+    the number of inputs seen."""
+    count = 0
     for batch in results:
         for name, line, reason in batch:
-            n += 1
-            if reason is not None:
-                rejects[name] = reason
+            count += 1
+            if line is None:
+                rejects[name] = reason or ""
             else:
                 log.offsets[name] = (log.path, fresh.tell())
                 fresh.write(line.encode("utf-8") + b"\n")
             if progress:
-                progress(n, name)
-    return n
+                progress(count, name)
+    return count
 
 
 # --- where the last build went ----------------------------------------------------------------------------------
@@ -196,20 +201,20 @@ def _state_file() -> Path:
     return base / "graphbuild" / "last_graph"
 
 
-def remember_graph_dir(path: Path) -> None:
+def remember_graph_dir(path: PathLike) -> None:
     try:
-        f = _state_file()
-        f.parent.mkdir(parents=True, exist_ok=True)
-        f.write_text(str(Path(path).resolve()), encoding="utf-8")
+        state = _state_file()
+        state.parent.mkdir(parents=True, exist_ok=True)
+        state.write_text(str(Path(path).resolve()), encoding="utf-8")
     except OSError:
         pass   # a read-only home only loses the default
 
 
 def default_graph_dir() -> Path:
     try:
-        p = Path(_state_file().read_text(encoding="utf-8").strip())
-        if (p / store.STORE_NAME).exists():
-            return p
+        last = Path(_state_file().read_text(encoding="utf-8").strip())
+        if (last / store.STORE_NAME).exists():
+            return last
     except OSError:
         pass
     return Path("graph")

@@ -5,117 +5,112 @@ build never leaves a half-written store behind.
 """
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, NamedTuple, Optional, Union
 
+from ..dates import to_date
 from . import rows, schema
+from .base import Row, StoreError
+from .csv_files import CsvFiles
+
+if TYPE_CHECKING:
+    from ..graph.model import GraphSource
 
 STORE_NAME = "graph.lbug"
+INSERT_BATCH = 2000          # rows per parameterised insert (the rows a CSV cannot hold)
+# What a bulk load needs to know of one key of its rows: (table, properties, (from label, to label) or None).
+Table = tuple[str, schema.Props, Optional[tuple[str, str]]]
+
+__all__ = ["EmbeddedStore", "StoreError", "STORE_NAME", "write"]
 
 
-class StoreError(Exception):
-    """The embedded store is missing, locked or unreadable; the message says which and what to do."""
-
-
-def _cell_maker(props: list) -> Callable[[dict], Optional[list]]:
+def _cell_maker(props: schema.Props) -> Callable[[Row], Optional[list[Any]]]:
     """row -> its CSV cells, or None when a list item holds a comma or bracket (a CSV list cannot hold it: such a
     row is loaded with parameters instead). Built once per table: the kinds are looked at once, not per cell."""
-    def cell(p, kind):
+    def cell(prop: str, kind: str) -> Callable[[Row], Any]:
         if kind.endswith("[]"):
-            return lambda r: "" if r.get(p) is None else "[" + ",".join(str(x) for x in r[p]) + "]"
+            return lambda row: "" if row.get(prop) is None else "[" + ",".join(str(x) for x in row[prop]) + "]"
         if kind == "BOOLEAN":
-            return lambda r: "" if r.get(p) is None else "true" if r[p] else "false"
-        return lambda r: "" if r.get(p) is None else r[p]
+            return lambda row: "" if row.get(prop) is None else "true" if row[prop] else "false"
+        return lambda row: "" if row.get(prop) is None else row[prop]
     cells = [cell(p, kind) for p, kind in props]
     lists = [p for p, kind in props if kind.endswith("[]")]
 
-    def make(row: dict) -> Optional[list]:
-        for p in lists:
-            if any(c in str(x) for x in row.get(p) or () for c in ",[]"):
+    def make(row: Row) -> Optional[list[Any]]:
+        for prop in lists:
+            if any(c in str(x) for x in row.get(prop) or () for c in ",[]"):
                 return None
-        return [c(row) for c in cells]
+        return [to_cell(row) for to_cell in cells]
     return make
 
 
-class _Csv:
-    """One table's CSV, written row by row."""
-
-    def __init__(self, path: Path, props: list, ends: Optional[tuple]):
-        self.path, self.ends, self.rows = path, ends, 0
-        self.file = open(path, "w", encoding="utf-8", newline="")
-        self.writer = csv.writer(self.file)
-        self.cells = _cell_maker(props)
-        self.writer.writerow((["from", "to"] if ends else []) + [p for p, _ in props])
-
-    def add(self, row: dict) -> bool:
-        cells = self.cells(row)
-        if cells is None:
-            return False
-        self.writer.writerow([row["source"], row["target"]] + cells if self.ends else cells)
-        self.rows += 1
-        return True
+class _TableCsv(NamedTuple):
+    """Where the rows of one key go: its table, its CSV and how a row becomes the CSV's cells."""
+    table: str
+    props: schema.Props
+    ends: Optional[tuple[str, str]]
+    path: Path
+    header: list[str]
+    cells: Callable[[Row], Optional[list[Any]]]
 
 
-def _bulk_load(conn, keyed_rows: Iterable[tuple], table_of: Callable, tmp: Path) -> None:
+def _bulk_load(conn: Any, keyed_rows: Iterable[tuple[Hashable, Row]], table_of: Callable[[Any], Table],
+               tmp: Path) -> None:
     """Load rows of several tables in one pass over them: ``keyed_rows`` gives (key, row), ``table_of(key)`` gives
-    (table, props, ends). Rows go to one CSV per key as they come (nothing is held), then each CSV is COPYed; rows a
+    the key's ``Table``. Rows go to one CSV per key as they come (nothing is held), then each CSV is COPYed; rows a
     CSV cannot hold are inserted with parameters afterwards."""
-    files: dict = {}
-    aside: dict = {}
-    try:
+    tables: dict[Hashable, _TableCsv] = {}
+    aside: dict[Hashable, list[Row]] = {}
+    with CsvFiles(lineterminator="\r\n") as files:      # the csv module's own dialect, as COPY is told below
         for key, row in keyed_rows:
-            out = files.get(key)
+            out = tables.get(key)
             if out is None:
                 table, props, ends = table_of(key)
-                out = files[key] = _Csv(tmp / f"{table}-{ends[0] if ends else 'n'}-{ends[1] if ends else 'n'}.csv",
-                                        props, ends)
-            if not out.add(row):
+                path = tmp / f"{table}-{ends[0] if ends else 'n'}-{ends[1] if ends else 'n'}.csv"
+                header = (["from", "to"] if ends else []) + [p for p, _ in props]
+                out = tables[key] = _TableCsv(table, props, ends, path, header, _cell_maker(props))
+            cells = out.cells(row)
+            if cells is None:
                 aside.setdefault(key, []).append(row)
-    finally:
-        for out in files.values():
-            out.file.close()
-    for key, out in files.items():
-        if out.rows:
-            table, _, ends = table_of(key)
+            else:
+                files.write(out.path, [row["source"], row["target"]] + cells if out.ends else cells, out.header)
+    for out in tables.values():
+        if files.count.get(out.path):
             # Say exactly how the CSV is written: Ladybug's sniffer, seeing no quotes in the first rows, would split
             # a later quoted field at its commas. parallel=false: evidence sentences hold quoted newlines.
             opts = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
-            if ends:
-                opts += f", from='{ends[0]}', to='{ends[1]}'"
-            conn.execute(f"COPY {table} FROM '{out.path.as_posix()}' ({opts})")
-        out.path.unlink()
-    for key, rows_ in aside.items():
-        table, props, ends = table_of(key)
-        _insert(conn, table, rows_, props, ends)
+            if out.ends:
+                opts += f", from='{out.ends[0]}', to='{out.ends[1]}'"
+            conn.execute(f"COPY {out.table} FROM '{out.path.as_posix()}' ({opts})")
+            out.path.unlink()
+    for key, rows_aside in aside.items():
+        out = tables[key]
+        _insert(conn, out.table, rows_aside, out.props, out.ends)
 
 
-def _param(v, kind: str):
-    if v is not None and kind == "DATE":
-        return dt.date.fromisoformat(v)
-    return v
+def _param(value: Any, kind: str) -> Any:
+    return to_date(value) if kind == "DATE" else value
 
 
-def _insert(conn, table: str, rows_: list, props: list, ends: Optional[tuple], batch: int = 2000) -> None:
+def _insert(conn: Any, table: str, rows_: list[Row], props: schema.Props, ends: Optional[tuple[str, str]]) -> None:
     sets = ", ".join(f"{p}: r.{p}" for p, _ in props)
     if ends:
         # Two MATCH clauses: a comma-joined pattern makes Ladybug plan a cross product (100x slower).
-        q = (f"UNWIND $rows AS r MATCH (a:{ends[0]} {{id: r.source}}) MATCH (b:{ends[1]} {{id: r.target}}) "
-             f"CREATE (a)-[:{table} {{{sets}}}]->(b)")
+        statement = (f"UNWIND $rows AS r MATCH (a:{ends[0]} {{id: r.source}}) MATCH (b:{ends[1]} {{id: r.target}}) "
+                     f"CREATE (a)-[:{table} {{{sets}}}]->(b)")
     else:
-        q = f"UNWIND $rows AS r CREATE (:{table} {{{sets}}})"
-    for i in range(0, len(rows_), batch):
+        statement = f"UNWIND $rows AS r CREATE (:{table} {{{sets}}})"
+    for i in range(0, len(rows_), INSERT_BATCH):
         chunk = [{**({"source": r["source"], "target": r["target"]} if ends else {}),
-                  **{p: _param(r.get(p), k) for p, k in props}} for r in rows_[i:i + batch]]
-        conn.execute(q, {"rows": chunk})
+                  **{p: _param(r.get(p), k) for p, k in props}} for r in rows_[i:i + INSERT_BATCH]]
+        conn.execute(statement, {"rows": chunk})
 
 
-def write(g, out_dir: Path) -> Path:
-    """Write the graph (a ``Graph``, or ``export.GraphFiles`` to stream a built one from its files) into
+def write(graph: GraphSource, out_dir: Union[str, Path]) -> Path:
+    """Write the graph (a ``Graph``, or ``GraphFiles`` to stream a built one from its files) into
     ``out_dir/graph.lbug``, replacing it atomically, and return its path."""
     import ladybug
     out_dir = Path(out_dir)
@@ -129,10 +124,10 @@ def write(g, out_dir: Path) -> Path:
         for stmt in schema.ddl():
             conn.execute(stmt)
         # Nodes first (relationships look their ends up), then citations, then the other links.
-        _bulk_load(conn, rows.iter_node_rows(g), lambda label: (label, schema.NODES[label], None), tmp_dir)
-        _bulk_load(conn, rows.iter_citation_rows(g),
+        _bulk_load(conn, rows.iter_node_rows(graph), lambda label: (label, schema.NODES[label], None), tmp_dir)
+        _bulk_load(conn, rows.iter_citation_rows(graph),
                    lambda rel: (rel, schema.CITATION_PROPS, ("Document", "Document")), tmp_dir)
-        _bulk_load(conn, rows.iter_link_rows(g), lambda key: (key[0], schema.LINKS[key[0]][1], key[1:]), tmp_dir)
+        _bulk_load(conn, rows.iter_link_rows(graph), lambda key: (key[0], schema.LINKS[key[0]][1], key[1:]), tmp_dir)
         conn.close()
         db.close()
         for suffix in ("", ".wal", ".shadow"):
@@ -149,20 +144,22 @@ def write(g, out_dir: Path) -> Path:
 
 
 class EmbeddedStore:
-    """Read-only access to a built store; ``run`` returns plain rows."""
+    """A built store, read-only unless asked; ``run`` returns plain rows. A ``Store``."""
 
-    def __init__(self, graph_dir: Path, read_only: bool = True):
+    def __init__(self, graph_dir: Union[str, Path], read_only: bool = True):
         import ladybug
         path = Path(graph_dir) / STORE_NAME
         if not path.exists():
             raise StoreError(f"no graph store at {path}: run 'graphbuild build PATH… --out {graph_dir}' first")
         try:
             self.db = ladybug.Database(str(path), read_only=read_only)
-            self.conn = ladybug.Connection(self.db)
+            # Any: ``execute`` is typed to return a list too, for several statements in one string, which ``run``
+            # does not take apart (it fails on them, as it always has).
+            self.conn: Any = ladybug.Connection(self.db)
         except RuntimeError as e:
             raise StoreError(f"cannot open {path}: {e}") from None
 
-    def run(self, cypher: str, params: Optional[dict] = None) -> list:
+    def run(self, cypher: str, params: Optional[dict[str, Any]] = None) -> list[Row]:
         result = self.conn.execute(cypher, params or {})
         cols = result.get_column_names()
         out = []
@@ -174,8 +171,8 @@ class EmbeddedStore:
         self.conn.close()
         self.db.close()
 
-    def __enter__(self):
+    def __enter__(self) -> EmbeddedStore:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()

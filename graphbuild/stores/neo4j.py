@@ -2,7 +2,7 @@
 idempotent batched loader.
 
     with Neo4jStore.from_env() as st:              # NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE
-        report = st.load(export.load_graph("graph"))   # constraints first, UNWIND … MERGE in batches, verified
+        report = st.load(load_graph("graph"))          # constraints first, UNWIND … MERGE in batches, verified
         rows = run_query(st, "lineage", doc="1416-CV/QU", engine="neo4j")
 
 - Reads: ``driver.execute_query(…, routing_=RoutingControl.READ, database_=…)`` (a retried managed transaction,
@@ -10,7 +10,8 @@ idempotent batched loader.
 - Writes: every batch is ``UNWIND $rows AS r MERGE (n:Label {id: r.id}) SET n += r.props`` (nodes) or two labelled
   MATCHes and a MERGE (relationships) in a managed transaction (``session.execute_write``), so transient errors
   (leader switch, deadlock) are retried by the driver and a re-run after an interruption finishes the job: MERGE on
-  the unique key never duplicates. Labels and types come from ``schema``; every value is a parameter.
+  the unique key never duplicates. Labels and types come from ``schema``, rows from ``rows`` (as for the embedded
+  store and the neo4j-admin CSVs); every value is a parameter.
 - Server notifications (deprecations, unknown labels on an empty database) are switched off at the source
   (``notifications_min_severity="OFF"``) and the ``neo4j.notifications`` logger is silenced.
 - The password is never part of a message, repr or exception raised from here (driver errors are re-raised as
@@ -23,28 +24,21 @@ import os
 import re
 import time
 from contextlib import contextmanager
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from . import rows, schema
-from .neo4j_admin import node_props, relationship_groups
-from .ladybug import StoreError
+from .base import Row, StoreError
+from .schema import identifier
+
+if TYPE_CHECKING:
+    from ..graph.model import GraphSource
 
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 LABELS = list(schema.NODES)                     # graphbuild's own labels: the only ones wipe() touches
-FULLTEXT_INDEX = "document_text"
-# Lucene analyzer that folds diacritics, so "chu thap do" finds "chữ thập đỏ" (đ -> d included).
-# Neo4j's built-in analyzers are listed by `CALL db.index.fulltext.listAvailableAnalyzers()`; "standard-folding" is
-# described there as "Analyzer that uses ASCIIFoldingFilter to remove accents (diacritics). Otherwise behaves as
-# standard english analyzer" (neo4j/neo4j: fulltext-index/…/analyzer/providers/StandardFolding.java; Cypher Manual
-# 5, "Full-text indexes": OPTIONS {indexConfig: {`fulltext.analyzer`: …}}). Its English stop words (a, an, in, no,
-# the, to …) are removed *before* folding, so "tổ" is kept as "to" in documents, while a query word typed "to" or
-# "an" is dropped as a stop word: queries still match, that word just does not count.
-FULLTEXT_ANALYZER = "standard-folding"
-RANGE_INDEXES = {"Document": ["symbol", "type", "date", "level", "locality_id", "num"],
-                 "Locality": ["name", "level"], "Organization": ["name"]}
-_IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
+_T = TypeVar("_T")
+# (type, from label, to label, [rows with source, target, props]), as ``rows.relationship_groups`` gives them.
+Group = tuple[str, str, str, list[Row]]
 
 
 class Neo4jStoreError(StoreError):
@@ -62,36 +56,15 @@ def silence_notifications() -> None:
 
 # --- the Cypher sent (pure functions, unit-tested) ----------------------------------------------------------------
 
-def _ident(name: str) -> str:
-    if not _IDENT.match(name):
-        raise ValueError(f"not a schema identifier: {name!r}")
-    return name
-
-
-def schema_statements() -> list:
-    """Constraints first (each also backs MERGE with a unique index), then range indexes, then the fulltext index."""
-    out = []
-    for label, props in schema.NODES.items():
-        key = props[0][0]
-        out.append(f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
-                   f"FOR (n:{_ident(label)}) REQUIRE n.{_ident(key)} IS UNIQUE")
-    for label, props in RANGE_INDEXES.items():
-        for p in props:
-            out.append(f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{_ident(label)}) ON (n.{_ident(p)})")
-    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Document) "
-               f"ON EACH [n.title, n.symbol, n.issuer] "
-               f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}")
-    return out
-
-
 def node_merge(label: str) -> str:
-    return (f"UNWIND $rows AS r MERGE (n:{_ident(label)} {{id: r.id}}) SET n += r.props "
+    return (f"UNWIND $rows AS r MERGE (n:{identifier(label)} {{id: r.id}}) SET n += r.props "
             f"RETURN count(n) AS written")
 
 
-def relationship_merge(rel: str, a: str, b: str) -> str:
-    return (f"UNWIND $rows AS r MATCH (a:{_ident(a)} {{id: r.source}}) MATCH (b:{_ident(b)} {{id: r.target}}) "
-            f"MERGE (a)-[x:{_ident(rel)}]->(b) SET x += r.props RETURN count(x) AS written")
+def relationship_merge(rel: str, start: str, end: str) -> str:
+    return (f"UNWIND $rows AS r MATCH (a:{identifier(start)} {{id: r.source}}) "
+            f"MATCH (b:{identifier(end)} {{id: r.target}}) "
+            f"MERGE (a)-[x:{identifier(rel)}]->(b) SET x += r.props RETURN count(x) AS written")
 
 
 def wipe_statement(label: str, scope_clause: bool) -> str:
@@ -102,25 +75,25 @@ def wipe_statement(label: str, scope_clause: bool) -> str:
     ``wipe`` picks the scope clause when the server says it is 5.23 or later, the importing WITH otherwise.
     """
     body = "CALL (n) { DETACH DELETE n }" if scope_clause else "CALL { WITH n DETACH DELETE n }"
-    return f"MATCH (n:{_ident(label)}) {body} IN TRANSACTIONS OF $batch ROWS"
+    return f"MATCH (n:{identifier(label)}) {body} IN TRANSACTIONS OF $batch ROWS"
 
 
 def count_nodes(label: str) -> str:
-    return f"MATCH (n:{_ident(label)}) RETURN count(n) AS c"
+    return f"MATCH (n:{identifier(label)}) RETURN count(n) AS c"
 
 
-def count_relationships(rel: str, a: str, b: str) -> str:
-    return f"MATCH (:{_ident(a)})-[r:{_ident(rel)}]->(:{_ident(b)}) RETURN count(r) AS c"
+def count_relationships(rel: str, start: str, end: str) -> str:
+    return f"MATCH (:{identifier(start)})-[r:{identifier(rel)}]->(:{identifier(end)}) RETURN count(r) AS c"
 
 
-def _server_version(agent: str) -> tuple:
-    m = re.search(r"(\d+)\.(\d+)", agent or "")
-    return (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+def _server_version(agent: str) -> tuple[int, int]:
+    match = re.search(r"(\d+)\.(\d+)", agent or "")
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
-def _chunks(seq: list, n: int):
-    for i in range(0, len(seq), n):
-        yield seq[i:i + n]
+def _chunks(seq: list[_T], size: int) -> Iterator[list[_T]]:
+    for i in range(0, len(seq), size):
+        yield seq[i:i + size]
 
 
 # --- the store ------------------------------------------------------------------------------------------------------
@@ -129,7 +102,7 @@ class Neo4jStore:
     """A Neo4j database reached through the official driver; ``run`` returns rows like ``EmbeddedStore.run``."""
 
     def __init__(self, uri: str, user: Optional[str] = "neo4j", password: Optional[str] = None,
-                 database: Optional[str] = None, driver=None):
+                 database: Optional[str] = None, driver: Any = None):
         self.uri = uri
         self.user = user or "neo4j"
         self.database = database or None
@@ -167,11 +140,11 @@ class Neo4jStore:
                 f"(routing, clusters), or their +s (TLS) / +ssc (TLS, self-signed) forms such as neo4j+s://… for "
                 f"Aura; port 7474 (http) is the browser, not the driver")
 
-    def _make_driver(self, filters: bool):
+    def _make_driver(self, filters: bool) -> Any:
         from neo4j import GraphDatabase
         from neo4j.exceptions import ConfigurationError
         auth = (self.user, self.__secret) if self.__secret else None
-        config = {"user_agent": "graphbuild"}
+        config: dict[str, Any] = {"user_agent": "graphbuild"}
         if filters:
             config["notifications_min_severity"] = "OFF"
             config["warn_notification_severity"] = "OFF"
@@ -194,14 +167,14 @@ class Neo4jStore:
             return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
         return self._scrub(self.uri)
 
-    def _scrub(self, text, oneline: bool = False) -> str:
+    def _scrub(self, text: object, oneline: bool = False) -> str:
         text = str(text)
         if self.__secret:
             text = text.replace(self.__secret, "***")
         return " ".join(text.split()) if oneline else text
 
     @contextmanager
-    def _guard(self, action: str):
+    def _guard(self, action: str) -> Iterator[None]:
         """Driver exceptions -> Neo4jStoreError with a message that says what to do, password scrubbed."""
         from neo4j import exceptions as ex
         try:
@@ -228,7 +201,7 @@ class Neo4jStore:
         except (ex.DriverError, OSError, ValueError) as e:
             raise Neo4jStoreError(f"Neo4j driver error while {action}: {type(e).__name__}: {self._scrub(e)}") from None
 
-    def _attempt(self, fn):
+    def _attempt(self, fn: Callable[[], _T]) -> _T:
         """Run ``fn``; servers before 5.7 (Bolt < 5.2) reject notification filters: then rebuild the driver once
         without them (the silenced logger still keeps notifications quiet) and run ``fn`` again."""
         from neo4j.exceptions import ConfigurationError
@@ -240,8 +213,8 @@ class Neo4jStore:
             self._driver = self._make_driver(filters=False)
             return fn()
 
-    def _session(self):
-        kwargs = {"database": self.database}
+    def _session(self) -> Any:
+        kwargs: dict[str, Any] = {"database": self.database}
         bm = getattr(self._driver, "execute_query_bookmark_manager", None)
         if bm is not None:
             kwargs["bookmark_manager"] = bm       # reads through execute_query see these writes (causal chaining)
@@ -259,16 +232,16 @@ class Neo4jStore:
     def _scope(self) -> bool:
         """Whether the server takes ``CALL (n) { … }`` (Neo4j 5.23+, 2025.x)."""
         self._connect()
-        return _server_version(self._agent) >= (5, 23)
+        return _server_version(self._agent or "") >= (5, 23)
 
     # -- reading -------------------------------------------------------------------------------------------------------
 
-    def run(self, cypher: str, params: Optional[dict] = None) -> list:
+    def run(self, cypher: str, params: Optional[dict[str, Any]] = None) -> list[Row]:
         """A read query; one dict per record (values as the driver returns them: Node, Relationship, Date …)."""
         from neo4j import RoutingControl
         self._connect()
 
-        def go():
+        def go() -> Any:
             with self._guard("running a query"):
                 return self._driver.execute_query(cypher, params or {}, routing_=RoutingControl.READ,
                                                   database_=self.database)
@@ -279,121 +252,115 @@ class Neo4jStore:
         got = self.run(cypher)
         return int(got[0]["c"]) if got else 0
 
-    def counts(self, groups: Optional[list] = None) -> dict:
-        """Nodes per graphbuild label and relationships per type (between the given (type, from, to) groups, or all
-        of graphbuild's) as the database has them now."""
-        if groups is None:
-            groups = [(r, "Document", "Document") for r in schema.CITATIONS]
-            groups += [(r, a, b) for r, (pairs, _) in schema.LINKS.items() for a, b in pairs]
-        out: dict = {"nodes": {label: self._count(count_nodes(label)) for label in LABELS}, "relationships": {}}
-        for rel, a, b in groups:
-            out["relationships"][rel] = out["relationships"].get(rel, 0) + self._count(count_relationships(rel, a, b))
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Nodes per graphbuild label and relationships per graphbuild type, as the database has them now."""
+        groups: list[tuple[str, str, str]] = [(rel, "Document", "Document") for rel in schema.CITATIONS]
+        groups += [(rel, start, end) for rel, (pairs, _) in schema.LINKS.items() for start, end in pairs]
+        out: dict[str, dict[str, int]] = {"nodes": {label: self._count(count_nodes(label)) for label in LABELS},
+                                          "relationships": {}}
+        for rel, start, end in groups:
+            out["relationships"][rel] = out["relationships"].get(rel, 0) + \
+                self._count(count_relationships(rel, start, end))
         return out
 
     # -- writing -------------------------------------------------------------------------------------------------------
 
-    def _write(self, session, cypher: str, params: dict) -> int:
-        def work(tx):
-            rec = tx.run(cypher, params).single()
-            return int(rec["written"]) if rec is not None else 0
+    def _write(self, session: Any, cypher: str, params: dict[str, Any]) -> int:
+        def work(tx: Any) -> int:
+            record = tx.run(cypher, params).single()
+            return int(record["written"]) if record is not None else 0
         return session.execute_write(work)
 
-    def _schema(self, session) -> None:
-        for stmt in schema_statements():
-            session.execute_write(lambda tx, s=stmt: tx.run(s).consume())
+    def _schema(self, session: Any) -> None:
+        for stmt in schema.neo4j_statements():
+            session.execute_write(lambda tx, statement=stmt: tx.run(statement).consume())
 
-    def create_schema(self) -> list:
-        """Constraints and indexes only (after ``neo4j-admin database import``); returns the statements sent."""
-        self._connect()
-        with self._guard("creating constraints and indexes"), self._session() as s:
-            self._schema(s)
-        return schema_statements()
-
-    def load(self, graph, wipe: bool = False, batch_size: int = 10000,
-             progress: Optional[Callable[[int, int, str], None]] = None) -> dict:
-        """Load ``graph`` (a resolved ``Graph``, e.g. ``export.load_graph(dir)``) idempotently and verify it.
+    def load(self, graph: GraphSource, wipe: bool = False, batch_size: int = 10000,
+             progress: Optional[Callable[[int, int, str], None]] = None) -> dict[str, Any]:
+        """Load ``graph`` (a resolved ``Graph``, e.g. ``load_graph(dir)``) idempotently and verify it.
 
         Returns ``{"nodes": {label: n}, "relationships": {type: n}, "database": {"nodes": …, "relationships": …},
         "mismatches": [text…], "ok": bool, "wiped": {label: n} | None, "batches": n, "warnings": [...], "seconds": s}``.
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
-        t0 = time.monotonic()
+        started = time.monotonic()
         self._connect()
-        warnings: list = []
-        node_sets = {}
+        warnings: list[str] = []
+        node_sets: dict[str, list[Row]] = {}
         for label, node_list in rows.node_rows(graph).items():
             batch_rows = []
-            for r in node_list:
+            for row in node_list:
                 try:
-                    props = node_props(label, r)
+                    props = rows.node_props(label, row)
                 except ValueError as e:
-                    warnings.append(f"{label} {r['id']}: bad date {r.get('date')!r} ({e}); stored without it")
-                    props = node_props(label, {**r, "date": None})
-                batch_rows.append({"id": r["id"], "props": props})
+                    warnings.append(f"{label} {row['id']}: bad date {row.get('date')!r} ({e}); stored without it")
+                    props = rows.node_props(label, {**row, "date": None})
+                batch_rows.append({"id": row["id"], "props": props})
             node_sets[label] = batch_rows
-        groups = list(relationship_groups(graph))
-        total = sum(len(v) for v in node_sets.values()) + sum(len(g[3]) for g in groups)
-        report: dict = {"nodes": {k: len(v) for k, v in node_sets.items()}, "relationships": {}, "wiped": None,
-                        "batches": 0, "warnings": warnings}
-        for rel, _a, _b, rs in groups:
-            report["relationships"][rel] = report["relationships"].get(rel, 0) + len(rs)
+        groups = list(rows.relationship_groups(graph))
+        total = sum(len(v) for v in node_sets.values()) + sum(len(group[3]) for group in groups)
+        report: dict[str, Any] = {"nodes": {k: len(v) for k, v in node_sets.items()}, "relationships": {},
+                                  "wiped": None, "batches": 0, "warnings": warnings}
+        for rel, _, _, group_rows in groups:
+            report["relationships"][rel] = report["relationships"].get(rel, 0) + len(group_rows)
 
         self._attempt(lambda: self._load(node_sets, groups, wipe, batch_size, progress, total, report))
 
         db = self.counts()
         report["database"] = db
         mismatches = []
-        for label, n in report["nodes"].items():
+        for label, expected in report["nodes"].items():
             found = db["nodes"].get(label, 0)
-            if found != n:
-                mismatches.append(f"{label}: {n} in the graph, {found} in Neo4j" +
-                                  (" (older data: load with --wipe to replace it)" if found > n else ""))
+            if found != expected:
+                mismatches.append(f"{label}: {expected} in the graph, {found} in Neo4j" +
+                                  (" (older data: load with --wipe to replace it)" if found > expected else ""))
         for rel in db["relationships"]:
-            n, found = report["relationships"].get(rel, 0), db["relationships"][rel]
-            if found != n:
-                mismatches.append(f"{rel}: {n} in the graph, {found} in Neo4j" +
-                                  (" (older data: load with --wipe to replace it)" if found > n else ""))
+            expected, found = report["relationships"].get(rel, 0), db["relationships"][rel]
+            if found != expected:
+                mismatches.append(f"{rel}: {expected} in the graph, {found} in Neo4j" +
+                                  (" (older data: load with --wipe to replace it)" if found > expected else ""))
         report["mismatches"] = mismatches
         report["ok"] = not mismatches
-        report["seconds"] = round(time.monotonic() - t0, 3)
+        report["seconds"] = round(time.monotonic() - started, 3)
         return report
 
-    def _load(self, node_sets, groups, wipe, batch_size, progress, total, report) -> None:
+    def _load(self, node_sets: dict[str, list[Row]], groups: list[Group], wipe: bool, batch_size: int,
+              progress: Optional[Callable[[int, int, str], None]], total: int, report: dict[str, Any]) -> None:
         if wipe:
             report["wiped"] = self.wipe(batch_size)
         report["batches"] = done = 0
-        written: dict = {}
-        with self._guard("loading the graph"), self._session() as s:
-            self._schema(s)                                   # constraints before any MERGE
+        written: dict[str, int] = {}
+        with self._guard("loading the graph"), self._session() as session:
+            self._schema(session)                             # constraints before any MERGE
             steps = [(label, node_merge(label), batch_rows) for label, batch_rows in node_sets.items()] + \
-                [(rel, relationship_merge(rel, a, b), rs) for rel, a, b, rs in groups]
-            for what, q, step_rows in steps:                  # nodes first, then relationships between them
+                [(rel, relationship_merge(rel, a, b), group_rows) for rel, a, b, group_rows in groups]
+            for what, statement, step_rows in steps:          # nodes first, then relationships between them
                 for chunk in _chunks(step_rows, batch_size):
-                    written[what] = written.get(what, 0) + self._write(s, q, {"rows": chunk})
+                    written[what] = written.get(what, 0) + self._write(session, statement, {"rows": chunk})
                     report["batches"] += 1
                     done += len(chunk)
                     if progress:
                         progress(done, total, what)
             try:
-                s.run("CALL db.awaitIndexes($seconds)", {"seconds": 300}).consume()
+                session.run("CALL db.awaitIndexes($seconds)", {"seconds": 300}).consume()
             except Exception as e:  # noqa: BLE001 - the data is in; a slow index is worth a warning, not a failure
                 report["warnings"].append(f"indexes still populating: {self._scrub(e)}")
         report["written"] = written
 
-    def wipe(self, batch_size: int = 10000) -> dict:
+    def wipe(self, batch_size: int = 10000) -> dict[str, int]:
         """Delete graphbuild's nodes (Document, Organization, Locality, Person) and their relationships, in batches of
         ``batch_size`` rows per transaction; nothing else in the database is touched. Returns the counts removed."""
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
         before = {label: self._count(count_nodes(label)) for label in LABELS}
         scope = self._scope()
-        with self._guard("wiping graphbuild's nodes"), self._session() as s:
+        with self._guard("wiping graphbuild's nodes"), self._session() as session:
             for label in LABELS:
                 if before[label]:
                     # CALL … IN TRANSACTIONS commits its own transactions: only an auto-commit session.run may
                     # send it (execute_query / execute_write would wrap it in a transaction and fail).
-                    s.run(wipe_statement(label, scope), {"batch": int(batch_size)}).consume()
+                    session.run(wipe_statement(label, scope), {"batch": int(batch_size)}).consume()
         return before
 
     # -- lifetime --------------------------------------------------------------------------------------------------
@@ -403,10 +370,10 @@ class Neo4jStore:
         if drv is not None:
             drv.close()
 
-    def __enter__(self):
+    def __enter__(self) -> Neo4jStore:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def __repr__(self) -> str:

@@ -1,88 +1,133 @@
-"""Flatten a graph into rows per node label and relationship type, as both stores load them.
+"""Flatten a graph into rows per node label and relationship type, as every store loads them.
 
-The graph is a resolved ``Graph`` or ``export.GraphFiles`` (a built graph read from its files record by record).
-The ``iter_*`` functions read it once each and make one row at a time, keyed by the table it goes to, so that a
-store is written without a second copy of the graph in memory; ``node_rows``, ``citation_rows`` and ``link_rows``
-gather them into lists for the transactional Neo4j loader.
+The graph is a ``GraphSource``: a resolved ``Graph``, or ``GraphFiles`` (a built graph read from its files record
+by record). The ``iter_*`` functions read it once each and make one row at a time, keyed by the table it goes to,
+so that a store is written without a second copy of the graph in memory; ``node_rows`` and
+``relationship_groups`` gather them for the transactional Neo4j loader. The embedded store, the Neo4j loader and
+the neo4j-admin CSVs all take their rows from here, so every route stores the same graph.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, TypeVar
 
+from ..dates import to_date
 from . import schema
+from .base import Row
+
+if TYPE_CHECKING:
+    from ..graph.model import DocumentNode, GraphSource, Report
+
+_K = TypeVar("_K")
+# (type, from label, to label): a relationship group, one per pair of end labels (each label is its own ID space).
+GroupKey = tuple[str, str, str]
 
 
-def _unresolved(report: dict) -> dict:
+def _unresolved(report: Report) -> dict[str, str]:
+    """Document id -> why it is unresolved or ambiguous (the report's reasons, joined)."""
     out = {}
-    for u in report.get("unresolved", []):
-        out[u["id"]] = "; ".join(u["reasons"])
-    for a in report.get("ambiguous", []):
-        out[a["id"]] = a["reason"]
+    for unresolved in report.get("unresolved", []):
+        out[unresolved["id"]] = "; ".join(unresolved["reasons"])
+    for ambiguous in report.get("ambiguous", []):
+        out[ambiguous["id"]] = ambiguous["reason"]
     return out
 
 
-def iter_node_rows(g) -> Iterator[tuple]:
+def document_row(doc: DocumentNode, unresolved: Optional[str] = None) -> Row:
+    """A document as the stores hold it: exactly the schema's properties, with ``num`` (the number as an integer,
+    for "Kết luận 44"), ``aliases`` a list, ``stub`` and ``date_inferred`` booleans."""
+    row: Row = {p: doc.get(p) for p, _ in schema.NODES["Document"]}
+    number = doc.get("number") or ""
+    row["num"] = int(number) if number.isdigit() else None
+    row["aliases"] = doc.get("aliases") or []
+    row["stub"] = bool(doc.get("stub"))
+    row["date_inferred"] = bool(doc.get("date_inferred"))
+    row["unresolved"] = unresolved
+    return row
+
+
+def iter_node_rows(graph: GraphSource) -> Iterator[tuple[str, Row]]:
     """(label, row with exactly the schema's properties): documents, then entities, each sorted by id."""
-    unresolved = _unresolved(g.report)
-    props = schema.NODES["Document"]
-    for d in g.iter_documents():
-        row = {p: d.get(p) for p, _ in props}
-        row["num"] = int(d["number"]) if (d.get("number") or "").isdigit() else None
-        row["aliases"] = d.get("aliases") or []
-        row["stub"] = bool(d.get("stub"))
-        row["date_inferred"] = bool(d.get("date_inferred"))
-        row["unresolved"] = unresolved.get(d["id"])
-        yield "Document", row
-    for e in g.iter_entities():
-        yield e["label"], {p: e.get(p) for p, _ in schema.NODES[e["label"]]}
+    unresolved = _unresolved(graph.report)
+    for doc in graph.iter_documents():
+        yield "Document", document_row(doc, unresolved.get(doc["id"]))
+    for entity in graph.iter_entities():
+        yield entity["label"], {p: entity.get(p) for p, _ in schema.NODES[entity["label"]]}
 
 
-def iter_citation_rows(g) -> Iterator[tuple]:
+def iter_citation_rows(graph: GraphSource) -> Iterator[tuple[str, Row]]:
     """(relation, row with source, target and the citation properties, the first evidence standing for all)."""
-    for e in g.iter_edges():
-        best = e["evidence"][0]
-        yield e["relation"], {
-            "source": e["source"], "target": e["target"], "relation": e["relation"],
-            "confidence": e["confidence"], "lag_days": e.get("lag_days"), "relations": e.get("relations", []),
+    for edge in graph.iter_edges():
+        best = edge["evidence"][0]
+        yield edge["relation"], {
+            "source": edge["source"], "target": edge["target"], "relation": edge["relation"],
+            "confidence": edge["confidence"], "lag_days": edge.get("lag_days"), "relations": edge.get("relations", []),
             "evidence_text": best["text"], "evidence_file": best["file"], "evidence_start": best["start"],
-            "evidence_end": best["end"], "asserted_in": e.get("asserted_in", []),
+            "evidence_end": best["end"], "asserted_in": edge.get("asserted_in", []),
         }
 
 
-def iter_link_rows(g) -> Iterator[tuple]:
+def iter_link_rows(graph: GraphSource) -> Iterator[tuple[GroupKey, Row]]:
     """((relation, from label, to label), row with source, target and the link's properties), for the links whose
     ends are nodes of the labels the schema allows."""
-    labels = {d["id"]: "Document" for d in g.iter_documents()}
-    labels.update({e["id"]: e["label"] for e in g.iter_entities()})
-    for x in g.iter_links():
-        rel = x["relation"]
-        key = (rel, labels.get(x["source"]), labels.get(x["target"]))
-        if key[1:] not in schema.LINKS[rel][0]:
+    labels = {doc["id"]: "Document" for doc in graph.iter_documents()}
+    labels.update({entity["id"]: entity["label"] for entity in graph.iter_entities()})
+    for link in graph.iter_links():
+        rel = link["relation"]
+        source_label, target_label = labels.get(link["source"]), labels.get(link["target"])
+        if source_label is None or target_label is None or (source_label, target_label) not in schema.LINKS[rel][0]:
             continue
-        row = {"source": x["source"], "target": x["target"]}
+        row: Row = {"source": link["source"], "target": link["target"]}
         for p, _ in schema.LINKS[rel][1]:
-            row[p] = x.get(p)
-        yield key, row
+            row[p] = link.get(p)
+        yield (rel, source_label, target_label), row
 
 
-def _gather(keyed) -> dict:
-    out: dict = {}
+def relationship_rows(graph: GraphSource) -> Iterator[tuple[GroupKey, Row]]:
+    """(group, row): citations (Document to Document), then the other links."""
+    for rel, row in iter_citation_rows(graph):
+        yield (rel, "Document", "Document"), row
+    yield from iter_link_rows(graph)
+
+
+def _gather(keyed: Iterable[tuple[_K, Row]]) -> dict[_K, list[Row]]:
+    out: dict[_K, list[Row]] = {}
     for key, row in keyed:
         out.setdefault(key, []).append(row)
     return out
 
 
-def node_rows(g) -> dict:
+def node_rows(graph: GraphSource) -> dict[str, list[Row]]:
     """label -> list of rows, for every label of the schema."""
-    return {label: [] for label in schema.NODES} | _gather(iter_node_rows(g))
+    return {label: [] for label in schema.NODES} | _gather(iter_node_rows(graph))
 
 
-def citation_rows(g) -> dict:
-    """relation -> list of rows, for every citation relation."""
-    return {r: [] for r in schema.CITATIONS} | _gather(iter_citation_rows(g))
+def node_props(label: str, row: Row) -> dict[str, Any]:
+    """The schema's properties of one node row except the key, DATE properties as ``datetime.date`` (ValueError
+    for a date that is not ISO)."""
+    out = {}
+    for p, kind in schema.NODES[label][1:]:
+        value = row.get(p)
+        out[p] = to_date(value) if kind == "DATE" else value
+    return out
 
 
-def link_rows(g) -> Iterator[tuple]:
-    """(relation, from label, to label, rows) for each group that has rows, sorted."""
-    for (rel, a, b), rows_ in sorted(_gather(iter_link_rows(g)).items()):
-        yield rel, a, b, rows_
+def group_order(key: GroupKey) -> tuple[int, str, str, str]:
+    """Sort key of a relationship group: citations in the schema's order, then the other links by name."""
+    rel, a, b = key
+    citation = rel in schema.CITATIONS
+    return schema.CITATIONS.index(rel) if citation else len(schema.CITATIONS), "" if citation else rel, a, b
+
+
+def relationship_groups(graph: GraphSource) -> Iterator[tuple[str, str, str, list[Row]]]:
+    """(type, from label, to label, [rows with source, target, props]) for every relationship group that has rows,
+    citations first, each group unique per (source, target) (first occurrence kept: MERGE would make one of them)."""
+    groups: dict[GroupKey, list[Row]] = {}
+    seen: set[tuple[GroupKey, str, str]] = set()
+    for key, row in relationship_rows(graph):
+        if (key, row["source"], row["target"]) in seen:
+            continue
+        seen.add((key, row["source"], row["target"]))
+        groups.setdefault(key, []).append({"source": row["source"], "target": row["target"],
+                                           "props": {p: row.get(p) for p, _ in schema.relationship_props(key[0])}})
+    for key in sorted(groups, key=group_order):
+        yield (*key, groups[key])

@@ -1,13 +1,19 @@
-"""The graph schema shared by both stores: node labels with their properties, relationship types.
+"""The graph schema shared by every store: node labels with their properties, relationship types.
 
-LadybugDB is schema-first (tables declared with types); Neo4j gets constraints and indexes from the same lists.
+LadybugDB is schema-first (``ddl``: tables declared with types); Neo4j gets constraints and indexes from the same
+lists (``neo4j_statements``). Labels, types and property names reach Cypher only through ``identifier``.
 """
 from __future__ import annotations
 
-from ..models import RELATIONS
+import re
 
-# label -> [(property, ladybug type)]; the first property is the key.
-NODES = {
+from ..models import RELATIONS, Relation
+
+# Property list: [(property, ladybug type)].
+Props = list[tuple[str, str]]
+
+# label -> properties; the first property is the key.
+NODES: dict[str, Props] = {
     "Document": [
         ("id", "STRING"), ("symbol", "STRING"), ("type", "STRING"), ("type_name", "STRING"), ("number", "STRING"),
         ("num", "INT64"), ("issuer", "STRING"), ("issuer_code", "STRING"), ("date", "DATE"), ("year", "INT64"),
@@ -25,15 +31,15 @@ NODES = {
 
 # Document -> Document relations carry their evidence; the relation is also a property, because Neo4j names it
 # type(r) and Ladybug label(r).
-CITATION_PROPS = [
+CITATION_PROPS: Props = [
     ("relation", "STRING"), ("confidence", "DOUBLE"), ("lag_days", "INT64"), ("relations", "STRING[]"),
     ("evidence_text", "STRING"), ("evidence_file", "STRING"), ("evidence_start", "INT64"), ("evidence_end", "INT64"),
     ("asserted_in", "STRING[]"),
 ]
-CITATIONS = RELATIONS
+CITATIONS: tuple[Relation, ...] = RELATIONS
 
 # Other relationships: type -> ([(from label, to label)], properties)
-LINKS = {
+LINKS: dict[str, tuple[list[tuple[str, str]], Props]] = {
     "ISSUED_BY": ([("Document", "Organization")], []),
     "LOCATED_IN": ([("Document", "Locality"), ("Organization", "Locality")], []),
     "PART_OF": ([("Locality", "Locality")], []),
@@ -41,8 +47,35 @@ LINKS = {
     "ADDRESSED_TO": ([("Document", "Organization")], []),
 }
 
+# Neo4j: range indexes beyond the key constraints, and a fulltext index on what a user searches by.
+RANGE_INDEXES = {"Document": ["symbol", "type", "date", "level", "locality_id", "num"],
+                 "Locality": ["name", "level"], "Organization": ["name"]}
+FULLTEXT_INDEX = "document_text"
+# Lucene analyzer that folds diacritics, so "chu thap do" finds "chữ thập đỏ" (đ -> d included).
+# Neo4j's built-in analyzers are listed by `CALL db.index.fulltext.listAvailableAnalyzers()`; "standard-folding" is
+# described there as "Analyzer that uses ASCIIFoldingFilter to remove accents (diacritics). Otherwise behaves as
+# standard english analyzer" (neo4j/neo4j: fulltext-index/…/analyzer/providers/StandardFolding.java; Cypher Manual
+# 5, "Full-text indexes": OPTIONS {indexConfig: {`fulltext.analyzer`: …}}). Its English stop words (a, an, in, no,
+# the, to …) are removed *before* folding, so "tổ" is kept as "to" in documents, while a query word typed "to" or
+# "an" is dropped as a stop word: queries still match, that word just does not count.
+FULLTEXT_ANALYZER = "standard-folding"
 
-def ddl() -> list:
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def identifier(name: str) -> str:
+    """``name`` as it may stand in Cypher (a label, type or property of the schema); ValueError otherwise."""
+    if not _IDENTIFIER.match(name):
+        raise ValueError(f"not a schema identifier: {name!r}")
+    return name
+
+
+def relationship_props(rel: str) -> Props:
+    """The properties of a relationship type: the citation properties, or the link's own."""
+    return CITATION_PROPS if rel in CITATIONS else LINKS[rel][1]
+
+
+def ddl() -> list[str]:
     """LadybugDB CREATE statements."""
     out = []
     for label, props in NODES.items():
@@ -51,8 +84,26 @@ def ddl() -> list:
     cols = ", ".join(f"{p} {t}" for p, t in CITATION_PROPS)
     for rel in CITATIONS:
         out.append(f"CREATE REL TABLE IF NOT EXISTS {rel}(FROM Document TO Document, {cols})")
-    for rel, (pairs, props) in LINKS.items():
+    for link, (pairs, props) in LINKS.items():
         ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
         extra = "".join(f", {p} {t}" for p, t in props)
-        out.append(f"CREATE REL TABLE IF NOT EXISTS {rel}({ends}{extra})")
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {link}({ends}{extra})")
+    return out
+
+
+def neo4j_statements() -> list[str]:
+    """Neo4j: constraints first (each also backs MERGE with a unique index), then range indexes, then the fulltext
+    index."""
+    out = []
+    for label, props in NODES.items():
+        key = props[0][0]
+        out.append(f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
+                   f"FOR (n:{identifier(label)}) REQUIRE n.{identifier(key)} IS UNIQUE")
+    for label, names in RANGE_INDEXES.items():
+        for p in names:
+            out.append(f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{identifier(label)}) "
+                       f"ON (n.{identifier(p)})")
+    out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Document) "
+               f"ON EACH [n.title, n.symbol, n.issuer] "
+               f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}")
     return out

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Protocol, TypedDict, U
 import networkx as nx
 
 from ..extract.identity import slug
-from ..graph.resolve import _lag as days_between
-from ..query.runner import find_in_graph, run_query
+from ..dates import days_between
+from ..query import find_in_graph, run_query
 from ..vocab import gazetteer
 from .html import network_context, render
 from .image import write_image

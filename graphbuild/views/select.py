@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Literal, Optional, TypedDi
 import networkx as nx
 
 from ..models import IMPLEMENTS_FAMILY, RELATIONS
-from ..query.runner import find_in_graph
+from ..query import find_in_graph
 from ..vocab import fold, strip_accents
 from ..vocab.gazetteer import LEVEL_RANK
 from .labels import text
@@ -126,7 +126,7 @@ def select_view(graph: Union["Graph", str, Path], view: str, doc_id: str, depth:
                 locality: Optional[str] = None) -> nx.MultiDiGraph:
     """The subgraph of one view (see the module docstring) as a MultiDiGraph: nodes carry the document fields,
     edges (key = relation) carry relation, lag_days and evidence; ``graph`` of the result says view, root and
-    filters. ``doc_id`` may be anything ``query.runner.find_in_graph`` resolves ("Kết luận 44")."""
+    filters. ``doc_id`` may be anything ``query.find_in_graph`` resolves ("Kết luận 44")."""
     if isinstance(graph, (str, Path)):
         from ..graph.files import load_graph
         graph = load_graph(Path(graph))

@@ -5,7 +5,7 @@ WARNING: it WIPES graphbuild's labels (Document, Organization, Locality, Person)
 seed graph. Point it at a scratch server or database, e.g.
 
     docker run --rm -p7687:7687 -e NEO4J_AUTH=neo4j/testpassword neo4j:5
-    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=testpassword pytest tests/test_neo4j_integration.py
+    NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=testpassword pytest tests/stores/test_neo4j_integration.py
 
 What it shows that the fake-driver tests cannot: the Cypher is accepted by the server (constraints, fulltext index
 options, CALL … IN TRANSACTIONS), loading twice leaves the same counts, every query file gives the same rows as the
@@ -19,12 +19,12 @@ import pytest
 
 pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")
 
-from graphbuild.graph import files as export  # noqa: E402
-from graphbuild.stores import rows  # noqa: E402
+from graphbuild.graph import load_graph  # noqa: E402
 from graphbuild.graph.build import build_graph as build  # noqa: E402
-from graphbuild.stores.neo4j import FULLTEXT_INDEX, LABELS, Neo4jStore, Neo4jStoreError  # noqa: E402
-from graphbuild.query.runner import list_queries, load_query, run_query  # noqa: E402
-from graphbuild.stores.ladybug import EmbeddedStore  # noqa: E402
+from graphbuild.query import list_queries, load_query, run_query  # noqa: E402
+from graphbuild.stores import EmbeddedStore, rows  # noqa: E402
+from graphbuild.stores.neo4j import LABELS, Neo4jStore, Neo4jStoreError  # noqa: E402
+from graphbuild.stores.schema import FULLTEXT_INDEX  # noqa: E402
 
 PARAMS = {"path": {"to": "1416-CV/QU"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
 
@@ -38,7 +38,7 @@ def built(tmp_path_factory, data_dir):
 
 @pytest.fixture(scope="module")
 def graph(built):
-    return export.load_graph(built)
+    return load_graph(built)
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The embedded store holds exactly what the graph holds, whatever the text looks like."""
+from graphbuild.graph import Graph
 from graphbuild.stores import ladybug as store
-from graphbuild.graph.resolve import Graph
 
 TRICKY = 'Thực hiện Kết luận số 44-KL/TW, "về tiếp tục", a\\b;\nnew line, [x] </script>'
 

@@ -6,7 +6,7 @@ import pytest
 
 from graphbuild import extract_citations, read_sources
 from graphbuild.graph.build import build_graph as build
-from graphbuild.graph.resolve import resolve_citations as resolve
+from graphbuild.graph import resolve_citations as resolve
 
 
 @pytest.fixture(scope="module")
@@ -96,23 +96,6 @@ def test_build_is_deterministic_and_append_turns_a_stub_into_a_document(tmp_path
     assert result.report["full_text"] == 7
 
 
-def test_graphml_and_node_link_files_read_back_as_the_graph(tmp_path, data_dir):
-    import networkx as nx
-
-    from graphbuild.graph.files import load_graph, to_networkx
-    from graphbuild.graph.files import EXPORTS
-    build([data_dir / "seeds"], tmp_path)
-    G = to_networkx(load_graph(tmp_path))
-    EXPORTS["graphml"](load_graph(tmp_path), tmp_path / "graph.graphml")
-    EXPORTS["json"](load_graph(tmp_path), tmp_path / "graph.json")
-    H = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
-    J = nx.node_link_graph(json.loads((tmp_path / "graph.json").read_text(encoding="utf-8")), edges="links")
-    for other in (H, J):
-        assert (other.number_of_nodes(), other.number_of_edges()) == (G.number_of_nodes(), G.number_of_edges())
-    assert H.nodes["vn/tw/kl/2022/44"]["symbol"] == J.nodes["vn/tw/kl/2022/44"]["symbol"] == "44-KL/TW"
-    assert J.nodes["vn/tw/kl/2022/44"]["cited_by_count"] == 4
-
-
 def test_a_citation_without_issuer_finds_the_document_of_an_enclosing_unit(tmp_path):
     """A commune's plan cites "Công văn số 4926/UBND-KGVX" naming no issuer; the province's 4926/UBND-KGVX is in
     the corpus and is the only one in the units that contain the commune: one node."""
@@ -133,3 +116,13 @@ def test_resolving_records_or_their_json_lines_gives_the_same_graph(data_dir, se
     g = resolve(iter(lines))        # an iterator, read once, in the order read() gave
     assert (g.documents, g.edges, g.entities, g.links) == \
         (seed_graph.documents, seed_graph.edges, seed_graph.entities, seed_graph.links)
+
+
+def test_every_kind_level_system_and_relation_is_an_allowed_value(seed_graph):
+    from graphbuild.models import KINDS, LEVELS, RELATIONS, SYSTEMS
+    docs = seed_graph.documents.values()
+    assert {d["kind"] for d in docs} <= set(KINDS)
+    assert {d["level"] for d in docs} - {None} <= set(LEVELS)
+    assert {d["system"] for d in docs} - {None} <= set(SYSTEMS)
+    assert {r for e in seed_graph.edges for r in e["relations"]} <= set(RELATIONS)
+    assert {x["level"] for x in seed_graph.entities.values() if x["label"] != "Person"} - {None} <= set(LEVELS)

@@ -1,19 +1,27 @@
 """Every query file runs on the embedded store; the analysts' questions on the seeds."""
+import shutil
+
 import pytest
 
-from graphbuild.graph.build import build_graph as build
-from graphbuild.query.runner import AmbiguousRef, QueryError, list_queries, load_query, run_query
-from graphbuild.stores.ladybug import EmbeddedStore
+from graphbuild.query import AmbiguousRef, QueryError, list_queries, load_query, run_query
+from graphbuild.stores import EmbeddedStore
 
 PARAMS = {"path": {"to": "1416-CV/QU"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, data_dir):
-    out = tmp_path_factory.mktemp("graph")
-    build([data_dir / "seeds"], out)
-    with EmbeddedStore(out) as s:
+@pytest.fixture
+def writable(built, tmp_path):
+    """A copy of the built store opened for writing: what a query sends could change it."""
+    shutil.copytree(built, tmp_path / "graph")
+    with EmbeddedStore(tmp_path / "graph", read_only=False) as s:
         yield s
+
+
+def fingerprint(store):
+    """What a damaged store would show: its counts, every document, and the answer to a query."""
+    return (store.run("MATCH (n) RETURN count(*) AS n"), store.run("MATCH ()-[r]->() RETURN count(*) AS n"),
+            store.run("MATCH (d:Document) RETURN d.id AS id, d.symbol AS symbol, d.title AS title ORDER BY id"),
+            run_query(store, "lineage", doc="1416-CV/QU"))
 
 
 def symbols(rows):
@@ -70,10 +78,18 @@ def test_path_from_district_to_root(store):
 
 
 @pytest.mark.parametrize("ref", ["'", '"', "}", "//", "MATCH (n) DETACH DELETE n", "44-KL/TW' OR 1=1 //", "}'); MATCH (n) DETACH DELETE n //"])
-def test_user_values_are_parameters(store, ref):
+def test_user_values_are_parameters(writable, ref):
+    before = fingerprint(writable)
     with pytest.raises(QueryError):
-        run_query(store, "lineage", doc=ref)
-    assert run_query(store, "most_cited", params={"limit": 1})     # the store is intact
+        run_query(writable, "lineage", doc=ref)
+    assert run_query(writable, "most_cited", params={"limit": 1})
+    assert fingerprint(writable) == before                          # the store is intact
+
+
+def test_the_intact_check_sees_a_change(writable):
+    before = fingerprint(writable)
+    writable.run("MATCH (p:Person) DETACH DELETE p")
+    assert fingerprint(writable) != before
 
 
 def test_unknown_parameter_and_missing_doc(store):

@@ -1,0 +1,237 @@
+"""The resolved graph's records, and ``Graph``, which holds them in memory.
+
+Rows that are written as JSON lines stay dicts (``TypedDict``: the files are the dicts, byte for byte):
+``DocumentNode`` (documents.jsonl), ``Citation`` with its ``CitationEvidence`` list (edges.jsonl), the entities
+``LocalityEntity``, ``OrganizationEntity`` and ``PersonEntity`` (entities.jsonl), ``Link`` (links.jsonl) and the
+``Report`` (report.json). What lives only while resolving is a ``NamedTuple``: a ``Mention`` (what one input says
+about one document) and a ``Statement`` (one citing sentence, before its ends are known as nodes).
+
+``GraphSource`` is what the stores, the exporters and the CSV writers read: the records one at a time, nodes sorted
+by id. ``Graph`` (in memory) and ``files.GraphFiles`` (a built graph streamed from its files) both are one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Literal, NamedTuple, Optional, Protocol, TypedDict, Union
+
+from ..models import Kind, Level, Relation, System
+
+# Relations from a document or an organisation to an entity (the citations between documents are ``Relation``s).
+LinkRelation = Literal["ISSUED_BY", "LOCATED_IN", "PART_OF", "SIGNED_BY", "ADDRESSED_TO"]
+
+# What an extraction says about one document (DESIGN.md's DOC and the fields beyond it), its empty fields left out.
+DocumentRecord = dict[str, Any]
+
+
+class DocumentNode(TypedDict):
+    """One real document (documents.jsonl): what its own text says, else what the citations say."""
+    id: str
+    symbol: Optional[str]
+    type: Optional[str]
+    number: Optional[str]
+    issuer: Optional[str]
+    issuer_code: Optional[str]
+    date: Optional[str]
+    year: Optional[int]
+    locality: Optional[str]
+    title: Optional[str]
+    signer: Optional[str]
+    type_name: Optional[str]
+    system: Optional[System]
+    level: Optional[Level]
+    province: Optional[str]
+    term: Optional[str]
+    signer_role: Optional[str]
+    url: Optional[str]
+    stub: bool                      # only cited, its text never read
+    kind: Kind
+    file: Optional[str]             # the input holding its text
+    date_inferred: bool
+    recipients: list[str]
+    aliases: list[str]              # other symbols it was cited by
+    mentioned_in: list[str]         # the inputs that cite it
+    cited_by_count: int
+    locality_id: Optional[str]      # the gazetteer unit of ``locality``
+
+
+class CitationEvidence(TypedDict):
+    """One statement of a citation: where it is said, and what it says."""
+    file: str
+    text: str
+    start: int
+    end: int
+    relation: Relation
+    confidence: float
+
+
+class Citation(TypedDict):
+    """One edge per (source, target) document (edges.jsonl): the strongest relation stated, every statement kept."""
+    source: str
+    target: str
+    relation: Relation
+    confidence: float
+    evidence: list[CitationEvidence]
+    relations: list[Relation]       # every relation stated, strongest first
+    asserted_in: list[str]
+    source_symbol: Optional[str]
+    target_symbol: Optional[str]
+    lag_days: Optional[int]         # IMPLEMENTS and CONTINUES: days from the target's date to the source's
+
+
+class LocalityEntity(TypedDict):
+    """An administrative unit of the gazetteer (its parents are localities too)."""
+    id: str
+    label: Literal["Locality"]
+    name: str
+    full_name: str
+    level: Level
+    era: str                        # "legacy" (before July 2025) or "2025"
+    parent: Optional[str]
+    successor: Optional[str]        # a legacy unit's 2025 unit
+
+
+class OrganizationEntity(TypedDict):
+    """An issuing body (``org/…``) or a recipient named in a document (``recipient/…``)."""
+    id: str
+    label: Literal["Organization"]
+    name: Optional[str]
+    code: Optional[str]
+    level: Optional[Level]
+    locality: Optional[str]
+    locality_id: Optional[str]
+
+
+class PersonEntity(TypedDict):
+    """A signer."""
+    id: str
+    label: Literal["Person"]
+    name: str
+
+
+Entity = Union[LocalityEntity, OrganizationEntity, PersonEntity]
+
+
+class _LinkEnds(TypedDict):
+    source: str
+    target: str
+    relation: LinkRelation
+
+
+class Link(_LinkEnds, total=False):
+    """A document or organisation to an entity (links.jsonl); SIGNED_BY carries the signer's role."""
+    role: Optional[str]
+
+
+class Ambiguous(TypedDict):
+    """An undated citation that several dated documents could be."""
+    id: str
+    symbol: Optional[str]
+    candidates: list[str]
+    cited_in: list[str]
+    reason: str
+
+
+class Conflict(TypedDict, total=False):
+    """One id cited with different dates (``kept``: the date the node keeps; ``cited_in``), or one Party number in
+    one term with different years (``ids``)."""
+    id: str
+    symbol: Optional[str]
+    dates: list[str]
+    kept: str
+    ids: list[str]
+    cited_in: list[str]
+    reason: str
+
+
+class Unresolved(TypedDict, total=False):
+    """A cited document the graph could not pin down, with why."""
+    id: str
+    symbol: Optional[str]
+    issuer_code: Optional[str]
+    title: Optional[str]
+    candidates: list[str]
+    cited_in: list[str]
+    reasons: list[str]
+
+
+class Report(TypedDict, total=False):
+    """report.json: counts, and every document the build could not resolve, with the reason. A build adds
+    ``inputs`` and ``rejected``; a graph read back without its report has an empty one."""
+    documents: int
+    full_text: int
+    stubs: int
+    edges: int
+    by_type: dict[str, int]
+    by_level: dict[str, int]
+    by_relation: dict[str, int]
+    entities: dict[str, int]
+    unresolved_by_reason: dict[str, int]
+    unresolved: list[Unresolved]
+    ambiguous: list[Ambiguous]
+    conflicts: list[Conflict]
+    inputs: int
+    rejected: int
+
+
+class Mention(NamedTuple):
+    """What one input says about one document: its record, the input, and whether the input is that document."""
+    record: DocumentRecord
+    file: str
+    is_subject: bool
+
+
+class Statement(NamedTuple):
+    """One citing statement as extracted, its ends still provisional ids (a tuple: a corpus holds millions)."""
+    source: str
+    source_in_text: bool            # the source is a document of the citing text (else a news article)
+    source_date: Optional[str]
+    target: str
+    target_date: Optional[str]
+    relation: Relation
+    confidence: float
+    file: str
+    text: str
+    start: int
+    end: int
+
+
+def is_undated(doc_id: str) -> bool:
+    """Whether a document id has no year ('vn/tw/kl/undated/44'): an undated citation."""
+    return "/undated/" in doc_id
+
+
+class GraphSource(Protocol):
+    """A resolved graph read one record at a time, nodes sorted by id: what a store or an export is written from."""
+
+    @property
+    def report(self) -> Report: ...
+
+    def iter_documents(self) -> Iterator[DocumentNode]: ...
+
+    def iter_entities(self) -> Iterator[Entity]: ...
+
+    def iter_edges(self) -> Iterator[Citation]: ...
+
+    def iter_links(self) -> Iterator[Link]: ...
+
+
+@dataclass
+class Graph:
+    """A resolved graph in memory: nodes by id, edges and links in the order they are written."""
+    documents: dict[str, DocumentNode] = field(default_factory=dict)
+    edges: list[Citation] = field(default_factory=list)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    links: list[Link] = field(default_factory=list)
+    report: Report = field(default_factory=lambda: Report())
+
+    def iter_documents(self) -> Iterator[DocumentNode]:
+        return (self.documents[k] for k in sorted(self.documents))
+
+    def iter_entities(self) -> Iterator[Entity]:
+        return (self.entities[k] for k in sorted(self.entities))
+
+    def iter_edges(self) -> Iterator[Citation]:
+        return iter(self.edges)
+
+    def iter_links(self) -> Iterator[Link]:
+        return iter(self.links)
