@@ -13,6 +13,7 @@ the subject implements becomes IMPLEMENTS (the district follows the city's instr
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -24,8 +25,9 @@ from ..vocab import gazetteer, patterns
 from ..vocab.patterns import Date, any_of
 from . import identity
 from .clauses import ENACTED, ClauseReader
+from .consolidated import Consolidation
 from .documents import cited_document, subject_document
-from .feasibility import subject_mention
+from .feasibility import possible, subject_mention
 from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
@@ -132,9 +134,12 @@ def extract_citations(source: Source) -> Extraction:
             docs[mention.key] = cited_document(mention, subject, source.file)
     lines = Lines(text)
     reader = ClauseReader(text, header.body_start, header.body_end)
+    consolidation = Consolidation(text, mentions, header.body_start) if subject and subject.type == "VBHN" else None
     statements: Statements = {}
     for mention, mine in zip(mentions, roles(text, mentions, lines, subject_mention(subject)), strict=True):
         for role in mine:
+            if consolidation is not None:
+                role = _attribute(role, mention, consolidation, mentions)
             _state(statements, mention, role, kind, subject, docs, reader)
     _follows_instruction(statements, subject, docs)
     # A plain mention of a document already reached through the subject's own stated lineage adds nothing.
@@ -207,6 +212,30 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
     if old is None or statement.strength() < old.strength() or \
             (statement.strength() == old.strength() and confidence > old.confidence):
         statements[(source_key, target_key)] = statement
+
+
+_CHANGES = ("AMENDS", "REPEALS", "REPLACES")
+
+
+def _attribute(role: Role, mention: Mention, consolidation: Consolidation, mentions: list[Mention]) -> Role:
+    """A consolidated text's clause is the base document's, or the act a footnote is about (``consolidated``):
+    the role's source becomes that document, unless it could not have said it (an act cannot rest on, amend or
+    implement a later one: then it stays the consolidated text's citation). A change written against 'this
+    article' ('Điều này được sửa đổi theo Thông tư số B') is B's change of the base."""
+    if role.source != SUBJECT:
+        return role
+    base = consolidation.base
+    if role.unnamed_object in _CHANGES and base is not None and mention.key != base.key:
+        return replace(role, source=base.key, relation="AMENDS", how="chain", passive=True, unnamed_object=None)
+    if role.passive:
+        return role
+    speaker_key = consolidation.speaker(mention)
+    speaker = next((x for x in mentions if x.key == speaker_key), None) if speaker_key else None
+    if speaker is None:
+        return replace(role, relation="CITES") if role.relation != "CITES" else role
+    if not possible(speaker, mention, role.relation):
+        return replace(role, relation="CITES")
+    return replace(role, source=speaker.key, how="chain" if role.how != "plain" else "plain")
 
 
 def _evidence_for(clean: Text, source: Source, start: int, end: int) -> Evidence:

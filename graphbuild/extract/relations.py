@@ -56,6 +56,7 @@ class Role:
     verb: Optional[str] = None
     verb_at: int = -1
     clause_at: int = -1
+    unnamed_object: Optional[str] = None    # a passive phrase's relation when it acts on nothing named before it
 
 
 def _verb(match: re.Match) -> str:
@@ -168,7 +169,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
             else:
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
-                mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]
+                mine = [Role("subject", "CITES", "plain", clause_at=clause.start, unnamed_object=relation)]
         elif prev is None:
             header = _list_header(ctx, line_start, mention)
             if header is not None:

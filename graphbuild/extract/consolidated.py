@@ -1,0 +1,75 @@
+"""Whose words a consolidated text (văn bản hợp nhất, VBHN) carries.
+
+A VBHN reproduces a base document as amended: its header names the base and the amending acts ("Thông tư số A …,
+được sửa đổi, bổ sung bởi: Thông tư số B …"), its preamble is the base's own "Căn cứ" lines, its body the base's
+rules, and its footnotes say which act changed what ("Điều này được sửa đổi theo … Thông tư số B") and quote each
+amending act's own preamble ("Thông tư số B … có căn cứ ban hành như sau: 'Căn cứ …'"). So the consolidated text
+itself rests on, implements or repeals nothing: the base's clauses belong to the base, a footnote's to the act it
+is about, and a change written against "this article" is the amending act's change of the base.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from .. import vocab
+from ..vocab.patterns import any_of
+from .mentions import Mention
+
+_CONSOLIDATION_HEADER = re.compile(f"(?i){any_of(vocab.phrases('consolidation_header'))}")
+# A footnote of a gazette PDF: its number at the start of a line, then its text ("1 Thông tư số 08/2023/…",
+# "2 Chương này được bãi bỏ theo …"); it runs to a blank line or the next footnote.
+_FOOTNOTE = re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]+(?=[{vocab.UPPER}“\"])")
+_FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UPPER + r"“\"])")
+_OPENING = 12       # a footnote about an act names it within its first characters ("1 Thông tư số …")
+
+
+@dataclass(frozen=True)
+class Footnote:
+    start: int
+    end: int
+    act: Optional[str]      # the key of the document the footnote opens with, when it opens with one
+
+
+class Consolidation:
+    """The base document of a VBHN and its footnotes, read from the clean text and its mentions."""
+
+    def __init__(self, text: str, mentions: list[Mention], body_start: int):
+        self.base: Optional[Mention] = None
+        header = _CONSOLIDATION_HEADER.search(text, body_start)
+        if header is not None:
+            # the statement "Thông tư số A … (its title, which may name other documents) …, được sửa đổi, bổ sung
+            # bởi:" opens its own paragraph: the base is the first document it names
+            paragraph = text.rfind("\n\n", 0, header.start()) + 1
+            named = [x for x in mentions if paragraph <= x.start < header.start()]
+            self.base = named[0] if named else None
+        self.footnotes = list(self._footnotes(text, mentions))
+        self._starts = [f.start for f in self.footnotes]
+
+    @staticmethod
+    def _footnotes(text: str, mentions: list[Mention]):
+        starts = [x.start for x in mentions]
+        for match in _FOOTNOTE.finditer(text):
+            end = _FOOTNOTE_END.search(text, match.end())
+            stop = end.start() if end else len(text)
+            i = bisect.bisect_left(starts, match.end())
+            opens = i < len(mentions) and mentions[i].start - match.end() <= _OPENING and mentions[i].start < stop
+            yield Footnote(match.start(), stop, mentions[i].key if opens else None)
+
+    def footnote_at(self, pos: int) -> Optional[Footnote]:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.footnotes[i].start <= pos < self.footnotes[i].end:
+            return self.footnotes[i]
+        return None
+
+    def speaker(self, mention: Mention) -> Optional[str]:
+        """Whose clause names ``mention``: the act a footnote is about, else the base document (None: the
+        consolidated text's own words, e.g. its header naming the base)."""
+        footnote = self.footnote_at(mention.start)
+        if footnote is not None:
+            return footnote.act if footnote.act != mention.key else None
+        if self.base is None or mention.key == self.base.key or mention.start <= self.base.end:
+            return None
+        return self.base.key
