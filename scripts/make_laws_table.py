@@ -1,30 +1,55 @@
-"""Build graphbuild/vocab/laws.tsv (symbol, name, date) from a JSONL list of laws with their texts.
+"""Build graphbuild/vocab/laws.tsv (symbol, name, date): the laws graphbuild can resolve when a text names them
+without their number ("Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008", "Bộ luật Lao động").
 
-Usage: python scripts/make_laws_table.py ../shared/corpus/laws-vlc.jsonl > graphbuild/vocab/laws.tsv
+    python scripts/make_laws_table.py LAWS.jsonl [CORPUS.jsonl …] [--exclude GOLD.json …] > graphbuild/vocab/laws.tsv
 
-The source list is dirty (``73/2006/QH`` with the term split off as ``QH 11``, ASCII titles), so the symbol is
-re-read from the text header and the name from the enacting clause or the title block.
+Two sources:
+- LAWS.jsonl, a list of laws with their full texts (shared/corpus/laws-vlc.jsonl): the symbol re-read from each
+  text's header (the list is dirty: ``73/2006/QH`` with the term split off as ``QH 11``, ASCII titles), the name from
+  the enacting clause or the title block, the date from the list;
+- every text of the corpora given (laws-vlc's texts too): each "Luật <name> số N/YYYY/QHk" or "Bộ luật <name> số …"
+  that a text states, amending laws included ("Luật sửa đổi, bổ sung một số điều của Luật X số 63/2020/QH14").
+  A pair is kept when the name is a plausible law name and no other symbol of the same year claims that name.
+``--exclude GOLD.json`` leaves out the records a gold file annotates (so that the check half of the gold does not
+teach the table what it is scored on).
+
+The year of a law is in its number, so a citation by name and date resolves by name and year.
 """
+from __future__ import annotations
+
+import argparse
 import json
 import re
-import sys
 import unicodedata
+from collections import defaultdict
+from pathlib import Path
 
 HEADER_SYMBOL = re.compile(r"(?:Luật|Bộ luật|Số)\s*số?\s*:?\s*/?\s*(\d{1,3}\s*/\s*\d{4}\s*/\s*QH\s*\d{1,2})", re.I)
 ENACTING = re.compile(r"(?:Quốc hội|QUỐC HỘI)\s+ban hành\s+((?:Bộ luật|Luật)\s+[^.;\n]+)")
 TITLE_BLOCK = re.compile(r"\n\s*(BỘ LUẬT|LUẬT)\s*\n((?:[^\na-zđơưăâêôạ-ỹ]{2,}\n){1,3})")
+# "Luật Tổ chức Chính phủ số 63/2025/QH15", "Bộ luật Lao động số 45/2019/QH14": the name is every word between
+# "Luật" and "số" on one logical line, without a sentence break, a date or a verb that ends a name.
+STATED = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?P<name>[^\n;:.()\"“”]{3,200}?)\s*,?\s+(?:số\s*:?\s*)?"
+                    r"(?P<symbol>\d{1,3}\s?/\s?(?P<year>(?:19|20)\d{2})\s?/\s?QH\s?\d{1,2})(?![\w/])")
+NOT_A_NAME = re.compile(r"(?i)\b(?:ngày|năm \d|được|đã|theo|tại Điều|quy định|thì|nhằm|căn cứ|điều|khoản|điểm|chương)\b"
+                        r"|\bsố\b|\bLuật\s")     # another law named inside: a list, not one name
 
 
-def sentence_case(words):
+def clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "Đ")
+    text = re.sub(r"[*_\\]", "", text)                      # markdown remnants
+    return re.sub(r"[ \t]*\n[ \t]*(?=[a-zđà-ỹ])", " ", text)  # a name wrapped by a PDF line break
+
+
+def sentence_case(words: str) -> str:
     words = re.sub(r"\s+", " ", words).strip(" ,.")
     return words[:1].upper() + words[1:].lower()
 
 
-def law_name(text):
+def law_name(text: str) -> str | None:
     m = ENACTING.search(text)
     if m:
         name = re.sub(r"\s+", " ", m.group(1)).strip(" ,.")
-        kind, _, rest = name.partition(" " if name.startswith("Luật") else "luật ")
         if name.startswith("Bộ luật"):
             return "Bộ luật " + sentence_case(name[len("Bộ luật"):])
         return "Luật " + sentence_case(name[len("Luật"):])
@@ -35,22 +60,70 @@ def law_name(text):
     return None
 
 
-def main(path):
-    print("symbol\tname\tdate")
-    seen = set()
+def listed_laws(path: Path) -> dict[str, tuple[str, str]]:
+    """symbol -> (name, date) for each law of the list whose text header gives its number."""
+    out: dict[str, tuple[str, str]] = {}
     for line in open(path, encoding="utf-8"):
         rec = json.loads(line)
-        text = unicodedata.normalize("NFC", rec.get("text") or "").replace("\u00d0", "Đ")
+        text = clean(rec.get("text") or "")
         m = HEADER_SYMBOL.search(text[:1500])
-        symbol = re.sub(r"\s+", "", m.group(1)).upper() if m else None
-        if not symbol:
-            continue  # pre-1992 numbering (21-LCT/HĐNN8, 102-SL/L) and model laws: not cited by these names today
+        if not m:
+            continue    # pre-1992 numbering (21-LCT/HĐNN8, 102-SL/L) and model laws: not cited by these names today
+        symbol = re.sub(r"\s+", "", m.group(1)).upper()
         name = law_name(text)
-        if not name or symbol in seen:
+        if name and symbol not in out:
+            out[symbol] = (name, rec.get("date") or "")
+    return out
+
+
+def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], set[str]]:
+    """(folded name, year) -> the symbols texts state for it: "Luật X số N/YYYY/QHk"."""
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            rec = json.loads(line)
+            if f"{path.name}#{rec.get('id')}" in excluded:
+                continue
+            text = clean(" ".join(str(rec.get(k) or "") for k in ("title", "text")))
+            for m in STATED.finditer(text):
+                name = " ".join(m.group("name").split()).strip(" ,")
+                if NOT_A_NAME.search(name) or not name[:1].isupper() or len(name.split()) > 30:
+                    continue
+                full = f"{m.group('kind')} {name}"
+                key = (full.lower(), m.group("year"))
+                pairs[key].add(re.sub(r"\s", "", m.group("symbol")).upper())
+                names.setdefault(full.lower(), full)
+    stated_pairs.names = names        # type: ignore[attr-defined]
+    return pairs
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("laws", type=Path)
+    ap.add_argument("corpora", type=Path, nargs="*")
+    ap.add_argument("--exclude", type=Path, action="append", default=[], help="a gold file whose records to skip")
+    a = ap.parse_args()
+    excluded = {k for g in a.exclude for k in json.load(open(g, encoding="utf-8"))["files"]}
+    rows: dict[tuple[str, str], str] = {}          # (symbol, name) -> date
+    listed = listed_laws(a.laws)
+    for symbol, (name, date) in listed.items():
+        rows[(symbol, name)] = date
+    known_names = {(name.lower(), symbol) for symbol, (name, _) in listed.items()}
+    pairs = stated_pairs([a.laws, *a.corpora], excluded)
+    for (folded, year), symbols in sorted(pairs.items()):
+        if len(symbols) != 1:
+            continue            # two numbers for one name in one year: a typo somewhere, or two laws; leave it
+        symbol = next(iter(symbols))
+        if (folded, symbol) in known_names:
             continue
-        seen.add(symbol)
-        print(f"{symbol}\t{name}\t{rec.get('date') or ''}")
+        name = stated_pairs.names[folded]       # type: ignore[attr-defined]
+        date = listed.get(symbol, ("", ""))[1]
+        rows.setdefault((symbol, name), date)
+    print("symbol\tname\tdate")
+    for (symbol, name), date in sorted(rows.items(), key=lambda kv: (kv[0][0].split("/")[1], kv[0])):
+        print(f"{symbol}\t{name}\t{date}")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main()

@@ -70,6 +70,6 @@ class Consolidation:
         footnote = self.footnote_at(mention.start)
         if footnote is not None:
             return footnote.act if footnote.act != mention.key else None
-        if self.base is None or mention.key == self.base.key or mention.start <= self.base.end:
+        if self.base is None or mention.key == self.base.key or self.base.start <= mention.start <= self.base.end:
             return None
-        return self.base.key
+        return self.base.key        # its preamble and body, and its title above the statement

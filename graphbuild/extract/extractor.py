@@ -106,7 +106,8 @@ def extract_citations(source: Source) -> Extraction:
         else None
     kind = "record" if is_record else ("document" if subject else "news")
     skip_spans = [header.symbol_span] if header.symbol_span else []
-    mentions = [x for x in find_mentions(text) if not any(s <= x.start < e for s, e in skip_spans)]
+    mentions = [x for x in find_mentions(text, year=subject.year if subject else None)
+                if not any(s <= x.start < e for s, e in skip_spans)]
     mentions += short_forms(text, mentions, 0)
     mentions.sort(key=lambda x: x.start)
     article = None

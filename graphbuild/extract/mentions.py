@@ -67,9 +67,11 @@ def _law_names() -> dict[str, list[vocab.Law]]:
 _NAME_BREAK = re.compile(r"[ ,]")
 
 
-def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
+def _law_for(name: str, date: Optional[Date], in_force_in: Optional[int] = None) -> Optional[vocab.Law]:
     """The law a name (as written after 'Luật') refers to: the longest known name it starts with (whole words);
-    among versions, the one with the cited date, else the only one."""
+    among versions (laws of one name passed in different years), the one with the cited date, else the one of the
+    cited year (a law's number holds the year it was passed), else — named without a date by a text of year
+    ``in_force_in`` — the latest version passed by then, else the only one."""
     folded = _fold(name)
     names = _law_names()
     laws = names.get(folded)
@@ -80,10 +82,38 @@ def _law_for(name: str, date: Optional[Date]) -> Optional[vocab.Law]:
                 break
     if not laws:
         return None
+    versions = {law.symbol: law for law in laws}        # a law written under two names is one version
     if date and date.iso:
-        dated = [law for law in laws if law.date == date.iso]
-        return dated[0] if dated else None
-    return laws[0] if len(laws) == 1 else None
+        dated = [law for law in versions.values() if law.date == date.iso]
+        if dated:
+            return dated[0]
+    if date and date.year:
+        of_year = [law for law in versions.values() if _law_year(law) == date.year]
+        return of_year[0] if len(of_year) == 1 else None
+    if len(versions) == 1:
+        return next(iter(versions.values()))
+    if in_force_in:
+        passed = [law for law in versions.values() if (_law_year(law) or 9999) <= in_force_in]
+        return max(passed, key=_law_year) if passed else None
+    return None
+
+
+_CLAUSE_BREAK = re.compile(r";|\.\s|\n\s*\n")
+
+
+def _in_force_in(text: str, previous: Optional[Mention], mention: Mention, year: Optional[int]) -> Optional[int]:
+    """The year whose version of a law named without a date is meant: the citing text's, or — when the law is named
+    in the clause about an earlier document ("Nghị định số 23/2021/NĐ-CP … quy định chi tiết … Luật Việc làm") —
+    that document's."""
+    if previous is None or previous.symbol is None or _CLAUSE_BREAK.search(text, previous.end, mention.start):
+        return year
+    earlier = previous.date.year if previous.date and previous.date.year else previous.symbol.year
+    return min(y for y in (earlier, year) if y) if earlier or year else None
+
+
+def _law_year(law: vocab.Law) -> Optional[int]:
+    parts = law.symbol.split("/")
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
 
 
 def _skip(blank: re.Pattern, text: str, pos: int) -> int:
@@ -127,7 +157,7 @@ def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
 _FORM_NUMBER = re.compile(rf"(?i){any_of(vocab.phrases('form_word'))}\s*$")
 
 
-def find_mentions(text: str, start: int = 0) -> list[Mention]:
+def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list[Mention]:
     found: list = []
 
     for m_start, m_end, word, sm in patterns.iter_mentions(text, start):
@@ -199,13 +229,14 @@ def find_mentions(text: str, start: int = 0) -> list[Mention]:
             continue
         out.append(mention)
     pinned: dict = {}      # a law's name -> the mention that gave its number
+    previous: Optional[Mention] = None
     for mention in out:
         mention.date, mention.issuer_phrase, mention.tail_end = _tail(text, mention.end)
         if mention.symbol and mention.name:
             pinned.setdefault(_fold(mention.name), mention)
         if mention.by_name:
             bare_name = mention.name.split(" ", 1)[1] if mention.type_code == "Luật" else mention.name.split(" ", 2)[2]
-            mention.law = _law_for(bare_name, mention.date)
+            mention.law = _law_for(bare_name, mention.date, _in_force_in(text, previous, mention, year))
             numbered = pinned.get(_fold(mention.name))
             if numbered is not None and (mention.date is None or mention.law is None):
                 # "Luật Ban hành văn bản quy phạm pháp luật" after "… số 64/2025/QH15" names the same law again
@@ -214,6 +245,7 @@ def find_mentions(text: str, start: int = 0) -> list[Mention]:
                 mention.date = mention.date or numbered.date
             elif mention.law:
                 mention.key = mention.law.symbol
+        previous = mention
     return out
 
 

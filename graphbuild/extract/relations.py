@@ -35,7 +35,7 @@ ADJACENT_FILLERS = frozenset(vocab.phrases("adjacent_filler"))
 LINKER = re.compile(rf"(?i)^[\s,:(\-\"“”']*(?:{any_of(vocab.phrases('linker'))}[\s,]*)*$")
 LIST_GAP = re.compile(rf"(?i)^[\s,;:(\-+\"“”')]*(?:(?:{any_of(vocab.phrases('list_word'), group=False)}|"
                       r"\d{1,2}\.|[a-zđ]\)|-|\+)[\s,;:]*)*$")
-SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n")
+SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n| \| ")     # ' | ': a table cell ends
 # A list continues after a title: "A quy định … và B", "A về …, B".
 COORDINATED = re.compile(rf"(?:\s{any_of(vocab.phrases('coordinator'))}|,)\s*$")
 ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•])\s")

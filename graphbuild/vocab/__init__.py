@@ -168,7 +168,7 @@ ISSUERS = Table("issuers.tsv", (Column("code"), Column("system", allowed=SYSTEMS
 TRIGGERS = Table("relations.tsv", (Column("relation"), Column("phrase"), Column("adjacent", _YES_NO),
                                    Column("direction", allowed=DIRECTIONS)), Trigger, key=("phrase",))
 LAWS = Table("laws.tsv", (Column("symbol"), Column("name"), Column("date", "date", optional=True)), Law,
-             key=("symbol",))
+             key=("symbol", "name"))     # a law may be written under two names ("hàng hoá", "hàng hóa")
 LABELS = Table("relation_labels.tsv", (Column("group"), Column("key"), Column("label")), Label, key=("group", "key"))
 LEGACY_FONTS = {font: Table(file, (Column("legacy"), Column("unicode"), Column("note", optional=True)), LegacyLetter,
                             key=("legacy",))
