@@ -27,7 +27,8 @@ WRITTEN = EVAL / "written"
 
 def halves(selection: dict, written: list) -> dict:
     half = {k: v["half"] for k, v in selection.items()}
-    for i, name in enumerate(sorted(written, key=lambda n: hashlib.sha1(n.encode()).hexdigest())):
+    unplaced = [n for n in written if n not in half]         # a written document selection.json places keeps it
+    for i, name in enumerate(sorted(unplaced, key=lambda n: hashlib.sha1(n.encode()).hexdigest())):
         half[name] = "tune" if i % 2 == 0 else "check"
     return half
 
@@ -38,8 +39,8 @@ def main() -> None:
     a = ap.parse_args()
     selection = json.loads((GOLD / "selection.json").read_text(encoding="utf-8"))["records"]
     parts = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((GOLD / "parts").glob("*.json"))}
-    written = sorted(p.name for p in WRITTEN.glob("*.txt")) if WRITTEN.is_dir() else \
-        sorted(p.name for h in ("tune", "check") for p in (EVAL / h).glob("*.txt"))
+    written = sorted({p.name for p in WRITTEN.glob("*.txt")} |
+                     {p.name for h in ("tune", "check") for p in (EVAL / h).glob("*.txt")})
     half = halves(selection, written)
     out: dict = {"tune": {}, "check": {}}
     for name, part in parts.items():
@@ -76,7 +77,7 @@ def main() -> None:
                     if line.strip() and json.loads(line)["id"] in ids:
                         dst.write(line)
         for name in written:
-            if half[name] == h and (WRITTEN / name).exists():
+            if half[name] == h and (WRITTEN / name).exists():     # new ones move into their half
                 shutil.move(WRITTEN / name, target / name)
         n_edges = sum(len(e.get("edges", [])) for e in out[h].values())
         print(f"{h}: {len(out[h])} inputs, {n_edges} required edges -> data/gold/{h}.json, data/eval/{h}/")

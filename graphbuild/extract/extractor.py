@@ -41,6 +41,7 @@ LAW_BY_NAME = CONFIDENCE["law_by_name"]
 # "… UBND tỉnh vừa ban hành Công văn số …": the words before the document a news article reports being issued.
 _ISSUED = rf"(?:{any_of(vocab.phrases('news_issued_prefix'))} )?{any_of(vocab.phrases('news_issued'))}\s*$"
 NEWS_SUBJECT = re.compile(f"(?i){_ISSUED}")
+ANNOUNCING = re.compile(f"(?i){any_of(vocab.phrases('announcing_title'))}")
 NEWS_ISSUER = re.compile(rf"([A-ZĐƯỦ][^,;.]{{1,60}}?)\s+{_ISSUED}")
 
 
@@ -136,11 +137,14 @@ def extract_citations(source: Source) -> Extraction:
     lines = Lines(text)
     reader = ClauseReader(text, header.body_start, header.body_end)
     consolidation = Consolidation(text, mentions, header.body_start) if subject and subject.type == "VBHN" else None
+    announces = bool(subject and subject.title and ANNOUNCING.search(subject.title))
     statements: Statements = {}
     for mention, mine in zip(mentions, roles(text, mentions, lines, subject_mention(subject)), strict=True):
         for role in mine:
             if consolidation is not None:
                 role = _attribute(role, mention, consolidation, mentions)
+            if announces and role.source == SUBJECT and role.relation not in ("BASED_ON", "CITES"):
+                role = replace(role, relation="CITES", verb="công bố")   # it lists what others did
             _state(statements, mention, role, kind, subject, docs, reader)
     _follows_instruction(statements, subject, docs)
     # A plain mention of a document already reached through the subject's own stated lineage adds nothing.
@@ -202,7 +206,7 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
     mode = ENACTED
     if source_key == SUBJECT and not role.passive and kind == "document":    # a title says what its record does
         reading = reader.read(role.clause_at, role.verb_at, mention.start, mention.end, role.verb)
-        mode = reading.mode
+        mode = role.mode or reading.mode
         if mode != ENACTED:
             relation = "CITES"      # a task, a report, a negation or a condition: the text itself does not act
         verb = reading.verb

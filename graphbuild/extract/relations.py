@@ -57,6 +57,7 @@ class Role:
     verb_at: int = -1
     clause_at: int = -1
     unnamed_object: Optional[str] = None    # a passive phrase's relation when it acts on nothing named before it
+    mode: Optional[str] = None              # what the clause does, when the grammar alone says it (clauses.py)
 
 
 def _verb(match: re.Match) -> str:
@@ -165,6 +166,9 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 mine = [Role(ante.key, relation, "chain", True, verb=_verb(hit[1]))]
                 if lead.relation == "BASED_ON":
                     mine.append(lead)   # the basis is the act as amended
+                else:                   # the text names B as what acted on A: it reports B's act
+                    mine.append(Role("subject", "CITES", "plain", verb=_verb(hit[1]), clause_at=clause.start,
+                                     mode="reported"))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
             else:
@@ -218,12 +222,22 @@ def _antecedent(ctx: _Context, i: int, relation: str) -> Optional[Mention]:
     """The document a passive phrase before mention i acts on: the nearest one before it in its clause that it can
     act on ('Nghị định 78 hướng dẫn Luật BHVB được sửa đổi bởi Nghị định 187': 187 amends 78, not the law)."""
     mention = ctx.mentions[i]
+    row = _table_row(ctx.text, mention.start)
     for j in range(i - 1, -1, -1):
-        if ctx.line_of[j] != ctx.line_of[i] or ctx.clauses[j] is not ctx.clauses[i]:
-            break
-        if possible(mention, ctx.mentions[j], relation) and ctx.mentions[j].key != mention.key:
-            return ctx.mentions[j]
+        earlier = ctx.mentions[j]
+        same_clause = ctx.line_of[j] == ctx.line_of[i] and ctx.clauses[j] is ctx.clauses[i]
+        if not same_clause and not (row is not None and earlier.start >= row):
+            break       # in a table, the row is the clause: "18/2016/QĐ-UBND | … | Được thay thế bởi Quyết định …"
+        if possible(mention, earlier, relation) and earlier.key != mention.key:
+            return earlier
     return None
+
+
+def _table_row(text: str, pos: int) -> Optional[int]:
+    """Where the table row holding ``pos`` starts, when its line is a row of cells (' | ')."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return line_start if " | " in text[line_start:len(text) if line_end < 0 else line_end] else None
 
 
 def _continue_list(ctx: _Context, i: int, gap: str) -> list[Role]:
