@@ -4,8 +4,8 @@ read -> ``Source``; normalize -> ``text.Text``; extract -> ``Extraction`` (a ``D
 ``Edge``s, each edge with its ``Evidence``); resolve -> the resolved records of ``graph.model`` (one node per real
 document, one citation per pair of documents).
 
-The allowed values of kind, level, system and relation are ``Literal`` types here, each with the tuple of its values
-(``KINDS``, ``LEVELS``, ``SYSTEMS``, ``RELATIONS``): the one place that lists them.
+The allowed values of kind, level, system, relation and mode are ``Literal`` types here, each with the tuple of its
+values (``KINDS``, ``LEVELS``, ``SYSTEMS``, ``RELATIONS``, ``MODES``): the one place that lists them.
 """
 from __future__ import annotations
 
@@ -23,12 +23,16 @@ System = Literal["party", "state"]
 # Relations between documents, stored once in the active direction.
 Relation = Literal["IMPLEMENTS", "CONTINUES", "BASED_ON", "GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS",
                    "REVIEWS", "PROMULGATES", "CITES", "REPORTS"]
+# What a citing clause does (DESIGN.md "Mode"), in the order an edge prefers them: only an enacted clause gives a
+# strong relation; the others keep their verb on a CITES edge.
+Mode = Literal["enacted", "assigned", "reported", "negated", "conditional"]
 
 EXTRACTION_KINDS: tuple[ExtractionKind, ...] = get_args(ExtractionKind)
 KINDS: tuple[Kind, ...] = get_args(Kind)
 LEVELS: tuple[Level, ...] = get_args(Level)
 SYSTEMS: tuple[System, ...] = get_args(System)
 RELATIONS: tuple[Relation, ...] = get_args(Relation)
+MODES: tuple[Mode, ...] = get_args(Mode)
 # Queries that follow IMPLEMENTS follow CONTINUES too (DESIGN.md: a kind of IMPLEMENTS).
 IMPLEMENTS_FAMILY: tuple[Relation, ...] = ("IMPLEMENTS", "CONTINUES")
 # Strongest first: when a document relates to another in several places, the strongest statement wins.
@@ -106,8 +110,8 @@ class Edge:
     relation: Relation
     confidence: float
     evidence: Evidence
-    mode: str = "enacted"                # what the citing clause does: enacted | assigned | reported | negated |
-    verb: Optional[str] = None           # conditional; only enacted clauses give the strong relations
+    mode: Mode = "enacted"               # what the citing clause does; only enacted clauses give strong relations
+    verb: Optional[str] = None           # the phrase that says it
 
     def to_dict(self) -> dict[str, Any]:
         ev = self.evidence

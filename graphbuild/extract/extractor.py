@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from .. import vocab
-from ..models import IMPLEMENTS_FAMILY, PRIORITY, Document, Edge, Evidence, Extraction, Source
+from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
 from ..text import segment
 from ..text.normalize import Text, normalize_text
 from ..vocab import gazetteer, patterns
@@ -32,8 +32,8 @@ from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
 
-# Which statement about a pair of documents the edge keeps: an enacted one first (vocab.MODES order).
-MODE_ORDER = vocab.MODES
+# Which statement about a pair of documents the edge keeps: an enacted one first (models.MODES order).
+MODE_ORDER = MODES
 # Edge confidence by how the relation was read, and the factor for a law cited by name (vocab/confidence.tsv).
 CONFIDENCE = vocab.confidence()
 LAW_BY_NAME = CONFIDENCE["law_by_name"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Literal, NamedTuple, Optional, Protocol, TypedDict, Union
 
-from ..models import Kind, Level, Relation, System
+from ..models import Kind, Level, Mode, Relation, System
 
 # Relations from a document or an organisation to an entity (the citations between documents are ``Relation``s).
 LinkRelation = Literal["ISSUED_BY", "LOCATED_IN", "PART_OF", "SIGNED_BY", "ADDRESSED_TO"]
@@ -62,6 +62,8 @@ class CitationEvidence(TypedDict):
     end: int
     relation: Relation
     confidence: float
+    mode: Mode                      # what the citing clause does (DESIGN.md "Mode")
+    verb: Optional[str]             # the phrase that says it, as written
 
 
 class Citation(TypedDict):
@@ -76,6 +78,8 @@ class Citation(TypedDict):
     source_symbol: Optional[str]
     target_symbol: Optional[str]
     lag_days: Optional[int]         # IMPLEMENTS and CONTINUES: days from the target's date to the source's
+    mode: Mode                      # of the statement that gives ``relation``: only an enacted one gives a strong one
+    verb: Optional[str]
 
 
 class LocalityEntity(TypedDict):
@@ -193,6 +197,8 @@ class Statement(NamedTuple):
     text: str
     start: int
     end: int
+    mode: Mode = "enacted"
+    verb: Optional[str] = None
 
 
 def is_undated(doc_id: str) -> bool:

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable, Optional, Union, cast
 
 from .. import vocab
 from ..dates import days_between
-from ..models import IMPLEMENTS_FAMILY, PRIORITY, Extraction, Relation
+from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Extraction, Mode, Relation
 from .entities import add_entities
 from .model import (Ambiguous, Citation, CitationEvidence, Conflict, DocumentNode, DocumentRecord, Graph, Mention,
                     Statement, is_undated)
@@ -99,7 +99,8 @@ def gather_records(extractions: Iterable[ExtractionLike]) -> tuple[Records, list
                 strings.setdefault(source, source), source in dates, dates.get(source),
                 strings.setdefault(target, target), dates.get(target),
                 cast(Relation, strings.setdefault(edge["relation"], edge["relation"])), edge["confidence"],
-                file, evidence["text"], evidence["start"], evidence["end"]))
+                file, evidence["text"], evidence["start"], evidence["end"], edge.get("mode") or "enacted",
+                strings.setdefault(edge["verb"], edge["verb"]) if edge.get("verb") else None))
     return records, statements
 
 
@@ -277,6 +278,17 @@ class _Pair:
     relation: Relation
     confidence: float
     evidence: list[CitationEvidence]
+    mode: Mode
+    verb: Optional[str]
+
+    def strength(self) -> tuple[int, int]:
+        return _strength(self.mode, self.relation)
+
+
+def _strength(mode: Mode, relation: Relation) -> tuple[int, int]:
+    """Lower is stronger: an enacted statement before any other (a task or a report states no strong relation),
+    then by relation."""
+    return MODES.index(mode), PRIORITY.index(relation)
 
 
 def pair_statements(statements: Iterable[Statement], documents: dict[str, DocumentNode],
@@ -297,14 +309,15 @@ def pair_statements(statements: Iterable[Statement], documents: dict[str, Docume
         if source == target or source not in documents or target not in documents:
             continue
         evidence: CitationEvidence = {"file": st.file, "text": st.text, "start": st.start, "end": st.end,
-                                      "relation": st.relation, "confidence": st.confidence}
+                                      "relation": st.relation, "confidence": st.confidence, "mode": st.mode,
+                                      "verb": st.verb}
         pair = pairs.get((source, target))
         if pair is None:
-            pairs[(source, target)] = _Pair(st.relation, st.confidence, [evidence])
+            pairs[(source, target)] = _Pair(st.relation, st.confidence, [evidence], st.mode, st.verb)
         else:
             pair.evidence.append(evidence)
-            if PRIORITY.index(st.relation) < PRIORITY.index(pair.relation):
-                pair.relation = st.relation
+            if _strength(st.mode, st.relation) < pair.strength():
+                pair.relation, pair.mode, pair.verb = st.relation, st.mode, st.verb
             pair.confidence = max(pair.confidence, st.confidence)
     return pairs
 
@@ -323,6 +336,7 @@ def make_edges(pairs: dict[tuple[str, str], _Pair], documents: dict[str, Documen
             "source_symbol": documents[source]["symbol"], "target_symbol": documents[target]["symbol"],
             "lag_days": days_between(documents[source].get("date"), documents[target].get("date"))
             if pair.relation in IMPLEMENTS_FAMILY else None,
+            "mode": pair.mode, "verb": pair.verb,
         })
     for doc_id, node in documents.items():
         node["cited_by_count"] = cited_by.get(doc_id, 0)

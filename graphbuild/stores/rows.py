@@ -57,12 +57,15 @@ def iter_node_rows(graph: GraphSource) -> Iterator[tuple[str, Row]]:
 def iter_citation_rows(graph: GraphSource) -> Iterator[tuple[str, Row]]:
     """(relation, row with source, target and the citation properties, the first evidence standing for all)."""
     for edge in graph.iter_edges():
-        best = edge["evidence"][0]
+        # the statement that gives the edge its relation stands for all
+        best = next((ev for ev in edge["evidence"] if ev.get("relation") == edge["relation"]
+                     and ev.get("mode", "enacted") == edge.get("mode", "enacted")), edge["evidence"][0])
         yield edge["relation"], {
             "source": edge["source"], "target": edge["target"], "relation": edge["relation"],
             "confidence": edge["confidence"], "lag_days": edge.get("lag_days"), "relations": edge.get("relations", []),
             "evidence_text": best["text"], "evidence_file": best["file"], "evidence_start": best["start"],
             "evidence_end": best["end"], "asserted_in": edge.get("asserted_in", []),
+            "mode": edge.get("mode", "enacted"), "verb": edge.get("verb"),
         }
 
 

@@ -34,7 +34,7 @@ NODES: dict[str, Props] = {
 CITATION_PROPS: Props = [
     ("relation", "STRING"), ("confidence", "DOUBLE"), ("lag_days", "INT64"), ("relations", "STRING[]"),
     ("evidence_text", "STRING"), ("evidence_file", "STRING"), ("evidence_start", "INT64"), ("evidence_end", "INT64"),
-    ("asserted_in", "STRING[]"),
+    ("asserted_in", "STRING[]"), ("mode", "STRING"), ("verb", "STRING"),
 ]
 CITATIONS: tuple[Relation, ...] = RELATIONS
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from ..models import MODES
 from .loader import Column, ColumnType, Table, VocabError, read
 
 __all__ = ["VocabError", "fold", "strip_accents", "LOWER", "UPPER"]
@@ -188,7 +189,6 @@ CONFIDENCE = Table("confidence.tsv", (Column("name", allowed=WEIGHTS), Column("w
                    key=("name",))
 PHRASES = Table("phrases.tsv", (Column("group", allowed=PHRASE_GROUPS), Column("phrase", "regex")), Phrase,
                 key=("group", "phrase"))
-MODES = ("enacted", "assigned", "reported", "negated", "conditional")
 CLAUSE_CUES = Table("clause_cues.tsv", (Column("mode", allowed=MODES[1:]),
                                         Column("cue", allowed=("before", "agent", "opener", "after", "heading",
                                                                "task_lead", "task_when")),

@@ -18,7 +18,8 @@ PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}[a-z]?){_SP}-{_SP}(?P<ptype>[{CODE_LETTERS}
                 rf"(?P<pissuer>[{CODE_LETTERS}]{{1,12}}\d{{0,2}}(?:{_SP}-{_SP}[{CODE_LETTERS}]{{1,12}}\d{{0,2}}){{0,3}})")
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}}[a-z]?(?:\.\d{{1,3}})?)(?:{_SP}/{_SP}(?P<syear>(?:19|20)\d{{2}}))?{_SP}/{_SP}"
                 rf"(?P<scode>[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}(?:{_SP}-{_SP}[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}){{0,4}})")
-SYMBOL = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
+# A whole token: not inside a longer number, nor after '/' (a blank form's "…/2025/TT-BCT", "64//2023" name nothing).
+SYMBOL = rf"(?<![\d/])(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
 SYMBOL_RE = re.compile(SYMBOL)
 
 DATE_NUMERIC = r"(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2})"
@@ -243,9 +244,8 @@ def mention_re() -> re.Pattern:
     return re.compile(rf"(?:(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s*:?\s*)?|(?i:số)\s*:?\s*)?{SYMBOL}")
 
 
-# ``SYMBOL_RE`` where it starts a token (after "…/" in a blank form, "…/2025/TT-BCT", and in "64//2023" no document
-# is named); the look-ahead first lets the engine skip every position that is not a digit at once.
-SYMBOL_SCAN_RE = re.compile(rf"(?=\d)(?<![\d/]){SYMBOL}")
+# The same as ``SYMBOL_RE``; the look-ahead lets the engine skip every position that is not a digit at once.
+SYMBOL_SCAN_RE = re.compile(rf"(?=\d){SYMBOL}")
 _PREFIX_WINDOW = 40     # longer than any type word + 'số' with ordinary spacing
 _LONG_SPACE = re.compile(r"\s{4}")
 

@@ -516,7 +516,7 @@ DOCUMENT_HEADER = ("id:ID(Document),symbol,type,type_name,number,num:long,issuer
                    "kind,file,url,aliases:string[],cited_by_count:long,unresolved,:LABEL")
 CITATION_HEADER = (":START_ID(Document),:END_ID(Document),relation,confidence:double,lag_days:long,"
                    "relations:string[],evidence_text,evidence_file,evidence_start:long,evidence_end:long,"
-                   "asserted_in:string[],:TYPE")
+                   "asserted_in:string[],mode,verb,:TYPE")
 
 
 def read_csv(path):
