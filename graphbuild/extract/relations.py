@@ -27,7 +27,7 @@ from .. import vocab
 from ..vocab import patterns
 from ..vocab.patterns import any_of
 from .feasibility import possible, possible_rank, rank
-from .lines import ARTICLE, Lines
+from .lines import ARTICLE, HARD_NEXT, Lines
 from .mentions import Mention
 
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
@@ -38,6 +38,7 @@ LIST_GAP = re.compile(rf"(?i)^[\s,;:(\-+\"“”')]*(?:(?:{any_of(vocab.phrases(
 SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n| \| ")     # ' | ': a table cell ends
 # A list continues after a title: "A quy định … và B", "A về …, B".
 COORDINATED = re.compile(rf"(?:\s{any_of(vocab.phrases('coordinator'))}|,)\s*$")
+CLAUSE_SEMICOLON = re.compile(";")
 ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•])\s")
 _fold = vocab.fold
 
@@ -85,14 +86,41 @@ def _trigger_table() -> dict[str, Trigger]:
     return {_phrase_key(t.phrase): t for t in vocab.triggers() if t.direction != "post"}
 
 
-def _last_trigger(gap: str) -> Optional[TriggerHit]:
+# "thực hiện chế độ … theo Quyết định số …": an adjunct after an object of the phrase's own (extract/relations).
+ADJUNCT = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('adjunct'))}(?!\w)")
+OBJECT_WORDS = frozenset(vocab.phrases("object_word"))
+NOT_A_TRIGGER = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('not_a_trigger'))}(?!\w)")
+_WORD = re.compile(r"[^\W\d_]+")
+# Relations whose phrase must have the document as its object: implementing or resting on something else, written
+# before the document, is not implementing or resting on the document.
+_NEEDS_OBJECT = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
+
+
+def _governs(trigger: Trigger, filler: str) -> bool:
+    """Whether a phrase reaches the document after ``filler`` (the words between them): not when an adjunct
+    ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …')."""
+    if trigger.relation not in _NEEDS_OBJECT:
+        return True
+    adjunct = ADJUNCT.search(filler)
+    if adjunct is None:
+        return True
+    return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(filler[:adjunct.start()]))
+
+
+def _last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
     best = None
+    shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)] if "ều chỉnh" in gap or "ăn cứ" in gap else []
     for match in _trigger_re().finditer(gap):
-        best = match
+        if not any(a <= match.start() < b for a, b in shields):
+            best = match
     if not best:
         return None
     trigger = _trigger_table()[_phrase_key(best.group(0))]
     filler = gap[best.end():].strip(" ,:")
+    # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
+    opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
+    if not opens and not _governs(trigger, filler):
+        return Trigger("CITES", trigger.phrase, False, "active"), best
     if trigger.adjacent and filler and filler not in ADJACENT_FILLERS:
         # not right before the document: a continuation is still an implementation, anything else a citation
         # ("diện tích thu hồi tại Quyết định số …" does not revoke the decision)
@@ -118,6 +146,9 @@ class _Clause:
             self.lead, self.lead_done = _first_trigger(text[self.start:upto]), True
         if self.lead and not self.lead[0].passive:
             trigger, match = self.lead
+            opens = not text[self.start:self.start + match.start()].strip(" \t\n*-+•;:")
+            if not opens and not _governs(trigger, text[self.start + match.end():upto]):
+                return Role("subject", "CITES", "plain", verb=_verb(match), clause_at=self.start)
             return Role("subject", trigger.relation, how, verb=_verb(match), verb_at=self.start + match.start(),
                         clause_at=self.start)
         return Role("subject", "CITES", "plain", clause_at=self.start)
@@ -150,8 +181,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         clause_gap = gap[cut:]
         clause = ctx.clauses[i - 1] if prev is not None and not cut else _Clause(gap_start + cut)
         ctx.clauses.append(clause)
-        hit = _last_trigger(clause_gap)
-        if hit and ";" in clause_gap[hit[1].end():]:
+        hit = _last_trigger(clause_gap, at_clause_start=prev is None or cut > 0)
+        if hit and CLAUSE_SEMICOLON.search(clause_gap, hit[1].end()):
             hit = None      # a phrase does not reach across ';' ("… về thi hành Điều lệ Đảng; Quy định số 22")
         if hit and prev is not None and not hit[0].passive and _coordinated_past(clause_gap[hit[1].end():]):
             hit = None      # "A hướng dẫn giám sát … và B": the phrase belongs to A's title, B joins A
@@ -164,8 +195,9 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             lead = clause.lead_role(text, mention.start)
             if ante is not None:
                 mine = [Role(ante.key, relation, "chain", True, verb=_verb(hit[1]))]
-                if lead.relation == "BASED_ON":
-                    mine.append(lead)   # the basis is the act as amended
+                basis = lead if lead.relation == "BASED_ON" else _basis_of(ctx, ante)
+                if basis is not None:
+                    mine.append(basis)  # the basis is the act as amended
                 else:                   # the text names B as what acted on A: it reports B's act
                     mine.append(Role("subject", "CITES", "plain", verb=_verb(hit[1]), clause_at=clause.start,
                                      mode="reported"))
@@ -178,8 +210,10 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             header = _list_header(ctx, line_start, mention)
             if header is not None:
                 mine = [header]
-        if not mine and prev is not None and (LIST_GAP.match(clause_gap.split(";")[-1] if ";" in gap else gap) or
-                                              (not cut and ";" not in gap and COORDINATED.search(gap))):
+        semicolon = CLAUSE_SEMICOLON.search(gap) is not None
+        if not mine and prev is not None and (LIST_GAP.match(CLAUSE_SEMICOLON.split(clause_gap)[-1] if semicolon
+                                                             else gap) or
+                                              (not cut and not semicolon and COORDINATED.search(gap))):
             mine = _continue_list(ctx, i, gap)
         if not mine:
             mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]
@@ -193,7 +227,7 @@ def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, sub
                  clause_gap: str, cut: int, clause_at: int) -> Role:
     trigger, match = hit
     said = {"verb": _verb(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
-    if prev is not None and not cut and ";" not in gap and (
+    if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and (
             len(gap.strip()) <= 90 and LINKER.match(clause_gap[:match.start()]) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in clause_gap[:match.start()])):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
@@ -226,11 +260,32 @@ def _antecedent(ctx: _Context, i: int, relation: str) -> Optional[Mention]:
     for j in range(i - 1, -1, -1):
         earlier = ctx.mentions[j]
         same_clause = ctx.line_of[j] == ctx.line_of[i] and ctx.clauses[j] is ctx.clauses[i]
-        if not same_clause and not (row is not None and earlier.start >= row):
+        if not same_clause and not (row is not None and earlier.start >= row) and \
+                not _same_sentence(ctx.text, earlier, mention):
             break       # in a table, the row is the clause: "18/2016/QĐ-UBND | … | Được thay thế bởi Quyết định …"
         if possible(mention, earlier, relation) and earlier.key != mention.key:
             return earlier
     return None
+
+
+_SENTENCE_OR_OPENER = re.compile(rf"\.\s|\n\s*\n|\n(?={HARD_NEXT.pattern})")
+_ANTECEDENT_REACH = 600
+
+
+def _basis_of(ctx: _Context, ante: Mention) -> Optional[Role]:
+    """The subject's 'Căn cứ' role for a document it rests on (the amending act of a basis is a basis too)."""
+    for mention, mine in zip(ctx.mentions, ctx.roles):
+        if mention is ante:
+            return next((r for r in mine if r.source == "subject" and r.relation == "BASED_ON"), None)
+    return None
+
+
+def _same_sentence(text: str, earlier: Mention, mention: Mention) -> bool:
+    """Whether a passive phrase before ``mention`` can reach back to ``earlier`` across a ';' that goes on with a
+    title ("Căn cứ Nghị định số 63/2019 … trong lĩnh vực quản lý tài sản công; thực hành tiết kiệm …; kho bạc nhà
+    nước được sửa đổi, bổ sung bởi Nghị định số 102/2021"): no sentence end and no new line of its own between."""
+    return mention.start - earlier.end <= _ANTECEDENT_REACH and \
+        _SENTENCE_OR_OPENER.search(text, earlier.end, mention.start) is None
 
 
 def _table_row(text: str, pos: int) -> Optional[int]:
@@ -246,7 +301,8 @@ def _continue_list(ctx: _Context, i: int, gap: str) -> list[Role]:
     Luật named in the first one's title), else the one before."""
     mentions, mention = ctx.mentions, ctx.mentions[i]
     j = i - 1
-    if ";" not in gap and mentions[j].type_code != mention.type_code and \
+    semicolon = CLAUSE_SEMICOLON.search(gap) is not None
+    if not semicolon and mentions[j].type_code != mention.type_code and \
             (rank(mention) is None or rank(mentions[j]) != rank(mention)):
         same = [k for k in range(i - 1, -1, -1)
                 if ctx.line_of[k] == ctx.line_of[i] and ctx.clauses[k] is ctx.clauses[i]]
@@ -254,7 +310,7 @@ def _continue_list(ctx: _Context, i: int, gap: str) -> list[Role]:
             next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), i - 1)
     out = []
     for role in ctx.roles[j]:
-        if ";" in gap and role.how == "chain" and not role.passive:
+        if semicolon and role.how == "chain" and not role.passive:
             role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.how != "chain"),
                         Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start))
         if role.source != "subject":
@@ -271,7 +327,8 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
     phrase is a trigger ('Bãi bỏ … các văn bản sau đây:', 'X …, được sửa đổi, bổ sung bởi:'), or an article heading
     that repeals, replaces, amends or corrects ('Điều 1. Bãi bỏ toàn bộ 15 văn bản'), followed by numbered items."""
     text, mentions = ctx.text, ctx.mentions
-    is_item = ITEM_MARK.match(text[line_start:line_start + 8]) is not None
+    kind = _item_kind(text[line_start:line_start + 8])
+    is_item = kind is not None
     if not LIST_GAP.match(text[line_start:mention.start]):
         return None     # the header governs items that name a document, not sentences that mention one
     first = True
@@ -282,10 +339,11 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
             return None
         header_start, header_end = previous
         line = text[header_start:header_end]
-        if ITEM_MARK.match(line) and not is_item and first:
+        line_kind = _item_kind(line)
+        if line_kind is not None and not is_item and first:
             return None
-        if ITEM_MARK.match(line) and is_item:
-            cur = header_start
+        if line_kind is not None and line_kind == kind:
+            cur = header_start          # an item of the same list: its header is further up
             first = False
             continue
         if not is_item and not first:
@@ -322,6 +380,16 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
 
 # After ';', a new subject (a plural word, a capital) rather than the rest of a title ("…; tổ chức biên soạn …").
 _NEW_SUBJECT = re.compile(rf"\s*(?:{any_of(vocab.phrases('plural_word'))}\b|[{vocab.UPPER}])")
+
+
+_ITEM_KINDS = (("number", re.compile(r"[ \t]*\d{1,3}[.)]\s")), ("letter", re.compile(r"[ \t]*[a-zđ]\)\s")),
+               ("bullet", re.compile(r"[ \t]*[-+•]\s")))
+
+
+def _item_kind(line: str) -> Optional[str]:
+    """How a list item is marked ('1.', 'a)', '-'): the items of one list share it; a nested list's header is an
+    item of the list above ('d) … theo quy định tại các văn bản:' over '- Nghị định số …')."""
+    return next((kind for kind, mark in _ITEM_KINDS if mark.match(line)), None)
 
 
 @lru_cache(maxsize=None)
