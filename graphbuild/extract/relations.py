@@ -402,35 +402,58 @@ def _post_re() -> Optional[re.Pattern]:
 
 
 def _post_triggers(ctx: _Context) -> None:
-    """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': the phrase after a document (before the next one
-    and the clause end) gives the subject's relation to it, and to the documents listed with it."""
+    """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': a phrase written after documents gives the
+    subject's relation to the documents its sentence lists before it: the first document of each part between ';'
+    ('Thông tư A …; Thông tư B sửa đổi … Thông tư A hết hiệu lực': A and B, not the A named in B's title), and the
+    documents joined to one by 'và'. A part that starts with something else ('…; các quy định trái với … hết hiệu
+    lực') takes the phrase for itself. Only a plain citation gives way to it."""
     pattern = _post_re()
     if pattern is None:
         return
-    text, mentions, roles_of = ctx.text, ctx.mentions, ctx.roles
+    text, mentions = ctx.text, ctx.mentions
     relation_of = {_phrase_key(t.phrase): t.relation for t in vocab.triggers() if t.direction == "post"}
+    starts = [x.start for x in mentions]
+    done_until = -1
     for i, mention in enumerate(mentions):
-        first = roles_of[i][0]
-        if first.how != "plain" and not (first.source == "subject" and first.relation == "CITES"):
-            continue        # a phrase after a document overrides only a plain citation of it
-        end = ctx.lines.end(mention.start)
-        if i + 1 < len(mentions) and mentions[i + 1].start < end:
-            end = mentions[i + 1].start
-        stop = SENTENCE_END.search(text, mention.tail_end, end)
-        if stop:
-            end = stop.start() + 1
-        match = pattern.search(text, mention.tail_end, end)
-        semi = text.rfind(";", mention.tail_end, match.start()) if match else -1
-        if semi >= 0 and _NEW_SUBJECT.match(text, semi + 1):
-            match = None    # "X …; các quy định trái với … hết hiệu lực": the phrase is said of something else
-        if not match:
+        if mention.start < done_until:
             continue
+        end = ctx.lines.end(mention.start)
+        stop = SENTENCE_END.search(text, mention.tail_end, end)
+        end = stop.start() + 1 if stop else end
+        match = pattern.search(text, mention.tail_end, end)
+        if match is None:
+            continue
+        done_until = match.end()
+        sentence = ctx.clauses[i].start
+        heads = _part_heads(ctx, sentence, match.start(), starts)
         role = Role("subject", relation_of[_phrase_key(match.group(0))], "trigger", verb=_verb(match),
-                    verb_at=match.start(), clause_at=ctx.clauses[i].start)
-        roles_of[i] = [role]
-        j = i - 1       # "Thông tư A và Thông tư B hết hiệu lực"
-        while j >= 0 and ctx.line_of[j] == ctx.line_of[i] and roles_of[j][0].how == "plain" and \
-                LIST_GAP.match(text[mentions[j].tail_end:mentions[j + 1].start]):
-            roles_of[j] = [replace(role, how="list")]
-            j -= 1
+                    verb_at=match.start(), clause_at=sentence)
+        for k in heads:
+            first = ctx.roles[k][0]
+            if first.how == "plain" or (first.source == "subject" and first.relation == "CITES"):
+                ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
 
+
+def _part_heads(ctx: _Context, start: int, end: int, starts: list[int]) -> list[int]:
+    """The mentions that open the parts (between ';') of the text from ``start`` to ``end``, with those joined to
+    them by list words ('A và B'); none when the last part opens with something else."""
+    text, mentions = ctx.text, ctx.mentions
+    bounds = [start] + [m.end() for m in re.finditer(";", text[start:end])]
+    bounds = [start] + [start + b for b in bounds[1:]]
+    heads: list[int] = []
+    for n, part_start in enumerate(bounds):
+        part_end = bounds[n + 1] if n + 1 < len(bounds) else end
+        k = bisect.bisect_left(starts, part_start)
+        if k >= len(mentions) or mentions[k].start >= part_end or \
+                not LIST_GAP.match(text[part_start:mentions[k].start]):
+            if n == len(bounds) - 1:
+                return []       # the phrase is said of what the last part opens with
+            continue
+        heads.append(k)
+        while k + 1 < len(mentions) and mentions[k + 1].start < part_end:
+            k += 1
+            gap = text[mentions[k - 1].tail_end:mentions[k].start]
+            # 'A và B'; 'A <its title> và B' when nothing else made B part of A's title (a plain citation)
+            if LIST_GAP.match(gap) or (COORDINATED.search(gap) and ctx.roles[k][0].how == "plain"):
+                heads.append(k)
+    return heads
