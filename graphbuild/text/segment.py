@@ -9,24 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 from .. import vocab
 from ..vocab import patterns
 from ..vocab.patterns import Date, Symbol, any_of
 
-HEADER_CHARS = 3000
-# The motto and the Party's name, and rules of stars or dashes under them: never part of the issuer's name.
-MOTTO = re.compile(any_of(vocab.phrases("motto"), group=False) + r"|[*\-=_~]{2,}|^\s*\*\s*$", re.I | re.M)
-SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{any_of(vocab.phrases('number_line_type'))}[ \t]+)?số"
-                         rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)))")
-INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
-PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
+from .header import (HEADER_CHARS, INCOMING_STAMP, MOTTO, NOT_A_TITLE, PLACE_DATE, SUBJECT_LINE, SYMBOL_LINE,  # noqa: F401
+                     read_head, type_heading, upper_ratio)
+from .normalize import Text
+
 ROLE = re.compile(rf"^{any_of(vocab.signer_roles('delegation'))}?\s*{any_of(vocab.signer_roles('title'))}", re.I)
-PERSON = re.compile(rf"^(?:{any_of(vocab.phrases('honorific'))}\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
+PERSON = re.compile(rf"^(?:{any_of(vocab.phrases('honorific'))}\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]*\s+){{1,5}}"
                     rf"[{vocab.UPPER}][{vocab.LOWER}]+)\s*$")
-NOT_A_TITLE = re.compile(rf"\s*{any_of(o.opener for o in vocab.section_openers() if o.title)}")
-SUBJECT_LINE = re.compile(rf"(?m)^[ \t]*({any_of(vocab.phrases('subject_line'), group=False)})\b[^\n]*")
 ADOPTED = re.compile(rf"(?i){any_of(vocab.phrases('adoption'))}\s+(?=ngày)")
 CONSOLIDATION_PHRASES = vocab.phrases("consolidation_block")      # written exactly so: a substring test finds them
 CONSOLIDATION_BLOCK = re.compile(any_of(map(re.escape, CONSOLIDATION_PHRASES)))
@@ -60,83 +55,17 @@ class Header:
         return bool(self.symbol or self.blank_code or (self.type_code and self.date))
 
 
-def _upper_ratio(s: str) -> float:
-    # Letters that upper() changes are lower-case, those lower() changes upper-case (counted in C, not per char).
-    lower = sum(map(str.__ne__, s, s.upper()))
-    upper = sum(map(str.__ne__, s, s.lower()))
-    return upper / (upper + lower) if upper + lower else 0.0
+_upper_ratio = upper_ratio
+_type_heading = type_heading
 
 
-def _type_heading(line: str) -> Optional[vocab.DocType]:
-    """'KẾ HOẠCH' -> DocType (a heading is a type name written in capitals, alone on its line)."""
-    if len(line) > 60:
-        return None          # no type name is that long: most lines stop here
-    s = " ".join(line.split()).strip(" *:")
-    doc_type = vocab.type_by_word().get(vocab.fold(s)) if s else None
-    return doc_type if doc_type and _upper_ratio(s) >= 0.9 else None
-
-
-def parse_header(text: str) -> Header:
+def parse_header(text: Union[Text, str]) -> Header:
+    """The identity of a document from its clean text (a ``Text``, whose offset map lets the header reader see the
+    columns of the source; a plain string is taken as already clean, without columns)."""
+    clean = text if isinstance(text, Text) else Text(text)
+    text = clean.text
     header = Header(body_end=len(text))
-    head = text[:HEADER_CHARS]
-    for m in SYMBOL_LINE.finditer(head):
-        line_start = head.rfind("\n", 0, m.start()) + 1
-        line = head[line_start:head.find("\n", m.end()) if "\n" in head[m.end():] else len(head)]
-        if INCOMING_STAMP.search(line[: m.start() - line_start]):
-            continue   # incoming-mail stamp "CV Số: 066 ĐẾN Ngày: …": not this document's number
-        if m.group("blank"):
-            header.blank_code = m.group("bcode")
-            header.symbol_span = (m.start(), m.end())
-            break
-        sym = patterns.parse_symbol(m)
-        if sym:
-            header.symbol, header.symbol_span = sym, (m.start(), m.end())
-            break
-    sym_at = header.symbol_span[0] if header.symbol_span else None
-    # The place and date line.
-    for m in PLACE_DATE.finditer(head):
-        dm = patterns.DATE_RE.match(head, m.end())
-        if not dm:
-            continue
-        date = patterns.parse_date(dm)
-        if date:
-            header.place, header.date = m.group("place").strip(" *"), date
-            break
-    # Issuing body: capitals above the number (or above the date line when there is no number).
-    stop = sym_at if sym_at is not None else (head.find(header.place) if header.place else 0)
-    for line in head[:max(stop, 0)].split("\n"):
-        frag = MOTTO.sub(" ", line).strip(" *\\#|")
-        if frag and _upper_ratio(frag) > 0.8 and len(frag) > 2 and not _type_heading(frag):
-            header.issuer_lines.append(re.sub(r"\s+", " ", frag))
-    # Type heading, the "CỦA …" line, the trích yếu.
-    lines = list(_lines(head))
-    for i, (ls, le, line) in enumerate(lines):
-        if sym_at is not None and ls < sym_at and not header.symbol:
-            continue
-        doc_type = _type_heading(line)
-        if doc_type:
-            header.type_code = doc_type.code
-            rest = [x for x in lines[i + 1:] if x[2].strip()]
-            if rest and re.match(r"\s*(?:CỦA|của)\b", rest[0][2]) and _upper_ratio(rest[0][2]) > 0.8:
-                header.by_line = rest[0][2].strip()
-                rest = rest[1:]
-            if rest and not NOT_A_TITLE.match(rest[0][2]) and \
-                    len(rest[0][2]) < 400:
-                title_lines = [rest[0]]
-                for nxt in rest[1:3]:
-                    if nxt[0] - title_lines[-1][1] <= 1 and _upper_ratio(nxt[2]) > 0.8 and \
-                            _upper_ratio(title_lines[-1][2]) > 0.8 and not _type_heading(nxt[2]):
-                        title_lines.append(nxt)
-                header.title_span = (title_lines[0][0], title_lines[-1][1])
-                header.title = " ".join(x[2].strip() for x in title_lines)
-            header.body_start = (header.title_span or (ls, le))[1]
-            break
-    if not header.title:
-        subject_line = SUBJECT_LINE.search(head)
-        if subject_line:
-            header.title, header.title_span = subject_line.group(0).strip(), (subject_line.start(), subject_line.end())
-            header.type_code = header.type_code or "CV"
-            header.body_start = max(header.body_start, subject_line.end())
+    read_head(clean, header)
     if not header.body_start and header.date:
         header.body_start = header.date.end
     if not header.date:
