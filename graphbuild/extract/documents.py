@@ -29,7 +29,7 @@ def _pretty(line: str) -> str:
 
 
 def _locality(issuer_level: Optional[str], lines: list[str], texts: list[str], place: Optional[str],
-              era: Optional[str]) -> Optional[gazetteer.Unit]:
+              era: Optional[str], catalogued: Optional[str] = None) -> Optional[gazetteer.Unit]:
     """The unit a local issuer belongs to: from its header lines (the body's place looked up inside its parent's:
     'ĐẢNG BỘ HUYỆN VỤ BẢN / ĐẢNG ỦY XÃ CỘNG HÒA' is the Cộng Hòa of Vụ Bản), else from the other texts that
     name it (the 'CỦA …' line, a catalogue's issuer), a catalogue's locality, and last the place line."""
@@ -39,6 +39,8 @@ def _locality(issuer_level: Optional[str], lines: list[str], texts: list[str], p
     joined = " / ".join(t for t in texts if t)
     if unit is None and joined:
         unit = gazetteer.find_place(joined, era=era)
+    if unit is None and catalogued:
+        unit = unit_from_label(catalogued, era)
     if unit is None and place:
         want = issuer_level if issuer_level in vocab.UNIT_LEVELS else None
         hits = gazetteer.lookup(place, level=want, era=era)
@@ -148,6 +150,9 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
     blank_type = header.blank_code.split("-")[0] if header.blank_code and "-" in header.blank_code else None
     type_code = header.type_code or (sym.type_code if sym else None) or \
         (patterns.canonical_code(blank_type) if blank_type else None)
+    if not type_code and meta.get("type"):       # a catalogue's type column: 'Quyết định' or 'QĐ'
+        named = vocab.type_by_word().get(vocab.fold(str(meta["type"])))
+        type_code = named.code if named else patterns.canonical_code(str(meta["type"]))
     if sym and not type_code:
         type_code = "CV" if not sym.year else None
     if not (sym or header.blank_code or header.type_code):
@@ -159,19 +164,22 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
         date = Date(dm.group(0), int(dm.group(1)), 0, 0) if dm else None
     era = gazetteer.era_for(date.iso if date else None)
     texts = [header.by_line or "", str(meta.get("issuer") or "")]
-    unit = _locality(info.level if info else None, header.issuer_lines, texts, header.place, era)
-    if unit is None and not (info and info.level == "central"):
-        unit = unit_from_label(meta.get("locality"), era)
+    unit = _locality(info.level if info else None, header.issuer_lines, texts, header.place, era,
+                     catalogued=meta.get("locality"))
     level = _level(issuer_code, unit)
     if level and unit and gazetteer.LEVEL_RANK[unit.level] > gazetteer.LEVEL_RANK.get(level, 9):
         unit = _ancestor_at(unit, level) or unit
     if info and info.level == "central":
         unit = None
     issuer = _issuer_name(header, info, unit)
+    if not header.issuer_lines and meta.get("issuer"):
+        issuer = " ".join(str(meta["issuer"]).split())         # a catalogue's issuer column, as written
     title = header.title or meta.get("title")
     doc = _doc(symbol=sym, type_code=type_code, date=date, year=date.year if date else None, issuer=issuer,
                issuer_code=issuer_code, unit=unit, level=level, file=source.file, title=title, stub=False)
     doc.signer, doc.signer_role, doc.recipients = header.signer, header.signer_role, header.recipients
+    if not doc.signer and meta.get("signer"):
+        doc.signer = " ".join(str(meta["signer"]).split())
     doc.url = meta.get("url")
     return doc
 

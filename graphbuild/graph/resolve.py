@@ -122,7 +122,12 @@ def resolve_citations(extractions: Union[Iterable, Callable[[], Iterable]]) -> G
     for doc_id in list(records):
         if _undated(doc_id):
             dated = sorted(by_base.get(_base_key(doc_id), ()))
-            if len(dated) == 1:
+            if len(dated) == 1 and any(r[2] for r in records[doc_id]):
+                # A document read from its own undated text keeps the id its text gives; the citations that date
+                # it join it, and its date is then marked inferred (an id never changes once built).
+                if not any(r[2] for r in records[dated[0]]):
+                    rename[dated[0]] = doc_id
+            elif len(dated) == 1:
                 rename[doc_id] = dated[0]
             elif len(dated) > 1:
                 ambiguous.append({"id": doc_id, "symbol": records[doc_id][0][0].get("symbol"),
@@ -182,7 +187,8 @@ def resolve_citations(extractions: Union[Iterable, Callable[[], Iterable]]) -> G
         node["kind"] = next((r[0].get("kind") for r in recs if r[0].get("kind")), None) or \
             ("document" if not node["stub"] else "stub")
         node["file"] = next((r[1] for r in recs if r[2]), None)
-        node["date_inferred"] = any(r[0].get("date_inferred") for r in recs if r[0].get("date") == node["date"])
+        node["date_inferred"] = any(r[0].get("date_inferred") for r in recs if r[0].get("date") == node["date"]) \
+            or bool(node["date"] and recs[0][2] and not recs[0][0].get("date"))    # its own text gives no date
         node["recipients"] = next((r[0].get("recipients") for r in recs if r[2] and r[0].get("recipients")), [])
         node["aliases"] = sorted({r[0]["symbol"] for r in recs if r[0].get("symbol")} - {node["symbol"]})
         node["mentioned_in"] = sorted({r[1] for r in recs if not r[2]})

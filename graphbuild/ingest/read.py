@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
+from .. import vocab
 from ..models import Reject, Source
 from . import legacy
 from .errors import InputError
@@ -184,23 +185,36 @@ def _docx_blocks(element, lines: list, depth: int) -> None:
 
 # --- catalogue records ------------------------------------------------------------------------------------------
 
-CATALOGUE_FIELDS = ("symbol", "title", "date", "issuer", "locality", "url", "doc_type", "year")
+def _fields(rec: dict) -> dict:
+    """A record's columns as the document's fields (vocab/catalogue_columns.tsv: 'so_ky_hieu' -> symbol, 'nguoi_ky'
+    -> signer …); of two columns for one field the first listed there wins, an empty cell gives nothing."""
+    columns = vocab.catalogue_columns()
+    order = {name: n for n, name in enumerate(columns)}
+    out: dict = {}
+    for name in sorted(rec, key=lambda k: order.get(vocab.column_key(k), len(order))):
+        field = columns.get(vocab.column_key(name))
+        value = rec[name]
+        if field and field not in out and value not in (None, "") and not (isinstance(value, str) and
+                                                                            not value.strip()):
+            out[field] = value
+    return out
 
 
 def _record_source(path: str, n: int, rec: dict, seen: set) -> Union[Source, Reject]:
-    rid = str(rec.get("id") or rec.get("symbol") or f"line{n}")
+    fields = _fields(rec)
+    rid = str(fields.get("id") or fields.get("symbol") or f"line{n}")
     if rid in seen:
         rid = f"{rid}@line{n}"    # an id used twice (one symbol and date from two issuers): keep both records apart
     seen.add(rid)
     name = f"{path}#{rid}"
-    text = rec.get("text") or ""
-    title = rec.get("title") or ""
+    text = fields.get("text") or ""
+    title = fields.get("title") or ""
     if not isinstance(text, str) or not isinstance(title, str):
         return Reject(name, "record fields 'text'/'title' are not strings")
-    if not text.strip() and not title.strip() and not rec.get("symbol"):
+    if not text.strip() and not title.strip() and not fields.get("symbol"):
         return Reject(name, "record has no text, title or symbol")
-    meta = {k: rec.get(k) for k in CATALOGUE_FIELDS if rec.get(k) not in (None, "")}
-    meta["url"] = rec.get("url") or rec.get("source_url") or rec.get("pdf_url")
+    meta = {k: v for k, v in fields.items() if k not in ("id", "text")}
+    meta["url"] = fields.get("url")
     kind = "record" if not text.strip() else None
     if len(text) > MAX_TEXT_CHARS:
         return Reject(name, f"record text longer than {MAX_TEXT_CHARS:,} characters")

@@ -39,7 +39,7 @@ SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số"
                          rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*(?:/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)|-[ \t]*(?P<pcode>[A-ZĐ]\w*/[A-ZĐ][\w-]*))))")
 # The same at the start of a header cell, after a rule glued to it ("------Số: 1520/QĐ-UBND", pdftotext).
 _NUMBER_CELL = re.compile(rf"(?i)[\-=_~*]*[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số"
-                          rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*(?:/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)|-[ \t]*(?P<pcode>[A-ZĐ]\w*/[A-ZĐ][\w-]*))))")
+                          rf"[ \t]*:?\s*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*(?:/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)|-[ \t]*(?P<pcode>[A-ZĐ]\w*/[A-ZĐ][\w-]*))))")
 INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
 PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
 # "place, ngày" anywhere in a cell (after a glued rule, or after the number on the number's line).
@@ -84,10 +84,10 @@ def _zone_end(rows: list[layout.Row]) -> int:
     return len(rows)
 
 
-def _number(cell: layout.Cell, text: str) -> Optional[tuple]:
+def _number(cell: layout.Cell, text: str, end: Optional[int] = None) -> Optional[tuple]:
     """(match, Symbol or None) when the cell starts with the document's number ('Số: 1520/QĐ-UBND', a draft's
-    'Số: /KH-UBND')."""
-    m = _NUMBER_CELL.match(text, cell.start, cell.end)
+    'Số: /KH-UBND'); ``end``: where the number may end when 'Số' stands alone in its cell."""
+    m = _NUMBER_CELL.match(text, cell.start, end or cell.end)
     if m is None:
         return None
     if INCOMING_STAMP.search(text[text.rfind("\n", 0, cell.start) + 1:cell.start]):
@@ -120,7 +120,8 @@ def read_head(clean: Text, header) -> None:
     for n, cell in enumerate(cells):
         if cols is not None and cols.side(cell) != "left" and len(cells) > 1:
             continue
-        found = _number(cell, text)
+        alone = cell.text.rstrip(" :").lower() == "số" and n + 1 < len(cells)
+        found = _number(cell, text, cells[n + 1].end if alone else None)   # 'Số' and a draft's '-KH/HU' apart
         if found:
             m, sym = found
             header.symbol_span = (m.start(), m.end())
@@ -156,10 +157,12 @@ def _number_below(rows: list[layout.Row], text: str, header) -> None:
         found = _number(cell, text)
         if found and found[1]:
             m, sym = found
-            rest = text[m.end():cell.end]
-            if rest.strip() and not _place_date(text, m.end(), cell.end):
+            dated = _place_date(text, m.end(), cell.end)
+            if text[m.end():cell.end].strip() and not dated:
                 continue
             header.symbol, header.symbol_span = sym, (m.start(), m.end())
+            if dated and not header.date:
+                header.place, header.date = dated
             return
 
 
@@ -231,6 +234,7 @@ def _read_title(text: str, rows: list[layout.Row], zone_end: int, header) -> Non
 
 
 MAX_TITLE_LINES = 5
+_RULE_START = re.compile(r"\s*(?:[\-=_~*]{3,}|[\-=_~*.\s]*$)")     # the rule under a title (glued to the body)
 MAX_CONTINUATION = 150      # a wrapped title line is short; a body paragraph read as one line is not
 
 
@@ -244,7 +248,7 @@ def _title_from(text: str, rest: list[layout.Row], header, subject_line: bool = 
     for row in rest[1:MAX_TITLE_LINES]:
         cell = row.cells[0]
         prev = taken[-1]
-        if len(row.cells) != 1 or _is_rule(cell.text) or len(cell.text) > MAX_CONTINUATION or \
+        if len(row.cells) != 1 or _RULE_START.match(cell.text) or len(cell.text) > MAX_CONTINUATION or \
                 prev.text.rstrip()[-1:] in ".;:" or _BODY_OPENER.match(cell.text) or \
                 text.count("\n", prev.end, cell.start) > 1 or type_heading(cell.text) or \
                 (upper_ratio(cell.text) > 0.8) != (upper_ratio(prev.text) > 0.8) or \

@@ -71,15 +71,20 @@ def _line_rows(clean: Text, text: str, source: str, start: int, end: int) -> lis
     def close(cut: int) -> None:
         nonlocal cell_start
         s, e = cell_start, cut
-        while s < e and text[s] == " ":
+        while s < e and text[s] in " |":
             s += 1
-        while e > s and text[e - 1] == " ":
+        while e > s and text[e - 1] in " |":
             e -= 1
         if e > s:
             cells.append(Cell(s, e, _x(source, clean.to_source(s)), text[s:e]))
 
     i = text.find(" ", start, end)
     while i >= 0:
+        if text.startswith(" | ", i) or text.startswith(" |", i) and i + 2 == end:
+            close(i)                   # a table's cell border ('| a | b |', or a gap ``normalize`` marked so)
+            cell_start = i + 2
+            i = text.find(" ", i + 2, end)
+            continue
         s0, s1 = clean.to_source(i), clean.to_source(i + 1)
         gap = source[s0:s1]
         if "\n" in gap:

@@ -17,6 +17,7 @@ from ..vocab.patterns import Date, Symbol, any_of
 
 from .header import (HEADER_CHARS, INCOMING_STAMP, MOTTO, NOT_A_TITLE, PLACE_DATE, SUBJECT_LINE, SYMBOL_LINE,  # noqa: F401
                      read_head, type_heading, upper_ratio)
+from . import layout
 from .normalize import Text
 
 ROLE = re.compile(rf"^{any_of(vocab.signer_roles('delegation'))}?\s*{any_of(vocab.signer_roles('title'))}", re.I)
@@ -74,7 +75,7 @@ def parse_header(text: Union[Text, str]) -> Header:
                    if date and date.iso]
         if adopted:    # a law or a resolution of the Quốc hội: 'thông qua ngày 27 tháng 11 năm 2024'
             header.date = adopted[-1]
-    _read_tail(text, header)
+    _read_tail(clean, header)
     _read_consolidation(text, header)
     return header
 
@@ -193,32 +194,73 @@ def _recipient_heads(text: str) -> list[re.Match]:
     return out
 
 
-def _read_tail(text: str, header: Header) -> None:
+TAIL_CHARS = 1500
+MAX_LIST_ROWS = 30
+MAX_RECIPIENT = 160
+_BULLET = "-+•*"
+ARCHIVE_COPY = re.compile(rf"{any_of(vocab.phrases('archive_copy'))}\b")
+
+
+def _recipients(text: str, rows: list, cols, m: re.Match) -> list[str]:
+    """The items of a 'Kính gửi' or 'Nơi nhận' list: in the heading's column, one item a bullet ('- …'; a line
+    without one continues the item above it unless that item ended with ';' or '.'), up to the role block, the
+    signer's name, the end of the list, or the office's own copy ('Lưu: VT, …', 'Lưu Văn phòng …': not a
+    recipient)."""
+    cells = [c for r in rows for c in r.cells]
+    heading = next((c for c in cells if c.end > m.start()), None)
+    if heading is None:
+        return []
+    side = cols.side(heading) if cols is not None else None
+    lines = [text[m.start("rest"):heading.end] if heading.start <= m.start("rest") <= heading.end else ""]
+    lines += [c.text for c in layout.stream(rows, cols, side) if c.start > heading.start][:MAX_LIST_ROWS]
+    items: list[str] = []
+    bulleted = None
+    last = ""
+    for line in lines:
+        raw = line.strip()
+        item = raw.lstrip(_BULLET + " ").strip()
+        if not item:
+            continue
+        if ARCHIVE_COPY.match(item) or (ROLE.match(item) and _upper_ratio(item) > 0.8) or PERSON.match(item):
+            break
+        bullet = raw[0] in _BULLET
+        if items and not bullet:
+            if bulleted and last[-1:] not in ";.":
+                items[-1] = f"{items[-1]} {item}"
+                last = raw
+                continue
+            if bulleted or last[-1:] not in ";,":
+                break
+        if len(item) >= MAX_RECIPIENT:
+            break
+        items.append(item)
+        bulleted = bullet if bulleted is None else bulleted
+        last = raw
+    return [x.rstrip(" ;,.") for x in items if x.rstrip(" ;,.")]
+
+
+def _read_tail(clean: Text, header: Header) -> None:
     """Recipients ('Kính gửi', 'Nơi nhận'), the role block and the signer's name (at the end, or after the last
-    './.' that closes the body when an appendix follows the signature)."""
+    './.' that closes the body when an appendix follows the signature). Where the end is laid out in two columns
+    (the recipients beside the signature), each column is read on its own."""
+    text = clean.text
     heads = _recipient_heads(text)
+    signature = None
     for m in heads:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        head_cells = _cells(text[line_start:text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)])
-        col = next((k for k, c in enumerate(head_cells) if m.group("heading") in c), 0) if head_cells else None
-        block = [m.group("rest")] + text[m.end():m.end() + 1500].split("\n")
-        for n, line in enumerate(block[:25]):
-            cells = _cells(line) if n else None
-            if col is not None and cells is not None:
-                line = cells[col] if col < len(cells) else ""
-            elif n == 0 and col is not None:
-                line = line.split("|")[0]
-            item = line.strip(" -+•;,.*\\")
-            if not item:
-                if len(header.recipients) and m.group("addressees"):
-                    break
-                continue
-            if ROLE.match(item) and _upper_ratio(item) > 0.8 or PERSON.match(item):
-                break
-            if len(item) < 160:
-                header.recipients.append(item)
+        rows = layout.rows(clean, line_start, min(len(text), m.end() + TAIL_CHARS))
+        # 'Kính gửi' stands alone, centred: only 'Nơi nhận' has the signature beside it
+        cols = layout.columns(rows[:MAX_LIST_ROWS]) if not m.group("addressees") else None
+        header.recipients.extend(_recipients(text, rows, cols, m))
         if not m.group("addressees"):
             header.body_end = min(header.body_end, m.start())
+            if cols is not None:
+                signature = [c.text for c in layout.stream(rows, cols, "right")]
+    if signature:
+        signer, role = _signer_in(signature)
+        if signer:
+            header.signer, header.signer_role = signer, role
+            return
     regions = [text[-2500:]]
     under = [m.start() for m in heads if not m.group("addressees")]
     if under and under[-1] < len(text) - 2500:      # the signature beside or under 'Nơi nhận'
