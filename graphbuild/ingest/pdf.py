@@ -144,7 +144,7 @@ def garbled_reason(text: str) -> str | None:
     single = sum(1 for t in tokens if len(t) == 1)
     if single > 0.2 * len(tokens):
         return f"{single} of {len(tokens)} words are single letters"
-    common = set(vocab.phrases("common_word"))
-    if not any(t.lower() in common for t in tokens):
+    common = {vocab.strip_accents(w) for w in vocab.phrases("common_word")}    # typed without accents too
+    if not any(vocab.strip_accents(t.lower()) in common for t in tokens):
         return "no Vietnamese word"
     return None

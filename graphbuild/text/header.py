@@ -35,11 +35,14 @@ MOTTO = re.compile(any_of(vocab.phrases("motto"), group=False) + r"|[*\-=_~]{2,}
 _MOTTO_ONLY = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('motto'), group=False)})\s*$")
 _RULE = re.compile(r"[\s*\-=_~.]*$")
 _NUMBER_TYPE = any_of(vocab.phrases("number_line_type"))
-SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số"
-                         rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*(?:/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)|-[ \t]*(?P<pcode>[A-ZĐ]\w*/[A-ZĐ][\w-]*))))")
-# The same at the start of a header cell, after a rule glued to it ("------Số: 1520/QĐ-UBND", pdftotext).
-_NUMBER_CELL = re.compile(rf"(?i)[\-=_~*]*[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số"
-                          rf"[ \t]*:?\s*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*(?:/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)|-[ \t]*(?P<pcode>[A-ZĐ]\w*/[A-ZĐ][\w-]*))))")
+# After "Số" and its colon: the symbol, or a draft's blank ("Số: /KH-UBND", a Party draft's "Số -KH/HU": type,
+# then issuer).
+_NUMBER_REST = (rf"(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*(?:/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)|"
+                rf"-[ \t]*(?P<pcode>[A-ZĐ]\w*/[A-ZĐ][\w-]*))))")
+SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số[ \t]*:?[ \t]*{_NUMBER_REST}")
+# The same at the start of a header cell, after a rule glued to it ("------Số: 1520/QĐ-UBND", pdftotext), and
+# across a line break when "Số" stands alone.
+_NUMBER_CELL = re.compile(rf"(?i)[\-=_~*]*[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số[ \t]*:?\s*{_NUMBER_REST}")
 INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
 PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
 # "place, ngày" anywhere in a cell (after a glued rule, or after the number on the number's line).
