@@ -172,7 +172,7 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
     if info and info.level == "central":
         unit = None
     issuer = _issuer_name(header, info, unit)
-    if not header.issuer_lines and meta.get("issuer"):
+    if not issuer and meta.get("issuer"):
         issuer = " ".join(str(meta["issuer"]).split())         # a catalogue's issuer column, as written
     title = header.title or meta.get("title")
     doc = _doc(symbol=sym, type_code=type_code, date=date, year=date.year if date else None, issuer=issuer,
@@ -203,6 +203,9 @@ def _issuer_name(header: segment.Header, info: Optional[vocab.Issuer], unit: Opt
 _PLACE_PHRASE = re.compile(rf"(?i)\b(?:{'|'.join(w.word for w in vocab.place_words() if w.level)})\s+(?!ủy\b|uỷ\b)\S")
 
 
+_ISSUER_WORD = re.compile(rf"(?i)\b(?:{'|'.join(w.word for w in vocab.place_words() if not w.level)})\b")
+
+
 def _header_issuer(lines: list[str], info: Optional[vocab.Issuer]) -> str:
     """The body named last in the header's issuer lines, with the place of its parent when it names none itself
     ('UBND TỈNH NGHỆ AN / SỞ TÀI CHÍNH' -> 'Sở Tài chính tỉnh Nghệ An'; 'TỈNH ỦY NGHỆ AN / BAN TUYÊN GIÁO' -> 'Ban
@@ -210,13 +213,13 @@ def _header_issuer(lines: list[str], info: Optional[vocab.Issuer]) -> str:
     body = _pretty(lines[-1])
     if info and vocab.fold(body) == vocab.fold(info.name):
         body = info.name
-    if len(lines) > 1 and gazetteer.find_place(lines[-1]) is None:
+    if len(lines) > 1 and gazetteer.find_place(lines[-1]) is None and not (info and info.level == "central"):
         parent = lines[-2]
         m = _PLACE_PHRASE.search(parent)
         if m:
             phrase = _pretty(parent[m.start():])
             body = f"{body} {phrase[0].lower()}{phrase[1:]}"
-        else:
+        elif _ISSUER_WORD.search(parent):         # a Party body: 'Ban Tuyên giáo Tỉnh ủy …'
             body = f"{body} {_pretty(parent)}"
     return body
 

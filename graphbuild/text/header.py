@@ -21,6 +21,7 @@ of the body, so that a wrapped preamble line "Luật số 56/2024/QH15;" is neve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from .. import vocab
@@ -135,7 +136,13 @@ def read_head(clean: Text, header) -> None:
             number_at = n
             break
     if number_at is None:
-        _number_below(rows[zone_end:], text, header)
+        below = _number_below(rows[zone_end:], text)
+        if below is not None:     # the number's block, read in one column: its date and issuer are around it
+            k, m, sym = below
+            block = rows[zone_end + max(0, k - BLOCK_ABOVE):zone_end + k + BLOCK_BELOW]
+            cols, cells = None, layout.stream(block, None)
+            number_at = next(n for n, c in enumerate(cells) if c.start <= m.start() < c.end)
+            header.symbol, header.symbol_span = sym, (m.start(), m.end())
     # The date: on the number's line after it, else in a cell of the right column (any cell when one column).
     order = ([cells[number_at]] if number_at is not None else []) + \
         [c for c in cells if cols is None or cols.side(c) == "right"] + cells
@@ -150,23 +157,24 @@ def read_head(clean: Text, header) -> None:
     _read_title(text, rows, zone_end, header)
 
 
-def _number_below(rows: list[layout.Row], text: str, header) -> None:
-    """A gazette's text may give the number line after the preamble: a row that is only 'Số: …' (and the place
-    and date), never a sentence that holds a number ('Luật số 56/2024/QH15;')."""
-    for row in rows:
+BLOCK_ABOVE, BLOCK_BELOW = 8, 4      # rows around a number found below the header zone that belong to its block
+
+
+def _number_below(rows: list[layout.Row], text: str) -> Optional[tuple]:
+    """(row index, match, Symbol) of the number line when a gazette's text gives it after the preamble: a row that
+    starts with 'Số' and holds only the number (and the place and date), never a sentence that holds a number
+    ('Luật số 56/2024/QH15;')."""
+    for k, row in enumerate(rows):
         cell = row.cells[0]
         if not cell.text.startswith("Số") or cell.text.rstrip()[-1:] in ";,":
             continue
         found = _number(cell, text)
         if found and found[1]:
             m, sym = found
-            dated = _place_date(text, m.end(), cell.end)
-            if text[m.end():cell.end].strip() and not dated:
+            if text[m.end():cell.end].strip() and not _place_date(text, m.end(), cell.end):
                 continue
-            header.symbol, header.symbol_span = sym, (m.start(), m.end())
-            if dated and not header.date:
-                header.place, header.date = dated
-            return
+            return k, m, sym
+    return None
 
 
 def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], header) -> list[str]:
@@ -201,12 +209,19 @@ def _join_place_lines(lines: list[str]) -> list[str]:
     """'ỦY BAN NHÂN DÂN' + 'TỈNH NGHỆ AN' -> one line: a line that starts with a unit word names the place of the
     body above it, unless that body has a place already."""
     out: list[str] = []
+    names = _issuer_names()
     for line in lines:
-        if out and _UNIT_START.match(line) and not _BODY_START.match(line) and gazetteer.find_place(out[-1]) is None:
-            out[-1] = f"{out[-1]} {line}"
+        if out and (_UNIT_START.match(line) and not _BODY_START.match(line) and gazetteer.find_place(out[-1]) is None
+                    or vocab.fold(f"{out[-1]} {line}") in names and vocab.fold(out[-1]) not in names):
+            out[-1] = f"{out[-1]} {line}"       # or a name written on two lines: 'ỦY BAN THƯỜNG VỤ / QUỐC HỘI'
         else:
             out.append(line)
     return out
+
+
+@lru_cache(maxsize=1)
+def _issuer_names() -> frozenset:
+    return frozenset(vocab.fold(i.name) for i in vocab.issuers().values())
 
 
 def _read_title(text: str, rows: list[layout.Row], zone_end: int, header) -> None:
