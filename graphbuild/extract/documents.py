@@ -173,7 +173,8 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
         unit = None
     issuer = _issuer_name(header, info, unit)
     if not issuer and meta.get("issuer"):
-        issuer = " ".join(str(meta["issuer"]).split())         # a catalogue's issuer column, as written
+        # a catalogue's issuer column as written, without a remark in brackets after the name
+        issuer = re.sub(r"\s*\([^()]*\)\s*$", "", " ".join(str(meta["issuer"]).split())) or None
     title = header.title or meta.get("title")
     doc = _doc(symbol=sym, type_code=type_code, date=date, year=date.year if date else None, issuer=issuer,
                issuer_code=issuer_code, unit=unit, level=level, file=source.file, title=title, stub=False)

@@ -225,7 +225,7 @@ def _recipients(text: str, rows: list, cols, m: re.Match) -> list[str]:
             break
         bullet = raw[0] in _BULLET
         if items and not bullet:
-            if bulleted and last[-1:] not in ";.":
+            if bulleted and last[-1:] not in ";." and len(items[-1]) + len(item) < MAX_RECIPIENT:
                 items[-1] = f"{items[-1]} {item}"
                 last = raw
                 continue
