@@ -251,7 +251,7 @@ def _read_title(text: str, rows: list[layout.Row], zone_end: int, header) -> Non
             return
 
 
-MAX_TITLE_LINES = 5
+MAX_TITLE_LINES = 8          # a trích yếu wraps over up to seven lines in a gazette
 _RULE_START = re.compile(r"\s*(?:[\-=_~*]{3,}|[\-=_~*.\s]*$)")     # the rule under a title (glued to the body)
 MAX_CONTINUATION = 150      # a wrapped title line is short; a body paragraph read as one line is not
 

@@ -69,7 +69,6 @@ def _line_rows(clean: Text, text: str, source: str, start: int, end: int) -> lis
     cell_start = start
 
     def close(cut: int) -> None:
-        nonlocal cell_start
         s, e = cell_start, cut
         while s < e and text[s] in " |":
             s += 1
