@@ -31,7 +31,8 @@ DIRECTIONS = ("active", "passive", "post")
 PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
                  "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
-                 "adjacent_filler", "news_issued", "news_issued_prefix")
+                 "adjacent_filler", "news_issued", "news_issued_prefix", "common_word",
+                 "fill_in_word", "archive_copy")
 WEIGHTS = ("trigger", "chain", "list", "plain", "law_by_name")
 _YES_NO: ColumnType = "yes/no"
 
@@ -151,6 +152,15 @@ class Phrase:
     phrase: str
 
 
+@dataclass(frozen=True)
+class CatalogueColumn:
+    column: str                  # as a crawl names it, lower case, '_' between words
+    field: str                   # the document field it gives
+
+
+CATALOGUE_FIELDS = ("id", "symbol", "title", "date", "issuer", "locality", "signer", "type", "year", "text", "url")
+
+
 DOC_TYPES = Table("doc_types.tsv", (Column("code"), Column("system", allowed=SYSTEMS), Column("name"),
                                     Column("words", many=True), Column("rank", "int", optional=True)),
                   DocType, key=("code", "system"))
@@ -181,8 +191,10 @@ CONFIDENCE = Table("confidence.tsv", (Column("name", allowed=WEIGHTS), Column("w
                    key=("name",))
 PHRASES = Table("phrases.tsv", (Column("group", allowed=PHRASE_GROUPS), Column("phrase", "regex")), Phrase,
                 key=("group", "phrase"))
+CATALOGUE_COLUMNS = Table("catalogue_columns.tsv", (Column("column"), Column("field", allowed=CATALOGUE_FIELDS)),
+                          CatalogueColumn, key=("column",))
 TABLES = (DOC_TYPES, ISSUERS, TRIGGERS, LAWS, LABELS, *LEGACY_FONTS.values(), WEB_CHROME, TERMS, PLACE_WORDS,
-          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES)
+          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES, CATALOGUE_COLUMNS)
 
 
 # --- lookups ---------------------------------------------------------------------------------------------------
@@ -291,6 +303,17 @@ def terms() -> tuple[Term, ...]:
 
 def place_words() -> tuple[PlaceWord, ...]:
     return read(PLACE_WORDS)
+
+
+@lru_cache(maxsize=None)
+def catalogue_columns() -> dict[str, str]:
+    """{column name, folded (lower case, no accents, '_' between words): field}: vocab/catalogue_columns.tsv."""
+    return {column_key(row.column): row.field for row in read(CATALOGUE_COLUMNS)}
+
+
+def column_key(name: str) -> str:
+    """'Số ký hiệu', 'so-ky-hieu', 'SO_KY_HIEU' -> 'so_ky_hieu'."""
+    return re.sub(r"[\s\-]+", "_", strip_accents(str(name)).strip().lower())
 
 
 def section_openers() -> tuple[SectionOpener, ...]:
