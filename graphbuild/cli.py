@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
 import sys
@@ -65,8 +64,6 @@ class _Commands(click.Group):
 @click.version_option(package_name="graphbuild")
 def main() -> None:
     """Citation knowledge graph of Vietnamese Party and State documents."""
-    # pypdf reports each repair of a malformed PDF as a warning: the command line shows only its errors.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 @main.command()

@@ -28,18 +28,54 @@ def _pretty(line: str) -> str:
     return low.capitalize()
 
 
-def _locality(issuer_level: Optional[str], texts: list[str], place: Optional[str],
-              era: Optional[str]) -> Optional[gazetteer.Unit]:
-    """The unit a local issuer belongs to, from its header lines or phrase, else from the place line."""
+def _locality(issuer_level: Optional[str], lines: list[str], texts: list[str], place: Optional[str],
+              era: Optional[str], catalogued: Optional[str] = None) -> Optional[gazetteer.Unit]:
+    """The unit a local issuer belongs to: from its header lines (the body's place looked up inside its parent's:
+    'ĐẢNG BỘ HUYỆN VỤ BẢN / ĐẢNG ỦY XÃ CỘNG HÒA' is the Cộng Hòa of Vụ Bản), else from the other texts that
+    name it (the 'CỦA …' line, a catalogue's issuer), a catalogue's locality, and last the place line."""
     if issuer_level == "central":
         return None
+    unit = _header_unit(lines, era)
     joined = " / ".join(t for t in texts if t)
-    unit = gazetteer.find_place(joined, era=era) if joined else None
+    if unit is None and joined:
+        unit = gazetteer.find_place(joined, era=era)
+    if unit is None and catalogued:
+        unit = unit_from_label(catalogued, era)
     if unit is None and place:
         want = issuer_level if issuer_level in vocab.UNIT_LEVELS else None
         hits = gazetteer.lookup(place, level=want, era=era)
         unit = hits[0] if hits else None
     return unit
+
+
+def _header_unit(lines: list[str], era: Optional[str]) -> Optional[gazetteer.Unit]:
+    """The place of the body named last in the issuer's lines, inside the place of the bodies above it."""
+    unit = None
+    for line in lines:
+        inner = None
+        if unit is not None:
+            inner = gazetteer.find_place(line, within=unit.id, era=era) or \
+                gazetteer.find_place(line, within=unit.province_id, era=era)
+        inner = inner or gazetteer.find_place(line, era=era)
+        unit = inner or unit
+    return unit
+
+
+def unit_from_label(label: Optional[str], era: Optional[str] = None) -> Optional[gazetteer.Unit]:
+    """'Kiến An, Hải Phòng' or 'Hải Phòng' (a locality as graphbuild and catalogues write it) -> its unit."""
+    if not label:
+        return None
+    parts = [p.strip() for p in str(label).split(",") if p.strip()]
+    if not parts:
+        return None
+    prov = gazetteer.lookup(parts[-1], level="province", era=era)
+    if not prov:
+        hits = gazetteer.lookup(parts[0], era=era)
+        return hits[0] if len(parts) == 1 and hits else None
+    if len(parts) == 1:
+        return prov[0]
+    hits = gazetteer.lookup(parts[0], within=prov[0].id, era=era)
+    return hits[0] if hits else prov[0]
 
 
 def _level(issuer_code: Optional[str], unit: Optional[gazetteer.Unit]) -> Optional[str]:
@@ -114,6 +150,9 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
     blank_type = header.blank_code.split("-")[0] if header.blank_code and "-" in header.blank_code else None
     type_code = header.type_code or (sym.type_code if sym else None) or \
         (patterns.canonical_code(blank_type) if blank_type else None)
+    if not type_code and meta.get("type"):       # a catalogue's type column: 'Quyết định' or 'QĐ'
+        named = vocab.type_by_word().get(vocab.fold(str(meta["type"])))
+        type_code = named.code if named else patterns.canonical_code(str(meta["type"]))
     if sym and not type_code:
         type_code = "CV" if not sym.year else None
     if not (sym or header.blank_code or header.type_code):
@@ -124,25 +163,31 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
         dm = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(meta["date"]))
         date = Date(dm.group(0), int(dm.group(1)), 0, 0) if dm else None
     era = gazetteer.era_for(date.iso if date else None)
-    texts = header.issuer_lines + [header.by_line or "", str(meta.get("issuer") or ""), str(meta.get("locality") or "")]
-    unit = _locality(info.level if info else None, texts, header.place, era)
+    texts = [header.by_line or "", str(meta.get("issuer") or "")]
+    unit = _locality(info.level if info else None, header.issuer_lines, texts, header.place, era,
+                     catalogued=meta.get("locality"))
     level = _level(issuer_code, unit)
     if level and unit and gazetteer.LEVEL_RANK[unit.level] > gazetteer.LEVEL_RANK.get(level, 9):
         unit = _ancestor_at(unit, level) or unit
     if info and info.level == "central":
         unit = None
     issuer = _issuer_name(header, info, unit)
+    if not issuer and meta.get("issuer"):
+        # a catalogue's issuer column as written, without a remark in brackets after the name
+        issuer = re.sub(r"\s*\([^()]*\)\s*$", "", " ".join(str(meta["issuer"]).split())) or None
     title = header.title or meta.get("title")
     doc = _doc(symbol=sym, type_code=type_code, date=date, year=date.year if date else None, issuer=issuer,
                issuer_code=issuer_code, unit=unit, level=level, file=source.file, title=title, stub=False)
     doc.signer, doc.signer_role, doc.recipients = header.signer, header.signer_role, header.recipients
+    if not doc.signer and meta.get("signer"):
+        doc.signer = " ".join(str(meta["signer"]).split())
     doc.url = meta.get("url")
     return doc
 
 
 def _issuer_name(header: segment.Header, info: Optional[vocab.Issuer], unit: Optional[gazetteer.Unit]) -> Optional[str]:
     if header.issuer_lines:
-        return _pretty(header.issuer_lines[-1])
+        return _header_issuer(header.issuer_lines, info)
     if not info:
         return None
     name = info.name
@@ -154,6 +199,30 @@ def _issuer_name(header: segment.Header, info: Optional[vocab.Issuer], unit: Opt
             return f"{name} {unit.name[0].lower()}{unit.name[1:]}"
         return f"{standing}{name} {unit.short}"
     return standing + name
+
+
+_PLACE_PHRASE = re.compile(rf"(?i)\b(?:{'|'.join(w.word for w in vocab.place_words() if w.level)})\s+(?!ủy\b|uỷ\b)\S")
+
+
+_ISSUER_WORD = re.compile(rf"(?i)\b(?:{'|'.join(w.word for w in vocab.place_words() if not w.level)})\b")
+
+
+def _header_issuer(lines: list[str], info: Optional[vocab.Issuer]) -> str:
+    """The body named last in the header's issuer lines, with the place of its parent when it names none itself
+    ('UBND TỈNH NGHỆ AN / SỞ TÀI CHÍNH' -> 'Sở Tài chính tỉnh Nghệ An'; 'TỈNH ỦY NGHỆ AN / BAN TUYÊN GIÁO' -> 'Ban
+    Tuyên giáo Tỉnh ủy Nghệ An'). The name of the issuer code is used where the line is that name."""
+    body = _pretty(lines[-1])
+    if info and vocab.fold(body) == vocab.fold(info.name):
+        body = info.name
+    if len(lines) > 1 and gazetteer.find_place(lines[-1]) is None and not (info and info.level == "central"):
+        parent = lines[-2]
+        m = _PLACE_PHRASE.search(parent)
+        if m:
+            phrase = _pretty(parent[m.start():])
+            body = f"{body} {phrase[0].lower()}{phrase[1:]}"
+        elif _ISSUER_WORD.search(parent):         # a Party body: 'Ban Tuyên giáo Tỉnh ủy …'
+            body = f"{body} {_pretty(parent)}"
+    return body
 
 
 def cited_document(mention: Mention, subject: Optional[Document], file: str, issuer_text: Optional[str] = None,
@@ -198,16 +267,7 @@ def cited_document(mention: Mention, subject: Optional[Document], file: str, iss
 
 
 def _subject_unit(subject: Optional[Document]) -> Optional[gazetteer.Unit]:
-    if not subject or not subject.locality:
-        return None
-    parts = [p.strip() for p in subject.locality.split(",")]
-    prov = gazetteer.lookup(parts[-1], level="province")
-    if not prov:
-        return None
-    if len(parts) == 1:
-        return prov[0]
-    hits = gazetteer.lookup(parts[0], within=prov[0].id)
-    return hits[0] if hits else prov[0]
+    return unit_from_label(subject.locality) if subject else None
 
 
 def _cited_issuer_name(phrase: Optional[str], info: Optional[vocab.Issuer], unit) -> Optional[str]:

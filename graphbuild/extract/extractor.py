@@ -102,7 +102,7 @@ def extract_citations(source: Source) -> Extraction:
     text = clean.text
     warnings: list[str] = []
     is_record = source.kind_hint == "record"
-    header = segment.parse_header(text) if not is_record else segment.Header(body_end=len(text))
+    header = segment.parse_header(clean) if not is_record else segment.Header(body_end=len(text))
     subject = subject_document(header, source) if (header.is_document or is_record or source.meta.get("symbol")) \
         else None
     kind = "record" if is_record else ("document" if subject else "news")

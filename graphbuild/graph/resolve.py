@@ -114,7 +114,8 @@ def _base_key(doc_id: str) -> str:
 
 def attach_undated(records: Records) -> tuple[Renames, list[Ambiguous]]:
     """An undated citation ("Kết luận 44-KL/TW" without a date) is the one dated document with the same key (issuer,
-    type, number); with several such documents it stays as it is and is reported as ambiguous."""
+    type, number); with several such documents it stays as it is and is reported as ambiguous. A document read from
+    its own undated text keeps its id, and the dated citations of it join it instead."""
     rename: Renames = {}
     by_base: dict[str, set[str]] = defaultdict(set)
     for doc_id in records:
@@ -124,7 +125,12 @@ def attach_undated(records: Records) -> tuple[Renames, list[Ambiguous]]:
     for doc_id in list(records):
         if is_undated(doc_id):
             dated = sorted(by_base.get(_base_key(doc_id), ()))
-            if len(dated) == 1:
+            if len(dated) == 1 and any(m.is_subject for m in records[doc_id]):
+                # A document read from its own undated text keeps the id its text gives; the citations that date
+                # it join it, and its date is then marked inferred (an id never changes once built).
+                if not any(m.is_subject for m in records[dated[0]]):
+                    rename[dated[0]] = doc_id
+            elif len(dated) == 1:
                 rename[doc_id] = dated[0]
             elif len(dated) > 1:
                 ambiguous.append({"id": doc_id, "symbol": records[doc_id][0].record.get("symbol"),
@@ -263,7 +269,8 @@ def make_nodes(groups: Records) -> dict[str, DocumentNode]:
             ("document" if not stub else "stub")
         node["file"] = next((m.file for m in mentions if m.is_subject), None)
         node["date_inferred"] = any(m.record.get("date_inferred") for m in mentions
-                                    if m.record.get("date") == node["date"])
+                                    if m.record.get("date") == node["date"]) \
+            or bool(node["date"] and mentions[0].is_subject and not mentions[0].record.get("date"))  # no date of its own
         node["recipients"] = next((m.record.get("recipients") for m in mentions
                                    if m.is_subject and m.record.get("recipients")), [])
         node["aliases"] = sorted({m.record["symbol"] for m in mentions if m.record.get("symbol")} - {node["symbol"]})

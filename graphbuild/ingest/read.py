@@ -16,8 +16,11 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterable, Iterator, Union
 
+from .. import vocab
 from ..models import Reject, Source
 from . import legacy
+from .errors import InputError
+from .pdf import check_text_layer, pdf_text
 
 log = logging.getLogger(__name__)
 
@@ -30,10 +33,6 @@ MAX_FILE_BYTES = 64 * 1024 * 1024          # one document; a catalogue may be la
 MAX_TEXT_CHARS = 4 * 1024 * 1024            # what one document may hold once extracted
 MAX_DOCX_UNZIPPED = 64 * 1024 * 1024        # a .docx that inflates past this is treated as a zip bomb
 MAX_HTML_DEPTH = 500
-
-
-class InputError(Exception):
-    """An input that cannot be used; the message is the reason shown to the user."""
 
 
 # --- bytes -> str -----------------------------------------------------------------------------------------------
@@ -144,6 +143,9 @@ def html_text(markup: str) -> str:
 
 
 def docx_text(data: bytes) -> str:
+    """The text of a .docx in reading order: paragraphs and tables as they stand in the body (the header and the
+    signature of an official document are tables), each table row's cells one after the other, a cell's
+    paragraphs one a line."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         if sum(i.file_size for i in zf.infolist()) > MAX_DOCX_UNZIPPED:
@@ -152,55 +154,67 @@ def docx_text(data: bytes) -> str:
             raise InputError("broken DOCX: no word/document.xml")
         import docx  # python-docx
         d = docx.Document(io.BytesIO(data))
+        lines: list = []
+        _docx_blocks(d.element.body, lines, 0)
     except InputError:
         raise
     except Exception as e:  # noqa: BLE001 - any parser failure is a broken file, reported as such
         raise InputError(f"broken or encrypted DOCX ({type(e).__name__})") from None
-    lines = [p.text for p in d.paragraphs]
-    for table in d.tables:
-        for row in table.rows:
-            lines.append("\n".join(cell.text for cell in row.cells))
     return "\n".join(lines)
 
 
-def pdf_text(data: bytes) -> str:
-    """The text layer of a PDF. pypdf reports each repair of a malformed file as a warning on its own loggers; whether
-    a user sees them is the application's choice (the command line shows only errors), so they are left alone here."""
-    try:
-        from pypdf import PdfReader
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError("encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except InputError:
-        raise
-    except Exception as e:  # noqa: BLE001
-        raise InputError(f"broken PDF ({type(e).__name__})") from None
-    text = "\n".join(pages)
-    if not text.strip():
-        raise InputError("PDF has no text layer (scanned image?)")
-    return text
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_blocks(element, lines: list, depth: int) -> None:
+    """Paragraphs and tables under a body or a table cell, in order; a cell merged across columns once."""
+    if depth > MAX_HTML_DEPTH:
+        raise InputError(f"DOCX tables nested deeper than {MAX_HTML_DEPTH}")
+    for child in element.iterchildren():
+        if child.tag == f"{_W}p":
+            lines.append("".join(t.text or "" if t.tag == f"{_W}t" else "\t" if t.tag == f"{_W}tab" else "\n"
+                                 for t in child.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr")))
+        elif child.tag == f"{_W}tbl":
+            for row in child.iterchildren(f"{_W}tr"):
+                for cell in row.iterchildren(f"{_W}tc"):
+                    _docx_blocks(cell, lines, depth + 1)
+        elif child.tag == f"{_W}sdt":          # a content control wraps paragraphs or tables
+            for content in child.iterchildren(f"{_W}sdtContent"):
+                _docx_blocks(content, lines, depth + 1)
 
 
 # --- catalogue records ------------------------------------------------------------------------------------------
 
-CATALOGUE_FIELDS = ("symbol", "title", "date", "issuer", "locality", "url", "doc_type", "year")
+def _fields(rec: dict) -> dict:
+    """A record's columns as the document's fields (vocab/catalogue_columns.tsv: 'so_ky_hieu' -> symbol, 'nguoi_ky'
+    -> signer …); of two columns for one field the first listed there wins, an empty cell gives nothing."""
+    columns = vocab.catalogue_columns()
+    order = {name: n for n, name in enumerate(columns)}
+    out: dict = {}
+    for name in sorted(rec, key=lambda k: order.get(vocab.column_key(k), len(order))):
+        field = columns.get(vocab.column_key(name))
+        value = rec[name]
+        if field and field not in out and value not in (None, "") and not (isinstance(value, str) and
+                                                                            not value.strip()):
+            out[field] = value
+    return out
 
 
 def _record_source(path: str, n: int, rec: dict, seen: set) -> Union[Source, Reject]:
-    rid = str(rec.get("id") or rec.get("symbol") or f"line{n}")
+    fields = _fields(rec)
+    rid = str(fields.get("id") or fields.get("symbol") or f"line{n}")
     if rid in seen:
         rid = f"{rid}@line{n}"    # an id used twice (one symbol and date from two issuers): keep both records apart
     seen.add(rid)
     name = f"{path}#{rid}"
-    text = rec.get("text") or ""
-    title = rec.get("title") or ""
+    text = fields.get("text") or ""
+    title = fields.get("title") or ""
     if not isinstance(text, str) or not isinstance(title, str):
         return Reject(name, "record fields 'text'/'title' are not strings")
-    if not text.strip() and not title.strip() and not rec.get("symbol"):
+    if not text.strip() and not title.strip() and not fields.get("symbol"):
         return Reject(name, "record has no text, title or symbol")
-    meta = {k: rec.get(k) for k in CATALOGUE_FIELDS if rec.get(k) not in (None, "")}
-    meta["url"] = rec.get("url") or rec.get("source_url") or rec.get("pdf_url")
+    meta = {k: v for k, v in fields.items() if k not in ("id", "text")}
+    meta["url"] = fields.get("url")
     kind = "record" if not text.strip() else None
     if len(text) > MAX_TEXT_CHARS:
         return Reject(name, f"record text longer than {MAX_TEXT_CHARS:,} characters")
@@ -262,6 +276,7 @@ def read_file(path: Path) -> Iterator[Union[Source, Reject]]:
             text, encoding = unlegacy(docx_text(data))
         elif suffix == ".pdf":
             text, encoding = unlegacy(pdf_text(data))
+            check_text_layer(text)
         else:
             text, encoding = decode(data)
             if suffix in HTML_SUFFIXES or (suffix in TEXT_SUFFIXES and re.match(r"\s*<(!doctype|html)", text, re.I)):

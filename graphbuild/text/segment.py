@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Union
 
 from .. import vocab
 from ..vocab import patterns
 from ..vocab.patterns import Date, Symbol, any_of
 
-HEADER_CHARS = 3000
-# The motto and the Party's name, and rules of stars or dashes under them: never part of the issuer's name.
-MOTTO = re.compile(any_of(vocab.phrases("motto"), group=False) + r"|[*\-=_~]{2,}|^\s*\*\s*$", re.I | re.M)
-SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{any_of(vocab.phrases('number_line_type'))}[ \t]+)?số"
-                         rf"[ \t]*:?[ \t]*(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)))")
-INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
-PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
+from .header import (HEADER_CHARS, INCOMING_STAMP, MOTTO, NOT_A_TITLE, PLACE_DATE, SUBJECT_LINE, SYMBOL_LINE,  # noqa: F401
+                     read_head, type_heading, upper_ratio)
+from . import layout
+from .normalize import Text
+
 ROLE = re.compile(rf"^{any_of(vocab.signer_roles('delegation'))}?\s*{any_of(vocab.signer_roles('title'))}", re.I)
-PERSON = re.compile(rf"^(?:{any_of(vocab.phrases('honorific'))}\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]+\s+){{1,5}}"
+PERSON = re.compile(rf"^(?:{any_of(vocab.phrases('honorific'))}\s+)?((?:[{vocab.UPPER}][{vocab.LOWER}]*\s+){{1,5}}"
                     rf"[{vocab.UPPER}][{vocab.LOWER}]+)\s*$")
-NOT_A_TITLE = re.compile(rf"\s*{any_of(o.opener for o in vocab.section_openers() if o.title)}")
-SUBJECT_LINE = re.compile(rf"(?m)^[ \t]*({any_of(vocab.phrases('subject_line'), group=False)})\b[^\n]*")
 ADOPTED = re.compile(rf"(?i){any_of(vocab.phrases('adoption'))}\s+(?=ngày)")
 CONSOLIDATION_PHRASES = vocab.phrases("consolidation_block")      # written exactly so: a substring test finds them
 CONSOLIDATION_BLOCK = re.compile(any_of(map(re.escape, CONSOLIDATION_PHRASES)))
@@ -60,83 +56,17 @@ class Header:
         return bool(self.symbol or self.blank_code or (self.type_code and self.date))
 
 
-def _upper_ratio(s: str) -> float:
-    # Letters that upper() changes are lower-case, those lower() changes upper-case (counted in C, not per char).
-    lower = sum(map(str.__ne__, s, s.upper()))
-    upper = sum(map(str.__ne__, s, s.lower()))
-    return upper / (upper + lower) if upper + lower else 0.0
+_upper_ratio = upper_ratio
+_type_heading = type_heading
 
 
-def _type_heading(line: str) -> Optional[vocab.DocType]:
-    """'KẾ HOẠCH' -> DocType (a heading is a type name written in capitals, alone on its line)."""
-    if len(line) > 60:
-        return None          # no type name is that long: most lines stop here
-    s = " ".join(line.split()).strip(" *:")
-    doc_type = vocab.type_by_word().get(vocab.fold(s)) if s else None
-    return doc_type if doc_type and _upper_ratio(s) >= 0.9 else None
-
-
-def parse_header(text: str) -> Header:
+def parse_header(text: Union[Text, str]) -> Header:
+    """The identity of a document from its clean text (a ``Text``, whose offset map lets the header reader see the
+    columns of the source; a plain string is taken as already clean, without columns)."""
+    clean = text if isinstance(text, Text) else Text(text)
+    text = clean.text
     header = Header(body_end=len(text))
-    head = text[:HEADER_CHARS]
-    for m in SYMBOL_LINE.finditer(head):
-        line_start = head.rfind("\n", 0, m.start()) + 1
-        line = head[line_start:head.find("\n", m.end()) if "\n" in head[m.end():] else len(head)]
-        if INCOMING_STAMP.search(line[: m.start() - line_start]):
-            continue   # incoming-mail stamp "CV Số: 066 ĐẾN Ngày: …": not this document's number
-        if m.group("blank"):
-            header.blank_code = m.group("bcode")
-            header.symbol_span = (m.start(), m.end())
-            break
-        sym = patterns.parse_symbol(m)
-        if sym:
-            header.symbol, header.symbol_span = sym, (m.start(), m.end())
-            break
-    sym_at = header.symbol_span[0] if header.symbol_span else None
-    # The place and date line.
-    for m in PLACE_DATE.finditer(head):
-        dm = patterns.DATE_RE.match(head, m.end())
-        if not dm:
-            continue
-        date = patterns.parse_date(dm)
-        if date:
-            header.place, header.date = m.group("place").strip(" *"), date
-            break
-    # Issuing body: capitals above the number (or above the date line when there is no number).
-    stop = sym_at if sym_at is not None else (head.find(header.place) if header.place else 0)
-    for line in head[:max(stop, 0)].split("\n"):
-        frag = MOTTO.sub(" ", line).strip(" *\\#|")
-        if frag and _upper_ratio(frag) > 0.8 and len(frag) > 2 and not _type_heading(frag):
-            header.issuer_lines.append(re.sub(r"\s+", " ", frag))
-    # Type heading, the "CỦA …" line, the trích yếu.
-    lines = list(_lines(head))
-    for i, (ls, le, line) in enumerate(lines):
-        if sym_at is not None and ls < sym_at and not header.symbol:
-            continue
-        doc_type = _type_heading(line)
-        if doc_type:
-            header.type_code = doc_type.code
-            rest = [x for x in lines[i + 1:] if x[2].strip()]
-            if rest and re.match(r"\s*(?:CỦA|của)\b", rest[0][2]) and _upper_ratio(rest[0][2]) > 0.8:
-                header.by_line = rest[0][2].strip()
-                rest = rest[1:]
-            if rest and not NOT_A_TITLE.match(rest[0][2]) and \
-                    len(rest[0][2]) < 400:
-                title_lines = [rest[0]]
-                for nxt in rest[1:3]:
-                    if nxt[0] - title_lines[-1][1] <= 1 and _upper_ratio(nxt[2]) > 0.8 and \
-                            _upper_ratio(title_lines[-1][2]) > 0.8 and not _type_heading(nxt[2]):
-                        title_lines.append(nxt)
-                header.title_span = (title_lines[0][0], title_lines[-1][1])
-                header.title = " ".join(x[2].strip() for x in title_lines)
-            header.body_start = (header.title_span or (ls, le))[1]
-            break
-    if not header.title:
-        subject_line = SUBJECT_LINE.search(head)
-        if subject_line:
-            header.title, header.title_span = subject_line.group(0).strip(), (subject_line.start(), subject_line.end())
-            header.type_code = header.type_code or "CV"
-            header.body_start = max(header.body_start, subject_line.end())
+    read_head(clean, header)
     if not header.body_start and header.date:
         header.body_start = header.date.end
     if not header.date:
@@ -145,7 +75,7 @@ def parse_header(text: str) -> Header:
                    if date and date.iso]
         if adopted:    # a law or a resolution of the Quốc hội: 'thông qua ngày 27 tháng 11 năm 2024'
             header.date = adopted[-1]
-    _read_tail(text, header)
+    _read_tail(clean, header)
     _read_consolidation(text, header)
     return header
 
@@ -264,32 +194,73 @@ def _recipient_heads(text: str) -> list[re.Match]:
     return out
 
 
-def _read_tail(text: str, header: Header) -> None:
+TAIL_CHARS = 1500
+MAX_LIST_ROWS = 30
+MAX_RECIPIENT = 160
+_BULLET = "-+•*"
+ARCHIVE_COPY = re.compile(rf"{any_of(vocab.phrases('archive_copy'))}\b")
+
+
+def _recipients(text: str, rows: list, cols, m: re.Match) -> list[str]:
+    """The items of a 'Kính gửi' or 'Nơi nhận' list: in the heading's column, one item a bullet ('- …'; a line
+    without one continues the item above it unless that item ended with ';' or '.'), up to the role block, the
+    signer's name, the end of the list, or the office's own copy ('Lưu: VT, …', 'Lưu Văn phòng …': not a
+    recipient)."""
+    cells = [c for r in rows for c in r.cells]
+    heading = next((c for c in cells if c.end > m.start()), None)
+    if heading is None:
+        return []
+    side = cols.side(heading) if cols is not None else None
+    lines = [text[m.start("rest"):heading.end] if heading.start <= m.start("rest") <= heading.end else ""]
+    lines += [c.text for c in layout.stream(rows, cols, side) if c.start > heading.start][:MAX_LIST_ROWS]
+    items: list[str] = []
+    bulleted = None
+    last = ""
+    for line in lines:
+        raw = line.strip()
+        item = raw.lstrip(_BULLET + " ").strip()
+        if not item:
+            continue
+        if ARCHIVE_COPY.match(item) or (ROLE.match(item) and _upper_ratio(item) > 0.8) or PERSON.match(item):
+            break
+        bullet = raw[0] in _BULLET
+        if items and not bullet:
+            if bulleted and last[-1:] not in ";." and len(items[-1]) + len(item) < MAX_RECIPIENT:
+                items[-1] = f"{items[-1]} {item}"
+                last = raw
+                continue
+            if bulleted or last[-1:] not in ";,":
+                break
+        if len(item) >= MAX_RECIPIENT:
+            break
+        items.append(item)
+        bulleted = bullet if bulleted is None else bulleted
+        last = raw
+    return [x.rstrip(" ;,.") for x in items if x.rstrip(" ;,.")]
+
+
+def _read_tail(clean: Text, header: Header) -> None:
     """Recipients ('Kính gửi', 'Nơi nhận'), the role block and the signer's name (at the end, or after the last
-    './.' that closes the body when an appendix follows the signature)."""
+    './.' that closes the body when an appendix follows the signature). Where the end is laid out in two columns
+    (the recipients beside the signature), each column is read on its own."""
+    text = clean.text
     heads = _recipient_heads(text)
+    signature = None
     for m in heads:
         line_start = text.rfind("\n", 0, m.start()) + 1
-        head_cells = _cells(text[line_start:text.find("\n", m.start()) if "\n" in text[m.start():] else len(text)])
-        col = next((k for k, c in enumerate(head_cells) if m.group("heading") in c), 0) if head_cells else None
-        block = [m.group("rest")] + text[m.end():m.end() + 1500].split("\n")
-        for n, line in enumerate(block[:25]):
-            cells = _cells(line) if n else None
-            if col is not None and cells is not None:
-                line = cells[col] if col < len(cells) else ""
-            elif n == 0 and col is not None:
-                line = line.split("|")[0]
-            item = line.strip(" -+•;,.*\\")
-            if not item:
-                if len(header.recipients) and m.group("addressees"):
-                    break
-                continue
-            if ROLE.match(item) and _upper_ratio(item) > 0.8 or PERSON.match(item):
-                break
-            if len(item) < 160:
-                header.recipients.append(item)
+        rows = layout.rows(clean, line_start, min(len(text), m.end() + TAIL_CHARS))
+        # 'Kính gửi' stands alone, centred: only 'Nơi nhận' has the signature beside it
+        cols = layout.columns(rows[:MAX_LIST_ROWS]) if not m.group("addressees") else None
+        header.recipients.extend(_recipients(text, rows, cols, m))
         if not m.group("addressees"):
             header.body_end = min(header.body_end, m.start())
+            if cols is not None:
+                signature = [c.text for c in layout.stream(rows, cols, "right")]
+    if signature:
+        signer, role = _signer_in(signature)
+        if signer:
+            header.signer, header.signer_role = signer, role
+            return
     regions = [text[-2500:]]
     under = [m.start() for m in heads if not m.group("addressees")]
     if under and under[-1] < len(text) - 2500:      # the signature beside or under 'Nơi nhận'

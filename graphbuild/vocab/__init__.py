@@ -32,8 +32,8 @@ DIRECTIONS = ("active", "passive", "post")
 PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
                  "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
-                 "adjacent_filler", "news_issued", "news_issued_prefix", "announcing_title", "adjunct",
-                 "object_word", "not_a_trigger")
+                 "adjacent_filler", "news_issued", "news_issued_prefix", "common_word", "fill_in_word",
+                 "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger")
 WEIGHTS = ("trigger", "chain", "list", "plain", "law_by_name")
 _YES_NO: ColumnType = "yes/no"
 
@@ -160,6 +160,15 @@ class ClauseCue:
     pattern: str
 
 
+@dataclass(frozen=True)
+class CatalogueColumn:
+    column: str                  # as a crawl names it, lower case, '_' between words
+    field: str                   # the document field it gives
+
+
+CATALOGUE_FIELDS = ("id", "symbol", "title", "date", "issuer", "locality", "signer", "type", "year", "text", "url")
+
+
 DOC_TYPES = Table("doc_types.tsv", (Column("code"), Column("system", allowed=SYSTEMS), Column("name"),
                                     Column("words", many=True), Column("rank", "int", optional=True)),
                   DocType, key=("code", "system"))
@@ -194,8 +203,10 @@ CLAUSE_CUES = Table("clause_cues.tsv", (Column("mode", allowed=MODES[1:]),
                                         Column("cue", allowed=("before", "agent", "opener", "after", "heading",
                                                                "task_lead", "task_when")),
                                         Column("pattern", "regex")), ClauseCue, key=("mode", "cue", "pattern"))
+CATALOGUE_COLUMNS = Table("catalogue_columns.tsv", (Column("column"), Column("field", allowed=CATALOGUE_FIELDS)),
+                          CatalogueColumn, key=("column",))
 TABLES = (DOC_TYPES, ISSUERS, TRIGGERS, LAWS, LABELS, *LEGACY_FONTS.values(), WEB_CHROME, TERMS, PLACE_WORDS,
-          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES, CLAUSE_CUES)
+          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES, CATALOGUE_COLUMNS, CLAUSE_CUES)
 
 
 # --- lookups ---------------------------------------------------------------------------------------------------
@@ -304,6 +315,17 @@ def terms() -> tuple[Term, ...]:
 
 def place_words() -> tuple[PlaceWord, ...]:
     return read(PLACE_WORDS)
+
+
+@lru_cache(maxsize=None)
+def catalogue_columns() -> dict[str, str]:
+    """{column name, folded (lower case, no accents, '_' between words): field}: vocab/catalogue_columns.tsv."""
+    return {column_key(row.column): row.field for row in read(CATALOGUE_COLUMNS)}
+
+
+def column_key(name: str) -> str:
+    """'Số ký hiệu', 'so-ky-hieu', 'SO_KY_HIEU' -> 'so_ky_hieu'."""
+    return re.sub(r"[\s\-]+", "_", strip_accents(str(name)).strip().lower())
 
 
 def section_openers() -> tuple[SectionOpener, ...]:

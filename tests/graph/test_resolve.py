@@ -77,6 +77,23 @@ def test_undated_citation_attaches_to_the_dated_document(tmp_path):
     assert kl["id"] == "vn/tw/kl/2022/44" and kl["cited_by_count"] == 2
 
 
+def test_an_undated_document_keeps_its_id_and_gains_the_date_inferred(tmp_path):
+    """A document whose own text gives no date keeps the id its text gives ('…/undated/…') when another document
+    cites it with its date: the id never changes once built; the date joins it, marked inferred."""
+    _write(tmp_path / "a.txt", "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 1520/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc phê duyệt\n"
+           "Căn cứ Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ;\n")
+    alone = resolve(extract_citations(s) for s in read_sources([tmp_path]))
+    (qd,) = by_symbol(alone, "1520/QĐ-UBND")
+    assert qd["id"] == "vn/nghe-an/ubnd/qd/undated/1520" and qd["date"] is None
+    _write(tmp_path / "b.txt", "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 77/KH-UBND\nNghệ An, ngày 01 tháng 6 năm 2023\n"
+           "KẾ HOẠCH\nthực hiện\nThực hiện Quyết định số 1520/QĐ-UBND ngày 12/5/2023 của UBND tỉnh Nghệ An.\n")
+    g = resolve(extract_citations(s) for s in read_sources([tmp_path]))
+    (qd,) = by_symbol(g, "1520/QĐ-UBND")
+    assert qd["id"] == "vn/nghe-an/ubnd/qd/undated/1520" and not qd["stub"]
+    assert qd["date"] == "2023-05-12" and qd["date_inferred"]
+    assert any(e["target"] == qd["id"] and e["relation"] == "IMPLEMENTS" for e in g.edges)
+
+
 def test_build_is_deterministic_and_append_turns_a_stub_into_a_document(tmp_path, data_dir):
     a, b = tmp_path / "a", tmp_path / "b"
     build([data_dir / "seeds"], a)

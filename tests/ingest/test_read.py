@@ -179,3 +179,37 @@ def test_resource_limits_are_rejects_with_reasons(tmp_path, monkeypatch):
     reasons = {Path(r.file).name: r.reason for r in read_sources([tmp_path]) if isinstance(r, Reject)}
     assert "zip bomb" in reasons["bomb.docx"]
     assert "nested deeper" in reasons["deep.html"]
+
+
+def test_catalogue_columns_named_as_real_crawls_name_them(tmp_path):
+    """Vietnamese column names map to the fields (vocab/catalogue_columns.tsv), and every column is used: locality,
+    signer, issuer, type."""
+    from graphbuild import extract_citations
+    p = tmp_path / "crawl.jsonl"
+    p.write_text(json.dumps({"ma": "q22", "so_ky_hieu": "22/QĐ-TTHĐND", "Ngày ban hành": "2024-03-05",
+                             "trich_yeu": "Về việc thành lập Đoàn giám sát", "co_quan_ban_hanh": "Thường trực HĐND xã",
+                             "nguoi_ky": "Nguyễn Văn Minh", "loai_van_ban": "Quyết định",
+                             "dia_phuong": "Kiến An, Hải Phòng", "duong_dan": "https://example.org/q22"},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    (src,) = list(read_sources([p]))
+    assert src.file.endswith("crawl.jsonl#q22") and src.meta["signer"] == "Nguyễn Văn Minh"
+    subject = extract_citations(src).subject
+    assert (subject.symbol, subject.type, subject.date, subject.signer) == \
+        ("22/QĐ-TTHĐND", "QĐ", "2024-03-05", "Nguyễn Văn Minh")
+    assert subject.issuer == "Thường trực HĐND xã" and subject.locality == "Kiến An, Hải Phòng"
+    assert subject.url == "https://example.org/q22"
+
+
+def test_docx_header_tables_come_in_reading_order(tmp_path):
+    """The header table of a .docx comes before the body, as it stands in the document (python-docx lists the
+    tables apart)."""
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN"
+    table.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    d.add_paragraph("QUYẾT ĐỊNH")
+    p = tmp_path / "qd.docx"
+    d.save(p)
+    text = one(p).text
+    assert text.index("TỈNH NGHỆ AN") < text.index("CỘNG HÒA") < text.index("QUYẾT ĐỊNH")

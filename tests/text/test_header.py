@@ -1,0 +1,127 @@
+"""The header reader: the two header columns seen through the offset map, the number, the date on the number line,
+the issuing body with its parent, and what is never part of them (the motto, a preamble line, a draft's blanks)."""
+import pytest
+
+from graphbuild import Source, extract_citations
+from graphbuild.text import layout
+from graphbuild.text.normalize import normalize_text
+from graphbuild.text.segment import parse_header
+
+
+def header_of(source: str):
+    return parse_header(normalize_text(source))
+
+
+TYPED = (
+    "          ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+    "            TỈNH NGHỆ AN                        Độc lập - Tự do - Hạnh phúc\n"
+    "              -------                                 ---------------\n"
+    "          Số: 1520/QĐ-UBND                   Nghệ An, ngày 12 tháng 5 năm 2023\n\n"
+    "                                       QUYẾT ĐỊNH\n"
+    "          Về việc phê duyệt Kế hoạch xây dựng nông thôn mới năm 2023\n"
+    "                                         -----\n"
+    "Căn cứ Quyết định số 263/QĐ-TTg ngày 22/02/2022 của Thủ tướng Chính phủ;\n"
+)
+
+
+def test_columns_are_cut_at_the_source_gaps_and_keep_exact_offsets():
+    clean = normalize_text(TYPED)
+    assert "  " not in clean.text                       # cleaning collapsed the gaps ...
+    rows = layout.rows(clean, 0, len(clean.text))
+    (number,) = [r for r in rows if r.cells[0].text.startswith("Số")]
+    assert [c.text for c in number.cells] == ["Số: 1520/QĐ-UBND", "Nghệ An, ngày 12 tháng 5 năm 2023"]
+    for row in rows:                                    # ... the cells still map to the source exactly
+        for cell in row.cells:
+            s, e = clean.source_span(cell.start, cell.end)
+            assert TYPED[s:e] == cell.text
+    cols = layout.columns(rows[:3])
+    assert cols.side(rows[1].cells[0]) == "left" and cols.side(rows[1].cells[1]) == "right"
+
+
+def test_tabs_part_columns_too_and_a_drafts_blanks_do_not():
+    clean = normalize_text("ĐẢNG BỘ TỈNH NGHỆ AN\t\t\tĐẢNG CỘNG SẢN VIỆT NAM\n"
+                           "Số       -KH/HU\t\t\t\tNghi Lộc, ngày      tháng      năm 2023\n")
+    rows = layout.rows(clean)
+    assert [c.text for c in rows[0].cells] == ["ĐẢNG BỘ TỈNH NGHỆ AN", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+    assert [c.text for c in rows[1].cells] == ["Số -KH/HU", "Nghi Lộc, ngày tháng năm 2023"]
+
+
+def test_date_on_the_number_line_and_the_motto_never_the_issuer():
+    h = header_of(TYPED)
+    assert h.symbol.text == "1520/QĐ-UBND" and h.date.iso == "2023-05-12" and h.place == "Nghệ An"
+    assert h.issuer_lines == ["ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"]
+    assert h.type_code == "QĐ" and h.title == "Về việc phê duyệt Kế hoạch xây dựng nông thôn mới năm 2023"
+
+
+@pytest.mark.parametrize("layout_name, text", [
+    ("raw order", "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 1520/QĐ-UBND Nghệ An, ngày 12 tháng 5 năm 2023\n"
+                  "QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\n-----\n"),
+    ("pdftotext plain", "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n------Số: 1520/QĐ-UBND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                        "Độc lập - Tự do - Hạnh phúc\n--------------Nghệ An, ngày 12 tháng 5 năm 2023\n\n"
+                        "QUYẾT ĐỊNH\nVề việc phê duyệt Kế hoạch\n-----\n"),
+])
+def test_columns_one_after_the_other(layout_name, text):
+    h = header_of(text)
+    assert (h.symbol.text, h.date.iso, h.issuer_lines) == ("1520/QĐ-UBND", "2023-05-12", ["ỦY BAN NHÂN DÂN TỈNH NGHỆ AN"])
+    assert h.title == "Về việc phê duyệt Kế hoạch"
+
+
+def test_parent_body_above_and_locality_inside_it():
+    """A commune named Cộng Hòa exists in six provinces; the one under ĐẢNG BỘ HUYỆN VỤ BẢN is meant."""
+    text = ("ĐẢNG BỘ HUYỆN VỤ BẢN            ĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "ĐẢNG ỦY XÃ CỘNG HÒA\n         *\n    Số 36-KH/ĐU      Cộng Hòa, ngày 18 tháng 7 năm 2022\n\n"
+            "KẾ HOẠCH\nhọc tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2022\n-----\n"
+            "Thực hiện Kế hoạch số 82-KH/HU ngày 05/7/2022 của Ban Thường vụ Huyện ủy Vụ Bản.\n")
+    subject = extract_citations(Source(file="kh.txt", text=text)).subject
+    assert subject.issuer == "Đảng ủy xã Cộng Hòa" and subject.locality.startswith("Cộng Hòa")
+    assert subject.locality.endswith("Nam Định") and subject.level == "commune"
+    assert subject.id.startswith("vn/nam-dinh/vu-ban/cong-hoa/")
+
+
+def test_a_department_takes_the_place_of_its_parent():
+    text = ("UBND TỈNH NGHỆ AN       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "  SỞ TÀI CHÍNH             Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 215/QĐ-STC          Nghệ An, ngày 05 tháng 6 năm 2024\n\nQUYẾT ĐỊNH\nVề việc ban hành Quy chế\n")
+    subject = extract_citations(Source(file="qd.txt", text=text)).subject
+    assert (subject.issuer, subject.locality, subject.level) == ("Sở Tài chính tỉnh Nghệ An", "Nghệ An", "province")
+
+
+def test_a_preamble_line_is_never_the_documents_number():
+    """A wrapped 'Căn cứ' clause puts 'Luật số 56/2024/QH15;' at the start of a line, below the header."""
+    text = ("CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ ĐỊNH\nQuy định chi tiết\n-----\n"
+            "Căn cứ Luật Ngân sách nhà nước số 83/2015/QH13 được sửa đổi, bổ sung bởi\nLuật số 56/2024/QH15;\n"
+            "Số: 85/2025/NĐ-CP Hà Nội, ngày 08 tháng 4 năm 2025\n")
+    h = header_of(text)
+    assert h.symbol.text == "85/2025/NĐ-CP" and h.date.iso == "2025-04-08"
+
+
+def test_a_drafts_party_number_and_blank_date():
+    h = header_of("ĐẢNG BỘ TỈNH NGHỆ AN\t\t\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY NGHI LỘC\n*\n"
+                  "Số       -KH/HU\t\t\t\tNghi Lộc, ngày      tháng      năm 2023\n\nKẾ HOẠCH\nthực hiện Kết luận\n")
+    assert h.symbol is None and h.blank_code == "KH-HU" and h.date.iso is None and h.date.year == 2023
+    assert h.issuer_lines == ["ĐẢNG BỘ TỈNH NGHỆ AN", "HUYỆN ỦY NGHI LỘC"]
+
+
+def test_recipients_beside_the_signature_without_the_archive_copy():
+    text = ("Điều 3. Thi hành./.\n\n"
+            "Nơi nhận:                                           TM. ỦY BAN NHÂN DÂN\n"
+            "- Như Điều 3;                                           KT. CHỦ TỊCH\n"
+            "- Các huyện ủy, thị ủy, thành ủy,                       PHÓ CHỦ TỊCH\n"
+            "  đảng ủy trực thuộc Tỉnh ủy;\n"
+            "- Lưu: VT, NN (Th).                                    Bùi Thanh Hải\n")
+    h = header_of(text)
+    assert h.recipients == ["Như Điều 3", "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy"]
+    assert h.signer == "Bùi Thanh Hải" and h.signer_role == "TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH, PHÓ CHỦ TỊCH"
+
+
+def test_a_document_with_a_header_and_no_citation_is_a_document():
+    text = TYPED.split("Căn cứ")[0] + "Chủ tịch Ủy ban nhân dân huyện thông báo lịch tiếp công dân.\n"
+    ext = extract_citations(Source(file="tb.txt", text=text))
+    assert ext.kind == "document" and ext.subject.symbol == "1520/QĐ-UBND" and not ext.edges
+
+
+def test_a_verb_after_the_issuer_is_not_part_of_its_name():
+    text = TYPED.replace("của Thủ tướng Chính phủ;", "của\nThủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Nghệ An;")
+    cited = {d.symbol: d for d in extract_citations(Source(file="qd.txt", text=text)).documents}
+    assert cited["263/QĐ-TTg"].issuer == "Thủ tướng Chính phủ"
