@@ -326,3 +326,30 @@ def score(output: str, gold: str, verbose: bool) -> None:
         for line in scores["problems"]:
             click.echo("  " + line)
     click.echo(summary(scores))
+
+
+@main.command()
+@click.argument("graph_dir", required=False, type=click.Path())
+@click.option("--graph", "graph_option", type=click.Path(), help="Built graph folder (same as GRAPH_DIR).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def check(graph_dir: Optional[str], graph_option: Optional[str], fmt: str) -> None:
+    """Check a built graph for what cannot be true (a document acting on a later one, a decree amending a law, a
+    document citing itself, one document written two ways, a symbol that names no document), each with its
+    evidence; and list what the texts got wrong and how the build read them. Exit status 1 when any violation."""
+    from .graph.check import check_graph, summary
+    from .graph.files import GraphFiles
+    report = check_graph(GraphFiles(_graph_dir(graph_dir or graph_option)))
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for item in report["items"]:
+            where = " -> ".join(s or "?" for s in item.get("symbols") or []) or item.get("source", "")
+            click.echo(f"{item['kind']:<15} {where}: {item['reason']}")
+            if item.get("evidence"):
+                click.echo(f"{'':<15} {item['evidence']['file']}: {' '.join(item['evidence']['text'].split())[:160]}")
+        for item in report["notices"]:
+            click.echo(f"notice {item['kind']:<8} {' '.join(s or '?' for s in item.get('symbols') or [])} "
+                       f"{item['reason']}")
+        click.echo(f"{summary(report)}; {len(report['notices'])} notices")
+    if report["violations"]:
+        sys.exit(1)

@@ -36,6 +36,11 @@ MODES: tuple[Mode, ...] = get_args(Mode)
 # Queries that follow IMPLEMENTS follow CONTINUES too (DESIGN.md: a kind of IMPLEMENTS).
 IMPLEMENTS_FAMILY: tuple[Relation, ...] = ("IMPLEMENTS", "CONTINUES")
 # Strongest first: when a document relates to another in several places, the strongest statement wins.
+# What a document can do only to documents issued before it (it cannot implement, rest on, amend … a later one),
+# and only to acts of its own legal rank or below (a decree cannot amend a law, a province a central act).
+ACTS_ON_EARLIER: tuple[Relation, ...] = ("IMPLEMENTS", "CONTINUES", "BASED_ON", "GUIDES", "AMENDS", "REPLACES",
+                                         "REPEALS", "CORRECTS", "PROMULGATES", "REVIEWS")
+BOUNDED_BY_RANK: tuple[Relation, ...] = ("AMENDS", "REPLACES", "REPEALS")
 PRIORITY: tuple[Relation, ...] = ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "GUIDES", "PROMULGATES", "CONTINUES",
                                   "IMPLEMENTS", "BASED_ON", "REVIEWS", "REPORTS", "CITES")
 
@@ -90,6 +95,8 @@ class Document:
     kind: Optional[ExtractionKind] = None   # for documents read from text
     file: Optional[str] = None
     url: Optional[str] = None
+    title_source: Optional[str] = None      # "citation": a cited-only document's title, quoted by a citing text
+    type_mismatch: Optional[str] = None     # the type word a text wrote before a symbol whose code says otherwise
 
     def to_dict(self) -> dict[str, Any]:
         # By hand, not dataclasses.asdict: that deep-copies every value and was 13% of a build's time.

@@ -254,6 +254,8 @@ def cited_document(mention: Mention, subject: Optional[Document], file: str, iss
     doc = _doc(symbol=sym, type_code=mention.type_code, date=date, year=year, issuer=issuer, issuer_code=issuer_code,
                unit=unit, level=level, file=file, name=mention.name if not mention.law else mention.law.name, stub=True,
                number=(mention.law.symbol.split("/")[0] if mention.law and not sym else None))
+    if mention.law or mention.by_name:
+        doc.title_source = "law"         # a law's name is its title
     if mention.law and not sym:
         doc.symbol = mention.law.symbol
         doc.title = mention.law.name

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from .. import vocab
-from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
+from ..models import ACTS_ON_EARLIER, IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
 from ..text import segment
 from ..text.normalize import Text, normalize_text
 from ..vocab import gazetteer, patterns
@@ -28,6 +28,7 @@ from .clauses import ENACTED, ClauseReader
 from .consolidated import Consolidation
 from .documents import cited_document, subject_document
 from .feasibility import possible, subject_mention
+from .feasibility import year as mention_year
 from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
@@ -134,6 +135,7 @@ def extract_citations(source: Source) -> Extraction:
         first = docs.get(mention.key)
         if first is None or (mention.date and not first.date) or (mention.issuer_phrase and not first.issuer):
             docs[mention.key] = cited_document(mention, subject, source.file)
+    _quoted_titles(docs, mentions, warnings)
     lines = Lines(text)
     reader = ClauseReader(text, header.body_start, header.body_end)
     consolidation = Consolidation(text, mentions, header.body_start) if subject and subject.type == "VBHN" else None
@@ -238,9 +240,30 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
     speaker = next((x for x in mentions if x.key == speaker_key), None) if speaker_key else None
     if speaker is None:
         return replace(role, relation="CITES") if role.relation != "CITES" else role
-    if not possible(speaker, mention, role.relation):
-        return replace(role, relation="CITES")
+    if not possible(speaker, mention, role.relation) or (role.relation in ACTS_ON_EARLIER and _later(mention, speaker)):
+        return replace(role, relation="CITES")      # not the base's: an amending act's words, quoted
     return replace(role, source=speaker.key, how="chain" if role.how != "plain" else "plain")
+
+
+def _quoted_titles(docs: dict[str, Document], mentions: list[Mention], warnings: list[str]) -> None:
+    """What the citations say of each cited document beyond its number: the fullest trích yếu they quote (a cited
+    document has no title of its own), and a type word its code contradicts (flagged: the code wins)."""
+    for mention in mentions:
+        doc = docs.get(mention.key)
+        if doc is None:
+            continue
+        if mention.description and doc.title_source != "law" and \
+                (doc.title is None or (doc.title_source == "citation" and len(mention.description) > len(doc.title))):
+            doc.title, doc.title_source = mention.description, "citation"
+        if mention.type_mismatch and not doc.type_mismatch:
+            doc.type_mismatch = mention.type_mismatch
+            warnings.append(f"{mention.key} is written '{mention.type_mismatch}', its code says {doc.type}")
+
+
+def _later(mention: Mention, than: Mention) -> bool:
+    """Whether ``mention`` names a document issued after ``than``'s (by year): nothing rests on a later act."""
+    a, b = mention_year(mention), mention_year(than)
+    return bool(a and b and a > b)
 
 
 def _evidence_for(clean: Text, source: Source, start: int, end: int) -> Evidence:

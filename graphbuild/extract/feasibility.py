@@ -6,34 +6,24 @@ type gives none). Party documents and unknown types have no rank.
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from .. import vocab
-from ..models import Document
+from ..models import ACTS_ON_EARLIER, BOUNDED_BY_RANK, Document
 from ..vocab import patterns
 from .mentions import Mention
 
-# What a document can do only to documents issued before it.
-ACTS_ON_OLDER = {"AMENDS", "REPLACES", "REPEALS", "CORRECTS", "GUIDES", "IMPLEMENTS", "CONTINUES", "PROMULGATES",
-                 "REVIEWS"}
-# What a document can do only to acts of its own rank or below (Luật Ban hành văn bản quy phạm pháp luật).
-BOUNDED_BY_RANK = ("AMENDS", "REPLACES", "REPEALS")
+# While extracting, a 'Căn cứ' is kept whatever the dates say: a wrong date in a header must not drop it.
+ACTS_ON_OLDER = tuple(r for r in ACTS_ON_EARLIER if r != "BASED_ON")
 
 
 def rank(mention: Mention) -> Optional[int]:
-    """The legal rank of a state act (0 the constitution, 1 a law … 7 a UBND decision); None for a Party document,
-    or when neither its type nor its issuer has one."""
+    """The legal rank of the act a mention names (``vocab.legal_rank``)."""
     symbol = mention.symbol
-    if symbol is not None and symbol.system != "state":
+    if symbol is None and mention.type_code not in vocab.type_ranks():
         return None
-    by_type = vocab.type_ranks().get(mention.type_code or "")
-    if by_type is not None:
-        return by_type
-    if symbol is None:
-        return None
-    info = vocab.issuer_info(re.sub(r"\d+$", "", symbol.issuer_code.split("-")[0]))
-    return info.rank if info else None
+    return vocab.legal_rank(mention.type_code, symbol.system if symbol else "state",
+                            symbol.issuer_code if symbol else None)
 
 
 def year(mention: Mention) -> Optional[int]:

@@ -52,6 +52,8 @@ class Mention:
     tail_end: int = 0
     by_name: bool = False
     word: Optional[str] = None             # the type word written before the number ('Nghị quyết số …')
+    type_mismatch: Optional[str] = None    # that word, when the symbol's code says another type (the code wins)
+    description: Optional[str] = None      # the cited document's trích yếu, when the citation quotes it
 
 
 @lru_cache(maxsize=None)
@@ -90,12 +92,10 @@ def _law_for(name: str, date: Optional[Date], in_force_in: Optional[int] = None)
     if date and date.year:
         of_year = [law for law in versions.values() if _law_year(law) == date.year]
         return of_year[0] if len(of_year) == 1 else None
-    if len(versions) == 1:
-        return next(iter(versions.values()))
     if in_force_in:
-        passed = [law for law in versions.values() if (_law_year(law) or 9999) <= in_force_in]
-        return max(passed, key=_law_year) if passed else None
-    return None
+        passed = [law for law in versions.values() if (_law_year(law) or 0) <= in_force_in]
+        return max(passed, key=lambda law: _law_year(law) or 0) if passed else None
+    return next(iter(versions.values())) if len(versions) == 1 else None
 
 
 _CLAUSE_BREAK = re.compile(r";|\.\s|\n\s*\n")
@@ -154,7 +154,39 @@ def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
         return date, issuer, pos
 
 
+_TITLE_OPENER = re.compile(rf"(?i)[ \t,]*(?:\n[ \t]*)?(?={any_of(vocab.phrases('title_opener'))}\s)")
+# Where a quoted title ends: a clause or sentence end, a line that starts something new, a new clause after a comma
+# (", Ban Thường vụ Thành ủy ban hành …"), an aside, the date it takes effect.
+_TITLE_END = re.compile(rf";|\.\s|\.$|:|\n[ \t]*\n|\n(?=[ \t]*(?:[{vocab.UPPER}]{{2}}|\d|[-+•*]))|,\s+(?=[{vocab.UPPER}])|"
+                        r"\s\(|\s\[|,?\s+có hiệu lực|\s+thì\b")
+_TITLE_LIMIT = 400
+
+
+def _description(text: str, pos: int) -> Optional[str]:
+    """The trích yếu a citation quotes right after the document's number, date and issuer: 'về tiếp tục thực hiện
+    Chỉ thị số 43-CT/TW …', up to the end of its clause (None when no title follows)."""
+    opener = _TITLE_OPENER.match(text, pos)
+    if opener is None:
+        return None
+    start = opener.end()
+    end = _TITLE_END.search(text, start, start + _TITLE_LIMIT)
+    title = " ".join(text[start:end.start() if end else start + _TITLE_LIMIT].split()).strip(" ,")
+    return title if len(title.split()) >= 3 else None
+
+
 _FORM_NUMBER = re.compile(rf"(?i){any_of(vocab.phrases('form_word'))}\s*$")
+
+
+def _contradicts(word: Optional[str], symbol: Symbol) -> bool:
+    """Whether a type word names a type the symbol's code cannot be ("Thông tư số 06/2024/NĐ-CP")."""
+    if not word or not symbol.type_code:
+        return False
+    written = _fold(word)
+    coded = [_fold(w) for t in vocab.doc_types() if t.code.rstrip("i") == symbol.type_code.rstrip("i")
+             for w in t.words]
+    # 'Thông tư' for a TTLT (a joint circular is a circular), 'Thông báo kết luận' for a TB: one name starts the other
+    return bool(coded) and not any(w.startswith(written) or written.startswith(w) for w in coded) and \
+        any(written == _fold(w) for t in vocab.doc_types() for w in t.words)
 
 
 def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list[Mention]:
@@ -180,7 +212,8 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             type_code = doc_type.code if doc_type else "Luật"
         if not type_code and sym.system == "state" and not sym.year:
             type_code = "CV"
-        found.append(Mention(m_start, m_end, sym.text, symbol=sym, type_code=type_code, word=word))
+        found.append(Mention(m_start, m_end, sym.text, symbol=sym, type_code=type_code, word=word,
+                             type_mismatch=word if _contradicts(word, sym) else None))
     # Symbol mentions are sorted and do not overlap; law names are met in order, so the spans they take end
     # before the next one starts: a bisect and a running end replace scans of everything found so far.
     syms = list(found)
@@ -232,6 +265,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
     previous: Optional[Mention] = None
     for mention in out:
         mention.date, mention.issuer_phrase, mention.tail_end = _tail(text, mention.end)
+        mention.description = _description(text, mention.tail_end)
         if mention.symbol and mention.name:
             pinned.setdefault(_fold(mention.name), mention)
         if mention.by_name:

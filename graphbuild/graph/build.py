@@ -26,6 +26,7 @@ from ..stores import ladybug as store
 from ..vocab import gazetteer
 from . import files
 from .model import Graph, Report
+from .check import check_graph
 from .resolve import resolve_citations
 
 EXTRACTIONS = "extractions.jsonl"
@@ -169,6 +170,7 @@ def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) -
         graph = resolve_citations(json.loads(line) for line in f if line.strip())
     graph.report["inputs"] = extracted + len(rejects)
     graph.report["rejected"] = len(rejects)
+    graph.report["check"] = check_graph(graph)      # what cannot be true, with its evidence (graph/check.py)
     seconds = {"resolve": time.perf_counter() - started}
     started = time.perf_counter()
     files.write_files(graph, Path(out), rejects)

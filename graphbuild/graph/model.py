@@ -52,6 +52,8 @@ class DocumentNode(TypedDict):
     mentioned_in: list[str]         # the inputs that cite it
     cited_by_count: int
     locality_id: Optional[str]      # the gazetteer unit of ``locality``
+    title_source: Optional[str]     # "citation": the title a citing text quotes (a document only cited)
+    type_mismatch: Optional[str]    # a type word a citation wrote that the symbol's code contradicts
 
 
 class CitationEvidence(TypedDict):
@@ -175,6 +177,8 @@ class Report(TypedDict, total=False):
     conflicts: list[Conflict]
     inputs: int
     rejected: int
+    check: Any                      # graph/check.py CheckReport: violations of time, rank, … with evidence
+    corrected: list[Any]            # statements that could not be true once the documents' dates were known
 
 
 class Mention(NamedTuple):
@@ -199,6 +203,7 @@ class Statement(NamedTuple):
     end: int
     mode: Mode = "enacted"
     verb: Optional[str] = None
+    by_subject: bool = True         # the citing text's own statement (else one about two documents it cites)
 
 
 def is_undated(doc_id: str) -> bool:

@@ -22,13 +22,14 @@ from .. import vocab
 from ..dates import days_between
 from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Extraction, Mode, Relation
 from .entities import add_entities
+from .check import impossible
 from .model import (Ambiguous, Citation, CitationEvidence, Conflict, DocumentNode, DocumentRecord, Graph, Mention,
                     Statement, is_undated)
 from .report import make_report
 
 # The fields a node takes from the first mention that gives them (its own text first, then the citing files).
 DOC_FIELDS = ("symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
-              "type_name", "system", "level", "province", "term", "signer_role", "url")
+              "type_name", "system", "level", "province", "term", "signer_role", "url", "type_mismatch")
 LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
 
 Records = dict[str, list[Mention]]          # provisional id -> every mention of it
@@ -52,11 +53,13 @@ def resolve_citations(extractions: Union[Iterable[ExtractionLike], Callable[[], 
     conflicts += party_term_conflicts(groups)
     del records                  # the mention records are let go as their nodes are made
     graph = Graph(documents=make_nodes(groups))
-    pairs = pair_statements(statements, graph.documents, rename)
+    corrected: list[dict[str, Any]] = []
+    pairs = pair_statements(statements, graph.documents, rename, corrected)
     del statements
     graph.edges = make_edges(pairs, graph.documents)
     add_entities(graph)
     graph.report = make_report(graph, ambiguous, conflicts)
+    graph.report["corrected"] = corrected
     return graph
 
 
@@ -91,6 +94,7 @@ def gather_records(extractions: Iterable[ExtractionLike]) -> tuple[Records, list
             records[article["id"]].append(Mention({"id": article["id"], "title": article.get("title"), "type": "Tin",
                                                    "type_name": "Tin tức", "kind": "news", "file": file}, file, True))
         dates = {doc["id"]: doc.get("date") for doc in docs}
+        subject_id = docs[0]["id"] if ext.get("subject") is not None and docs else None
         for edge in ext.get("edges") or []:
             source, target, evidence = edge.get("source"), edge.get("target"), edge["evidence"]
             if source is None or target is None:
@@ -100,7 +104,8 @@ def gather_records(extractions: Iterable[ExtractionLike]) -> tuple[Records, list
                 strings.setdefault(target, target), dates.get(target),
                 cast(Relation, strings.setdefault(edge["relation"], edge["relation"])), edge["confidence"],
                 file, evidence["text"], evidence["start"], evidence["end"], edge.get("mode") or "enacted",
-                strings.setdefault(edge["verb"], edge["verb"]) if edge.get("verb") else None))
+                strings.setdefault(edge["verb"], edge["verb"]) if edge.get("verb") else None,
+                source == subject_id or not (source in dates)))
     return records, statements
 
 
@@ -265,6 +270,12 @@ def make_nodes(groups: Records) -> dict[str, DocumentNode]:
             node[key] = next((m.record.get(key) for m in mentions if m.record.get(key) not in _EMPTY), None)
         stub = not any(m.is_subject for m in mentions)
         node["stub"] = stub
+        # a title the document's own text gives wins; else the fullest a citation quotes
+        quoted = [m.record["title"] for m in mentions if m.record.get("title_source") == "citation"]
+        own = next((m.record.get("title") for m in mentions
+                    if m.record.get("title") and m.record.get("title_source") != "citation"), None)
+        node["title"] = own or (max(quoted, key=len) if quoted else None)
+        node["title_source"] = "citation" if node["title"] and not own else None
         node["kind"] = next((m.record.get("kind") for m in mentions if m.record.get("kind")), None) or \
             ("document" if not stub else "stub")
         node["file"] = next((m.file for m in mentions if m.is_subject), None)
@@ -298,8 +309,8 @@ def _strength(mode: Mode, relation: Relation) -> tuple[int, int]:
     return MODES.index(mode), PRIORITY.index(relation)
 
 
-def pair_statements(statements: Iterable[Statement], documents: dict[str, DocumentNode],
-                    rename: Renames) -> dict[tuple[str, str], _Pair]:
+def pair_statements(statements: Iterable[Statement], documents: dict[str, DocumentNode], rename: Renames,
+                    corrected: list[dict[str, Any]]) -> dict[tuple[str, str], _Pair]:
     """Each statement's ends as nodes (a split conflict: the node of the date cited), grouped by (source, target);
     the strongest relation stated wins, with the highest confidence, and every statement is kept as evidence. A
     statement from a document to itself, or to a document that is no node, is left out."""
@@ -315,6 +326,16 @@ def pair_statements(statements: Iterable[Statement], documents: dict[str, Docume
         target = node_id(st.target, st.target_date)
         if source == target or source not in documents or target not in documents:
             continue
+        found = impossible(st.relation, documents[source], documents[target])
+        if found is not None:
+            # with the dates of both documents known, the statement cannot be true as read: the text's own
+            # statement stays a citation, one about two documents it cites is dropped (both reported)
+            corrected.append({"kind": found[0], "reason": found[1], "source": source, "target": target,
+                              "relation": st.relation, "action": "cited" if st.by_subject else "dropped",
+                              "evidence": {"file": st.file, "text": st.text, "start": st.start, "end": st.end}})
+            if not st.by_subject:
+                continue
+            st = st._replace(relation="CITES")
         evidence: CitationEvidence = {"file": st.file, "text": st.text, "start": st.start, "end": st.end,
                                       "relation": st.relation, "confidence": st.confidence, "mode": st.mode,
                                       "verb": st.verb}

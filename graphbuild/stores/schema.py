@@ -20,7 +20,7 @@ NODES: dict[str, Props] = {
         ("date_inferred", "BOOLEAN"), ("locality", "STRING"), ("locality_id", "STRING"), ("province", "STRING"),
         ("level", "STRING"), ("system", "STRING"), ("term", "STRING"), ("title", "STRING"), ("signer", "STRING"),
         ("stub", "BOOLEAN"), ("kind", "STRING"), ("file", "STRING"), ("url", "STRING"), ("aliases", "STRING[]"),
-        ("cited_by_count", "INT64"), ("unresolved", "STRING"),
+        ("cited_by_count", "INT64"), ("unresolved", "STRING"), ("title_source", "STRING"),
     ],
     "Organization": [("id", "STRING"), ("name", "STRING"), ("code", "STRING"), ("level", "STRING"),
                      ("locality", "STRING"), ("locality_id", "STRING")],

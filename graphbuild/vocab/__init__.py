@@ -33,7 +33,8 @@ PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming
                  "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
                  "adjacent_filler", "news_issued", "news_issued_prefix", "common_word", "fill_in_word",
-                 "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger")
+                 "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger", "title_opener",
+                 "not_a_document_code")
 WEIGHTS = ("trigger", "chain", "list", "plain", "law_by_name")
 _YES_NO: ColumnType = "yes/no"
 
@@ -245,6 +246,27 @@ def type_name(code: Optional[str], system: Optional[str] = None) -> Optional[str
 def type_ranks() -> dict[str, int]:
     """Type code -> legal rank, for the types that have one."""
     return {t.code: t.rank for t in doc_types() if t.rank is not None}
+
+
+def not_a_document(symbol: str) -> bool:
+    """Whether a symbol numbers no legal document: a technical standard ("QCVN 34:2022/BTTTT")."""
+    codes = {c.upper() for c in phrases("not_a_document_code")}
+    return any(part.upper() in codes for part in re.split(r"[/\-\s]", symbol))
+
+
+def legal_rank(type_code: Optional[str], system: Optional[str], issuer_code: Optional[str]) -> Optional[int]:
+    """The legal rank of a state act (0 the constitution, 1 a law … 7 a UBND decision): by its type, else by its
+    issuer; None for a Party document, or when neither has one. An act can amend, replace or repeal only acts of its
+    own rank or below."""
+    if system == "party":
+        return None
+    by_type = type_ranks().get(type_code or "")
+    if by_type is not None:
+        return by_type
+    if not issuer_code:
+        return None
+    info = issuer_info(re.sub(r"\d+$", "", issuer_code.split("-")[0]))
+    return info.rank if info else None
 
 
 @lru_cache(maxsize=None)

@@ -19,7 +19,7 @@ PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}[a-z]?){_SP}-{_SP}(?P<ptype>[{CODE_LETTERS}
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}}[a-z]?(?:\.\d{{1,3}})?)(?:{_SP}/{_SP}(?P<syear>(?:19|20)\d{{2}}))?{_SP}/{_SP}"
                 rf"(?P<scode>[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}(?:{_SP}-{_SP}[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}){{0,4}})")
 # A whole token: not inside a longer number, nor after '/' (a blank form's "…/2025/TT-BCT", "64//2023" name nothing).
-SYMBOL = rf"(?<![\d/])(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"
+SYMBOL = rf"(?<![\d/])(?<!\d:)(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"     # not "QCVN 34:2022/BTTTT" either
 SYMBOL_RE = re.compile(SYMBOL)
 
 DATE_NUMERIC = r"(?P<nd>\d{1,2})\s?[/.-]\s?(?P<nm>\d{1,2})\s?[/.-]\s?(?P<ny>(?:19|20)\d{2})"

@@ -1,0 +1,142 @@
+"""Check a built graph for what cannot be true, without any gold: every violation with its evidence.
+
+- **time**: a document cannot implement, rest on, guide, amend, replace or repeal one issued after it;
+- **rank**: an act cannot amend, replace or repeal an act of higher legal rank (a decree a law, a circular a
+  decree), nor a local document a central one;
+- **self**: a document citing itself;
+- **near duplicate**: two nodes whose symbols differ only in how they are written ("27/2016/TTBLĐTBXH" and
+  "27/2016/TT-BLĐTBXH") in the same year;
+- **not a document**: a node whose symbol names no document (a technical standard, a blank form number).
+
+Notices are what the texts themselves get wrong and how the build read them: a type word the symbol's code
+contradicts ("Thông tư số 06/2024/NĐ-CP": the code is kept), and the statements resolution corrected because they
+could not be true once the documents' dates were known (``resolve.pair_statements``).
+
+``check_graph`` runs on any ``GraphSource`` (a graph in memory or its files); a build writes the result into
+report.json ("check"), and ``graphbuild check DIR`` prints it.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable, Optional, TypedDict
+
+from .. import vocab
+from ..models import ACTS_ON_EARLIER, BOUNDED_BY_RANK
+from .model import Citation, DocumentNode, GraphSource
+
+KINDS = ("time", "rank", "self", "near_duplicate", "not_a_document")
+_LEVEL_ORDER = {"central": 0, "province": 1, "district": 2, "commune": 3}
+_SPELLING = re.compile(r"[\s\-–/.]")
+
+
+class Violation(TypedDict, total=False):
+    kind: str
+    reason: str
+    source: str
+    target: str
+    relation: str
+    ids: list[str]
+    symbols: list[Optional[str]]
+    evidence: dict
+
+
+class CheckReport(TypedDict):
+    violations: int
+    by_kind: dict[str, int]
+    items: list[Violation]
+    notices: list[Violation]        # what the texts themselves get wrong, and how the build read it
+
+
+def _when(node: DocumentNode) -> Optional[str]:
+    """A comparable point in time: the ISO date, else the year (compared only with another year)."""
+    return node.get("date") or (str(node["year"]) if node.get("year") else None)
+
+
+def _earlier(a: Optional[str], b: Optional[str]) -> bool:
+    """Whether ``a`` is surely before ``b`` (dates compare as dates, anything with only a year as years)."""
+    if not a or not b:
+        return False
+    if len(a) == 10 and len(b) == 10:
+        return a < b
+    return a[:4] < b[:4]
+
+
+def _rank(node: DocumentNode) -> Optional[int]:
+    return vocab.legal_rank(node.get("type"), node.get("system"), node.get("issuer_code"))
+
+
+def _evidence(edge: Citation) -> dict:
+    best = next((ev for ev in edge["evidence"] if ev.get("relation") == edge["relation"]), edge["evidence"][0])
+    return {"file": best["file"], "text": best["text"], "start": best["start"], "end": best["end"]}
+
+
+def impossible(relation: str, source: DocumentNode, target: DocumentNode) -> Optional[tuple[str, str]]:
+    """(kind, reason) when ``source`` cannot stand in ``relation`` to ``target``: acting on a later document, or
+    amending, replacing or repealing an act of higher rank (or, from a locality, a central one); else None."""
+    if relation in ACTS_ON_EARLIER and _earlier(_when(source), _when(target)):
+        return "time", f"{relation} a document issued after it ({_when(source)} < {_when(target)})"
+    if relation in BOUNDED_BY_RANK:
+        source_rank, target_rank = _rank(source), _rank(target)
+        if source_rank is not None and target_rank is not None and source_rank > target_rank:
+            return "rank", f"{relation} an act of higher legal rank ({source_rank} > {target_rank})"
+        if _LEVEL_ORDER.get(source.get("level") or "", 0) > 0 and target.get("level") == "central":
+            return "rank", f"a {source.get('level')} document {relation} a central one"
+    return None
+
+
+def edge_violations(edge: Citation, nodes: dict[str, DocumentNode]) -> Iterable[Violation]:
+    source, target = nodes.get(edge["source"]), nodes.get(edge["target"])
+    base = {"source": edge["source"], "target": edge["target"], "relation": edge["relation"],
+            "symbols": [edge.get("source_symbol"), edge.get("target_symbol")]}
+    if edge["source"] == edge["target"]:
+        yield Violation(kind="self", reason="a document cites itself", evidence=_evidence(edge), **base)
+    if source is None or target is None:
+        return
+    found = impossible(edge["relation"], source, target)
+    if found is not None:
+        yield Violation(kind=found[0], reason=found[1], evidence=_evidence(edge), **base)
+
+
+def node_violations(node: DocumentNode) -> Iterable[Violation]:
+    symbol = node.get("symbol")
+    if symbol and vocab.not_a_document(symbol):
+        yield Violation(kind="not_a_document", ids=[node["id"]], symbols=[symbol],
+                        reason="the symbol names no document (a standard, a form number)")
+
+
+def _spelling_key(node: DocumentNode) -> Optional[tuple[str, str]]:
+    symbol = node.get("symbol")
+    if not symbol:
+        return None
+    return _SPELLING.sub("", symbol).upper(), str(node.get("year") or "")
+
+
+def check_graph(graph: GraphSource) -> CheckReport:
+    nodes = {node["id"]: node for node in graph.iter_documents()}
+    items: list[Violation] = []
+    for node in nodes.values():
+        items.extend(node_violations(node))
+    by_spelling: dict[tuple[str, str], list[DocumentNode]] = defaultdict(list)
+    for node in nodes.values():
+        key = _spelling_key(node)
+        if key is not None:
+            by_spelling[key].append(node)
+    for group in by_spelling.values():
+        symbols = sorted({n.get("symbol") or "" for n in group})
+        if len(symbols) > 1:
+            items.append(Violation(kind="near_duplicate", ids=sorted(n["id"] for n in group), symbols=list(symbols),
+                                   reason="one document written two ways"))
+    for edge in graph.iter_edges():
+        items.extend(edge_violations(edge, nodes))
+    by_kind = {kind: sum(1 for v in items if v["kind"] == kind) for kind in KINDS}
+    notices = [Violation(kind="type_word", ids=[n["id"]], symbols=[n.get("symbol")],
+                         reason=f"cited as '{n['type_mismatch']}' while its code says {n.get('type')}: the code is kept")
+               for n in nodes.values() if n.get("type_mismatch")]
+    notices += list(graph.report.get("corrected", []))
+    return CheckReport(violations=len(items), by_kind=by_kind, items=items, notices=notices)
+
+
+def summary(report: CheckReport) -> str:
+    kinds = ", ".join(f"{n} {kind}" for kind, n in report["by_kind"].items() if n)
+    return f"{report['violations']} violations" + (f" ({kinds})" if kinds else "")
