@@ -142,7 +142,8 @@ def test_doc_and_param_values_are_data_not_cypher(built, value, monkeypatch):
     monkeypatch.setattr(cli, "_store", lambda graph_dir, read_only=True: open_store(graph_dir, read_only=False))
     before = fingerprint(built)
     r = run("query", "lineage", "--doc", value, "--graph", built)
-    assert r.exit_code == 2 and "Traceback" not in r.output
+    # no match (2), or a title a citation quotes that holds the character (0): never a crash
+    assert r.exit_code in (0, 2) and "Traceback" not in r.output
     r = run("query", "by_locality", "--param", f"locality={value}", "--graph", built, "--format", "json")
     assert r.exit_code == 0 and json.loads(r.output) == []
     r = run("query", "most_cited", "--graph", built, "--format", "json")

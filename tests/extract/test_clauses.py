@@ -1,0 +1,106 @@
+"""What a citing clause does (extract/clauses.py): only an enacted clause gives a strong relation; a task, a report,
+a negation or a condition keeps its verb and its mode on a citation. Each case is a body written into one plan of a
+provincial People's Committee, and names the edges from the plan it must give (relation, mode)."""
+import pytest
+
+from graphbuild import extract_citations
+from graphbuild.models import Source
+
+S = "99/KH-UBND"
+HEADER = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 99/KH-UBND
+Nghệ An, ngày 01 tháng 3 năm 2026
+
+KẾ HOẠCH
+Triển khai công tác chuyển đổi số năm 2026
+
+"""
+
+CASES = [
+    ("the purpose clause is the plan's own act",
+     "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+     {"57-NQ/TW": ("IMPLEMENTS", "enacted")}),
+    ("a task given to a department is assigned",
+     "Giao Sở Tư pháp chủ trì rà soát, sửa đổi Quyết định số 24/2022/QĐ-UBND ngày 15/4/2022 của UBND tỉnh.",
+     {"24/2022/QĐ-UBND": ("CITES", "assigned")}),
+    ("what others did is reported",
+     "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 535/KH-UBND ngày 20/8/2021 để triển khai Nghị quyết số "
+     "09-NQ/TU ngày 10/8/2021.",
+     {"535/KH-UBND": ("CITES", "reported")}),
+    ("years of carrying out a document are reported",
+     "Sau 5 năm thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, nhận thức của cán bộ được nâng lên.",
+     {"05-CT/TW": ("CITES", "reported")}),
+    ("a negated verb does not implement",
+     "Các cơ quan không thực hiện theo lịch tại Kế hoạch số 112/KH-UBND ngày 12/02/2025 của UBND tỉnh.",
+     {"112/KH-UBND": ("CITES", "negated")}),
+    ("a condition does not amend",
+     "Trường hợp Ủy ban nhân dân tỉnh sửa đổi, bổ sung Quyết định số 812/QĐ-UBND ngày 30/3/2025 thì các sở thực "
+     "hiện theo quyết định mới.",
+     {"812/QĐ-UBND": ("CITES", "conditional")}),
+    ("'thực hiện' with an object of its own cites what it carries out by",
+     "Các sở thực hiện chế độ báo cáo định kỳ theo Thông tư số 02/2025/TT-BNV ngày 10/01/2025 của Bộ Nội vụ.",
+     {"02/2025/TT-BNV": ("CITES", "enacted")}),
+    ("the content of a document stays the object",
+     "Các sở tổ chức thực hiện các nhiệm vụ, giải pháp tại Chỉ thị số 18/CT-TTg ngày 10/6/2025 của Thủ tướng.",
+     {"18/CT-TTg": ("IMPLEMENTS", "enacted")}),
+]
+
+
+def edges_of(body: str) -> dict:
+    src = Source(file="plan.txt", text=HEADER + body)
+    extraction = extract_citations(src)
+    assert extraction.subject is not None and extraction.subject.symbol == S
+    return {e.target_symbol: (e.relation, e.mode) for e in extraction.edges if e.source_symbol == S}
+
+
+@pytest.mark.parametrize("case,body,expected", CASES, ids=[c[0] for c in CASES])
+def test_clause_modes(case, body, expected):
+    found = edges_of(body)
+    for target, want in expected.items():
+        assert found.get(target) == want, (case, found)
+
+
+def test_a_section_of_tasks_assigns_and_an_assessment_reports():
+    body = """I. TÌNH HÌNH THỰC HIỆN
+Tỉnh đã triển khai Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ.
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Tổ chức quán triệt Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ đến cán bộ, công chức.
+
+III. MỤC TIÊU
+Hoàn thành các chỉ tiêu của Chương trình.
+"""
+    found = edges_of(body)
+    assert found["749/QĐ-TTg"] == ("CITES", "reported")
+    assert found["03/NQ-CP"] == ("CITES", "assigned")
+
+
+def test_a_table_of_tasks_assigns_its_rows():
+    body = """V. PHÂN CÔNG
+TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành
+1 | Sửa đổi Quyết định số 24/2022/QĐ-UBND ngày 15/4/2022 | Sở Tư pháp | Quý II/2026
+"""
+    assert edges_of(body)["24/2022/QĐ-UBND"] == ("CITES", "assigned")
+
+
+def test_the_strongest_enacted_statement_wins_over_a_task():
+    body = ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế "
+            "hoạch như sau:\n\nII. NHIỆM VỤ\n1. Tổ chức quán triệt Nghị quyết số 57-NQ/TW đến cán bộ.\n")
+    assert edges_of(body)["57-NQ/TW"] == ("IMPLEMENTS", "enacted")
+
+
+def test_a_decision_publishing_a_list_cites_what_it_lists():
+    text = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NAM
+Số: 245/QĐ-UBND
+Quảng Nam, ngày 25 tháng 01 năm 2024
+
+QUYẾT ĐỊNH
+Công bố Danh mục văn bản quy phạm pháp luật hết hiệu lực năm 2023
+
+1. Quyết định số 18/2016/QĐ-UBND ngày 12/8/2016 của UBND tỉnh hết hiệu lực kể từ ngày 20/9/2023.
+"""
+    extraction = extract_citations(Source(file="list.txt", text=text))
+    (edge,) = [e for e in extraction.edges if e.target_symbol == "18/2016/QĐ-UBND"]
+    assert (edge.relation, edge.verb) == ("CITES", "công bố")
