@@ -101,10 +101,12 @@ def _governs(trigger: Trigger, filler: str) -> bool:
     ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …')."""
     if trigger.relation not in _NEEDS_OBJECT:
         return True
-    adjunct = ADJUNCT.search(filler)
-    if adjunct is None:
+    if ADJUNCT.search(filler) is None:
         return True
-    return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(filler[:adjunct.start()]))
+    # with an adjunct in between, every other word must be manner or content ('thực hiện các nhiệm vụ, giải pháp tại
+    # Nghị quyết …'); any other noun is what the document qualifies ('thực hiện theo chế độ công tác phí quy định
+    # tại Thông tư …')
+    return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(ADJUNCT.sub(" ", filler)))
 
 
 def _last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
