@@ -39,6 +39,8 @@ SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n| \| ")     # '
 # A list continues after a title: "A quy định … và B", "A về …, B".
 COORDINATED = re.compile(rf"(?:\s{any_of(vocab.phrases('coordinator'))}|,)\s*$")
 CLAUSE_SEMICOLON = re.compile(";")
+# "(sau đây gọi tắt là …": what follows names again a document already named
+ASIDE = re.compile(rf"(?i){any_of(vocab.phrases('aside'))}\s*$")
 ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•])\s")
 _fold = vocab.fold
 
@@ -189,7 +191,13 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         if hit and prev is not None and not hit[0].passive and _coordinated_past(clause_gap[hit[1].end():]):
             hit = None      # "A hướng dẫn giám sát … và B": the phrase belongs to A's title, B joins A
         mine: list[Role] = []
-        if hit and not hit[0].passive:
+        named = _named_before(ctx, i) if ASIDE.search(text, max(0, mention.start - 40), mention.start) else None
+        if named is not None:
+            # "Quyết định số 290/2005/QĐ-TTg … (sau đây viết tắt là Quyết định số 290/2005/QĐ-TTg) và …": the
+            # document named again in an aside says nothing new; a list goes on from it with its roles
+            hit = None
+            mine = list(ctx.roles[named])
+        elif hit and not hit[0].passive:
             mine = [_active_role(hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
@@ -223,6 +231,13 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         ctx.by_key.setdefault(mention.key, mention)
     _post_triggers(ctx)
     return ctx.roles
+
+
+def _named_before(ctx: _Context, i: int) -> Optional[int]:
+    """The earlier mention of the same document in the same logical line, if any."""
+    key = ctx.mentions[i].key
+    return next((j for j in range(i - 1, -1, -1)
+                 if ctx.line_of[j] == ctx.line_of[i] and ctx.mentions[j].key == key), None)
 
 
 def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, subject: Optional[Mention], gap: str,
