@@ -28,6 +28,7 @@ from .feasibility import subject_mention
 from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
+from .spans import mention_spans
 
 # Edge confidence by how the relation was read, and the factor for a law cited by name (vocab/confidence.tsv).
 CONFIDENCE = vocab.confidence()
@@ -96,6 +97,7 @@ def extract_citations(source: Source) -> Extraction:
     mentions = [x for x in find_mentions(text) if not any(s <= x.start < e for s, e in skip_spans)]
     mentions += short_forms(text, mentions, 0)
     mentions.sort(key=lambda x: x.start)
+    all_mentions = list(mentions)     # the subject's own number included: a mention too (Extraction.mentions)
     article = None
     if kind == "news":
         found = _news_subject(text, mentions)
@@ -121,7 +123,8 @@ def extract_citations(source: Source) -> Extraction:
             docs[mention.key] = cited_document(mention, subject, source.file)
     lines = Lines(text)
     statements: Statements = {}
-    for mention, mine in zip(mentions, roles(text, mentions, lines, subject_mention(subject)), strict=True):
+    mention_roles = roles(text, mentions, lines, subject_mention(subject))
+    for mention, mine in zip(mentions, mention_roles, strict=True):
         for role in mine:
             _state(statements, mention, role, kind, subject, docs)
     _follows_instruction(statements, subject, docs)
@@ -150,8 +153,12 @@ def extract_citations(source: Source) -> Extraction:
     documents = ([subject] if subject else []) + list(docs.values())
     if subject is None and kind != "news":
         warnings.append("no document identity found in the text")
+    spans = mention_spans(clean, source.text, found=all_mentions, cited=mentions, cited_roles=mention_roles,
+                          state=lambda record, mention, role: _state(record, mention, role, kind, subject, docs),
+                          statements=statements, docs=docs, subject=subject, edges=edges,
+                          header_symbol=header.symbol_span, header_date=header.date, article=article)
     return Extraction(file=source.file, kind=kind, subject=subject, documents=documents, edges=edges,
-                      warnings=warnings, article=article)
+                      warnings=warnings, article=article, mentions=spans)
 
 
 def _state(statements: Statements, mention: Mention, role: Role, kind: str, subject: Optional[Document],

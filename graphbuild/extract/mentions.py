@@ -50,6 +50,7 @@ class Mention:
     date: Optional[Date] = None
     issuer_phrase: Optional[str] = None
     tail_end: int = 0
+    issuer_span: Optional[tuple[int, int]] = None    # where the issuer phrase is written (with its term)
     by_name: bool = False
     word: Optional[str] = None             # the type word written before the number ('Nghị quyết số …')
 
@@ -96,9 +97,10 @@ def _skip(blank: re.Pattern, text: str, pos: int) -> int:
 _TAIL_GAP = re.compile(r"[ \t,]*(?:\n[ \t]*(?=[a-zđ]))?")
 
 
-def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
-    """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
+def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int, Optional[tuple[int, int]]]:
+    """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …' (and the issuer's span)."""
     date = issuer = None
+    issuer_span = None
     while True:
         p = _skip(_TAIL_GAP, text, pos)
         dm = patterns.DATE_RE.match(text, p)
@@ -109,6 +111,7 @@ def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
         im = _issuer_re().match(text, p)
         if im and not issuer:
             issuer = im.group(1).strip()
+            issuer_span = (im.start(1), im.start(1) + len(im.group(1).rstrip()))
             pos = im.end()
             continue
         em = EFFECTIVE.match(text, pos)
@@ -119,9 +122,11 @@ def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
         km = _TERM.match(text, pos)
         if km:
             issuer = (issuer or "") + " " + km.group(0).strip(" ()")
+            issuer_span = (issuer_span[0] if issuer_span else km.start() + len(km.group(0)) -
+                           len(km.group(0).lstrip(" \t\n(")), km.end())
             pos = km.end()
             continue
-        return date, issuer, pos
+        return date, issuer, pos, issuer_span
 
 
 _FORM_NUMBER = re.compile(rf"(?i){any_of(vocab.phrases('form_word'))}\s*$")
@@ -200,7 +205,7 @@ def find_mentions(text: str, start: int = 0) -> list[Mention]:
         out.append(mention)
     pinned: dict = {}      # a law's name -> the mention that gave its number
     for mention in out:
-        mention.date, mention.issuer_phrase, mention.tail_end = _tail(text, mention.end)
+        mention.date, mention.issuer_phrase, mention.tail_end, mention.issuer_span = _tail(text, mention.end)
         if mention.symbol and mention.name:
             pinned.setdefault(_fold(mention.name), mention)
         if mention.by_name:
