@@ -16,6 +16,7 @@ VNI), the visible text of an HTML page, the text layer of a PDF.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
@@ -46,13 +47,13 @@ def _reference_re() -> re.Pattern:
 
 class _Found:
     """A mention being assembled, in clean-text offsets."""
-    __slots__ = ("kind", "start", "end", "doc", "type", "date", "parent", "roles", "rank")
+    __slots__ = ("kind", "start", "end", "doc", "type", "date", "parent", "roles")
 
     def __init__(self, kind: MentionKind, start: int, end: int, doc: Optional[Document], type_code: Optional[str],
                  roles: Optional[list[MentionRole]] = None, date: Optional[str] = None,
-                 parent: Optional["_Found"] = None, rank: int = 0):
+                 parent: Optional["_Found"] = None):
         self.kind, self.start, self.end, self.doc, self.type = kind, start, end, doc, type_code
-        self.roles, self.date, self.parent, self.rank = roles or [], date, parent, rank
+        self.roles, self.date, self.parent = roles or [], date, parent
 
 
 def mention_spans(clean: Text, source_text: str, *, found: Sequence[Mention], cited: Sequence[Mention],
@@ -63,7 +64,9 @@ def mention_spans(clean: Text, source_text: str, *, found: Sequence[Mention], ci
     ``cited``: those the extraction cites, with ``cited_roles`` (the roles of ``relations.roles``); ``state``: the
     extractor's function that records what a role states; ``statements``: what it kept per pair of documents."""
     text = clean.text
-    emitted = {(e.source, e.target): e for e in edges}
+    # Two keys of one document ('86/TT-BTC', '86/2024/TT-BTC') can give two edges between the same ids: one per
+    # relation, and a statement's edge is the one of its relation.
+    emitted = {(e.source, e.target, e.relation): e for e in edges}
 
     def doc_of(key: str) -> Optional[Document]:
         return subject if key == SUBJECT or (subject is not None and key == subject.symbol) else docs.get(key)
@@ -84,15 +87,15 @@ def mention_spans(clean: Text, source_text: str, *, found: Sequence[Mention], ci
         items.append(item)
         if mention.date is not None:
             items.append(_Found("date", mention.date.start, mention.date.end, doc, item.type, date=mention.date.iso,
-                                parent=item, rank=1))
+                                parent=item))
         if mention.issuer_span is not None:
-            items.append(_Found("issuer", *mention.issuer_span, doc, item.type, parent=item, rank=1))
+            items.append(_Found("issuer", *mention.issuer_span, doc, item.type, parent=item))
     if header_symbol is not None and subject is not None:
         head = _Found("self", *header_symbol, subject, subject.type)
         items.append(head)
         if header_date is not None:
             items.append(_Found("date", header_date.start, header_date.end, subject, subject.type,
-                                date=header_date.iso, parent=head, rank=1))
+                                date=header_date.iso, parent=head))
     items += _references(text, sorted(items, key=lambda x: x.start), subject)
     return _to_spans(clean, source_text, items)
 
@@ -125,7 +128,8 @@ def _stated_roles(mention: Mention, mine: list[Role], state: StateFn, statements
                 (article or {}).get("id") if source_key == SUBJECT and subject is None else None
             target_id = target_doc.id if target_doc else None
             kept = statements.get((source_key, target_key))
-            edge = emitted.get((source_id, target_id)) if kept is not None and kept.mention is mention else None
+            edge = emitted.get((source_id, target_id, kept.relation)) if kept is not None and \
+                kept.mention is mention else None
             if edge is not None:
                 out.append(MentionRole(edge.relation, source_id, target_id, getattr(edge, "mode", None),
                                        getattr(edge, "verb", None), True))
@@ -164,18 +168,23 @@ def _references(text: str, items: list[_Found], subject: Optional[Document]) -> 
 
 
 def _to_spans(clean: Text, source_text: str, items: list[_Found]) -> list[MentionSpan]:
-    """The mentions in source offsets, in order (a mention before the date and issuer written after it), without
-    overlaps (a part that overlaps a mention is dropped), each part pointing at its mention."""
-    items.sort(key=lambda x: (x.start, x.rank, -x.end))
+    """The mentions in source offsets, in order, without overlaps: the mentions first (a date or an issuer phrase
+    that runs into the next mention, "của Chính phủ và Quyết định số …", is dropped, never the mention), then each
+    date and issuer after the mention it belongs to."""
+    items.sort(key=lambda x: (x.start, -x.end))
     kept: list[_Found] = []
-    kept_ids: set[int] = set()
     for item in items:
-        if kept and item.start < kept[-1].end:
+        if item.parent is None and not (kept and item.start < kept[-1].end):
+            kept.append(item)
+    starts = [x.start for x in kept]
+    kept_ids = {id(x) for x in kept}
+    for item in items:
+        if item.parent is None or id(item.parent) not in kept_ids:
             continue
-        if item.parent is not None and id(item.parent) not in kept_ids:
-            continue    # its mention was dropped
-        kept.append(item)
-        kept_ids.add(id(item))
+        i = bisect.bisect_left(starts, item.start)
+        if (i == 0 or kept[i - 1].end <= item.start) and (i == len(kept) or item.end <= kept[i].start):
+            kept.insert(i, item)
+            starts.insert(i, item.start)
     index = {id(x): i for i, x in enumerate(kept)}
     out: list[MentionSpan] = []
     for item in kept:

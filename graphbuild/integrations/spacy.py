@@ -15,11 +15,20 @@ widened to the tokens they touch (``char_span(..., alignment_mode="expand")``), 
 a symbol ("03/2011/NĐ-CP,") or joins two syllables into one word (pyvi) still gives a span holding the whole symbol;
 a mention that cannot be aligned is reported in ``doc._.vn_extraction["warnings"]``, never dropped silently.
 
+What the text is beyond its characters comes from ``doc.user_data["graphbuild"]`` when set: ``file`` (as
+``extract``'s file name, it scopes the ids of local documents whose province the text does not name, and names a news
+article; "<spacy doc>" otherwise), and for a catalogue record its ``meta`` (symbol, title, date, issuer …) and
+``kind_hint``. ``source_doc(nlp, source)`` makes such a doc from a ``Source`` of ``read_sources``, so that
+``nlp.pipe(source_doc(nlp, s) for s in sources)`` gives exactly the citations of ``graphbuild extract``.
+
 Attributes (read from ``doc._.vn_extraction``, the extraction as the JSON of ``graphbuild extract``, so a
 ``DocBin(store_user_data=True)`` keeps them): ``span._.symbol`` (canonical), ``resolved_id``, ``mention_kind``,
 ``relation``, ``mode``, ``verb``, ``source`` and ``target`` (the ids of the relation's two documents: for "A được sửa
 đổi bởi B" the mention B is the source), ``mention`` (the whole mention record). Two mentions inside one token ("45-KL/
 TW;46-KL/TW" to a whitespace tokenizer) give two spans over that token, each with its own attributes.
+
+A text longer than ``nlp.max_length`` (1,000,000 characters by default: a Công báo issue is longer) is refused by
+spaCy itself; a pipeline without a parser or NER can raise it (``nlp.max_length = 4_200_000``).
 """
 from __future__ import annotations
 
@@ -36,6 +45,7 @@ CITATION_KINDS = ("symbol", "law_name", "short_form", "self")
 PART_KINDS = ("date", "issuer")
 UNKNOWN_TYPE = "VB"         # the label of a mention whose document type is not known (văn bản)
 _SPAN_ID = "vn_citations:"  # span ids are this prefix and the mention's index in the extraction
+USER_DATA = "graphbuild"    # doc.user_data[USER_DATA]: what the text is (see source_doc)
 
 # Span attribute -> the field of the mention record it shows.
 SPAN_FIELDS = {"symbol": "symbol", "resolved_id": "document", "mention_kind": "kind", "relation": "relation",
@@ -89,8 +99,7 @@ class CitationSpans:
         self.name, self.spans_key, self.parts_key, self.kinds = name, spans_key, parts_key, tuple(kinds)
 
     def __call__(self, doc: Doc) -> Doc:
-        file = str(doc.user_data.get("file", "<spacy doc>"))
-        extraction = extract_citations(Source(file=file, text=doc.text)).to_dict()
+        extraction = extract_citations(_source_of(doc)).to_dict()
         citations: list[Span] = []
         parts: list[Span] = []
         for i, mention in enumerate(extraction["mentions"]):
@@ -110,6 +119,20 @@ class CitationSpans:
         if self.parts_key:
             doc.spans[self.parts_key] = SpanGroup(doc, name=self.parts_key, spans=parts)
         return doc
+
+
+def source_doc(nlp: Language, source: Source) -> Doc:
+    """A doc of ``source``'s text that tells the component what the text is (its name, a record's catalogue
+    fields): the component then gives the citations of ``extract_citations(source)``."""
+    doc = nlp.make_doc(source.text)
+    doc.user_data[USER_DATA] = {"file": source.file, "meta": dict(source.meta), "kind_hint": source.kind_hint}
+    return doc
+
+
+def _source_of(doc: Doc) -> Source:
+    given = doc.user_data.get(USER_DATA) or {}
+    return Source(file=str(given.get("file") or "<spacy doc>"), text=doc.text, kind_hint=given.get("kind_hint"),
+                  meta=dict(given.get("meta") or {}))
 
 
 @Language.factory(FACTORY, default_config={"spans_key": "citations", "parts_key": "citation_parts",

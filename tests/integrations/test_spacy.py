@@ -11,8 +11,9 @@ spacy = pytest.importorskip("spacy")
 from spacy.tokens import Doc, DocBin, Span  # noqa: E402
 
 from graphbuild import extract_citations  # noqa: E402
-from graphbuild.integrations.spacy import CITATION_KINDS, CitationSpans  # noqa: E402
-from graphbuild.models import Source  # noqa: E402
+from graphbuild.ingest.read import read_sources  # noqa: E402
+from graphbuild.integrations.spacy import CITATION_KINDS, CitationSpans, source_doc  # noqa: E402
+from graphbuild.models import Reject, Source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "data" / "seeds").glob("*.txt"))
@@ -145,3 +146,21 @@ def test_the_readme_spacy_lines_run():
     assert len(lines) == len(namespace["doc"].spans["citations"]) > 5
     assert ("Kết luận số 44-KL/TW,", "KL", "44-KL/TW", "vn/tw/kl/2022/44", "IMPLEMENTS", None, "vn/tw/kl/2022/44") \
         in lines
+
+
+@pytest.mark.parametrize("path", [SEEDS[0], ROOT / "data" / "corpus" / "binhduong-dev.jsonl"], ids=["news", "records"])
+def test_source_docs_give_extract_s_citations(nlp, path):
+    """A local document whose province the text does not name gets an id scoped to the text's name, and a catalogue
+    record's subject comes from its fields: source_doc tells the component both, as extract knows them (the bare
+    text gives other ids)."""
+    source = next(s for s in read_sources([path]) if not isinstance(s, Reject) and extract_citations(s).edges)
+    extraction = extract_citations(source)
+    doc = nlp(source_doc(nlp, source))
+    spans = list(doc.spans["citations"])
+    assert [s._.resolved_id for s in spans] == [m.document for m in extraction.mentions if m.kind in CITATION_KINDS]
+    edges = {(e.source, e.target, e.relation) for e in extraction.edges}
+    assert {(r["source"], r["target"], r["relation"]) for s in spans for r in s._.mention["roles"] if r["edge"]} == \
+        edges
+    bare = nlp(source.text)
+    assert {(r["source"], r["target"], r["relation"]) for s in bare.spans["citations"] for r in s._.mention["roles"]
+            if r["edge"]} != edges
