@@ -17,6 +17,7 @@ VNI), the visible text of an HTML page, the text layer of a PDF.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
@@ -36,13 +37,27 @@ StateFn = Callable[[dict, Mention, Role], None]
 
 
 @lru_cache(maxsize=None)
-def _reference_re() -> re.Pattern:
-    """A type word followed by a word that points at a document without its number: 'Kế hoạch này', 'Chỉ thị nói
-    trên' (group ``self`` or ``earlier``)."""
+def _pointer_re() -> re.Pattern:
+    """The words after a type word that point at a document without its number: 'này' (group ``self``), 'nói trên'
+    (group ``earlier``). Searched first: far rarer in a text than the positions a type word could start at."""
     own = any_of(vocab.phrases("self_reference"), group=False)
     earlier = any_of(vocab.phrases("earlier_reference"), group=False)
-    return re.compile(rf"(?<!\w)(?P<word>(?i:{patterns.type_words()}))[ \t]+(?:(?P<self>{own})|(?P<earlier>{earlier}))"
-                      r"(?!\w)")
+    return re.compile(rf"(?<=[ \t])(?:(?P<self>{own})|(?P<earlier>{earlier}))(?!\w)")
+
+
+@lru_cache(maxsize=None)
+def _type_word_before() -> re.Pattern:
+    """A type word ending right before the pointer word ('Kế hoạch' + blanks)."""
+    return re.compile(rf"(?<!\w)(?P<word>(?i:{patterns.type_words()}))[ \t]+\Z")
+
+
+def _reference_matches(text: str):
+    """(start, end, type word, is_self) of 'Kế hoạch này', 'Chỉ thị nói trên' in ``text``, in order."""
+    before = _type_word_before()
+    for pointer in _pointer_re().finditer(text):
+        word = before.search(text, max(0, pointer.start() - 40), pointer.start())
+        if word is not None:
+            yield word.start(), pointer.end(), word.group("word"), pointer.group("self") is not None
 
 
 class _Found:
@@ -144,26 +159,28 @@ def _references(text: str, items: list[_Found], subject: Optional[Document]) -> 
     """'Kế hoạch này' (the text itself, when it is of that type) and 'Chỉ thị nói trên' (the document of that type
     named last before it), outside the mentions already found."""
     out: list[_Found] = []
-    taken = [(x.start, x.end) for x in items]
+    starts = [x.start for x in items]                # items sorted by start
+    reach = list(itertools.accumulate((x.end for x in items), max))     # the furthest end so far
     type_of = vocab.type_by_word()
     last_of_type: dict[str, _Found] = {}
     k = 0
-    for match in _reference_re().finditer(text):
-        while k < len(items) and items[k].start < match.start():
+    for start, end, word, is_self in _reference_matches(text):
+        while k < len(items) and items[k].start < start:
             if items[k].kind != "date" and items[k].kind != "issuer" and items[k].type:
                 last_of_type[items[k].type] = items[k]
             k += 1
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        doc_type = type_of.get(vocab.fold(match.group("word")))
+        i = bisect.bisect_left(starts, end)
+        if i and reach[i - 1] > start:
+            continue        # overlaps a mention found before
+        doc_type = type_of.get(vocab.fold(word))
         code = doc_type.code if doc_type else None
-        if match.group("self"):
+        if is_self:
             own = subject is not None and code is not None and \
                 (code == subject.type or (doc_type is not None and doc_type.name == subject.type_name))
-            out.append(_Found("self", match.start(), match.end(), subject if own else None, code))
+            out.append(_Found("self", start, end, subject if own else None, code))
         else:
             earlier = last_of_type.get(code) if code else None
-            out.append(_Found("short_form", match.start(), match.end(), earlier.doc if earlier else None, code))
+            out.append(_Found("short_form", start, end, earlier.doc if earlier else None, code))
     return out
 
 

@@ -56,7 +56,7 @@ def _work(path: str) -> list[WorkResult]:
             out.append((item.file, None, item.reason))
             continue
         try:
-            record = extract_citations(item).to_dict(mentions=False)     # the graph does not use the mentions
+            record = extract_citations(item, with_mentions=False).to_dict(mentions=False)    # the graph needs none
             out.append((item.file, json.dumps(record, ensure_ascii=False, sort_keys=True), None))
         except Exception as e:  # noqa: BLE001 - one bad input must not lose the batch
             out.append((item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"))

@@ -191,3 +191,9 @@ def test_offsets_round_trip_on_any_text(text, nfd):
         end = mention.end
         if mention.kind == "symbol" and mention.symbol and "/" in mention.symbol:
             assert _symbol_written(mention) == mention.symbol
+
+
+def test_a_build_can_leave_the_mentions_out():
+    with_them, without = _extract(TEXT), extract_citations(Source("t.txt", TEXT), with_mentions=False)
+    assert without.mentions == [] and with_them.mentions
+    assert without.to_dict(mentions=False) == with_them.to_dict(mentions=False)
