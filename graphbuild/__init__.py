@@ -4,6 +4,7 @@ The pipeline, one verb per step (the subpackages are the steps; the CLI mirrors 
 
     read_sources -> normalize_text -> extract_citations -> resolve_citations -> build_graph
                  -> EmbeddedStore / Neo4jStore -> run_query -> make_view, write_brief
+    extract_citations -> annotate_citations (the source text with every mention wrapped, as HTML)
 
 ``build_graph`` runs the first steps over a corpus and writes the graph's files and store; ``load_graph`` reads a
 built graph back. Verbs load their step on first use, so ``import graphbuild`` stays cheap.
@@ -19,12 +20,13 @@ _VERBS = {
     "read_sources": "ingest", "normalize_text": "text", "extract_citations": "extract",
     "resolve_citations": "graph", "build_graph": "graph", "load_graph": "graph",
     "EmbeddedStore": "stores", "run_query": "query", "resolve_ref": "query",
-    "make_view": "views", "write_brief": "views", "score": "eval",
+    "make_view": "views", "write_brief": "views", "score": "eval", "annotate_citations": "annotate",
 }
 
 __all__ = [*_VERBS, "Document", "Edge", "Evidence", "Extraction", "Reject", "Source"]
 
 if TYPE_CHECKING:
+    from .annotate import annotate_citations
     from .eval import score
     from .extract import extract_citations
     from .graph import build_graph, load_graph, resolve_citations

@@ -1,6 +1,7 @@
 """Command line: a thin layer over the Python API, one command per pipeline step.
 
     graphbuild extract PATH…            what each input is and what it cites (JSON lines)
+    graphbuild annotate FILE -o F.html  the text with every citation wrapped in a link or span
     graphbuild build PATH… --out DIR    the resolved graph: files + embedded store
     graphbuild query NAME --doc REF     a named query from queries/
     graphbuild export graphml -o FILE   the graph for Gephi, yEd (or json: node-link)
@@ -84,6 +85,36 @@ def extract(paths: Sequence[str], fmt: str) -> None:
             rows.append(rec)
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+@click.option("-o", "--out", "out", type=click.Path(), help="HTML file to write (default: the page on stdout).")
+@click.option("--record", help="In a catalogue (.jsonl/.csv): only the record with this id.")
+@click.option("--href", help='Link each resolved mention: a URL with {id}, e.g. "https://example.org/doc/{id}".')
+def annotate(path: str, out: Optional[str], record: Optional[str], href: Optional[str]) -> None:
+    """Write the text of PATH with every citation wrapped in a link or span (class by relation and mode, title
+    with the resolved document id): one page that opens offline, a section per input (a catalogue's records)."""
+    from .annotate import write_annotated
+    from .annotate.html import annotated_page
+    from .extract.extractor import extract_citations
+    if href is not None and "{id}" not in href:
+        raise click.BadParameter("the link needs {id} where the document id goes", param_hint="--href")
+    documents = []
+    for item in read_sources([path]):
+        if isinstance(item, Reject):
+            click.echo(f"rejected {item.file}: {item.reason}", err=True)
+            continue
+        if record is None or item.file.endswith(f"#{record}"):
+            documents.append((item.text, extract_citations(item)))
+    if not documents:
+        _fail(f"{path}: no record with id {record!r}" if record else f"{path}: nothing to annotate")
+    if out is None:
+        click.echo(annotated_page(documents, href=href))
+        return
+    write_annotated(out, documents, href=href)
+    mentions = sum(len(extraction.mentions) for _, extraction in documents)
+    click.echo(f"{len(documents)} text(s), {mentions} mentions -> {out}")
 
 
 @main.command()

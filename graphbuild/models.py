@@ -1,7 +1,7 @@
 """Typed records that flow between the pipeline steps, and the allowed values of their fields.
 
 read -> ``Source``; normalize -> ``text.Text``; extract -> ``Extraction`` (a ``Document`` subject, cited ``Document``s and
-``Edge``s, each edge with its ``Evidence``); resolve -> the resolved records of ``graph.model`` (one node per real
+``Edge``s, each edge with its ``Evidence``, and every ``MentionSpan`` with its offsets in the source); resolve -> the resolved records of ``graph.model`` (one node per real
 document, one citation per pair of documents).
 
 The allowed values of kind, level, system, relation and mode are ``Literal`` types here, each with the tuple of its
@@ -27,7 +27,14 @@ Relation = Literal["IMPLEMENTS", "CONTINUES", "BASED_ON", "GUIDES", "AMENDS", "R
 # strong relation; the others keep their verb on a CITES edge.
 Mode = Literal["enacted", "assigned", "reported", "negated", "conditional"]
 
+# What a mention in a text is (``MentionSpan.kind``): a document cited by its number ("Kết luận số 44-KL/TW"), a law
+# cited by its name ("Luật Bảo hiểm y tế"), a short form of an earlier mention ("Kết luận 44", "Chỉ thị nói trên"), the
+# text naming itself ("Kế hoạch này", its own number in its header or body), and the date and the issuer phrase
+# written after a cited document ("ngày 10/6/2022", "của Bộ Chính trị").
+MentionKind = Literal["symbol", "law_name", "short_form", "self", "date", "issuer"]
+
 EXTRACTION_KINDS: tuple[ExtractionKind, ...] = get_args(ExtractionKind)
+MENTION_KINDS: tuple[MentionKind, ...] = get_args(MentionKind)
 KINDS: tuple[Kind, ...] = get_args(Kind)
 LEVELS: tuple[Level, ...] = get_args(Level)
 SYSTEMS: tuple[System, ...] = get_args(System)
@@ -129,6 +136,54 @@ class Edge:
 
 
 @dataclass
+class MentionRole:
+    """What the clause around a mention states about the document it names: ``source`` -> ``target`` by
+    ``relation`` (document ids; for a passive "A được sửa đổi bởi B" the mention B is the source). ``edge``: this
+    mention is the evidence of the extraction's edge between the two (else a stronger statement elsewhere, or an
+    inference over several statements, gave that edge)."""
+    relation: Relation
+    source: Optional[str]
+    target: Optional[str]
+    mode: Optional[str] = None        # enacted | assigned | reported | negated | conditional, where known
+    verb: Optional[str] = None        # the governing verb, where known
+    edge: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"relation": self.relation, "source": self.source, "target": self.target, "mode": self.mode,
+                "verb": self.verb, "edge": self.edge}
+
+
+@dataclass
+class MentionSpan:
+    """One mention in the text, with its offsets in the SOURCE text (``Source.text``: the decoded text of a
+    legacy-font file, the visible text of an HTML page): ``text`` is exactly ``source_text[start:end]``."""
+    kind: MentionKind
+    text: str
+    start: int
+    end: int
+    document: Optional[str] = None    # the id of the document it names, when the extraction knows it
+    symbol: Optional[str] = None      # canonical symbol of that document
+    type: Optional[str] = None        # its type code
+    date: Optional[str] = None        # a date mention: the ISO date (None when the text gives no year)
+    of: Optional[int] = None          # a date or issuer mention: the index of the mention it belongs to
+    roles: list[MentionRole] = field(default_factory=list)   # strongest first
+
+    @property
+    def role(self) -> Optional[MentionRole]:
+        """The role shown for the mention: the first, the strongest the clause states."""
+        return self.roles[0] if self.roles else None
+
+    def to_dict(self) -> dict[str, Any]:
+        role = self.role
+        return {"kind": self.kind, "text": self.text, "start": self.start, "end": self.end,
+                "document": self.document, "symbol": self.symbol, "type": self.type,
+                "relation": role.relation if role else None, "source": role.source if role else None,
+                "target": role.target if role else None, "mode": role.mode if role else None,
+                "verb": role.verb if role else None, "date": self.date, "of": self.of,
+                "roles": [r.to_dict() for r in self.roles]}
+
+
+@dataclass
 class Extraction:
     """What one input says: what it is (``subject``), what it cites, and how."""
     file: str
@@ -138,8 +193,11 @@ class Extraction:
     edges: list[Edge] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     article: Optional[dict[str, Any]] = None    # a news article: its own id, title and date
+    mentions: list[MentionSpan] = field(default_factory=list)   # in the order of the text
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, mentions: bool = True) -> dict[str, Any]:
+        """The extract contract; ``mentions=False`` leaves the mentions out (a build's extractions.jsonl: the graph
+        does not use them, and they triple the size of a gazette's line)."""
         return {
             "file": self.file,
             "kind": self.kind,
@@ -148,4 +206,5 @@ class Extraction:
             "edges": [e.to_dict() for e in self.edges],
             "warnings": list(self.warnings),
             **({"article": self.article} if self.article else {}),
+            **({"mentions": [m.to_dict() for m in self.mentions]} if mentions else {}),
         }

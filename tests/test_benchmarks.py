@@ -15,3 +15,14 @@ def test_quick_benchmark_prints_the_table(tmp_path):
         assert column in header
     rows = [line for line in r.stdout.splitlines() if line.startswith("| synthetic")]
     assert rows and "failed" not in rows[0]
+
+
+def test_spans_benchmark_prints_its_table():
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "spans.py"), str(ROOT / "data" / "seeds"),
+                        "--runs", "1"], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    header = next(line for line in r.stdout.splitlines() if line.startswith("| corpus"))
+    for column in ("mentions", "citation mentions", "extract MB/s", "annotate MB/s"):
+        assert column in header
+    row = next(line for line in r.stdout.splitlines() if line.startswith("| seeds"))
+    assert row.split("|")[2].strip() == "5"        # inputs

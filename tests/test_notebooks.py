@@ -10,10 +10,12 @@ nbclient = pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-NAMES = ["01_lineage.ipynb", "02_implementation_speed.ipynb", "03_briefing_view.ipynb"]
+NAMES = ["01_lineage.ipynb", "02_implementation_speed.ipynb", "03_briefing_view.ipynb", "04_spacy_citations.ipynb"]
+# Notebooks that need an optional extra, and the module that tells it is installed.
+EXTRAS = {"04_spacy_citations.ipynb": "spacy"}
 
 
-def test_the_three_notebooks_are_there_with_outputs_cleared():
+def test_the_notebooks_are_there_with_outputs_cleared():
     assert sorted(p.name for p in NOTEBOOKS.glob("*.ipynb")) >= sorted(NAMES)
     for name in NAMES:
         nb = json.loads((NOTEBOOKS / name).read_text(encoding="utf-8"))
@@ -25,6 +27,8 @@ def test_the_three_notebooks_are_there_with_outputs_cleared():
 @pytest.mark.parametrize("name", NAMES)
 def test_notebook_runs(name, tmp_path, monkeypatch):
     from jupyter_client.kernelspec import KernelSpecManager
+    if name in EXTRAS:
+        pytest.importorskip(EXTRAS[name], reason=f"{name} needs the '{EXTRAS[name]}' extra")
     # the kernel runs the Python of this test session (the project's environment), wherever "python3" points
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))      # builds do not touch the user's state
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")

@@ -32,6 +32,7 @@ from .feasibility import year as mention_year
 from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
+from .spans import mention_spans
 
 # Which statement about a pair of documents the edge keeps: an enacted one first (models.MODES order).
 MODE_ORDER = MODES
@@ -97,8 +98,9 @@ def _infer_year(date: Date, text: str, latest: str) -> Date:
     return Date(iso, int(iso[:4]), date.start, date.end, True)
 
 
-def extract_citations(source: Source) -> Extraction:
-    """What one input is, what it cites and how."""
+def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
+    """What one input is, what it cites and how; ``with_mentions=False`` leaves ``Extraction.mentions`` empty (a
+    build: the graph does not use them, and they cost a fifth of the extraction of a gazette)."""
     clean: Text = normalize_text(source.text)
     text = clean.text
     warnings: list[str] = []
@@ -112,6 +114,7 @@ def extract_citations(source: Source) -> Extraction:
                 if not any(s <= x.start < e for s, e in skip_spans)]
     mentions += short_forms(text, mentions, 0)
     mentions.sort(key=lambda x: x.start)
+    all_mentions = list(mentions)     # the subject's own number included: a mention too (Extraction.mentions)
     article = None
     if kind == "news":
         found = _news_subject(text, mentions)
@@ -141,13 +144,19 @@ def extract_citations(source: Source) -> Extraction:
     consolidation = Consolidation(text, mentions, header.body_start) if subject and subject.type == "VBHN" else None
     announces = bool(subject and subject.title and ANNOUNCING.search(subject.title))
     statements: Statements = {}
-    for mention, mine in zip(mentions, roles(text, mentions, lines, subject_mention(subject)), strict=True):
+
+    def state(record: Statements, mention: Mention, role: Role) -> None:
+        """What one role of a mention states, said by whom the text's kind says (a consolidated text, a list)."""
+        if consolidation is not None:
+            role = _attribute(role, mention, consolidation, mentions)
+        if announces and role.source == SUBJECT and role.relation not in ("BASED_ON", "CITES"):
+            role = replace(role, relation="CITES", verb="công bố")   # it lists what others did
+        _state(record, mention, role, kind, subject, docs, reader)
+
+    mention_roles = roles(text, mentions, lines, subject_mention(subject))
+    for mention, mine in zip(mentions, mention_roles, strict=True):
         for role in mine:
-            if consolidation is not None:
-                role = _attribute(role, mention, consolidation, mentions)
-            if announces and role.source == SUBJECT and role.relation not in ("BASED_ON", "CITES"):
-                role = replace(role, relation="CITES", verb="công bố")   # it lists what others did
-            _state(statements, mention, role, kind, subject, docs, reader)
+            state(statements, mention, role)
     _follows_instruction(statements, subject, docs)
     # A plain mention of a document already reached through the subject's own stated lineage adds nothing.
     reach = _reachable({pair for pair, st in statements.items() if st.relation != "CITES"}, SUBJECT)
@@ -175,8 +184,13 @@ def extract_citations(source: Source) -> Extraction:
     documents = ([subject] if subject else []) + list(docs.values())
     if subject is None and kind != "news":
         warnings.append("no document identity found in the text")
+    spans = mention_spans(clean, source.text, found=all_mentions, cited=mentions, cited_roles=mention_roles,
+                          state=state,
+                          statements=statements, docs=docs, subject=subject, edges=edges,
+                          header_symbol=header.symbol_span, header_date=header.date,
+                          article=article) if with_mentions else []
     return Extraction(file=source.file, kind=kind, subject=subject, documents=documents, edges=edges,
-                      warnings=warnings, article=article)
+                      warnings=warnings, article=article, mentions=spans)
 
 
 def _state(statements: Statements, mention: Mention, role: Role, kind: str, subject: Optional[Document],

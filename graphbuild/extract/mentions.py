@@ -50,6 +50,7 @@ class Mention:
     date: Optional[Date] = None
     issuer_phrase: Optional[str] = None
     tail_end: int = 0
+    issuer_span: Optional[tuple[int, int]] = None    # where the issuer phrase is written (with its term)
     by_name: bool = False
     word: Optional[str] = None             # the type word written before the number ('Nghị quyết số …')
     type_mismatch: Optional[str] = None    # that word, when the symbol's code says another type (the code wins)
@@ -126,9 +127,10 @@ def _skip(blank: re.Pattern, text: str, pos: int) -> int:
 _TAIL_GAP = re.compile(r"[ \t,]*(?:\n[ \t]*(?=[a-zđ]))?")
 
 
-def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
-    """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …'."""
+def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int, Optional[tuple[int, int]]]:
+    """Date and issuer written right after a mention: ', ngày 08/6/2010 của Ban Bí thư …' (and the issuer's span)."""
     date = issuer = None
+    issuer_span = None
     while True:
         p = _skip(_TAIL_GAP, text, pos)
         dm = patterns.DATE_RE.match(text, p)
@@ -139,6 +141,7 @@ def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
         im = _issuer_re().match(text, p)
         if im and not issuer:
             issuer = im.group(1).strip()
+            issuer_span = (im.start(1), im.start(1) + len(im.group(1).rstrip()))
             pos = im.end()
             continue
         em = EFFECTIVE.match(text, pos)
@@ -149,9 +152,11 @@ def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int]:
         km = _TERM.match(text, pos)
         if km:
             issuer = (issuer or "") + " " + km.group(0).strip(" ()")
+            issuer_span = (issuer_span[0] if issuer_span else km.start() + len(km.group(0)) -
+                           len(km.group(0).lstrip(" \t\n(")), km.end())
             pos = km.end()
             continue
-        return date, issuer, pos
+        return date, issuer, pos, issuer_span
 
 
 _TITLE_OPENER = re.compile(rf"(?i)[ \t,]*(?:\n[ \t]*)?(?={any_of(vocab.phrases('title_opener'))}\s)")
@@ -264,7 +269,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
     pinned: dict = {}      # a law's name -> the mention that gave its number
     previous: Optional[Mention] = None
     for mention in out:
-        mention.date, mention.issuer_phrase, mention.tail_end = _tail(text, mention.end)
+        mention.date, mention.issuer_phrase, mention.tail_end, mention.issuer_span = _tail(text, mention.end)
         mention.description = _description(text, mention.tail_end)
         if mention.symbol and mention.name:
             pinned.setdefault(_fold(mention.name), mention)

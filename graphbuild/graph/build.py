@@ -57,7 +57,8 @@ def _work(path: str) -> list[WorkResult]:
             out.append((item.file, None, item.reason))
             continue
         try:
-            out.append((item.file, json.dumps(extract_citations(item).to_dict(), ensure_ascii=False, sort_keys=True), None))
+            record = extract_citations(item, with_mentions=False).to_dict(mentions=False)    # the graph needs none
+            out.append((item.file, json.dumps(record, ensure_ascii=False, sort_keys=True), None))
         except Exception as e:  # noqa: BLE001 - one bad input must not lose the batch
             out.append((item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"))
     return out

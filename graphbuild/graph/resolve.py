@@ -83,7 +83,7 @@ def gather_records(extractions: Iterable[ExtractionLike]) -> tuple[Records, list
     records: Records = defaultdict(list)
     statements: list[Statement] = []
     for extraction in extractions:
-        ext = extraction if isinstance(extraction, dict) else extraction.to_dict()
+        ext = extraction if isinstance(extraction, dict) else extraction.to_dict(mentions=False)
         file = strings.setdefault(ext["file"], ext["file"])
         docs = ext.get("documents") or []
         for i, doc in enumerate(docs):

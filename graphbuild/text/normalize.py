@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from typing import Callable, Optional, Union
@@ -84,9 +84,16 @@ class Text:
             self._steps.append(tuple(list(x) for x in zip(*spans)))
         return self
 
-    def to_source(self, offset: int, end: bool = False) -> int:
-        """Map an offset in the clean text to the source text (``end`` for the end of a span)."""
+    def to_source(self, offset: int, end: bool = False, inner: bool = False) -> int:
+        """Map an offset in the clean text to the source text (``end`` for the end of a span). ``inner``: what a
+        step deleted right at the offset (an HTML tag, a markdown star) stays outside the span: a start maps past
+        it, an end before it."""
         for o_starts, o_ends, i_starts, i_ends in reversed(self._steps):
+            if inner and end:
+                k = bisect_left(o_starts, offset)
+                if k < len(o_starts) and o_starts[k] == offset:     # the first replacement starting here
+                    offset = i_starts[k]
+                    continue
             i = bisect_right(o_starts, offset) - 1
             if i < 0:
                 continue
@@ -94,13 +101,15 @@ class Text:
             if offset >= o_end and offset > o_start:
                 offset = i_end + (offset - o_end)
             elif offset == o_start:
-                offset = i_start
+                offset = i_end if inner and o_end == o_start else i_start    # past the last deletion here
             else:   # inside a replacement: widen to the whole replaced source span
                 offset = i_end if end else i_start
         return offset
 
-    def source_span(self, start: int, end: int) -> tuple:
-        s, e = self.to_source(start), self.to_source(end, end=True)
+    def source_span(self, start: int, end: int, inner: bool = False) -> tuple:
+        """The source span behind a clean span; ``inner``: without the deleted markup at its edges (a mention),
+        else with it (a sentence of evidence)."""
+        s, e = self.to_source(start, inner=inner), self.to_source(end, end=True, inner=inner)
         return s, max(s, e)
 
 
