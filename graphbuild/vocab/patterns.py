@@ -274,14 +274,19 @@ def iter_mentions(text: str, start: int = 0):
         prev_end = sm.end()
 
 
+# After the number of a short form: not the rest of a symbol ("44-KL", "44 - KL", "12/QĐ"), a decimal ("44,5"), a
+# longer number or a glued word; a word after a space ("Kết luận 44 nêu rõ", "Kết luận 44, Ban …") is the sentence.
+_NOT_A_SHORT_FORM = rf"[\d{CODE_LETTERS}]|[ ]?[-/][ ]?[\d{CODE_LETTERS}]|[.,]\d"
+
+
 @lru_cache(maxsize=None)
 def short_mention_re() -> re.Pattern:
     """'Kết luận 44', 'Chỉ thị số 43' (a number without its code, after a first full mention)."""
     return re.compile(rf"(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s+)?(?P<num>\d{{1,5}})\b"
-                      rf"(?![ ]?[-/.,]?[ ]?[\d{CODE_LETTERS}])")
+                      rf"(?!{_NOT_A_SHORT_FORM})")
 
 
-_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?![ ]?[-/.,]?[ ]?[\d{CODE_LETTERS}])")
+_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?!{_NOT_A_SHORT_FORM})")
 
 
 @lru_cache(maxsize=None)
