@@ -12,6 +12,6 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _own_state_dir(tmp_path_factory, monkeypatch):
-    """Builds remember the last graph folder under XDG_STATE_HOME; tests keep theirs out of the user's home."""
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.getbasetemp() / "state"))
+def _no_graph_from_the_environment(monkeypatch):
+    """A user's $GRAPHBUILD_GRAPH must not decide which graph a test reads."""
+    monkeypatch.delenv("GRAPHBUILD_GRAPH", raising=False)

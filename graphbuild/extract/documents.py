@@ -76,6 +76,7 @@ def _doc(*, symbol: Optional[Symbol], type_code: Optional[str], date: Optional[D
     number = number or (symbol.number if symbol else None)
     doc = Document(symbol=symbol.text if symbol else None, type=type_code, number=number, issuer=issuer,
                    issuer_code=issuer_code, date=iso, year=year, locality=gazetteer.label(unit.id) if unit else None,
+                   locality_id=unit.id if unit else None,
                    title=title or (name if name and not symbol else None), stub=stub,
                    type_name=vocab.type_name(type_code, system), system=system, level=level,
                    province=gazetteer.units()[unit.province_id].short if unit else None,
@@ -198,16 +199,8 @@ def cited_document(mention: Mention, subject: Optional[Document], file: str, iss
 
 
 def _subject_unit(subject: Optional[Document]) -> Optional[gazetteer.Unit]:
-    if not subject or not subject.locality:
-        return None
-    parts = [p.strip() for p in subject.locality.split(",")]
-    prov = gazetteer.lookup(parts[-1], level="province")
-    if not prov:
-        return None
-    if len(parts) == 1:
-        return prov[0]
-    hits = gazetteer.lookup(parts[0], within=prov[0].id)
-    return hits[0] if hits else prov[0]
+    """The citing document's own unit, by the id its extraction found (its label names communes ambiguously)."""
+    return gazetteer.unit(subject.locality_id) if subject else None
 
 
 def _cited_issuer_name(phrase: Optional[str], info: Optional[vocab.Issuer], unit) -> Optional[str]:

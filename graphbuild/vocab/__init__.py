@@ -31,7 +31,7 @@ DIRECTIONS = ("active", "passive", "post")
 PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
                  "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
-                 "adjacent_filler", "news_issued", "news_issued_prefix")
+                 "adjacent_filler", "news_issued", "news_issued_prefix", "search_skip")
 WEIGHTS = ("trigger", "chain", "list", "plain", "law_by_name")
 _YES_NO: ColumnType = "yes/no"
 

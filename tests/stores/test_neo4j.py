@@ -513,7 +513,8 @@ def test_old_server_without_notification_filters_gets_a_driver_without_them(monk
 
 DOCUMENT_HEADER = ("id:ID(Document),symbol,type,type_name,number,num:long,issuer,issuer_code,date:date,year:long,"
                    "date_inferred:boolean,locality,locality_id,province,level,system,term,title,signer,stub:boolean,"
-                   "kind,file,url,aliases:string[],cited_by_count:long,unresolved,:LABEL")
+                   "kind,file,url,aliases:string[],cited_by_count:long,unresolved,search_text,search_keys:string[],"
+                   "day_number:long,:LABEL")
 CITATION_HEADER = (":START_ID(Document),:END_ID(Document),relation,confidence:double,lag_days:long,"
                    "relations:string[],evidence_text,evidence_file,evidence_start:long,evidence_end:long,"
                    "asserted_in:string[],:TYPE")
