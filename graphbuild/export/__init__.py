@@ -1,6 +1,8 @@
 """The built graph in other tools' formats, on request (``graphbuild export``): GraphML and GEXF (Gephi, yEd),
 node-link JSON (networkx, d3) and Parquet tables (pandas, polars, DuckDB), all streamed from a ``GraphSource``; and
 ``to_networkx`` for algorithms in memory."""
+from __future__ import annotations
+
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Union
 

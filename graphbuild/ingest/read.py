@@ -281,11 +281,12 @@ def read_file(path: Path) -> Iterator[Union[Source, Reject]]:
 
 
 # What graphbuild itself writes, never read back as input: a built graph's folder (its JSON lines would be read as a
-# catalogue), a folder marked as output (neo4j-admin CSVs, Parquet tables), and pages whose head names graphbuild as
-# their generator (views, briefings).
+# catalogue), a folder marked as output (neo4j-admin CSVs, Parquet tables), and pages and images that name
+# graphbuild as their generator near their start (views, briefings and their PNG/SVG).
 GRAPH_FOLDER_FILES = ("documents.jsonl", "report.json")
 OUTPUT_MARKER = ".graphbuild-output"
-GENERATOR_MARK = b'<meta name="generator" content="graphbuild">'
+GENERATOR_MARKS = {".html": b'<meta name="generator" content="graphbuild">', ".png": b"Software\x00graphbuild",
+                   ".svg": b"<dc:title>graphbuild</dc:title>"}
 
 
 def is_output_folder(folder: Path) -> bool:
@@ -293,11 +294,12 @@ def is_output_folder(folder: Path) -> bool:
 
 
 def is_output_file(path: Path) -> bool:
-    if path.suffix.lower() not in HTML_SUFFIXES:
+    mark = GENERATOR_MARKS.get(path.suffix.lower())
+    if mark is None:
         return False
     try:
         with open(path, "rb") as f:
-            return GENERATOR_MARK in f.read(4096)
+            return mark in f.read(4096)
     except OSError:
         return False
 
