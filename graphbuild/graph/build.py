@@ -8,9 +8,10 @@ earlier extraction). Every input ends either in the graph or in ``rejects.jsonl`
 inputs give byte-identical outputs (``build.json``, when and from what it was built, aside).
 
 Nothing is written before the inputs and the output folder are known to be usable (``BuildError`` says why not).
-Folders and pages that graphbuild wrote are not read back as inputs (``ingest.read.iter_paths``). A large catalogue
-is read by several workers, each extracting one part of its records (``catalogue_parts``), so that it is extracted
-in parallel and its progress shows.
+Folders and pages that graphbuild wrote are not read back as inputs (``ingest.read.iter_paths``). With several
+workers a catalogue is split into one part per worker, each reading the file and extracting every ``jobs``-th record
+(``work_items``), so that one large catalogue is extracted in parallel; in one process, progress is told record by
+record.
 """
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ PathLike = Union[str, Path]
 WorkResult = tuple[str, Optional[str], Optional[str]]
 # What a worker is given: (path, part, parts): the records of the path whose index modulo ``parts`` is ``part``.
 WorkItem = tuple[str, int, int]
-CATALOGUE_PART_BYTES = 2_000_000       # a catalogue is split into parts of about this size (one per worker task)
+CATALOGUE_PART_BYTES = 2_000_000       # a smaller catalogue is not worth splitting (each part reads the whole file)
 # progress(stage, done, total): stage "extract" counts input bytes, "resolve" and "store" steps.
 Progress = Callable[[str, int, int], None]
 
@@ -65,21 +66,37 @@ class BuildResult:
         return files.load_graph(self.out_dir)
 
 
-def _work(work: WorkItem) -> list[WorkResult]:
-    """Worker: every input of one part of one path, extracted (or the reason it was not)."""
+def _iter_work(work: WorkItem) -> Iterator[tuple[WorkResult, int, int]]:
+    """Every input of one part of one path, extracted (or the reason it was not), with its index among the path's
+    inputs and the number of lines of the path (how far into it the input is)."""
     path, part, parts = work
-    out: list[WorkResult] = []
+    lines = _line_count(path)
     for index, item in enumerate(read_sources([path])):
         if index % parts != part:
             continue
         if isinstance(item, Reject):
-            out.append((item.file, None, item.reason))
+            yield (item.file, None, item.reason), index, lines
             continue
         try:
-            out.append((item.file, json.dumps(extract_citations(item).to_dict(), ensure_ascii=False, sort_keys=True), None))
+            yield (item.file, json.dumps(extract_citations(item).to_dict(), ensure_ascii=False, sort_keys=True),
+                   None), index, lines
         except Exception as e:  # noqa: BLE001 - one bad input must not lose the batch
-            out.append((item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"))
-    return out
+            yield (item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"), index, lines
+
+
+def _line_count(path: str) -> int:
+    if Path(path).suffix.lower() not in CATALOGUE_SUFFIXES:
+        return 1
+    try:
+        with open(path, "rb") as f:
+            return max(1, sum(1 for _ in f))
+    except OSError:
+        return 1
+
+
+def _work(work: WorkItem) -> list[WorkResult]:
+    """Worker: every input of one part of one path."""
+    return [result for result, _, _ in _iter_work(work)]
 
 
 class ExtractionLog:
@@ -137,12 +154,14 @@ def check_paths(paths: list[Path], out: Path) -> None:
         raise BuildError(f"the output folder {out} holds other files and no built graph: give a new or empty folder")
 
 
-def work_items(files: list[Path]) -> list[tuple[WorkItem, int]]:
-    """(work item, its share of the input bytes): a file is one item, a catalogue one item per part."""
+def work_items(files: list[Path], jobs: int) -> list[tuple[WorkItem, int]]:
+    """(work item, its share of the input bytes): a file is one item; with several workers a catalogue larger than
+    CATALOGUE_PART_BYTES is one item per worker."""
     items: list[tuple[WorkItem, int]] = []
     for path in files:
         size = path.stat().st_size if path.exists() else 0
-        parts = max(1, -(-size // CATALOGUE_PART_BYTES)) if path.suffix.lower() in CATALOGUE_SUFFIXES else 1
+        split = jobs > 1 and path.suffix.lower() in CATALOGUE_SUFFIXES and size > CATALOGUE_PART_BYTES
+        parts = jobs if split else 1
         items += [((str(path), part, parts), size // parts) for part in range(parts)]
     return items
 
@@ -159,7 +178,7 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     skipped: list[Path] = []
     resolved_out = out.resolve()
     found = [f for f in iter_paths(inputs, skipped) if not f.resolve().is_relative_to(resolved_out)]
-    items = work_items(found)
+    items = work_items(found, jobs)
     total_bytes = sum(weight for _, weight in items)
     out.mkdir(parents=True, exist_ok=True)
     ext_path, rej_path = out / EXTRACTIONS, out / "rejects.jsonl"
@@ -187,7 +206,7 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
                 count = _collect(pool.imap(_work, work, chunksize=1 if len(work) < 64 else 4), fresh, fresh_log,
                                  rejects, advance)
         else:
-            count = _collect(map(_work, work), fresh, fresh_log, rejects, advance)
+            count = _collect_one_by_one(items, fresh, fresh_log, rejects, progress, total_bytes)
     for name in set(fresh_log.offsets) | set(rejects):
         log.offsets.pop(name, None)
     log.offsets.update(fresh_log.offsets)
@@ -234,18 +253,40 @@ def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) -
     return graph.report, seconds
 
 
+def _keep(result: WorkResult, fresh: IO[bytes], log: ExtractionLog, rejects: dict[str, str]) -> None:
+    """One input's line appended to ``fresh`` (its offset noted in ``log``), or its reject to ``rejects``."""
+    name, line, reason = result
+    if line is None:
+        rejects[name] = reason or ""
+    else:
+        log.offsets[name] = (log.path, fresh.tell())
+        fresh.write(line.encode("utf-8") + b"\n")
+
+
 def _collect(results: Iterable[list[WorkResult]], fresh: IO[bytes], log: ExtractionLog, rejects: dict[str, str],
              advance: Callable[[int], None]) -> int:
-    """Append the workers' lines to ``fresh`` (noting their offsets in ``log``) and their rejects to ``rejects``;
-    the number of inputs seen. ``advance(n)`` after the n-th work item."""
+    """The workers' results kept (``_keep``); the number of inputs seen. ``advance(n)`` after the n-th work item."""
     count = 0
     for done, batch in enumerate(results, 1):
-        for name, line, reason in batch:
+        for result in batch:
             count += 1
-            if line is None:
-                rejects[name] = reason or ""
-            else:
-                log.offsets[name] = (log.path, fresh.tell())
-                fresh.write(line.encode("utf-8") + b"\n")
+            _keep(result, fresh, log, rejects)
         advance(done)
+    return count
+
+
+def _collect_one_by_one(items: list[tuple[WorkItem, int]], fresh: IO[bytes], log: ExtractionLog,
+                        rejects: dict[str, str], progress: Optional[Progress], total_bytes: int) -> int:
+    """In this process: each input kept as it is extracted, progress told input by input (within a catalogue, by
+    the share of its lines read)."""
+    count = done_bytes = 0
+    for work, weight in items:
+        for result, index, lines in _iter_work(work):
+            count += 1
+            _keep(result, fresh, log, rejects)
+            if progress:
+                progress("extract", done_bytes + weight * min(index + 1, lines) // lines, total_bytes)
+        done_bytes += weight
+        if progress:
+            progress("extract", done_bytes, total_bytes)
     return count
