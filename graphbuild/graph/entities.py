@@ -17,7 +17,7 @@ def _add_locality(graph: Graph, unit: Optional[gazetteer.Unit]) -> None:
     while unit is not None and unit.id not in graph.entities:
         entity: LocalityEntity = {
             "id": unit.id, "label": "Locality", "name": unit.short, "full_name": unit.name, "level": cast(Level, unit.level),
-            "era": unit.era, "parent": unit.parent,
+            "era": unit.era, "parent": unit.parent, "province": unit.province_id,
             "successor": gazetteer.successor(unit.id) if unit.era == "legacy" else None}
         graph.entities[unit.id] = entity
         if unit.parent:

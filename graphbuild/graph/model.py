@@ -87,6 +87,7 @@ class LocalityEntity(TypedDict):
     level: Level
     era: str                        # "legacy" (before July 2025) or "2025"
     parent: Optional[str]
+    province: str                   # the province it lies in (itself for a province): "within" without a path
     successor: Optional[str]        # a legacy unit's 2025 unit
 
 

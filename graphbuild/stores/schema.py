@@ -28,7 +28,7 @@ NODES: dict[str, Props] = {
     "Organization": [("id", "STRING"), ("name", "STRING"), ("code", "STRING"), ("level", "STRING"),
                      ("locality", "STRING"), ("locality_id", "STRING")],
     "Locality": [("id", "STRING"), ("name", "STRING"), ("full_name", "STRING"), ("level", "STRING"),
-                 ("era", "STRING"), ("parent", "STRING"), ("successor", "STRING")],
+                 ("era", "STRING"), ("parent", "STRING"), ("province", "STRING"), ("successor", "STRING")],
     "Person": [("id", "STRING"), ("name", "STRING")],
 }
 

@@ -534,7 +534,7 @@ def test_admin_import_files_headers_and_command(graph, tmp_path):
     assert read_csv(d / "nodes_Organization_header.csv") == [
         "id:ID(Organization),name,code,level,locality,locality_id,:LABEL".split(",")]
     assert read_csv(d / "nodes_Locality_header.csv") == [
-        "id:ID(Locality),name,full_name,level,era,parent,successor,:LABEL".split(",")]
+        "id:ID(Locality),name,full_name,level,era,parent,province,successor,:LABEL".split(",")]
     assert read_csv(d / "nodes_Person_header.csv") == [["id:ID(Person)", "name", ":LABEL"]]
     assert read_csv(d / "rels_IMPLEMENTS_Document_Document_header.csv") == [CITATION_HEADER.split(",")]
     assert read_csv(d / "rels_ISSUED_BY_Document_Organization_header.csv") == [
