@@ -323,9 +323,12 @@ def viz(view: str, doc: str, graph_dir: Optional[str], depth: Optional[int], rel
         raise click.UsageError("say where to write it: -o FILE.html, --png FILE or --svg FILE")
     _, graph = _load_graph(graph_dir)
     doc_id = _find_doc(graph, doc)
-    shown = make_view(graph, view, doc_id, html_path=html, png=png, svg=svg, depth=depth,
-                      relations=relations.split(",") if relations else None, since=since, until=until,
-                      locality=locality)
+    try:
+        shown = make_view(graph, view, doc_id, html_path=html, png=png, svg=svg, depth=depth,
+                          relations=relations.split(",") if relations else None, since=since, until=until,
+                          locality=locality)
+    except ValueError as e:          # a --locality that names no unit or several, a view the document has none of
+        raise click.UsageError(str(e)) from None
     written = ", ".join(str(p) for p in (html, png, svg) if p)
     click.echo(f"{view} of {graph.documents[doc_id].get('symbol') or doc_id}: {shown.number_of_nodes()} documents, "
                f"{shown.number_of_edges()} citations -> {written}")
