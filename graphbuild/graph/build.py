@@ -178,6 +178,9 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     skipped: list[Path] = []
     resolved_out = out.resolve()
     found = [f for f in iter_paths(inputs, skipped) if not f.resolve().is_relative_to(resolved_out)]
+    if not found:
+        what = f" (skipped as graphbuild's own output: {', '.join(map(str, skipped))})" if skipped else ""
+        raise BuildError(f"nothing to read in {', '.join(map(str, inputs))}{what}")
     items = work_items(found, jobs)
     total_bytes = sum(weight for _, weight in items)
     out.mkdir(parents=True, exist_ok=True)

@@ -26,6 +26,15 @@ def test_a_missing_input_is_an_error_before_anything_is_written(tmp_path, data_d
     assert r.exit_code == 2 and "no such input" in r.stderr and not out.exists()
 
 
+def test_nothing_to_read_is_an_error_not_an_empty_graph(tmp_path, data_dir):
+    build_graph([data_dir / "seeds"], tmp_path / "graph")
+    (tmp_path / "empty").mkdir()
+    for given, message in ((tmp_path / "graph", "skipped as graphbuild's own output"), (tmp_path / "empty", "")):
+        with pytest.raises(BuildError, match="nothing to read in .*" + message):
+            build_graph([given], tmp_path / "out")
+        assert not (tmp_path / "out").exists()
+
+
 def test_out_must_be_a_folder_for_the_graph(tmp_path, data_dir):
     (tmp_path / "file").write_text("x", encoding="utf-8")
     r = run("build", data_dir / "seeds", "--out", tmp_path / "file")
