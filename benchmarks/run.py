@@ -98,10 +98,10 @@ def _hwm_kb():
         return None
 
 
-def run_build(paths: list, out: Path, jobs: int, state_dir: Path) -> dict:
+def run_build(paths: list, out: Path, jobs: int) -> dict:
     if out.exists():
         shutil.rmtree(out)
-    env = dict(os.environ, XDG_STATE_HOME=str(state_dir))      # keep the user's "last graph" untouched
+    env = dict(os.environ)
     cmd = [sys.executable, str(Path(__file__).resolve()), "_build", str(out), str(jobs), *map(str, paths)]
     t = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env, text=True)
@@ -220,7 +220,7 @@ def measure(name: str, paths: list, work: Path, runs: int, scan_repeat: int, see
     for jobs in jobs_list:
         log(f"[{name}] build jobs={jobs}")
         out = work / f"out-{slug}-j{jobs}"
-        row["builds"][jobs] = run_build(paths, out, jobs, work / "state")
+        row["builds"][jobs] = run_build(paths, out, jobs)
         log(f"[{name}] build jobs={jobs}: {json.dumps(row['builds'][jobs])}")     # kept even if queries are cut short
         if graph_dir is None and "error" not in row["builds"][jobs]:
             graph_dir = out                  # queries run on the first store that was built

@@ -3,9 +3,14 @@
     graphbuild extract PATH…            what each input is and what it cites (JSON lines)
     graphbuild annotate FILE -o F.html  the text with every citation wrapped in a link or span
     graphbuild build PATH… --out DIR    the resolved graph: files + embedded store
+    graphbuild search TEXT              documents by symbol, title, issuer, locality (ranked)
     graphbuild query NAME --doc REF     a named query from queries/
-    graphbuild export graphml -o FILE   the graph for Gephi, yEd (or json: node-link)
     graphbuild cypher "MATCH …"         ad-hoc read-only Cypher
+    graphbuild stats                    counts by type, level, relation, mode, locality; what was not resolved
+    graphbuild export FORMAT -o OUT     the graph for Gephi, yEd, networkx, pandas (graphml, gexf, json, parquet)
+
+Every command that reads a graph says on stderr which one (``cli_support.graph_folder``); errors are click
+exceptions whose exit code says their kind (``cli_support``: 2 usage, 3 rejects, 4 ambiguous, 5 no match).
 """
 from __future__ import annotations
 
@@ -14,34 +19,42 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 import click
 
+from .cli_support import (EXIT_ERROR, Failure, Neo4jSettings, Rejected, StageBars, emit_rows, graph_folder,
+                          neo4j_options, open_store, output_options, say, user_errors)
 from .ingest.read import read_sources
 from .models import Reject
-from .query.output import format_rows
 
 if TYPE_CHECKING:
     from .graph.model import Graph
-    from .stores.ladybug import EmbeddedStore
 
-EXIT_REJECTS = 3     # done, but some inputs were rejected (listed in rejects.jsonl)
+# --param k:TYPE=v in `cypher`, where no query file declares the types.
+_CYPHER_TYPES: dict[str, Callable[[str], Any]] = {"str": str, "int": int, "float": float,
+                                                  "bool": lambda v: v.strip().lower() in ("true", "yes", "1")}
 
 
-def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:
+def _parse_params(pairs: Sequence[str], typed: bool = False) -> dict[str, Any]:
+    """k=v pairs: the value a string ("null": none), converted later to the type the query declares; with
+    ``typed``, ``k:int=5`` (int, float, bool, str) converts here."""
     out: dict[str, Any] = {}
     for pair in pairs:
         if "=" not in pair:
             raise click.BadParameter(f"expected k=v, got {pair!r}", param_hint="--param")
         key, value = pair.split("=", 1)
-        out[key.strip()] = None if value == "null" else int(value) if re.fullmatch(r"-?\d+", value) else value
+        key, _, kind = key.strip().partition(":")
+        if kind and not typed:
+            raise click.BadParameter(f"{pair!r}: a query's parameters take the type its file declares",
+                                     param_hint="--param")
+        if kind and kind not in _CYPHER_TYPES:
+            raise click.BadParameter(f"{pair!r}: types are {', '.join(_CYPHER_TYPES)}", param_hint="--param")
+        try:
+            out[key] = None if value == "null" else _CYPHER_TYPES[kind](value) if kind else value
+        except ValueError:
+            raise click.BadParameter(f"{pair!r} is not a {kind}", param_hint="--param") from None
     return out
-
-
-def _fail(msg: str, code: int = 2) -> NoReturn:
-    click.echo(f"error: {msg}", err=True)
-    sys.exit(code)
 
 
 class _Commands(click.Group):
@@ -53,12 +66,12 @@ class _Commands(click.Group):
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            say("interrupted")
             sys.exit(130)
         except Exception as e:  # noqa: BLE001 - the last line of defence for the user's terminal
             if os.environ.get("GRAPHBUILD_DEBUG"):
                 raise
-            _fail(f"{type(e).__name__}: {e} (set GRAPHBUILD_DEBUG=1 to see where)", 1)
+            raise Failure(f"{type(e).__name__}: {e} (set GRAPHBUILD_DEBUG=1 to see where)") from None
 
 
 @click.group(cls=_Commands)
@@ -68,7 +81,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", show_default=True)
 def extract(paths: Sequence[str], fmt: str) -> None:
     """Print what each input is and every document it cites (one JSON object per input)."""
@@ -76,7 +89,7 @@ def extract(paths: Sequence[str], fmt: str) -> None:
     rows: list[dict[str, Any]] = []
     for item in read_sources(paths):
         if isinstance(item, Reject):
-            click.echo(f"rejected {item.file}: {item.reason}", err=True)
+            say(f"rejected {item.file}: {item.reason}")
             continue
         rec = extract_citations(item).to_dict()
         if fmt == "jsonl":
@@ -108,7 +121,7 @@ def annotate(path: str, out: Optional[str], record: Optional[str], href: Optiona
         if record is None or item.file.endswith(f"#{record}"):
             documents.append((item.text, extract_citations(item)))
     if not documents:
-        _fail(f"{path}: no record with id {record!r}" if record else f"{path}: nothing to annotate")
+        raise click.UsageError(f"{path}: no record with id {record!r}" if record else f"{path}: nothing to annotate")
     if out is None:
         click.echo(annotated_page(documents, href=href))
         return
@@ -122,74 +135,95 @@ def annotate(path: str, out: Optional[str], record: Optional[str], href: Optiona
 @click.option("--out", "out_dir", default="graph", show_default=True, type=click.Path(), help="Output folder.")
 @click.option("--jobs", "-j", default=1, show_default=True, help="Processes extracting in parallel.")
 @click.option("--append", is_flag=True, help="Add these inputs to the graph already in --out.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress line.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def build(paths: Sequence[str], out_dir: str, jobs: int, append: bool, quiet: bool) -> None:
     """Build the citation graph of PATHS into --out (files and the embedded store)."""
     from .graph.build import build_graph
-
-    def progress(count: int, name: str) -> None:
-        if not quiet and sys.stderr.isatty():
-            click.echo(f"\r{count} inputs  {name[-60:]:<60}", nl=False, err=True)
-
-    result = build_graph(paths, out_dir, jobs=jobs, append=append, progress=progress)
-    if not quiet and sys.stderr.isatty():
-        click.echo("", err=True)
+    with user_errors(), StageBars(enabled=not quiet) as bars:
+        result = build_graph(paths, out_dir, jobs=jobs, append=append, progress=bars.update)
     report = result.report
+    for skipped in result.skipped:
+        say(f"skipped {skipped}: written by graphbuild, not an input")
     click.echo(f"{report['inputs']} inputs: {report['documents']} documents ({report['full_text']} with text, "
                f"{report['stubs']} cited only), {report['edges']} citations, {report['rejected']} rejected, "
                f"{len(report['unresolved'])} unresolved, {len(report['conflicts'])} conflicts -> {result.out_dir}/")
     if report["rejected"]:
-        click.echo(f"rejected inputs and reasons: {result.out_dir}/rejects.jsonl", err=True)
-        sys.exit(EXIT_REJECTS)
+        raise Rejected(f"{report['rejected']} inputs rejected; each with its reason in {result.out_dir}/rejects.jsonl")
 
 
-def _store(graph_dir: Optional[str], read_only: bool = True) -> EmbeddedStore:
-    from .graph.build import default_graph_dir
-    from .stores.base import StoreError
-    from .stores.ladybug import EmbeddedStore
-    try:
-        return EmbeddedStore(Path(graph_dir) if graph_dir else default_graph_dir(), read_only=read_only)
-    except StoreError as e:
-        _fail(str(e))
+def _settings(use_neo4j: bool, uri: Optional[str], user: Optional[str], password: Optional[str],
+              database: Optional[str]) -> Neo4jSettings:
+    return Neo4jSettings(use_neo4j, uri, user, password, database)
 
 
 @main.command()
 @click.argument("name", required=False)
 @click.option("--doc", help='The document: "44-KL/TW", "Kết luận 44", "1416-CV/QU" or an id.')
 @click.option("--param", "params", multiple=True, help="Query parameter k=v (repeatable).")
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--neo4j", "use_neo4j", is_flag=True, help="Run on Neo4j (NEO4J_URI, NEO4J_USERNAME, …).")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
+@output_options
+@neo4j_options
 def query(name: Optional[str], doc: Optional[str], params: Sequence[str], graph_dir: Optional[str], fmt: str,
-          use_neo4j: bool) -> None:
+          out: Optional[str], bom: bool, use_neo4j: bool, uri: Optional[str], user: Optional[str],
+          password: Optional[str], database: Optional[str]) -> None:
     """Run the named query from queries/NAME.cypher (without NAME: list them)."""
-    from .query import AmbiguousRef, QueryError, list_queries, load_query, run_query
-    from .stores.base import Store, StoreError
+    from .query import list_queries, load_query, run_query
+    from .query.search import match_document
     if not name:
         for query_name in list_queries():
             click.echo(f"{query_name:<14} {load_query(query_name).purpose}")
         return
+    values = _parse_params(params)
+    with user_errors():
+        load_query(name)
+    store, engine = open_store(graph_dir, _settings(use_neo4j, uri, user, password, database))
     try:
-        store: Store
-        if use_neo4j:
-            from .stores.neo4j import Neo4jStore
-            store, engine = Neo4jStore.from_env(), "neo4j"
-        else:
-            store, engine = _store(graph_dir), "ladybug"
-        try:
-            rows = run_query(store, name, doc=doc, params=_parse_params(params), engine=engine)
-        finally:
-            store.close()
-    except AmbiguousRef as e:
-        _fail(str(e), 4)
-    except (QueryError, StoreError) as e:
-        _fail(str(e))
-    click.echo(format_rows(rows, fmt))
+        with user_errors():
+            doc_id = None
+            if doc is not None:
+                hit = match_document(store, doc)
+                say(f"document: {hit.symbol or hit.title or hit.id}  {hit.id}  (matched by {', '.join(hit.matched)})")
+                doc_id = hit.id
+            rows = run_query(store, name, doc=doc_id, params=values, engine=engine)
+    finally:
+        store.close()
+    emit_rows(rows, fmt, out, bom)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--type", "types", multiple=True, help='Only this type: a code or a name ("KL", "Kết luận"); repeatable.')
+@click.option("--since", help="Only documents dated on or after (YYYY or YYYY-MM-DD).")
+@click.option("--until", help="Only documents dated on or before.")
+@click.option("--locality", help="Only documents of this unit or of units inside it (name or gazetteer id).")
+@click.option("--limit", default=20, show_default=True, help="At most this many documents.")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
+@output_options
+@neo4j_options
+def search(text: str, types: Sequence[str], since: Optional[str], until: Optional[str], locality: Optional[str],
+           limit: int, graph_dir: Optional[str], fmt: str, out: Optional[str], bom: bool, use_neo4j: bool,
+           uri: Optional[str], user: Optional[str], password: Optional[str], database: Optional[str]) -> None:
+    """Documents by symbol, title, issuer or locality, with or without accents, best first (with the score and
+    what matched). --doc in every command reads a reference the same way."""
+    from .query.search import search_documents
+    store, _ = open_store(graph_dir, _settings(use_neo4j, uri, user, password, database))
+    try:
+        with user_errors():
+            hits = search_documents(store, text, types=types, since=since, until=until, locality=locality,
+                                    limit=limit)
+    finally:
+        store.close()
+    emit_rows([hit.as_row() for hit in hits], fmt, out, bom)
+    if not hits:
+        raise click.exceptions.Exit(5)
 
 
 @main.command()
 @click.option("--neo4j", "use_neo4j", is_flag=True, help="Load into Neo4j (the only target for now).")
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
 @click.option("--wipe", is_flag=True, help="Remove graphbuild's own nodes from the database first.")
 @click.option("--yes", is_flag=True, help="Do not ask before --wipe.")
 @click.option("--batch-size", default=10000, show_default=True, help="Rows per transaction.")
@@ -197,57 +231,52 @@ def query(name: Optional[str], doc: Optional[str], params: Sequence[str], graph_
 @click.option("--user", help="Default: NEO4J_USERNAME or neo4j.")
 @click.option("--password", help="Default: NEO4J_PASSWORD (prefer the variable: flags show in process lists).")
 @click.option("--database", help="Default: NEO4J_DATABASE or the server's default.")
-@click.option("--admin-import", "admin_dir", type=click.Path(),
+@click.option("--admin-import", "admin_dir", type=click.Path(file_okay=False),
               help="Instead of loading, write neo4j-admin import CSVs into this folder and print the command.")
 def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch_size: int, uri: Optional[str],
          user: Optional[str], password: Optional[str], database: Optional[str], admin_dir: Optional[str]) -> None:
     """Load a built graph into Neo4j idempotently (constraints first, batched MERGE), then verify counts."""
+    if not admin_dir and not use_neo4j:
+        raise click.UsageError("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
+    folder = graph_folder(graph_dir)
     if admin_dir:
         from .graph.files import GraphFiles
         from .stores.neo4j_admin import write_admin_import
-        result = write_admin_import(GraphFiles(_graph_dir(graph_dir)), admin_dir)    # streamed, not loaded
+        result = write_admin_import(GraphFiles(folder), admin_dir)    # streamed, not loaded
         click.echo(f"wrote {len(result['files'])} files to {admin_dir}; with the server stopped, run:\n"
                    f"  {result['command']}\nthen, with it started, the constraints in {result['schema']}")
         return
-    if not use_neo4j:
-        _fail("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
-    graph = _built_graph(graph_dir)
-    from .stores.base import StoreError
+    from .graph.files import load_graph
     from .stores.neo4j import Neo4jStore
+    graph = load_graph(folder)
     if wipe and not yes:
         click.confirm("Remove every Document, Organization, Locality and Person node from the database?", abort=True)
-
-    def progress(done: int, total: int, what: str) -> None:
-        if sys.stderr.isatty():
-            click.echo(f"\r{done}/{total} {what:<40}", nl=False, err=True)
-
-    try:
+    with user_errors(), StageBars() as bars:
         with Neo4jStore.from_env(uri=uri, user=user, password=password, database=database) as server:
-            report = server.load(graph, wipe=wipe, batch_size=batch_size, progress=progress)
-    except StoreError as e:
-        _fail(str(e))
-    if sys.stderr.isatty():
-        click.echo("", err=True)
+            report = server.load(graph, wipe=wipe, batch_size=batch_size,
+                                 progress=lambda done, total, what: bars.update("neo4j", done, total))
     nodes = ", ".join(f"{n} {k}" for k, n in report["nodes"].items())
     click.echo(f"loaded {nodes}; {sum(report['relationships'].values())} relationships in {report['seconds']} s")
     for warning in report["warnings"]:
-        click.echo(f"warning: {warning}", err=True)
+        say(f"warning: {warning}")
     if not report["ok"]:
-        for mismatch in report["mismatches"]:
-            click.echo(f"mismatch: {mismatch}", err=True)
-        sys.exit(1)
+        raise Failure("the counts in Neo4j differ from the graph:\n" + "\n".join(report["mismatches"]))
 
 
 @main.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "json"]))
-@click.option("-o", "--out", "path", required=True, type=click.Path(), help="File to write.")
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf", "json", "parquet"]))
+@click.option("-o", "--out", "path", required=True, type=click.Path(),
+              help="File to write (parquet: a folder, one table per node label and relationship type).")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
 def export(fmt: str, path: str, graph_dir: Optional[str]) -> None:
-    """Write the built graph as GraphML (Gephi, yEd) or node-link JSON (networkx, d3)."""
+    """Write the built graph as GraphML or GEXF (Gephi, yEd), node-link JSON (networkx, d3) or Parquet tables
+    (pandas, polars, DuckDB)."""
     from .export import EXPORTS
     from .graph.files import GraphFiles
-    files = GraphFiles(_graph_dir(graph_dir))      # streamed from the files, not loaded
-    EXPORTS[fmt](files, Path(path))
+    files = GraphFiles(graph_folder(graph_dir))      # streamed from the files, not loaded
+    with user_errors():
+        EXPORTS[fmt](files, Path(path))
     report = files.report
     click.echo(f"{report.get('documents')} documents and {sum(report.get('entities', {}).values())} entities, "
                f"{report.get('edges')} citations -> {path}")
@@ -255,70 +284,79 @@ def export(fmt: str, path: str, graph_dir: Optional[str]) -> None:
 
 @main.command()
 @click.argument("statement")
-@click.option("--param", "params", multiple=True, help="Parameter k=v, used as $k (repeatable).")
-@click.option("--graph", "graph_dir", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--write", is_flag=True, help="Allow statements that change the store.")
-def cypher(statement: str, params: Sequence[str], graph_dir: Optional[str], fmt: str, write: bool) -> None:
-    """Run ad-hoc Cypher on the embedded store (read-only unless --write)."""
+@click.option("--param", "params", multiple=True, help="Parameter k=v used as $k, a string; k:int=5 (int, float, "
+                                                       "bool, str) for another type (repeatable).")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
+@output_options
+@click.option("--write", is_flag=True, help="Allow statements that change the embedded store.")
+@neo4j_options
+def cypher(statement: str, params: Sequence[str], graph_dir: Optional[str], fmt: str, out: Optional[str], bom: bool,
+           write: bool, use_neo4j: bool, uri: Optional[str], user: Optional[str], password: Optional[str],
+           database: Optional[str]) -> None:
+    """Run ad-hoc Cypher on the embedded store (read-only unless --write) or, read-only, on Neo4j."""
     from .query.plain import to_rows
-    store = _store(graph_dir, read_only=not write)
+    from .stores.base import StoreError
+    if write and use_neo4j:
+        raise click.UsageError("--write is for the embedded store; write to Neo4j with its own tools")
+    values = _parse_params(params, typed=True)
+    store, _ = open_store(graph_dir, _settings(use_neo4j, uri, user, password, database), read_only=not write)
     try:
-        rows = to_rows(store.run(statement, _parse_params(params)))
-    except RuntimeError as e:
-        _fail(str(e).splitlines()[0])
+        rows = to_rows(store.run(statement, values))
+    except (RuntimeError, StoreError) as e:
+        message = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if re.search(r"read[- ]only|read access mode", message, re.I):
+            raise click.UsageError(f"this statement writes to the store, which cypher opens read-only: add --write "
+                                   f"to run it ({message})") from None
+        raise Failure(message) from None
     finally:
         store.close()
-    click.echo(format_rows(rows, fmt))
+    emit_rows(rows, fmt, out, bom)
 
 
-def _graph_dir(graph_dir: Optional[str]) -> Path:
-    from .graph.build import default_graph_dir
-    folder = Path(graph_dir) if graph_dir else default_graph_dir()
-    if not (folder / "documents.jsonl").exists():
-        _fail(f"no built graph in {folder}: run 'graphbuild build PATH… --out {folder}' first")
-    return folder
-
-
-def _built_graph(graph_dir: Optional[str]) -> Graph:
+def _load_graph(graph_dir: Optional[str]) -> tuple[Path, Graph]:
     from .graph.files import load_graph
-    return load_graph(_graph_dir(graph_dir))
+    folder = graph_folder(graph_dir)
+    return folder, load_graph(folder)
 
 
 def _find_doc(graph: Graph, ref: str) -> str:
-    from .query import AmbiguousRef, QueryError, find_in_graph
-    try:
-        return find_in_graph(graph, ref)
-    except AmbiguousRef as e:
-        _fail(str(e), 4)
-    except QueryError as e:
-        _fail(str(e))
+    from .query.refs import GraphDocuments
+    from .query.search import match_document
+    with user_errors():
+        hit = match_document(GraphDocuments(graph), ref)
+    say(f"document: {hit.symbol or hit.title or hit.id}  {hit.id}  (matched by {', '.join(hit.matched)})")
+    return hit.id
 
 
 @main.command()
 @click.argument("view", type=click.Choice(["lineage", "cascade", "locality", "ego"]))
 @click.option("--doc", required=True, help='The document: "44-KL/TW", "Kết luận 44", an id.')
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
 @click.option("--depth", type=int, help="Hops to follow (ego: default 2; others: all).")
 @click.option("--relations", help="Comma-separated relations to follow, e.g. IMPLEMENTS,CONTINUES.")
 @click.option("--since", help="Leave out documents dated before (YYYY or YYYY-MM-DD).")
 @click.option("--until", help="Leave out documents dated after.")
 @click.option("--locality", help="Keep documents of this locality (and central ones).")
-@click.option("-o", "--out", "html", type=click.Path(), help="HTML file (self-contained, works offline).")
-@click.option("--png", type=click.Path(), help="Also a static PNG, for slides.")
-@click.option("--svg", type=click.Path(), help="Also a static SVG.")
+@click.option("-o", "--out", "html", type=click.Path(dir_okay=False), help="HTML file (self-contained, offline).")
+@click.option("--png", type=click.Path(dir_okay=False), help="Also a static PNG, for slides.")
+@click.option("--svg", type=click.Path(dir_okay=False), help="Also a static SVG.")
 def viz(view: str, doc: str, graph_dir: Optional[str], depth: Optional[int], relations: Optional[str],
         since: Optional[str], until: Optional[str], locality: Optional[str], html: Optional[str], png: Optional[str],
         svg: Optional[str]) -> None:
     """Write an interactive view of a document's lineage, implementation cascade, locality or neighbourhood."""
     from .views import make_view
     if not (html or png or svg):
-        _fail("say where to write it: -o FILE.html, --png FILE or --svg FILE")
-    graph = _built_graph(graph_dir)
+        raise click.UsageError("say where to write it: -o FILE.html, --png FILE or --svg FILE")
+    _, graph = _load_graph(graph_dir)
     doc_id = _find_doc(graph, doc)
-    shown = make_view(graph, view, doc_id, html_path=html, png=png, svg=svg, depth=depth,
-                      relations=relations.split(",") if relations else None, since=since, until=until,
-                      locality=locality)
+    try:
+        shown = make_view(graph, view, doc_id, html_path=html, png=png, svg=svg, depth=depth,
+                          relations=relations.split(",") if relations else None, since=since, until=until,
+                          locality=locality)
+    except ValueError as e:          # a --locality that names no unit or several, a view the document has none of
+        raise click.UsageError(str(e)) from None
     written = ", ".join(str(p) for p in (html, png, svg) if p)
     click.echo(f"{view} of {graph.documents[doc_id].get('symbol') or doc_id}: {shown.number_of_nodes()} documents, "
                f"{shown.number_of_edges()} citations -> {written}")
@@ -326,22 +364,34 @@ def viz(view: str, doc: str, graph_dir: Optional[str], depth: Optional[int], rel
 
 @main.command()
 @click.option("--doc", required=True, help="The document the briefing is about.")
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(), help="Folder for the page and image.")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
+@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the page and image.")
 def brief(doc: str, graph_dir: Optional[str], out_dir: str) -> None:
     """One briefing page: the cascade view, the table of documents, coverage numbers, a timeline, an image."""
-    from .graph.files import load_graph
-    from .stores import EmbeddedStore, StoreError
+    from .stores import EmbeddedStore
     from .views import write_brief
-    graph_dir = _graph_dir(graph_dir)
-    graph = load_graph(graph_dir)
+    folder, graph = _load_graph(graph_dir)
     doc_id = _find_doc(graph, doc)
-    try:
-        with EmbeddedStore(graph_dir) as store:       # the coverage rows come from the store's coverage query
+    with user_errors():
+        with EmbeddedStore(folder) as store:       # the coverage rows come from the store's coverage query
             page = write_brief(graph, doc_id, out_dir, store=store)
-    except StoreError as e:
-        _fail(str(e))
     click.echo(f"briefing -> {page}")
+
+
+@main.command()
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--top", default=15, show_default=True, help="Localities and reasons shown (table).")
+def stats(graph_dir: Optional[str], fmt: str, top: int) -> None:
+    """Counts by document type, level, relation, mode and locality; what could not be resolved, by reason; the
+    check's violations when the build ran one."""
+    from .graph.stats import format_stats, graph_stats
+    numbers = graph_stats(graph_folder(graph_dir))
+    click.echo(json.dumps(numbers.as_dict(), ensure_ascii=False, indent=2) if fmt == "json"
+               else format_stats(numbers, top))
 
 
 @main.command()
@@ -369,7 +419,7 @@ def check(graph_dir: Optional[str], graph_option: Optional[str], fmt: str) -> No
     evidence; and list what the texts got wrong and how the build read them. Exit status 1 when any violation."""
     from .graph.check import check_graph, summary
     from .graph.files import GraphFiles
-    report = check_graph(GraphFiles(_graph_dir(graph_dir or graph_option)))
+    report = check_graph(GraphFiles(graph_folder(graph_dir or graph_option)))
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -383,4 +433,4 @@ def check(graph_dir: Optional[str], graph_option: Optional[str], fmt: str) -> No
                        f"{item['reason']}")
         click.echo(f"{summary(report)}; {len(report['notices'])} notices")
     if report["violations"]:
-        sys.exit(1)
+        raise click.exceptions.Exit(EXIT_ERROR)

@@ -87,6 +87,7 @@ class Document:
     date: Optional[str] = None          # ISO yyyy-mm-dd
     year: Optional[int] = None
     locality: Optional[str] = None      # "Kiến An, Hải Phòng"; None when the text does not say
+    locality_id: Optional[str] = None   # the gazetteer unit of ``locality`` ("L:D:307"): what the graph keys on
     title: Optional[str] = None
     signer: Optional[str] = None
     stub: bool = True

@@ -34,7 +34,7 @@ QUERIES = [
     ("most_cited", None, []),
     ("by_locality", None, ["locality=Hải Phòng"]),
     ("by_locality", None, ["locality=Kiến An"]),
-    ("lag", None, []),
+    ("lag", "44-KL/TW", ["continues=true"]),
     ("timeline", "44-KL/TW", []),
     ("unresolved", None, []),
 ]

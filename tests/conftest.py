@@ -12,6 +12,22 @@ def data_dir() -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _own_state_dir(tmp_path_factory, monkeypatch):
-    """Builds remember the last graph folder under XDG_STATE_HOME; tests keep theirs out of the user's home."""
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.getbasetemp() / "state"))
+def _no_graph_from_the_environment(monkeypatch):
+    """A user's $GRAPHBUILD_GRAPH must not decide which graph a test reads."""
+    monkeypatch.delenv("GRAPHBUILD_GRAPH", raising=False)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The seeds built once for the query and graph tests: files and store."""
+    from graphbuild.graph.build import build_graph
+    out = tmp_path_factory.mktemp("graph")
+    build_graph([DATA / "seeds"], out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def store(built):
+    from graphbuild.stores import EmbeddedStore
+    with EmbeddedStore(built) as s:
+        yield s

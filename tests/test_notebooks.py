@@ -30,7 +30,6 @@ def test_notebook_runs(name, tmp_path, monkeypatch):
     if name in EXTRAS:
         pytest.importorskip(EXTRAS[name], reason=f"{name} needs the '{EXTRAS[name]}' extra")
     # the kernel runs the Python of this test session (the project's environment), wherever "python3" points
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))      # builds do not touch the user's state
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     spec = KernelSpecManager().get_kernel_spec("python3")
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)

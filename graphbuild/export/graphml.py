@@ -1,5 +1,6 @@
-"""GraphML (Gephi, yEd), written straight from the graph: scalars as typed keys, lists and dicts as JSON strings,
-None left out. networkx's writer builds a copy and the whole XML tree first (12% of a build)."""
+"""GraphML (Gephi, yEd), written straight from the graph: every edge with its own id (``items.edge_key``), every node
+labelled with its symbol or name; scalars as typed keys (long, double, boolean, string), lists and dicts as JSON
+strings, None left out. networkx's writer builds a copy and the whole XML tree first (12% of a build)."""
 from __future__ import annotations
 
 import json
@@ -13,23 +14,24 @@ from .items import Attributes, edges, nodes
 if TYPE_CHECKING:
     from ..graph.model import GraphSource
 
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # PDF form feeds and the like
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")   # PDF form feeds and the like
+Item = tuple[str, Union[str, tuple[str, str, str]], Attributes]
 
 
-def _graphml_value(value: Any) -> tuple[str, str]:
-    """(GraphML type, text) of one attribute value."""
+def typed_value(value: Any) -> tuple[str, str]:
+    """(type, text) of one attribute value; the type's name is the same in GraphML and GEXF."""
     if isinstance(value, (list, dict)):
-        return "string", _NOT_XML.sub("", json.dumps(value, ensure_ascii=False))
+        return "string", NOT_XML.sub("", json.dumps(value, ensure_ascii=False))
     if isinstance(value, bool):
         return "boolean", "true" if value else "false"
     if isinstance(value, int):
         return "long", str(value)
     if isinstance(value, float):
         return "double", repr(value)
-    return "string", _NOT_XML.sub("", str(value))
+    return "string", NOT_XML.sub("", str(value))
 
 
-def _items(graph: GraphSource) -> Iterator[tuple[str, Union[str, tuple[str, str, str]], Attributes]]:
+def items(graph: GraphSource) -> Iterator[Item]:
     """(domain, node id or (source, target, key), attributes): every node, then every edge."""
     for node_id, attributes in nodes(graph):
         yield "node", node_id, attributes
@@ -37,16 +39,21 @@ def _items(graph: GraphSource) -> Iterator[tuple[str, Union[str, tuple[str, str,
         yield "edge", (source, target, key), attributes
 
 
-def write_graphml(graph: GraphSource, path: Union[str, Path]) -> None:
-    """Two passes over the graph: the first learns each attribute's type (a key seen with two types is a string),
-    the second writes."""
-    types: dict[tuple[str, str], str] = {}          # (domain, attribute) -> GraphML type
-    for domain, _, attributes in _items(graph):
+def attribute_types(graph: GraphSource) -> dict[tuple[str, str], str]:
+    """(domain, attribute) -> its type over the whole graph (a key seen with two types is a string): one pass."""
+    types: dict[tuple[str, str], str] = {}
+    for domain, _, attributes in items(graph):
         for name, value in attributes.items():
             if value is not None:
-                kind = _graphml_value(value)[0]
+                kind = typed_value(value)[0]
                 old = types.get((domain, name))
                 types[(domain, name)] = kind if old in (None, kind) else "string"
+    return types
+
+
+def write_graphml(graph: GraphSource, path: Union[str, Path]) -> None:
+    """Two passes over the graph: the first learns each attribute's type, the second writes."""
+    types = attribute_types(graph)
     key_ids = {key: f"d{i}" for i, key in enumerate(sorted(types))}
     with open(path, "w", encoding="utf-8") as f:
         f.write('<?xml version="1.0" encoding="utf-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n')
@@ -54,7 +61,7 @@ def write_graphml(graph: GraphSource, path: Union[str, Path]) -> None:
             f.write(f'  <key id="{key_id}" for="{domain}" attr.name={quoteattr(name)} '
                     f'attr.type="{types[(domain, name)]}" />\n')
         f.write('  <graph edgedefault="directed">\n')
-        for domain, ident, attributes in _items(graph):
+        for domain, ident, attributes in items(graph):
             if isinstance(ident, tuple):
                 source, target, key = ident
                 f.write(f"    <edge source={quoteattr(str(source))} target={quoteattr(str(target))} "
@@ -63,6 +70,6 @@ def write_graphml(graph: GraphSource, path: Union[str, Path]) -> None:
                 f.write(f"    <node id={quoteattr(str(ident))}>")
             for name, value in attributes.items():
                 if value is not None:
-                    f.write(f'<data key="{key_ids[(domain, name)]}">{escape(_graphml_value(value)[1])}</data>')
+                    f.write(f'<data key="{key_ids[(domain, name)]}">{escape(typed_value(value)[1])}</data>')
             f.write(f"</{domain}>\n")
         f.write("  </graph>\n</graphml>\n")

@@ -1,4 +1,6 @@
-"""node-link JSON (networkx, d3): ``networkx.node_link_graph(data, edges="links")`` reads it back."""
+"""node-link JSON (networkx, d3), its edges under "edges": ``networkx.node_link_graph(data)`` reads it back with no
+argument from networkx 3.6 on (older versions: ``node_link_graph(data, edges="edges")``); d3 takes
+``data.edges`` as its links."""
 from __future__ import annotations
 
 import json
@@ -17,7 +19,7 @@ def write_node_link(graph: GraphSource, path: Union[str, Path]) -> None:
         f.write('{"directed": true, "graph": {}, "multigraph": true, "nodes": [')
         for i, (node_id, attributes) in enumerate(nodes(graph)):
             f.write(("," if i else "") + json.dumps({**attributes, "id": node_id}, ensure_ascii=False, sort_keys=True))
-        f.write('], "links": [')
+        f.write('], "edges": [')
         for i, (source, target, key, attributes) in enumerate(edges(graph)):
             f.write(("," if i else "") + json.dumps({**attributes, "source": source, "target": target, "key": key},
                                                     ensure_ascii=False, sort_keys=True))

@@ -112,6 +112,7 @@ def _doc(*, symbol: Optional[Symbol], type_code: Optional[str], date: Optional[D
     number = number or (symbol.number if symbol else None)
     doc = Document(symbol=symbol.text if symbol else None, type=type_code, number=number, issuer=issuer,
                    issuer_code=issuer_code, date=iso, year=year, locality=gazetteer.label(unit.id) if unit else None,
+                   locality_id=unit.id if unit else None,
                    title=title or (name if name and not symbol else None), stub=stub,
                    type_name=vocab.type_name(type_code, system), system=system, level=level,
                    province=gazetteer.units()[unit.province_id].short if unit else None,
@@ -269,7 +270,8 @@ def cited_document(mention: Mention, subject: Optional[Document], file: str, iss
 
 
 def _subject_unit(subject: Optional[Document]) -> Optional[gazetteer.Unit]:
-    return unit_from_label(subject.locality) if subject else None
+    """The citing document's own unit, by the id its extraction found (its label names communes ambiguously)."""
+    return gazetteer.unit(subject.locality_id) if subject else None
 
 
 def _cited_issuer_name(phrase: Optional[str], info: Optional[vocab.Issuer], unit) -> Optional[str]:

@@ -5,7 +5,13 @@ go straight to ``DIR/extractions.jsonl``, rewritten in file order. Resolution re
 its own, and writes the graph's JSON lines; the embedded store is then loaded from those files. Memory holds the
 graph once, never the corpus. ``--append`` adds documents to an earlier build (an input read again replaces its
 earlier extraction). Every input ends either in the graph or in ``rejects.jsonl`` with its reason. The same
-inputs give byte-identical outputs.
+inputs give byte-identical outputs (``build.json``, when and from what it was built, aside).
+
+Nothing is written before the inputs and the output folder are known to be usable (``BuildError`` says why not).
+Folders and pages that graphbuild wrote are not read back as inputs (``ingest.read.iter_paths``). With several
+workers a catalogue is split into one part per worker, each reading the file and extracting every ``jobs``-th record
+(``work_items``), so that one large catalogue is extracted in parallel; in one process, progress is told record by
+record.
 """
 from __future__ import annotations
 
@@ -16,15 +22,17 @@ import sys
 import time
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Iterator, Optional, Union
 
 from ..extract.extractor import extract_citations
-from ..ingest.read import iter_paths, read_sources
+from ..ingest.read import CATALOGUE_SUFFIXES, iter_paths, read_sources
 from ..models import Reject
 from ..stores import ladybug as store
 from ..vocab import gazetteer
 from . import files
+from .locate import is_graph_dir, write_build_info
 from .model import Graph, Report
 from .check import check_graph
 from .resolve import resolve_citations
@@ -33,6 +41,15 @@ EXTRACTIONS = "extractions.jsonl"
 PathLike = Union[str, Path]
 # What a worker sends back per input: (file, JSON line of its extraction | None, reject reason | None).
 WorkResult = tuple[str, Optional[str], Optional[str]]
+# What a worker is given: (path, part, parts): the records of the path whose index modulo ``parts`` is ``part``.
+WorkItem = tuple[str, int, int]
+CATALOGUE_PART_BYTES = 2_000_000       # a smaller catalogue is not worth splitting (each part reads the whole file)
+# progress(stage, done, total): stage "extract" counts input bytes, "resolve" and "store" steps.
+Progress = Callable[[str, int, int], None]
+
+
+class BuildError(Exception):
+    """The build cannot start: an input path does not exist, the output is a file or a folder of other files."""
 
 
 @dataclass
@@ -42,6 +59,7 @@ class BuildResult:
     inputs: int
     rejects: int
     seconds: dict[str, float] = field(default_factory=dict)     # per stage: extract, resolve, export, store
+    skipped: list[str] = field(default_factory=list)            # folders and files graphbuild wrote: not read
 
     @cached_property
     def graph(self) -> Graph:
@@ -49,19 +67,37 @@ class BuildResult:
         return files.load_graph(self.out_dir)
 
 
-def _work(path: str) -> list[WorkResult]:
-    """Worker: every input in one path, extracted (or the reason it was not)."""
-    out: list[WorkResult] = []
-    for item in read_sources([path]):
+def _iter_work(work: WorkItem) -> Iterator[tuple[WorkResult, int, int]]:
+    """Every input of one part of one path, extracted (or the reason it was not), with its index among the path's
+    inputs and the number of lines of the path (how far into it the input is)."""
+    path, part, parts = work
+    lines = _line_count(path)
+    for index, item in enumerate(read_sources([path])):
+        if index % parts != part:
+            continue
         if isinstance(item, Reject):
-            out.append((item.file, None, item.reason))
+            yield (item.file, None, item.reason), index, lines
             continue
         try:
             record = extract_citations(item, with_mentions=False).to_dict(mentions=False)    # the graph needs none
-            out.append((item.file, json.dumps(record, ensure_ascii=False, sort_keys=True), None))
+            yield (item.file, json.dumps(record, ensure_ascii=False, sort_keys=True), None), index, lines
         except Exception as e:  # noqa: BLE001 - one bad input must not lose the batch
-            out.append((item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"))
-    return out
+            yield (item.file, None, f"could not extract ({type(e).__name__}: {str(e)[:200]})"), index, lines
+
+
+def _line_count(path: str) -> int:
+    if Path(path).suffix.lower() not in CATALOGUE_SUFFIXES:
+        return 1
+    try:
+        with open(path, "rb") as f:
+            return max(1, sum(1 for _ in f))
+    except OSError:
+        return 1
+
+
+def _work(work: WorkItem) -> list[WorkResult]:
+    """Worker: every input of one part of one path."""
+    return [result for result, _, _ in _iter_work(work)]
 
 
 class ExtractionLog:
@@ -105,13 +141,49 @@ class ExtractionLog:
         return out
 
 
+def check_paths(paths: list[Path], out: Path) -> None:
+    """Raise BuildError, before anything is written, when an input is missing or the output cannot be a graph's
+    folder: a file, or a folder that holds other files (they could be overwritten or read back as inputs)."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise BuildError(f"no such input: {', '.join(missing)}")
+    if not paths:
+        raise BuildError("no input given")
+    if out.exists() and not out.is_dir():
+        raise BuildError(f"the output {out} is a file: --out takes a folder")
+    if out.is_dir() and not is_graph_dir(out) and any(not c.name.startswith(".") for c in out.iterdir()):
+        raise BuildError(f"the output folder {out} holds other files and no built graph: give a new or empty folder")
+
+
+def work_items(files: list[Path], jobs: int) -> list[tuple[WorkItem, int]]:
+    """(work item, its share of the input bytes): a file is one item; with several workers a catalogue larger than
+    CATALOGUE_PART_BYTES is one item per worker."""
+    items: list[tuple[WorkItem, int]] = []
+    for path in files:
+        size = path.stat().st_size if path.exists() else 0
+        split = jobs > 1 and path.suffix.lower() in CATALOGUE_SUFFIXES and size > CATALOGUE_PART_BYTES
+        parts = jobs if split else 1
+        items += [((str(path), part, parts), size // parts) for part in range(parts)]
+    return items
+
+
 def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, append: bool = False,
-                progress: Optional[Callable[[int, str], None]] = None) -> BuildResult:
-    """Build the graph of ``paths`` into ``out_dir``; see the module docstring. ``progress(n, name)`` is called
-    after each input, then with "(resolving)" and "(loading the store)" as the later stages start."""
+                progress: Optional[Progress] = None) -> BuildResult:
+    """Build the graph of ``paths`` into ``out_dir``; see the module docstring. ``progress(stage, done, total)`` is
+    called as inputs are extracted (bytes), then as the graph is resolved and the store loaded (steps)."""
     started = time.perf_counter()
     seconds: dict[str, float] = {}
+    inputs = [Path(p) for p in paths]
     out = Path(out_dir)
+    check_paths(inputs, out)
+    skipped: list[Path] = []
+    resolved_out = out.resolve()
+    found = [f for f in iter_paths(inputs, skipped) if not f.resolve().is_relative_to(resolved_out)]
+    if not found:
+        what = f" (skipped as graphbuild's own output: {', '.join(map(str, skipped))})" if skipped else ""
+        raise BuildError(f"nothing to read in {', '.join(map(str, inputs))}{what}")
+    items = work_items(found, jobs)
+    total_bytes = sum(weight for _, weight in items)
     out.mkdir(parents=True, exist_ok=True)
     ext_path, rej_path = out / EXTRACTIONS, out / "rejects.jsonl"
     log = ExtractionLog(ext_path)
@@ -123,16 +195,22 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     fresh_path = out / (EXTRACTIONS + ".new")
     fresh_log = ExtractionLog(fresh_path)
     rejects: dict[str, str] = {}        # file -> reason
-    count = 0
-    work = (str(p) for p in iter_paths(paths))
+    done_bytes = [0, *accumulate(weight for _, weight in items)]     # after n items
+
+    def advance(done: int) -> None:
+        if progress:
+            progress("extract", done_bytes[done], total_bytes)
+
     with open(fresh_path, "wb") as fresh:
-        if jobs > 1:
+        work = [item for item, _ in items]
+        if jobs > 1 and len(work) > 1:
             gazetteer.units()        # load the tables once, before forking, rather than once per worker
             with _context().Pool(jobs) as pool:
-                # Small chunks: inputs differ a hundredfold in size, and a catalogue is one path.
-                count = _collect(pool.imap(_work, work, chunksize=8), fresh, fresh_log, rejects, progress)
+                # Small chunks: inputs differ a hundredfold in size.
+                count = _collect(pool.imap(_work, work, chunksize=1 if len(work) < 64 else 4), fresh, fresh_log,
+                                 rejects, advance)
         else:
-            count = _collect(map(_work, work), fresh, fresh_log, rejects, progress)
+            count = _collect_one_by_one(items, fresh, fresh_log, rejects, progress, total_bytes)
     for name in set(fresh_log.offsets) | set(rejects):
         log.offsets.pop(name, None)
     log.offsets.update(fresh_log.offsets)
@@ -146,17 +224,18 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     # Resolution runs in a process of its own and leaves the graph in files: the memory it takes goes back to the
     # system when that process ends (a Python process keeps most of it), before the store's buffers are taken.
     if progress:
-        progress(count, "(resolving)")
+        progress("resolve", 0, 1)
     with _context().Pool(1) as pool:
         report, stage_seconds = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
     seconds.update(stage_seconds)
-    started = time.perf_counter()
     if progress:
-        progress(count, "(loading the store)")
-    store.write(files.GraphFiles(out), out)
+        progress("resolve", 1, 1)
+    started = time.perf_counter()
+    store.write(files.GraphFiles(out), out,
+                progress=(lambda done, total: progress("store", done, total)) if progress else None)
     seconds["store"] = time.perf_counter() - started
-    remember_graph_dir(out)
-    return BuildResult(out, report, count, len(all_rejects), seconds)
+    write_build_info(out, [str(p) for p in inputs], report)
+    return BuildResult(out, report, count, len(all_rejects), seconds, [str(p) for p in skipped])
 
 
 def _context() -> Any:
@@ -179,45 +258,40 @@ def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) -
     return graph.report, seconds
 
 
+def _keep(result: WorkResult, fresh: IO[bytes], log: ExtractionLog, rejects: dict[str, str]) -> None:
+    """One input's line appended to ``fresh`` (its offset noted in ``log``), or its reject to ``rejects``."""
+    name, line, reason = result
+    if line is None:
+        rejects[name] = reason or ""
+    else:
+        log.offsets[name] = (log.path, fresh.tell())
+        fresh.write(line.encode("utf-8") + b"\n")
+
+
 def _collect(results: Iterable[list[WorkResult]], fresh: IO[bytes], log: ExtractionLog, rejects: dict[str, str],
-             progress: Optional[Callable[[int, str], None]]) -> int:
-    """Append the workers' lines to ``fresh`` (noting their offsets in ``log``) and their rejects to ``rejects``;
-    the number of inputs seen."""
+             advance: Callable[[int], None]) -> int:
+    """The workers' results kept (``_keep``); the number of inputs seen. ``advance(n)`` after the n-th work item."""
     count = 0
-    for batch in results:
-        for name, line, reason in batch:
+    for done, batch in enumerate(results, 1):
+        for result in batch:
             count += 1
-            if line is None:
-                rejects[name] = reason or ""
-            else:
-                log.offsets[name] = (log.path, fresh.tell())
-                fresh.write(line.encode("utf-8") + b"\n")
-            if progress:
-                progress(count, name)
+            _keep(result, fresh, log, rejects)
+        advance(done)
     return count
 
 
-# --- where the last build went ----------------------------------------------------------------------------------
-
-def _state_file() -> Path:
-    base = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
-    return base / "graphbuild" / "last_graph"
-
-
-def remember_graph_dir(path: PathLike) -> None:
-    try:
-        state = _state_file()
-        state.parent.mkdir(parents=True, exist_ok=True)
-        state.write_text(str(Path(path).resolve()), encoding="utf-8")
-    except OSError:
-        pass   # a read-only home only loses the default
-
-
-def default_graph_dir() -> Path:
-    try:
-        last = Path(_state_file().read_text(encoding="utf-8").strip())
-        if (last / store.STORE_NAME).exists():
-            return last
-    except OSError:
-        pass
-    return Path("graph")
+def _collect_one_by_one(items: list[tuple[WorkItem, int]], fresh: IO[bytes], log: ExtractionLog,
+                        rejects: dict[str, str], progress: Optional[Progress], total_bytes: int) -> int:
+    """In this process: each input kept as it is extracted, progress told input by input (within a catalogue, by
+    the share of its lines read)."""
+    count = done_bytes = 0
+    for work, weight in items:
+        for result, index, lines in _iter_work(work):
+            count += 1
+            _keep(result, fresh, log, rejects)
+            if progress:
+                progress("extract", done_bytes + weight * min(index + 1, lines) // lines, total_bytes)
+        done_bytes += weight
+        if progress:
+            progress("extract", done_bytes, total_bytes)
+    return count

@@ -11,32 +11,19 @@ from ..models import Level
 from .model import DocumentNode, Graph, Link, LocalityEntity, OrganizationEntity
 
 
-def locality_unit(node: DocumentNode) -> Optional[gazetteer.Unit]:
-    """The gazetteer unit of a document's locality ("Kiến An, Hải Phòng"), in the list in force on its date."""
-    locality = node.get("locality")
-    if not locality:
-        return None
-    parts = [p.strip() for p in locality.split(",")]
-    era = gazetteer.era_for(node.get("date"))
-    provinces = gazetteer.lookup(parts[-1], level="province", era=era)
-    if not provinces:
-        return None
-    if len(parts) == 1:
-        return provinces[0]
-    inner = gazetteer.lookup(parts[0], within=provinces[0].id, era=era)
-    return inner[0] if inner else provinces[0]
-
-
 def _add_locality(graph: Graph, unit: Optional[gazetteer.Unit]) -> None:
-    """The unit and its parents up to the first one already in the graph, each PART_OF its parent."""
+    """The unit and its parents up to the first one already in the graph, each PART_OF its parent, and each
+    SUCCEEDED_BY the 2025 units that took it over."""
     while unit is not None and unit.id not in graph.entities:
         entity: LocalityEntity = {
             "id": unit.id, "label": "Locality", "name": unit.short, "full_name": unit.name, "level": cast(Level, unit.level),
-            "era": unit.era, "parent": unit.parent,
+            "era": unit.era, "parent": unit.parent, "province": unit.province_id,
             "successor": gazetteer.successor(unit.id) if unit.era == "legacy" else None}
         graph.entities[unit.id] = entity
         if unit.parent:
             graph.links.append({"source": unit.id, "target": unit.parent, "relation": "PART_OF"})
+        for successor in gazetteer.successors(unit.id):
+            graph.links.append({"source": unit.id, "target": successor, "relation": "SUCCEEDED_BY"})
         unit = gazetteer.unit(unit.parent)
 
 
@@ -57,15 +44,14 @@ def _add_issuer(graph: Graph, doc_id: str, node: DocumentNode, unit: Optional[ga
 
 
 def add_entities(graph: Graph) -> None:
-    """Add every entity and link, set each document's ``locality_id``; then every province of both eras and every
-    unit of the provinces seen, since coverage asks which units did *not* act. Links come out sorted and unique."""
-    provinces_seen: set[tuple[str, str]] = set()
+    """Add every entity and link; then every unit of the country at every level of both lists, since coverage asks
+    which units did *not* act (a SUCCEEDED_BY link needs its 2025 unit). A document's unit is the ``locality_id``
+    its extraction found (the gazetteer unit itself, never its label read back: 237 commune names repeat within a
+    province). Links come out sorted and unique."""
     for doc_id, node in sorted(graph.documents.items()):
-        unit = locality_unit(node)
-        node["locality_id"] = unit.id if unit else None
+        unit = gazetteer.unit(node.get("locality_id"))
         if unit:
             _add_locality(graph, unit)
-            provinces_seen.add((unit.province_id, unit.era))
         if node.get("issuer_code") or node.get("issuer"):
             _add_issuer(graph, doc_id, node, unit)
         if unit:
@@ -82,13 +68,12 @@ def add_entities(graph: Graph) -> None:
                                                      "code": None, "level": None, "locality": None,
                                                      "locality_id": None})
             graph.links.append({"source": doc_id, "target": recipient_id, "relation": "ADDRESSED_TO"})
-    for era in ("legacy", "2025"):
-        for unit in gazetteer.provinces(era):
-            _add_locality(graph, unit)
-    for province_id, era in sorted(provinces_seen):
-        for level in ("district", "commune"):
-            for unit in gazetteer.children(province_id, level):
-                _add_locality(graph, unit)
+    for era in ("2025", "legacy"):
+        for province in gazetteer.provinces(era):
+            _add_locality(graph, province)
+            for level in ("district", "commune"):
+                for unit in gazetteer.children(province.id, level):
+                    _add_locality(graph, unit)
     graph.links = _sorted_unique(graph.links)
 
 

@@ -17,7 +17,7 @@ from typing import Any, Iterator, Literal, NamedTuple, Optional, Protocol, Typed
 from ..models import Kind, Level, Mode, Relation, System
 
 # Relations from a document or an organisation to an entity (the citations between documents are ``Relation``s).
-LinkRelation = Literal["ISSUED_BY", "LOCATED_IN", "PART_OF", "SIGNED_BY", "ADDRESSED_TO"]
+LinkRelation = Literal["ISSUED_BY", "LOCATED_IN", "PART_OF", "SUCCEEDED_BY", "SIGNED_BY", "ADDRESSED_TO"]
 
 # What an extraction says about one document (DESIGN.md's DOC and the fields beyond it), its empty fields left out.
 DocumentRecord = dict[str, Any]
@@ -93,6 +93,7 @@ class LocalityEntity(TypedDict):
     level: Level
     era: str                        # "legacy" (before July 2025) or "2025"
     parent: Optional[str]
+    province: str                   # the province it lies in (itself for a province): "within" without a path
     successor: Optional[str]        # a legacy unit's 2025 unit
 
 

@@ -286,7 +286,10 @@ def make_nodes(groups: Records) -> dict[str, DocumentNode]:
                                    if m.is_subject and m.record.get("recipients")), [])
         node["aliases"] = sorted({m.record["symbol"] for m in mentions if m.record.get("symbol")} - {node["symbol"]})
         node["mentioned_in"] = sorted({m.file for m in mentions if not m.is_subject})
-        documents[doc_id] = cast(DocumentNode, node)      # cited_by_count and locality_id come later
+        # The unit goes with the label it was read with: both from the mention that gives the locality.
+        placed = next((m.record for m in mentions if m.record.get("locality") not in _EMPTY), {})
+        node["locality_id"] = placed.get("locality_id")
+        documents[doc_id] = cast(DocumentNode, node)      # cited_by_count comes later
     return documents
 
 

@@ -14,7 +14,7 @@ import zipfile
 from html.parser import HTMLParser
 from itertools import islice
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import Iterable, Iterator, Optional, Union
 
 from .. import vocab
 from ..models import Reject, Source
@@ -295,16 +295,58 @@ def read_file(path: Path) -> Iterator[Union[Source, Reject]]:
         yield Reject(name, f"cannot read: {e.strerror or e}")
 
 
-def iter_paths(paths: Iterable[Union[str, Path]]) -> Iterator[Path]:
-    """Files under the given paths (folders walked in sorted order so runs are reproducible)."""
+# What graphbuild itself writes, never read back as input: a built graph's folder (its JSON lines would be read as a
+# catalogue), a folder marked as output (neo4j-admin CSVs, Parquet tables), and pages and images that name
+# graphbuild as their generator near their start (views, briefings and their PNG/SVG).
+GRAPH_FOLDER_FILES = ("documents.jsonl", "report.json")
+OUTPUT_MARKER = ".graphbuild-output"
+GENERATOR_MARKS = {".html": b'<meta name="generator" content="graphbuild">', ".png": b"Software\x00graphbuild",
+                   ".svg": b"<dc:title>graphbuild</dc:title>"}
+
+
+def is_output_folder(folder: Path) -> bool:
+    return (folder / OUTPUT_MARKER).exists() or all((folder / name).is_file() for name in GRAPH_FOLDER_FILES)
+
+
+def is_output_file(path: Path) -> bool:
+    mark = GENERATOR_MARKS.get(path.suffix.lower())
+    if mark is None:
+        return False
+    try:
+        with open(path, "rb") as f:
+            return mark in f.read(4096)
+    except OSError:
+        return False
+
+
+def iter_paths(paths: Iterable[Union[str, Path]], skipped: Optional[list[Path]] = None) -> Iterator[Path]:
+    """Files under the given paths (folders walked in sorted order so runs are reproducible), leaving out hidden
+    files and folders and what graphbuild wrote (``is_output_folder``, ``is_output_file``), which go to
+    ``skipped``. A path given as a file is yielded as it is."""
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    yield child
+            yield from _walk(p, skipped)
         else:
             yield p
+
+
+def _walk(folder: Path, skipped: Optional[list[Path]]) -> Iterator[Path]:
+    if is_output_folder(folder):
+        if skipped is not None:
+            skipped.append(folder)
+        return
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, skipped)
+        elif entry.is_file():
+            if is_output_file(entry):
+                if skipped is not None:
+                    skipped.append(entry)
+                continue
+            yield entry
 
 
 def read_sources(paths: Iterable[Union[str, Path]]) -> Iterator[Union[Source, Reject]]:

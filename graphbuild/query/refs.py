@@ -1,35 +1,33 @@
-"""What a user types for a document ("44-KL/TW", "Kết luận 44", "1416-CV/QU", an id, words of a title) resolved to
-one document id, in a store (``resolve_ref``) or in a graph held in memory (``find_in_graph``).
+"""Where documents are looked up by what a user typed: a store (``StoreDocuments``) or a graph held in memory
+(``GraphDocuments``), behind one interface (``Documents``), and the one matcher both use (``search.match_document``).
 
-A reference is read once (``parse_ref``) into a ``Ref``, whose ``condition`` says what a document named that way
-is, as tests on the properties of a stored Document. A store gets the condition as the WHERE clause of a Cypher
-query; a graph in memory has it checked on the rows a store would hold (``stores.rows.document_row``): one
-statement of the test, so both find the same documents, in id order, at most 20.
+What is looked for is a ``Condition``: tests on the properties of a stored Document (``stores.rows.document_row``:
+the folded ``search_text`` and ``search_keys`` written at build time among them). A store gets the condition as the
+WHERE clause of a Cypher query that both engines accept, every value a parameter; a graph in memory has it checked
+on the rows a store would hold: one statement of the test, so both find the same documents.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Literal, Optional, Protocol
 
-from .. import vocab
 from ..stores.rows import document_row
-from ..vocab import patterns
-from .errors import AmbiguousRef, QueryError
 from .plain import Row, plain
 
 if TYPE_CHECKING:
     from ..graph.model import Graph
 
 Runner = Callable[[str, dict[str, Any]], list[Row]]    # a store's ``run``
-REF_KEYS = ("id", "symbol", "issuer", "locality", "date", "stub")     # what a candidate shows
-REF_FIELDS = ", ".join(f"d.{k} AS {k}" for k in REF_KEYS)
-MAX_CANDIDATES = 20
+# What a found document shows, and what ranking reads.
+FOUND_KEYS = ("id", "symbol", "aliases", "type", "type_name", "title", "issuer", "locality", "locality_id", "level",
+              "date", "stub", "cited_by_count")
+FOUND_FIELDS = ", ".join(f"d.{k} AS {k}" for k in FOUND_KEYS)
 
 # How a test compares a document's property with a parameter, in Cypher.
-Operator = Literal["equals", "listed in", "one of", "in lower case contains"]
+Operator = Literal["equals", "listed in", "one of", "contains", "at least", "at most"]
 _CYPHER = {"equals": "d.{prop} = ${param}", "listed in": "${param} IN d.{prop}", "one of": "d.{prop} IN ${param}",
-           "in lower case contains": "toLower(d.{prop}) CONTAINS ${param}"}
+           "contains": "d.{prop} CONTAINS ${param}", "at least": "d.{prop} >= ${param}",
+           "at most": "d.{prop} <= ${param}"}
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,7 @@ class Test:
 
     def holds(self, row: Row, params: dict[str, Any]) -> bool:
         """The test on a row in memory, as Cypher evaluates it (a missing property or value: not true)."""
-        value, wanted = row.get(self.prop), params[self.param]
+        value, wanted = plain(row.get(self.prop)), plain(params[self.param])
         if value is None or wanted is None:
             return False
         if self.operator == "equals":
@@ -53,7 +51,11 @@ class Test:
             return wanted in value
         if self.operator == "one of":
             return value in wanted
-        return bool(wanted) and wanted in value.lower()     # as the embedded store has it: "" is in no string
+        if self.operator == "contains":
+            return wanted in value
+        if self.operator == "at least":
+            return bool(value >= wanted)
+        return bool(value <= wanted)
 
 
 @dataclass(frozen=True)
@@ -63,51 +65,27 @@ class Condition:
     params: dict[str, Any]
 
     def cypher(self) -> str:
-        return " OR ".join(" AND ".join(test.cypher() for test in tests) for tests in self.alternatives)
+        return " OR ".join("(" + " AND ".join(test.cypher() for test in tests) + ")" for tests in self.alternatives)
 
     def holds(self, row: Row) -> bool:
         return any(all(test.holds(row, self.params) for test in tests) for tests in self.alternatives)
 
-
-@dataclass(frozen=True)
-class Ref:
-    """What a user typed, read as one way of naming a document."""
-    symbol: Optional[str] = None           # "44-KL/TW"
-    types: tuple[str, ...] = ()            # ("KL",) with number, for "Kết luận 44"
-    number: Optional[int] = None
-    words: Optional[str] = None            # anything else: words of a title
-
-    def condition(self) -> Condition:
-        if self.symbol:
-            return Condition(((Test("symbol", "equals", "s"),), (Test("aliases", "listed in", "s"),)),
-                             {"s": self.symbol})
-        if self.types:
-            return Condition(((Test("num", "equals", "n"), Test("type", "one of", "types")),),
-                             {"n": self.number, "types": list(self.types)})
-        return Condition(((Test("title", "in lower case contains", "t"),),), {"t": self.words})
-
-
-def parse_ref(ref: str) -> Ref:
-    sym = patterns.canonical_symbol(ref)
-    if sym:
-        return Ref(symbol=sym)
-    match = re.fullmatch(r"(?P<word>.+?)\s+(?:số\s+)?(?P<num>\d{1,5})", ref, re.I)
-    doc_type = vocab.type_by_word().get(vocab.fold(match.group("word"))) if match else None
-    if match and doc_type:
-        codes = tuple(sorted({x.code for x in vocab.doc_types() if x.name == doc_type.name} | {doc_type.code}))
-        return Ref(types=codes, number=int(match.group("num")))
-    return Ref(words=vocab.fold(ref))
+    def also(self, tests: tuple[Test, ...], params: dict[str, Any]) -> Condition:
+        """This condition and ``tests`` (filters) too."""
+        if not tests:
+            return self
+        return Condition(tuple(alt + tests for alt in self.alternatives), {**self.params, **params})
 
 
 class Documents(Protocol):
     """Where references are looked up."""
 
-    def with_id(self, doc_id: str) -> Optional[str]:
-        """The id of the document with id ``doc_id``, if there is one."""
+    def with_id(self, doc_id: str) -> Optional[Row]:
+        """The document with id ``doc_id`` (``FOUND_KEYS``), if there is one."""
         ...
 
-    def find(self, condition: Condition) -> list[Row]:
-        """The candidates (``REF_KEYS``, plain values) that meet ``condition``, in id order, at most 20."""
+    def find(self, condition: Condition, limit: int) -> list[Row]:
+        """The documents (``FOUND_KEYS``, plain values) that meet ``condition``, in id order, at most ``limit``."""
         ...
 
 
@@ -117,13 +95,13 @@ class StoreDocuments:
     def __init__(self, run: Runner):
         self.run = run
 
-    def with_id(self, doc_id: str) -> Optional[str]:
-        hit = self.run(f"MATCH (d:Document) WHERE d.id = $ref RETURN {REF_FIELDS}", {"ref": doc_id})
-        return hit[0]["id"] if hit else None
+    def with_id(self, doc_id: str) -> Optional[Row]:
+        hit = self.run(f"MATCH (d:Document) WHERE d.id = $ref RETURN {FOUND_FIELDS}", {"ref": doc_id})
+        return plain(hit[0]) if hit else None
 
-    def find(self, condition: Condition) -> list[Row]:
-        hits = self.run(f"MATCH (d:Document) WHERE {condition.cypher()} RETURN {REF_FIELDS} ORDER BY d.id "
-                        f"LIMIT {MAX_CANDIDATES}", condition.params)
+    def find(self, condition: Condition, limit: int) -> list[Row]:
+        hits = self.run(f"MATCH (d:Document) WHERE {condition.cypher()} RETURN {FOUND_FIELDS} ORDER BY d.id "
+                        f"LIMIT {int(limit)}", condition.params)
         return [plain(h) for h in hits]
 
 
@@ -133,40 +111,46 @@ class GraphDocuments:
     def __init__(self, graph: Graph):
         self.graph = graph
 
-    def with_id(self, doc_id: str) -> Optional[str]:
-        return doc_id if doc_id in self.graph.documents else None
+    def with_id(self, doc_id: str) -> Optional[Row]:
+        doc = self.graph.documents.get(doc_id)
+        return self._found(document_row(doc)) if doc else None
 
-    def find(self, condition: Condition) -> list[Row]:
+    def find(self, condition: Condition, limit: int) -> list[Row]:
         hits = []
         for doc_id in sorted(self.graph.documents):
             row = document_row(self.graph.documents[doc_id])
             if condition.holds(row):
-                hits.append(plain({k: row[k] for k in REF_KEYS}))
-                if len(hits) == MAX_CANDIDATES:
+                hits.append(self._found(row))
+                if len(hits) == limit:
                     break
         return hits
 
+    @staticmethod
+    def _found(row: Row) -> Row:
+        return {k: plain(row.get(k)) for k in FOUND_KEYS}
 
-def resolve_in(documents: Documents, ref: str) -> str:
-    """One document id for ``ref``: an id as it is, else what ``parse_ref`` reads; raises AmbiguousRef listing the
-    candidates, QueryError when none matches."""
-    ref = ref.strip()
-    found = documents.with_id(ref)
-    if found is not None:
-        return found
-    hits = documents.find(parse_ref(ref).condition())
-    if not hits:
-        raise QueryError(f"no document matches '{ref}'")
-    if len(hits) > 1:
-        raise AmbiguousRef(ref, hits)
-    return str(hits[0]["id"])
+
+def documents_of(where: Any) -> Documents:
+    """A store (anything with ``run``), a graph in memory (``documents``) or a ``Documents`` as ``Documents``."""
+    if isinstance(where, (StoreDocuments, GraphDocuments)):
+        return where
+    if hasattr(where, "documents") and isinstance(where.documents, dict):
+        return GraphDocuments(where)
+    if hasattr(where, "run"):
+        return StoreDocuments(where.run)
+    if callable(where):
+        return StoreDocuments(where)
+    raise TypeError(f"cannot look documents up in {type(where).__name__}")
 
 
 def resolve_ref(run: Runner, ref: str) -> str:
-    """``resolve_in`` a store; ``run(cypher, params)`` is the store's runner."""
-    return resolve_in(StoreDocuments(run), ref)
+    """The one document id ``ref`` names in a store (``run(cypher, params)`` is the store's runner); raises
+    ``AmbiguousRef`` listing the candidates, ``NoMatch`` with suggestions (``search.match_document``)."""
+    from .search import match_document
+    return match_document(StoreDocuments(run), ref).id
 
 
 def find_in_graph(graph: Graph, ref: Optional[str]) -> str:
-    """``resolve_in`` a graph held in memory (``load_graph``)."""
-    return resolve_in(GraphDocuments(graph), ref or "")
+    """The same, in a graph held in memory (``load_graph``)."""
+    from .search import match_document
+    return match_document(GraphDocuments(graph), ref or "").id

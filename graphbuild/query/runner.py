@@ -1,7 +1,9 @@
 """The query library: named ``queries/NAME.cypher`` files run on the embedded store or Neo4j, returning plain rows.
 
-User values reach Cypher only as parameters; ``--doc`` and a ``to`` parameter are references resolved to document
-ids first (``refs``).
+A file's header comment says what it is for (``// purpose:``), its parameters with their types and defaults
+(``// param: NAME: TYPE = DEFAULT — what it is``, ``params``), an example and which collected columns come back
+sorted. User values reach Cypher only as parameters, checked and converted to their declared type first;
+``--doc`` and ``document`` parameters are references resolved to document ids (``search.match_document``).
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional, Union
 
+from . import params as param_types
 from .errors import QueryError
 from .plain import Row, to_rows
 from .refs import find_in_graph  # noqa: F401  (views.viz imports it from here)
@@ -20,7 +23,8 @@ if TYPE_CHECKING:
     from ..stores.base import Store
 
 QUERY_DIRS = [Path(__file__).resolve().parent / "queries"]
-PARAM_LINE = re.compile(r"^//\s*param:\s*(?P<name>\w+)(?:\s*=\s*(?P<default>\S+))?\s*(?:—|-)?\s*(?P<doc>.*)$")
+PARAM_LINE = re.compile(r"^//\s*param:\s*(?P<name>\w+)(?:\s*:\s*(?P<type>\w+))?(?:\s*=\s*(?P<default>\S+))?"
+                        r"\s*(?:—|-)?\s*(?P<doc>.*)$")
 ParamValue = Union[str, int, None]
 
 
@@ -30,6 +34,7 @@ class Query:
     cypher: str
     purpose: str = ""
     params: dict[str, ParamValue] = field(default_factory=dict)   # name -> default (None when required or null)
+    types: dict[str, str] = field(default_factory=dict)           # name -> declared type (params.TYPES)
     required: list[str] = field(default_factory=list)
     example: str = ""
     sorted_columns: tuple[str, ...] = ()     # lists made by collect(), which has no order: returned sorted
@@ -41,9 +46,8 @@ def query_dirs() -> list[Path]:
 
 
 def _parse_default(text: Optional[str]) -> ParamValue:
-    if text is None or text == "null":
-        return None
-    return int(text) if re.fullmatch(r"-?\d+", text) else text
+    """The default as written; it is converted to the parameter's type with the values given."""
+    return None if text is None or text == "null" else text
 
 
 def load_query(name: str, engine: str = "ladybug") -> Query:
@@ -63,6 +67,11 @@ def load_query(name: str, engine: str = "ladybug") -> Query:
     for line in text.splitlines():
         param = PARAM_LINE.match(line)
         if param:
+            kind = param.group("type") or ("document" if param.group("name") in ("id", "to") else "string")
+            if kind not in param_types.TYPES:
+                raise QueryError(f"{path}: parameter {param.group('name')} has an unknown type '{kind}' "
+                                 f"(the types: {', '.join(param_types.TYPES)})")
+            query.types[param.group("name")] = kind
             if param.group("default") is None:
                 query.required.append(param.group("name"))
                 query.params[param.group("name")] = None
@@ -87,7 +96,9 @@ def list_queries() -> list[str]:
 
 def run_query(store: Store, name: str, doc: Optional[str] = None, params: Optional[dict[str, Any]] = None,
               engine: str = "ladybug") -> list[Row]:
-    """Run ``queries/NAME.cypher`` on ``store`` (anything with ``run(cypher, params) -> [dict]``)."""
+    """Run ``queries/NAME.cypher`` on ``store`` (anything with ``run(cypher, params) -> [dict]``). ``params``
+    values may be strings (as typed on a command line) or values of the declared type; each is checked
+    (``params``: ``ParameterError``), ``doc`` and document parameters resolved (``NoMatch``, ``AmbiguousRef``)."""
     query = load_query(name, engine)
     values = dict(query.params)
     for k, v in (params or {}).items():
@@ -95,13 +106,14 @@ def run_query(store: Store, name: str, doc: Optional[str] = None, params: Option
             raise QueryError(f"query '{name}' has no parameter '{k}' (it takes: {', '.join(values) or 'none'})")
         values[k] = v
     if doc is not None:
-        values["id"] = resolve_ref(store.run, doc)
-    if "to" in values and isinstance(values["to"], str):
-        values["to"] = resolve_ref(store.run, values["to"])
+        if "id" not in values:
+            raise QueryError(f"query '{name}' is not about one document: it takes no --doc")
+        values["id"] = doc
     missing = [k for k in query.required if values.get(k) is None]
     if missing:
         hint = " (use --doc REF)" if "id" in missing else ""
         raise QueryError(f"query '{name}' needs {', '.join(missing)}{hint}")
+    values = param_types.convert_all(values, query.types, lambda ref: resolve_ref(store.run, ref))
     rows = to_rows(store.run(query.cypher, values))
     for row in rows:     # the same rows from either store and from run to run
         for col in query.sorted_columns:

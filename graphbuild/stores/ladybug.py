@@ -1,7 +1,9 @@
 """The embedded store (LadybugDB): written in bulk from a resolved graph, read by the query library.
 
-The database is built in a temporary file next to the target and moved into place only when complete, so a killed
-build never leaves a half-written store behind.
+The rows go to the store as Arrow tables passed as a parameter of ``COPY … FROM $rows``, in batches: no path and no
+value is ever part of a statement's text (a folder named ``it's`` is as good as any), lists and quoted text need no
+CSV escaping, and memory holds one batch per table. The database is built in a temporary folder next to the target
+and moved into place only when complete, so a killed build never leaves a half-written store behind.
 """
 from __future__ import annotations
 
@@ -9,109 +11,80 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterable, Optional, Union
 
 from ..dates import to_date
 from . import rows, schema
 from .base import Row, StoreError
-from .csv_files import CsvFiles
 
 if TYPE_CHECKING:
     from ..graph.model import GraphSource
 
 STORE_NAME = "graph.lbug"
-INSERT_BATCH = 2000          # rows per parameterised insert (the rows a CSV cannot hold)
+COPY_BATCH = 50_000          # rows per COPY: the memory one table's buffer may hold
 # What a bulk load needs to know of one key of its rows: (table, properties, (from label, to label) or None).
 Table = tuple[str, schema.Props, Optional[tuple[str, str]]]
 
 __all__ = ["EmbeddedStore", "StoreError", "STORE_NAME", "write"]
 
 
-def _cell_maker(props: schema.Props) -> Callable[[Row], Optional[list[Any]]]:
-    """row -> its CSV cells, or None when a list item holds a comma or bracket (a CSV list cannot hold it: such a
-    row is loaded with parameters instead). Built once per table: the kinds are looked at once, not per cell."""
-    def cell(prop: str, kind: str) -> Callable[[Row], Any]:
-        if kind.endswith("[]"):
-            return lambda row: "" if row.get(prop) is None else "[" + ",".join(str(x) for x in row[prop]) + "]"
-        if kind == "BOOLEAN":
-            return lambda row: "" if row.get(prop) is None else "true" if row[prop] else "false"
-        return lambda row: "" if row.get(prop) is None else row[prop]
-    cells = [cell(p, kind) for p, kind in props]
-    lists = [p for p, kind in props if kind.endswith("[]")]
-
-    def make(row: Row) -> Optional[list[Any]]:
-        for prop in lists:
-            if any(c in str(x) for x in row.get(prop) or () for c in ",[]"):
-                return None
-        return [to_cell(row) for to_cell in cells]
-    return make
+def _arrow_type(kind: str) -> Any:
+    import pyarrow as pa
+    return {"STRING": pa.string(), "INT64": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
+            "DATE": pa.date32(), "STRING[]": pa.list_(pa.string())}[kind]
 
 
-class _TableCsv(NamedTuple):
-    """Where the rows of one key go: its table, its CSV and how a row becomes the CSV's cells."""
-    table: str
-    props: schema.Props
-    ends: Optional[tuple[str, str]]
-    path: Path
-    header: list[str]
-    cells: Callable[[Row], Optional[list[Any]]]
+class _Batch:
+    """The rows of one table waiting for their COPY, column by column."""
+
+    def __init__(self, table: Table):
+        self.name, self.props, self.ends = table
+        self.columns: dict[str, list[Any]] = {c: [] for c in (["from", "to"] if self.ends else [])}
+        self.columns.update({p: [] for p, _ in self.props})
+        self.dates = [p for p, kind in self.props if kind == "DATE"]
+
+    def add(self, row: Row) -> int:
+        if self.ends:
+            self.columns["from"].append(row["source"])
+            self.columns["to"].append(row["target"])
+        for p, _ in self.props:
+            self.columns[p].append(to_date(row.get(p)) if p in self.dates else row.get(p))
+        return len(self.columns[self.props[0][0]] if self.props else self.columns["from"])
+
+    def copy(self, conn: Any) -> None:
+        import pyarrow as pa
+        fields = [pa.field(c, pa.string()) for c in ("from", "to")] if self.ends else []
+        fields += [pa.field(p, _arrow_type(kind)) for p, kind in self.props]
+        table = pa.table({f.name: pa.array(self.columns[f.name], f.type) for f in fields},
+                         schema=pa.schema(fields))
+        if table.num_rows:
+            # The table name and end labels come from the schema (``identifier``); the rows are a parameter.
+            ends = f" (from='{schema.identifier(self.ends[0])}', to='{schema.identifier(self.ends[1])}')" \
+                if self.ends else ""
+            conn.execute(f"COPY {schema.identifier(self.name)} FROM $rows{ends}", {"rows": table})
+        for column in self.columns.values():
+            column.clear()
 
 
-def _bulk_load(conn: Any, keyed_rows: Iterable[tuple[Hashable, Row]], table_of: Callable[[Any], Table],
-               tmp: Path) -> None:
+def _bulk_load(conn: Any, keyed_rows: Iterable[tuple[Hashable, Row]], table_of: Callable[[Any], Table]) -> None:
     """Load rows of several tables in one pass over them: ``keyed_rows`` gives (key, row), ``table_of(key)`` gives
-    the key's ``Table``. Rows go to one CSV per key as they come (nothing is held), then each CSV is COPYed; rows a
-    CSV cannot hold are inserted with parameters afterwards."""
-    tables: dict[Hashable, _TableCsv] = {}
-    aside: dict[Hashable, list[Row]] = {}
-    with CsvFiles(lineterminator="\r\n") as files:      # the csv module's own dialect, as COPY is told below
-        for key, row in keyed_rows:
-            out = tables.get(key)
-            if out is None:
-                table, props, ends = table_of(key)
-                path = tmp / f"{table}-{ends[0] if ends else 'n'}-{ends[1] if ends else 'n'}.csv"
-                header = (["from", "to"] if ends else []) + [p for p, _ in props]
-                out = tables[key] = _TableCsv(table, props, ends, path, header, _cell_maker(props))
-            cells = out.cells(row)
-            if cells is None:
-                aside.setdefault(key, []).append(row)
-            else:
-                files.write(out.path, [row["source"], row["target"]] + cells if out.ends else cells, out.header)
-    for out in tables.values():
-        if files.count.get(out.path):
-            # Say exactly how the CSV is written: Ladybug's sniffer, seeing no quotes in the first rows, would split
-            # a later quoted field at its commas. parallel=false: evidence sentences hold quoted newlines.
-            opts = "header=true, parallel=false, auto_detect=false, delim=',', quote='\"', escape='\"'"
-            if out.ends:
-                opts += f", from='{out.ends[0]}', to='{out.ends[1]}'"
-            conn.execute(f"COPY {out.table} FROM '{out.path.as_posix()}' ({opts})")
-            out.path.unlink()
-    for key, rows_aside in aside.items():
-        out = tables[key]
-        _insert(conn, out.table, rows_aside, out.props, out.ends)
+    the key's ``Table``; each table is copied in batches of ``COPY_BATCH`` rows."""
+    batches: dict[Hashable, _Batch] = {}
+    for key, row in keyed_rows:
+        batch = batches.get(key)
+        if batch is None:
+            batch = batches[key] = _Batch(table_of(key))
+        if batch.add(row) >= COPY_BATCH:
+            batch.copy(conn)
+    for batch in batches.values():
+        batch.copy(conn)
 
 
-def _param(value: Any, kind: str) -> Any:
-    return to_date(value) if kind == "DATE" else value
-
-
-def _insert(conn: Any, table: str, rows_: list[Row], props: schema.Props, ends: Optional[tuple[str, str]]) -> None:
-    sets = ", ".join(f"{p}: r.{p}" for p, _ in props)
-    if ends:
-        # Two MATCH clauses: a comma-joined pattern makes Ladybug plan a cross product (100x slower).
-        statement = (f"UNWIND $rows AS r MATCH (a:{ends[0]} {{id: r.source}}) MATCH (b:{ends[1]} {{id: r.target}}) "
-                     f"CREATE (a)-[:{table} {{{sets}}}]->(b)")
-    else:
-        statement = f"UNWIND $rows AS r CREATE (:{table} {{{sets}}})"
-    for i in range(0, len(rows_), INSERT_BATCH):
-        chunk = [{**({"source": r["source"], "target": r["target"]} if ends else {}),
-                  **{p: _param(r.get(p), k) for p, k in props}} for r in rows_[i:i + INSERT_BATCH]]
-        conn.execute(statement, {"rows": chunk})
-
-
-def write(graph: GraphSource, out_dir: Union[str, Path]) -> Path:
+def write(graph: GraphSource, out_dir: Union[str, Path],
+          progress: Optional[Callable[[int, int], None]] = None) -> Path:
     """Write the graph (a ``Graph``, or ``GraphFiles`` to stream a built one from its files) into
-    ``out_dir/graph.lbug``, replacing it atomically, and return its path."""
+    ``out_dir/graph.lbug``, replacing it atomically, and return its path. ``progress(done, 3)`` after the nodes,
+    the citations and the other links."""
     import ladybug
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -124,10 +97,14 @@ def write(graph: GraphSource, out_dir: Union[str, Path]) -> Path:
         for stmt in schema.ddl():
             conn.execute(stmt)
         # Nodes first (relationships look their ends up), then citations, then the other links.
-        _bulk_load(conn, rows.iter_node_rows(graph), lambda label: (label, schema.NODES[label], None), tmp_dir)
-        _bulk_load(conn, rows.iter_citation_rows(graph),
-                   lambda rel: (rel, schema.CITATION_PROPS, ("Document", "Document")), tmp_dir)
-        _bulk_load(conn, rows.iter_link_rows(graph), lambda key: (key[0], schema.LINKS[key[0]][1], key[1:]), tmp_dir)
+        stages: list[tuple[Iterable[tuple[Any, Row]], Callable[[Any], Table]]] = [
+            (rows.iter_node_rows(graph), lambda label: (label, schema.NODES[label], None)),
+            (rows.iter_citation_rows(graph), lambda rel: (rel, schema.CITATION_PROPS, ("Document", "Document"))),
+            (rows.iter_link_rows(graph), lambda key: (key[0], schema.LINKS[key[0]][1], key[1:]))]
+        for done, (keyed_rows, table_of) in enumerate(stages, 1):
+            _bulk_load(conn, keyed_rows, table_of)
+            if progress:
+                progress(done, len(stages))
         conn.close()
         db.close()
         for suffix in ("", ".wal", ".shadow"):

@@ -159,6 +159,10 @@ class Neo4jStore:
         except (ConfigurationError, ValueError) as e:
             raise Neo4jConfigError(f"cannot use NEO4J_URI {self._safe_uri()!r}: {self._scrub(str(e))}") from None
 
+    def describe(self) -> str:
+        """Where the store is, for the user: the URI (without credentials) and the database."""
+        return self._safe_uri() + (f" database {self.database}" if self.database else " (default database)")
+
     def _safe_uri(self) -> str:
         parts = urlsplit(self.uri)
         if parts.username or parts.password:

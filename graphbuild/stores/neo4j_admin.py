@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Union
 
 from ..dates import to_date
+from ..ingest.read import OUTPUT_MARKER
 from . import rows, schema
 from .base import Row
 from .csv_files import CsvFiles, write_csv
@@ -95,6 +96,7 @@ def write_admin_import(graph: GraphSource, out_dir: Union[str, Path], database: 
     """
     out = Path(out_dir).resolve()
     out.mkdir(parents=True, exist_ok=True)
+    (out / OUTPUT_MARKER).write_text("written by graphbuild load --admin-import: not an input\n", encoding="utf-8")
     ids: dict[str, set[str]] = {label: set() for label in schema.NODES}
     taken: set[str] = set()
     for label, row in rows.iter_node_rows(graph):

@@ -8,9 +8,11 @@ the neo4j-admin CSVs all take their rows from here, so every route stores the sa
 """
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, TypeVar
 
 from ..dates import to_date
+from ..text.search_keys import search_keys, search_text
 from . import schema
 from .base import Row
 
@@ -18,6 +20,7 @@ if TYPE_CHECKING:
     from ..graph.model import DocumentNode, GraphSource, Report
 
 _K = TypeVar("_K")
+EPOCH = date(1970, 1, 1)
 # (type, from label, to label): a relationship group, one per pair of end labels (each label is its own ID space).
 GroupKey = tuple[str, str, str]
 
@@ -34,7 +37,8 @@ def _unresolved(report: Report) -> dict[str, str]:
 
 def document_row(doc: DocumentNode, unresolved: Optional[str] = None) -> Row:
     """A document as the stores hold it: exactly the schema's properties, with ``num`` (the number as an integer,
-    for "Kết luận 44"), ``aliases`` a list, ``stub`` and ``date_inferred`` booleans."""
+    for "Kết luận 44"), ``aliases`` a list, ``stub`` and ``date_inferred`` booleans, the search keys and the day
+    number of its date."""
     row: Row = {p: doc.get(p) for p, _ in schema.NODES["Document"]}
     number = doc.get("number") or ""
     row["num"] = int(number) if number.isdigit() else None
@@ -42,6 +46,13 @@ def document_row(doc: DocumentNode, unresolved: Optional[str] = None) -> Row:
     row["stub"] = bool(doc.get("stub"))
     row["date_inferred"] = bool(doc.get("date_inferred"))
     row["unresolved"] = unresolved
+    row["search_text"] = search_text(doc)
+    row["search_keys"] = search_keys(doc)
+    try:
+        day = to_date(doc.get("date"))
+    except ValueError:
+        day = None
+    row["day_number"] = (day - EPOCH).days if day else None
     return row
 
 

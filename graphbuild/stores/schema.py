@@ -21,11 +21,14 @@ NODES: dict[str, Props] = {
         ("level", "STRING"), ("system", "STRING"), ("term", "STRING"), ("title", "STRING"), ("signer", "STRING"),
         ("stub", "BOOLEAN"), ("kind", "STRING"), ("file", "STRING"), ("url", "STRING"), ("aliases", "STRING[]"),
         ("cited_by_count", "INT64"), ("unresolved", "STRING"), ("title_source", "STRING"),
+        # Written at build time for portable queries: the keys a document is found by (text.search_keys), and its
+        # date as a day number, since the two engines share no date arithmetic (lag = d.day_number - t.day_number).
+        ("search_text", "STRING"), ("search_keys", "STRING[]"), ("day_number", "INT64"),
     ],
     "Organization": [("id", "STRING"), ("name", "STRING"), ("code", "STRING"), ("level", "STRING"),
                      ("locality", "STRING"), ("locality_id", "STRING")],
     "Locality": [("id", "STRING"), ("name", "STRING"), ("full_name", "STRING"), ("level", "STRING"),
-                 ("era", "STRING"), ("parent", "STRING"), ("successor", "STRING")],
+                 ("era", "STRING"), ("parent", "STRING"), ("province", "STRING"), ("successor", "STRING")],
     "Person": [("id", "STRING"), ("name", "STRING")],
 }
 
@@ -43,6 +46,9 @@ LINKS: dict[str, tuple[list[tuple[str, str]], Props]] = {
     "ISSUED_BY": ([("Document", "Organization")], []),
     "LOCATED_IN": ([("Document", "Locality"), ("Organization", "Locality")], []),
     "PART_OF": ([("Locality", "Locality")], []),
+    # A unit of the list before July 2025 -> the unit of the 2025 list that took it over (province -> province,
+    # commune -> each commune it went into); districts were abolished and have none.
+    "SUCCEEDED_BY": ([("Locality", "Locality")], []),
     "SIGNED_BY": ([("Document", "Person")], [("role", "STRING")]),
     "ADDRESSED_TO": ([("Document", "Organization")], []),
 }

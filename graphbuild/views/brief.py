@@ -6,7 +6,8 @@ One self-contained HTML page (templates/brief.html: offline, every document text
 (the implementation tree below the document, levels top-down), a table of the documents in it (symbol, type,
 issuer, locality, level, date, lag in days from the document each one implements and from the root), coverage
 (which provinces, districts and communes are seen implementing it, and which provinces are not: the rows of the
-``coverage`` query, run on the graph's store, so the page and ``graphbuild query coverage`` agree), a timeline
+``coverage`` query, run on the graph's store, so the page and ``graphbuild query coverage`` agree; at the levels
+below the document's own and within its unit), a timeline
 chart as inline SVG, and the static image of the view saved next to the page for slides.
 """
 from __future__ import annotations
@@ -91,10 +92,16 @@ def document_rows(view: nx.MultiDiGraph, root: str) -> list[DocumentRow]:
 
 @dataclass
 class Coverage:
-    """The rows of the ``coverage`` query for one document, per level (province, district, commune), in the
-    administrative era of the document's date."""
+    """The rows of the ``coverage`` query for one document, per level below its own (province, district, commune;
+    no district in the 2025 list), in the administrative era of its date and within its own unit (a district's plan
+    is measured against the communes of that district, not the 63 provinces)."""
     era: str
     rows: dict[str, list[dict]] = field(default_factory=dict)
+    within: Optional[str] = None            # the unit the counts are within ("Kiến An, Hải Phòng"); None: the country
+
+    @property
+    def levels(self) -> list[str]:
+        return list(self.rows)
 
     def seen(self, level: str) -> list[str]:
         """The units seen implementing, named as the gazetteer labels them ("Kiến An, Hải Phòng")."""
@@ -108,11 +115,20 @@ class Coverage:
         return len(self.rows.get(level, []))
 
 
-def coverage(store: Store, doc_id: str, root_date: Optional[str] = None) -> Coverage:
-    """Run the ``coverage`` query for every local level, in the era in force on ``root_date``."""
+def coverage(store: Store, doc_id: str, root_date: Optional[str] = None, root_level: Optional[str] = None,
+             root_unit: Optional[str] = None) -> Coverage:
+    """Run the ``coverage`` query for every local level below the document's (all three when it is central or of
+    unknown level), in the era in force on ``root_date``, within the document's unit ``root_unit`` when it has one."""
     era = gazetteer.era_for(root_date)
-    return Coverage(era, {level: run_query(store, "coverage", params={"id": doc_id, "level": level, "era": era})
-                          for level in LOCAL_LEVELS})
+    unit = gazetteer.unit(root_unit) if root_level in LOCAL_LEVELS else None
+    if unit is not None and unit.era != era:
+        unit = None                       # a unit of the other list cannot bound this era's units
+    rank = gazetteer.LEVEL_RANK[unit.level] if unit else 0
+    levels = [level for level in LOCAL_LEVELS if gazetteer.LEVEL_RANK[level] > rank
+              and not (era == "2025" and level == "district")]
+    params = {"id": doc_id, "era": era, "within": unit.id if unit else None}
+    return Coverage(era, {level: run_query(store, "coverage", params={**params, "level": level}) for level in levels},
+                    gazetteer.label(unit.id) if unit else None)
 
 
 def level_summary(rows: list[DocumentRow]) -> dict[str, Any]:
@@ -247,7 +263,8 @@ def write_brief(graph: Union["Graph", str, Path], doc_id: str, out_dir: Union[st
     about = " · ".join(part for part in (attrs.get("type_name"), attrs.get("issuer"), vn_date(attrs.get("date")),
                                          level_label(attrs.get("level")) if attrs.get("level") else None) if part)
     page = render("brief.html", extra_css="brief.css", title=title, about=about, subject_title=attrs.get("title"),
-                  summary=level_summary(rows), coverage=coverage(store, doc_id, attrs.get("date")),
+                  summary=level_summary(rows),
+                  coverage=coverage(store, doc_id, attrs.get("date"), attrs.get("level"), attrs.get("locality_id")),
                   levels=LEVELS + ("unknown",),
                   view_summary=summary_line(shown), images=[png.name, svg.name],
                   network=network_context(shown, doc_id), rows=rows, short_title=_short_title,

@@ -58,7 +58,8 @@ def write_image(view: nx.MultiDiGraph, path: Union[str, Path], title: Optional[s
                   va="bottom")
         axes.text(0.0, 1.0, subtitle, transform=axes.transAxes, fontsize=9, color="#57606a", ha="left", va="bottom")
         path.parent.mkdir(parents=True, exist_ok=True)
-        metadata = {"Date": None} if fmt == "svg" else {"Software": None}
+        # graphbuild as the creator: a later build skips the image (ingest.read.is_output_file); no date, no version.
+        metadata = {"Date": None, "Creator": "graphbuild"} if fmt == "svg" else {"Software": "graphbuild"}
         figure.savefig(path, format=fmt, bbox_inches="tight", metadata=metadata, facecolor="white")
     return path
 

@@ -4,7 +4,8 @@ locality, and past a node budget collapsed into group nodes.
 Views (edges point from a document to the one it acts on: "706/UBND-KGVX thực hiện 84-KH/TU"):
 - ``lineage``: what the document implements or rests on, up to the roots (IMPLEMENTS, CONTINUES, BASED_ON outwards).
 - ``cascade``: the implementation tree below it (IMPLEMENTS, CONTINUES inwards), the document included.
-- ``locality``: what one locality issued (documents whose locality contains the name; default the document's own)
+- ``locality``: what one locality issued (the documents of the unit it names and of the units inside it, by unit id;
+  default the document's own unit)
   and what those documents implement (IMPLEMENTS, CONTINUES outwards, up to the roots).
 - ``ego``: ``depth`` hops (default 2) around the document, both directions, every relation.
 ``relations`` replaces the relations a view follows; ``since``/``until`` drop documents dated outside the range
@@ -22,7 +23,7 @@ import networkx as nx
 
 from ..models import IMPLEMENTS_FAMILY, RELATIONS
 from ..query import find_in_graph
-from ..vocab import fold, strip_accents
+from ..vocab import gazetteer
 from ..vocab.gazetteer import LEVEL_RANK
 from .labels import text
 
@@ -81,14 +82,20 @@ def parse_relations(relations: Union[None, str, Iterable[str]], default: Iterabl
     return tuple(dict.fromkeys(out))
 
 
-def _fold_plain(name: str) -> str:
-    return strip_accents(fold(name or ""))
+def locality_units(name: str) -> frozenset[str]:
+    """The gazetteer units a place name given by the user covers: the one place it names (``gazetteer.place``, in
+    both lists) and every unit inside it. ValueError, listing the candidates, when it names none or several."""
+    try:
+        units = gazetteer.place(name)
+    except gazetteer.PlaceError as e:
+        raise ValueError(str(e)) from None
+    return frozenset(i for u in units for i in gazetteer.inside(u.id))
 
 
-def locality_matches(doc: dict, name: str) -> bool:
-    """The document's locality string contains ``name`` (any case, with or without accents)."""
-    locality = doc.get("locality") or ""
-    return bool(name) and bool(locality) and _fold_plain(name) in _fold_plain(locality)
+def locality_matches(doc: dict, units: frozenset[str]) -> bool:
+    """The document lies in one of ``units``, by the unit its extraction found (its label is ambiguous: "Phường 1,
+    Hồ Chí Minh" is a ward of Quận 6 and one of Gò Vấp)."""
+    return doc.get("locality_id") in units
 
 
 def date_bound(value: object, upper: bool) -> Optional[str]:
@@ -157,9 +164,12 @@ def select_view(graph: Union["Graph", str, Path], view: str, doc_id: str, depth:
         place = locality or root.get("locality")
         if not place:
             raise ValueError(f"{root.get('symbol') or doc_id} has no known locality: give locality=NAME")
-        seeds = {key for key, doc in graph.documents.items() if locality_matches(doc, place)} | {doc_id}
+        units = locality_units(locality) if locality else frozenset({root.get("locality_id")})
+        seeds = {key for key, doc in graph.documents.items() if locality_matches(doc, units)} | {doc_id}
         reached = _walk(seeds, lambda node: cites.get(node, ()), depth)
     low, high = date_bound(since, False), date_bound(until, True)
+
+    kept_units = locality_units(locality) if locality and view != "locality" else frozenset()
 
     def keep(node: str) -> bool:
         if node == doc_id:
@@ -169,7 +179,7 @@ def select_view(graph: Union["Graph", str, Path], view: str, doc_id: str, depth:
         if date and ((low and date < low) or (high and date > high)):
             return False
         if locality and view != "locality":
-            return doc.get("level") == "central" or locality_matches(doc, locality)
+            return doc.get("level") == "central" or locality_matches(doc, kept_units)
         return True
 
     kept = sorted(node for node in reached if keep(node))

@@ -201,6 +201,16 @@ def label(uid: Optional[str]) -> Optional[str]:
     return ", ".join(parts)
 
 
+def full_label(uid: str) -> str:
+    """'Phường 1, Quận 6, Hồ Chí Minh': the unit's full name and every unit above it."""
+    u = unit(uid)
+    parts = []
+    while u:
+        parts.append(u.name if not parts else u.short)
+        u = unit(u.parent)
+    return ", ".join(parts)
+
+
 @lru_cache(maxsize=None)
 def province_map() -> dict:
     """Legacy province id -> 2025 province id."""
@@ -234,13 +244,101 @@ def _direct_children() -> dict:
 
 
 def children(parent: str, level: str) -> list:
-    """Units of ``level`` inside ``parent`` (e.g. the districts of Hải Phòng), sorted by name."""
+    """Units of ``level`` inside ``parent`` at any depth (the districts of Hải Phòng, or its communes), sorted by
+    name."""
     found: list[Unit] = []
     todo = [parent]
     while todo:
         for u in _direct_children().get(todo.pop(), ()):
-            (found if u.level == level else todo).append(u)
+            if u.level == level:
+                found.append(u)
+            else:
+                todo.append(u.id)
     return sorted(found, key=lambda u: (u.short, u.id))
+
+
+def inside(uid: str) -> list[str]:
+    """The ids of ``uid`` and of every unit inside it."""
+    out, todo = [], [uid]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        todo.extend(u.id for u in _direct_children().get(current, ()))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _commune_map() -> dict[str, tuple[str, ...]]:
+    """Legacy commune id -> the 2025 communes it went into (one when merged, several when divided)."""
+    conv = json.load(open(_data_dir() / "converter_2025.json", encoding="utf-8"))
+    _, _, keys_legacy, keys_new = _tables()
+    out: dict[str, set[str]] = {}
+    for new_province, wards in conv["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_ward, olds in wards.items():
+            new_id = keys_new.get((new_province, new_ward))
+            for old_key in olds:
+                old_id = keys_legacy.get(old_key)
+                if new_id and old_id:
+                    out.setdefault(old_id, set()).add(new_id)
+    for new_province, olds in conv["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_key, news in olds.items():
+            old_id = keys_legacy.get(old_key)
+            for new in news:
+                new_id = keys_new.get((new_province, new["newWardKey"]))
+                if new_id and old_id:
+                    out.setdefault(old_id, set()).add(new_id)
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def successors(uid: str) -> tuple[str, ...]:
+    """The 2025 units that took over a legacy unit at its level: a province's province, a commune's communes; a
+    district none (the level was abolished), a 2025 unit none."""
+    u = unit(uid)
+    if not u or u.era != "legacy" or u.level == "district":
+        return ()
+    if u.level == "province":
+        new = province_map().get(u.id)
+        return (new,) if new else ()
+    return _commune_map().get(u.id, ())
+
+
+class PlaceError(LookupError):
+    """A place name that names no unit, or several places; ``candidates``: the units, when several."""
+
+    def __init__(self, message: str, candidates: tuple[Unit, ...] = ()):
+        super().__init__(message)
+        self.candidates = candidates
+
+
+def place(name: str, era: Optional[str] = None, level: Optional[str] = None) -> tuple[Unit, ...]:
+    """The units a place name typed by a user means ("Hải Phòng", "hai phong", "Quận Kiến An", "L:P:31"), in
+    ``era`` when given: of the units so named, those of the highest level (a province before a commune of the same
+    name), which must be one place: one unit, or a legacy unit and the 2025 unit of the same name that took it
+    over. Raises ``PlaceError`` otherwise, listing the candidates."""
+    by_id = unit(name.strip())
+    if by_id:
+        found: list[Unit] = [by_id]
+    else:
+        found = lookup(name)
+    if era:
+        found = [u for u in found if u.era == era]
+    if level:
+        found = [u for u in found if u.level == level]
+    if not found:
+        where = f" in the {'2025' if era == '2025' else 'pre-2025'} list" if era else ""
+        raise PlaceError(f"no administrative unit is named '{name}'{where}")
+    top = min(LEVEL_RANK[u.level] for u in found)
+    found = [u for u in found if LEVEL_RANK[u.level] == top]
+    legacy = [u for u in found if u.era == "legacy"]
+    new = [u for u in found if u.era == "2025"]
+    same_place = len(legacy) <= 1 and len(new) <= 1 and \
+        (not legacy or not new or (legacy[0].short == new[0].short and successor(legacy[0].id) == new[0].province_id))
+    if not same_place:
+        raise PlaceError(f"'{name}' names {len(found)} units; give one of these ids:\n" +
+                         "\n".join(f"  {u.id}  {full_label(u.id)} ({'2025' if u.era == '2025' else 'pre-2025'})"
+                                    for u in found[:30]) + ("\n  …" if len(found) > 30 else ""),
+                         tuple(found))
+    return tuple(found)
 
 
 def provinces(era: str = "legacy") -> list:

@@ -513,7 +513,8 @@ def test_old_server_without_notification_filters_gets_a_driver_without_them(monk
 
 DOCUMENT_HEADER = ("id:ID(Document),symbol,type,type_name,number,num:long,issuer,issuer_code,date:date,year:long,"
                    "date_inferred:boolean,locality,locality_id,province,level,system,term,title,signer,stub:boolean,"
-                   "kind,file,url,aliases:string[],cited_by_count:long,unresolved,title_source,:LABEL")
+                   "kind,file,url,aliases:string[],cited_by_count:long,unresolved,title_source,search_text,"
+                   "search_keys:string[],day_number:long,:LABEL")
 CITATION_HEADER = (":START_ID(Document),:END_ID(Document),relation,confidence:double,lag_days:long,"
                    "relations:string[],evidence_text,evidence_file,evidence_start:long,evidence_end:long,"
                    "asserted_in:string[],mode,verb,:TYPE")
@@ -533,7 +534,7 @@ def test_admin_import_files_headers_and_command(graph, tmp_path):
     assert read_csv(d / "nodes_Organization_header.csv") == [
         "id:ID(Organization),name,code,level,locality,locality_id,:LABEL".split(",")]
     assert read_csv(d / "nodes_Locality_header.csv") == [
-        "id:ID(Locality),name,full_name,level,era,parent,successor,:LABEL".split(",")]
+        "id:ID(Locality),name,full_name,level,era,parent,province,successor,:LABEL".split(",")]
     assert read_csv(d / "nodes_Person_header.csv") == [["id:ID(Person)", "name", ":LABEL"]]
     assert read_csv(d / "rels_IMPLEMENTS_Document_Document_header.csv") == [CITATION_HEADER.split(",")]
     assert read_csv(d / "rels_ISSUED_BY_Document_Organization_header.csv") == [

@@ -126,3 +126,33 @@ def test_wrong_password_is_not_echoed():
         pytest.skip("the server does not check passwords (NEO4J_AUTH=none)")
     finally:
         st.close()
+
+
+VARIANTS = [("coverage", "44-KL/TW", {"level": "province", "era": "2025"}),
+            ("coverage", "44-KL/TW", {"level": "commune", "within": "hai phong"}),
+            ("coverage", "1416-CV/QU", {"level": "commune", "within": "L:D:307"}),
+            ("lag", "44-KL/TW", {"continues": "true"}), ("lag", "43-CT/TW", {}),
+            ("by_locality", None, {"locality": "Kien An"})]
+
+
+@pytest.mark.parametrize("name,doc,params", VARIANTS)
+def test_typed_parameters_give_the_embedded_rows(neo, embedded, name, doc, params):
+    theirs = run_query(neo, name, doc=doc, params=params, engine="neo4j")
+    ours = run_query(embedded, name, doc=doc, params=params)
+    assert theirs == ours and ours, (name, params)
+
+
+@pytest.mark.parametrize("text", ["44-KL/TW", "Kết luận số 44-KL/TW", "ket luan 44", "Quyet dinh 895", "chu thap do",
+                                  "thuc hien", "1416-CV/Q", "kien an"])
+def test_search_and_the_matcher_give_the_embedded_answers(neo, embedded, text):
+    from graphbuild.query import QueryError, match_document, search_documents
+    assert search_documents(neo, text, limit=50) == search_documents(embedded, text, limit=50)
+    assert search_documents(neo, text, since="2023", locality="Hải Phòng") == \
+        search_documents(embedded, text, since="2023", locality="Hải Phòng")
+
+    def outcome(where):
+        try:
+            return match_document(where, text)
+        except QueryError as e:
+            return f"{type(e).__name__}: {e}"
+    assert outcome(neo) == outcome(embedded)

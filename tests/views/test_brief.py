@@ -76,3 +76,25 @@ def test_brief_escapes_hostile_text_in_every_field(tmp_path):
     assert page.parent == tmp_path and page.name.startswith("brief-symbol-script-script-alert-1")
     timeline = html[html.index('<svg role="img"'):]
     assert "<title>symbol &lt;/script&gt;" in timeline and "locality &lt;/script&gt;" in timeline
+
+
+def test_a_district_plan_is_measured_against_its_own_communes(seeds, seed_build, tmp_path):
+    """Not "0/63 provinces": a district's plan is implemented (or not) by the communes of that district."""
+    root = doc_id(seeds, "1416-CV/QU")
+    with EmbeddedStore(seed_build.out_dir) as store:
+        cov = coverage(store, root, "2023-03-06", "district", "L:D:307")
+        assert cov.levels == ["commune"] and cov.within == "Kiến An, Hải Phòng"
+        rows = run_query(store, "coverage", doc="1416-CV/QU", params={"level": "commune", "within": "L:D:307"})
+        assert cov.rows["commune"] == rows and cov.total("commune") == 7
+        page = write_brief(seeds, root, tmp_path, store=store).read_text(encoding="utf-8")
+    facts = page[page.index('id="gb-coverage"'):page.index('id="gb-by-level"')]
+    assert "/63" not in facts and "tỉnh/thành phố" not in facts
+    assert "<b>0/7</b><span>xã/phường có văn bản thực hiện (trong Kiến An, Hải Phòng)" in facts
+    assert "Chưa thấy văn bản thực hiện: 7 xã/phường trong Kiến An, Hải Phòng" in page
+
+
+def test_a_2025_document_is_measured_without_districts(seeds, seed_build):
+    with EmbeddedStore(seed_build.out_dir) as store:
+        cov = coverage(store, doc_id(seeds, "44-KL/TW"), "2025-09-01", "central")
+    assert cov.era == "2025" and cov.levels == ["province", "commune"] and cov.total("province") == 34
+    assert cov.seen("province") == ["Hải Phòng"]           # a 2023 Hải Phòng letter counts for the 2025 city

@@ -101,3 +101,17 @@ def test_node_budget_collapses_big_graphs():
     by_district = collapse(shared, 1500)                # ten districts a province: grouped by district
     assert by_district.graph["collapsed"]["by"] == "locality"
     assert by_district.number_of_nodes() == 1 + 63 + 63 * 10
+
+
+def test_the_locality_view_keys_on_the_unit_not_its_label():
+    """Two wards named Phường 1 in Hồ Chí Minh (Quận 6, Gò Vấp) share the label "Phường 1, Hồ Chí Minh"."""
+    from graphbuild.graph.model import Graph
+    docs = {i: {"id": i, "symbol": s, "locality": "Phường 1, Hồ Chí Minh", "locality_id": u, "level": "commune",
+                "date": "2023-01-01", "stub": False, "kind": "document"}
+            for i, s, u in (("q6", "1-KH/ĐU", "L:W:27373"), ("gv", "2-KH/ĐU", "L:W:26890"))}
+    graph = Graph(documents=docs)
+    assert set(select_view(graph, "locality", "q6").nodes) == {"q6"}
+    assert set(select_view(graph, "locality", "q6", locality="Quận 6").nodes) == {"q6"}
+    assert set(select_view(graph, "locality", "q6", locality="Hồ Chí Minh").nodes) == {"q6", "gv"}
+    with pytest.raises(ValueError, match="names 33 units"):
+        select_view(graph, "locality", "q6", locality="Phường 1")

@@ -1,5 +1,5 @@
 // purpose: The documents cited by the most other documents (any relation but a news report).
-// param: limit = 20 — how many rows
+// param: limit: int = 20 — how many rows
 // example: graphbuild query most_cited --param limit=10
 MATCH (s:Document)-[r]->(d:Document)
 WHERE r.relation <> 'REPORTS'
