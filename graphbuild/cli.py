@@ -165,37 +165,43 @@ def query(name: Optional[str], doc: Optional[str], params: Sequence[str], graph_
 @click.option("--wipe", is_flag=True, help="Remove graphbuild's own nodes from the database first.")
 @click.option("--yes", is_flag=True, help="Do not ask before --wipe.")
 @click.option("--batch-size", default=10000, show_default=True, help="Rows per transaction.")
+@click.option("--workers", default=2, show_default=True, help="Transactions written at once.")
 @click.option("--uri", help="Default: NEO4J_URI (bolt://, neo4j://, +s, +ssc).")
 @click.option("--user", help="Default: NEO4J_USERNAME or neo4j.")
 @click.option("--password", help="Default: NEO4J_PASSWORD (prefer the variable: flags show in process lists).")
 @click.option("--database", help="Default: NEO4J_DATABASE or the server's default.")
 @click.option("--admin-import", "admin_dir", type=click.Path(),
               help="Instead of loading, write neo4j-admin import CSVs into this folder and print the command.")
-def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch_size: int, uri: Optional[str],
-         user: Optional[str], password: Optional[str], database: Optional[str], admin_dir: Optional[str]) -> None:
+@click.option("--overwrite-destination", "overwrite", is_flag=True,
+              help="With --admin-import: the command replaces an existing database.")
+def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch_size: int, workers: int,
+         uri: Optional[str], user: Optional[str], password: Optional[str], database: Optional[str],
+         admin_dir: Optional[str], overwrite: bool) -> None:
     """Load a built graph into Neo4j idempotently (constraints first, batched MERGE), then verify counts."""
     if admin_dir:
         from .graph.files import GraphFiles
         from .stores.neo4j_admin import write_admin_import
-        result = write_admin_import(GraphFiles(_graph_dir(graph_dir)), admin_dir)    # streamed, not loaded
+        result = write_admin_import(GraphFiles(_graph_dir(graph_dir)), admin_dir, database=database or "neo4j",
+                                    overwrite=overwrite)                       # streamed, not loaded
         click.echo(f"wrote {len(result['files'])} files to {admin_dir}; with the server stopped, run:\n"
                    f"  {result['command']}\nthen, with it started, the constraints in {result['schema']}")
         return
     if not use_neo4j:
         _fail("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
-    graph = _built_graph(graph_dir)
+    from .graph.files import GraphFiles
     from .stores.base import StoreError
     from .stores.neo4j import Neo4jStore
+    graph = GraphFiles(_graph_dir(graph_dir))        # streamed from the files as it is sent, not loaded
     if wipe and not yes:
         click.confirm("Remove every Document, Organization, Locality and Person node from the database?", abort=True)
 
     def progress(done: int, total: int, what: str) -> None:
         if sys.stderr.isatty():
-            click.echo(f"\r{done}/{total} {what:<40}", nl=False, err=True)
+            click.echo(f"\r{done}/{total or '?'} {what:<40}", nl=False, err=True)
 
     try:
         with Neo4jStore.from_env(uri=uri, user=user, password=password, database=database) as server:
-            report = server.load(graph, wipe=wipe, batch_size=batch_size, progress=progress)
+            report = server.load(graph, wipe=wipe, batch_size=batch_size, progress=progress, workers=workers)
     except StoreError as e:
         _fail(str(e))
     if sys.stderr.isatty():
