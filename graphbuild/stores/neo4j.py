@@ -266,9 +266,10 @@ class Neo4jStore:
 
         writers = load.Writers(self._session, workers, tick, guard=lambda: self._guard("loading the graph"))
         try:
-            for i, (label, _, batch) in enumerate(rows.batched(rows.iter_node_rows(graph), batch_size)):
+            by_level = (((label, schema.level_label(label, row)), row) for label, row in rows.iter_node_rows(graph))
+            for i, ((label, level), _, batch) in enumerate(rows.batched(by_level, batch_size)):
                 report["nodes"][label] += len(batch)
-                writers.send(i, label, load.node_statement(label, mode),
+                writers.send(i, label, load.node_statement(label, mode, level),
                              [load.node_values(label, row, report["warnings"]) for row in batch])
             writers.wait()                                   # every node is in before a relationship looks it up
             clock = phase("nodes", clock)

@@ -113,8 +113,10 @@ def write_admin_import(graph: GraphSource, out_dir: Union[str, Path], database: 
 
     with CsvFiles(nulls_bare=True) as data:
         for label, row in rows.iter_node_rows(graph):
+            level = schema.level_label(label, row)           # several labels: split on the array delimiter
             data.write(out / f"nodes_{label}.csv",
-                       [_cell(row.get(p), k, delimiter) for p, k in schema.NODES[label]] + [label])
+                       [_cell(row.get(p), k, delimiter) for p, k in schema.NODES[label]] +
+                       [label + (delimiter + level if level else "")])
     for label in schema.NODES:
         if ids[label]:
             head, body = out / f"nodes_{label}_header.csv", out / f"nodes_{label}.csv"

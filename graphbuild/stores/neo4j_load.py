@@ -37,15 +37,22 @@ Progress = Callable[[int, str], None]
 
 # --- the Cypher sent ------------------------------------------------------------------------------------------------
 
-def node_statement(label: str, mode: str = "merge") -> str:
-    """One batch of ``label`` nodes; each row is ``node_values(label, …)``."""
+def node_statement(label: str, mode: str = "merge", level: Optional[str] = None) -> str:
+    """One batch of ``label`` nodes of one level label (``schema.LEVEL_LABELS``, None for none); each row is
+    ``node_values(label, …)``. In merge mode the node keeps that level label only."""
     props = schema.NODES[label]
     key = identifier(props[0][0])
+    labels = identifier(label) + (f":{identifier(level)}" if level else "")
     if mode == "create":
         body = ", ".join(f"{identifier(p)}: r[{i}]" for i, (p, _) in enumerate(props))
-        return f"UNWIND $rows AS r CREATE (n:{identifier(label)} {{{body}}}) RETURN count(*) AS written"
+        return f"UNWIND $rows AS r CREATE (n:{labels} {{{body}}}) RETURN count(*) AS written"
     sets = ", ".join(f"n.{identifier(p)} = r[{i}]" for i, (p, _) in enumerate(props) if i)
-    return f"UNWIND $rows AS r MERGE (n:{identifier(label)} {{{key}: r[0]}}) SET {sets} RETURN count(*) AS written"
+    if level:
+        sets += f", n:{identifier(level)}"
+    others = [identifier(x) for x in schema.LEVEL_LABELS.values() if x != level]
+    remove = f" REMOVE n:{':'.join(others)}" if any(p == "level" for p, _ in props) else ""
+    return (f"UNWIND $rows AS r MERGE (n:{identifier(label)} {{{key}: r[0]}}) SET {sets}{remove} "
+            f"RETURN count(*) AS written")
 
 
 def relationship_statement(rel: str, start: str, end: str, mode: str = "merge") -> str:

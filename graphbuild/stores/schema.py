@@ -47,6 +47,10 @@ LINKS: dict[str, tuple[list[tuple[str, str]], Props]] = {
     "ADDRESSED_TO": ([("Document", "Organization")], []),
 }
 
+# Neo4j only: a second label by level on every node that has one, so that Neo4j Browser, which styles nodes by
+# label (style.grass), can colour them by level; the loader keeps exactly one, the admin import writes it too.
+LEVEL_LABELS = {"central": "Central", "province": "Province", "district": "District", "commune": "Commune"}
+
 # Neo4j: range indexes beyond the key constraints, and a fulltext index on what a user searches by.
 RANGE_INDEXES = {"Document": ["symbol", "type", "date", "level", "locality_id", "num"],
                  "Locality": ["name", "level"], "Organization": ["name"]}
@@ -125,3 +129,10 @@ def neo4j_statements() -> list[str]:
     """Neo4j: the constraints first, then the range indexes and the fulltext index (``schema.cypher`` of an admin
     import runs them in this order)."""
     return neo4j_constraints() + neo4j_indexes()
+
+
+def level_label(label: str, row: dict) -> "str | None":
+    """The Neo4j level label of a node row (None: its label has no level, or the row none the table knows)."""
+    if not any(p == "level" for p, _ in NODES[label]):
+        return None
+    return LEVEL_LABELS.get(row.get("level") or "")

@@ -111,6 +111,10 @@ def test_statements_name_each_property_once_and_take_rows_as_lists():
                    "MERGE (a)-[x:SIGNED_BY]->(b) SET x.role = r[2] RETURN count(*) AS written")
     assert load.relationship_statement("PART_OF", "Locality", "Locality", "create").endswith(
         "CREATE (a)-[x:PART_OF]->(b) RETURN count(*) AS written")
+    assert load.node_statement("Locality", "merge", "District").endswith(
+        "SET n.name = r[1], n.full_name = r[2], n.level = r[3], n.era = r[4], n.parent = r[5], n.successor = r[6], "
+        "n:District REMOVE n:Central:Province:Commune RETURN count(*) AS written")
+    assert load.node_statement("Document", "create", "Central").startswith("UNWIND $rows AS r CREATE (n:Document:Central {")
     doc = load.node_statement("Document")
     assert doc.count("r[") == len(schema.NODES["Document"])
     assert [int(i) for i in re.findall(r"r\[(\d+)\]", doc)] == list(range(len(schema.NODES["Document"])))
@@ -330,7 +334,11 @@ def test_admin_import_files_headers_and_command(graph, tmp_path):
         assert data and all(len(r) == len(header) for r in data), f
         if f.name.startswith("nodes_"):
             label = f.stem.split("_", 1)[1]
-            assert len(data) == nodes[label] and {r[-1] for r in data} == {label}
+            assert len(data) == nodes[label] and {r[-1].split(res["array_delimiter"])[0] for r in data} == {label}
+            extra = {tuple(r[-1].split(res["array_delimiter"])[1:]) for r in data}      # the level label, if any
+            assert all(len(x) <= 1 and set(x) <= set(schema.LEVEL_LABELS.values()) for x in extra), extra
+            if label in ("Document", "Locality"):
+                assert any(extra)
             for i, col in enumerate(header):
                 if col.endswith(":date"):
                     assert all(r[i] == "" or dt.date.fromisoformat(r[i]) for r in data)

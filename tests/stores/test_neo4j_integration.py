@@ -134,7 +134,7 @@ def test_first_load_counts_what_the_graph_holds(neo, graph):
     assert first["written"]["Document"] == len(graph.documents)
 
 
-def test_constraints_come_before_any_write_and_exist(neo, built, recorded):
+def test_constraints_come_before_any_write_and_indexes_after_the_data(neo, built, recorded):
     neo.wipe()
     neo.load(GraphFiles(built), batch_size=50)
     writes = [q for q, _ in _writes(recorded)]
@@ -143,7 +143,10 @@ def test_constraints_come_before_any_write_and_exist(neo, built, recorded):
     for label in LABELS:
         assert any(q.startswith("CREATE CONSTRAINT") and f"(n:{label})" in q and "REQUIRE n.id IS UNIQUE" in q
                    for q in head), label
-    assert not any(q.startswith("CREATE") for q in writes[first_data:])
+    last_data = max(i for i, q in enumerate(writes) if q.startswith("UNWIND"))
+    assert not any(q.startswith("CREATE CONSTRAINT") for q in writes[first_data:])
+    assert any(q.startswith("CREATE INDEX") for q in writes[last_data:])           # indexes once the data is in
+    assert any(q.startswith("CREATE FULLTEXT INDEX") for q in writes[last_data:])
     cons = neo.run("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type")
     for label in LABELS:
         assert any(c["labelsOrTypes"] == [label] and c["properties"] == ["id"] and "UNIQUE" in c["type"]
@@ -294,4 +297,14 @@ def test_cli_load_verifies_and_never_prints_the_password(neo, built):
     bad = "not-the-password-5e2a"
     result = CliRunner().invoke(main, ["load", "--neo4j", "--graph", str(built), "--password", bad])
     assert result.exit_code != 0 and bad not in result.output and "NEO4J_PASSWORD" in result.output
+    assert snapshot(neo) == neo.reference
+
+
+def test_every_node_with_a_level_has_its_level_label_only(neo, built, graph):
+    central = sum(1 for d in graph.documents.values() if d.get("level") == "central")
+    assert central and neo.run("MATCH (n:Document:Central) RETURN count(n) AS c") == [{"c": central}]
+    with neo._session() as session:                    # a wrong level label, as an older load could have left
+        session.run("MATCH (n:Document:Central) SET n:Commune").consume()
+    neo.load(GraphFiles(built))
+    assert neo.run("MATCH (n:Document:Central:Commune) RETURN count(n) AS c") == [{"c": 0}]
     assert snapshot(neo) == neo.reference
