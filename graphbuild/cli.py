@@ -3,7 +3,7 @@
     graphbuild extract PATH…            what each input is and what it cites (JSON lines)
     graphbuild build PATH… --out DIR    the resolved graph: files + embedded store
     graphbuild query NAME --doc REF     a named query from queries/
-    graphbuild export graphml -o FILE   the graph for Gephi, yEd (or json: node-link)
+    graphbuild export graphml -o FILE   the graph for Gephi, yEd (or json: node-link; neo4j-browser: style, queries)
     graphbuild cypher "MATCH …"         ad-hoc read-only Cypher
 """
 from __future__ import annotations
@@ -217,11 +217,18 @@ def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch
 
 
 @main.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "json"]))
-@click.option("-o", "--out", "path", required=True, type=click.Path(), help="File to write.")
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "json", "neo4j-browser"]))
+@click.option("-o", "--out", "path", required=True, type=click.Path(),
+              help="File to write (neo4j-browser: a folder).")
 @click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
 def export(fmt: str, path: str, graph_dir: Optional[str]) -> None:
-    """Write the built graph as GraphML (Gephi, yEd) or node-link JSON (networkx, d3)."""
+    """Write the built graph as GraphML (Gephi, yEd) or node-link JSON (networkx, d3); or, for Neo4j Browser and
+    Bloom, a style file and the query library (neo4j-browser, no graph needed)."""
+    if fmt == "neo4j-browser":
+        from .export.neo4j_browser import write_browser_files
+        written = write_browser_files(path)
+        click.echo(f"style.grass and {len(written) - 2} queries (also as graphbuild-queries.zip) -> {path}")
+        return
     from .export import EXPORTS
     from .graph.files import GraphFiles
     files = GraphFiles(_graph_dir(graph_dir))      # streamed from the files, not loaded
