@@ -1,6 +1,6 @@
 """The Neo4j half of the benchmark: load a built graph into the server NEO4J_URI names, twice, and time it.
 
-    python benchmarks/neo4j_bench.py GRAPH_DIR [--batch-size 10000] [--workers 2]     # one graph, one table
+    python benchmarks/neo4j_bench.py GRAPH_DIR [--batch-size 2000] [--workers 2]     # one graph, one table
 
 ``run.py --neo4j`` calls ``run_load`` after each build and times the queries on Neo4j next to the embedded store.
 The load runs in a subprocess of its own (``_load``), as ``graphbuild load --neo4j`` would: first with ``wipe``
@@ -54,7 +54,8 @@ def child_load(graph_dir: str, batch_size: int, workers: int) -> None:
             t, cpu, server = time.perf_counter(), time.process_time(), _server_cpu_s()
             report = store.load(GraphFiles(graph_dir), wipe=wipe, batch_size=batch_size, workers=workers)
             wall = time.perf_counter() - t
-            keep = ("nodes", "relationships", "ok", "mismatches", "mode", "batches", "retries", "phases", "seconds")
+            keep = ("nodes", "relationships", "ok", "mismatches", "mode", "batches", "retries", "phases", "seconds",
+                    "transaction_seconds")
             after = _server_cpu_s()
             out[name] = {**{k: report[k] for k in keep}, "wall_s": wall, "peak_rss_mb": _hwm_mb(),
                          "client_cpu_s": time.process_time() - cpu,
@@ -62,7 +63,7 @@ def child_load(graph_dir: str, batch_size: int, workers: int) -> None:
     print(json.dumps(out))
 
 
-def run_load(graph_dir: Path, batch_size: int = 10000, workers: int = 2) -> dict:
+def run_load(graph_dir: Path, batch_size: int = 2000, workers: int = 2) -> dict:
     cmd = [sys.executable, str(Path(__file__).resolve()), "_load", str(graph_dir), str(batch_size), str(workers)]
     p = subprocess.run(cmd, capture_output=True, text=True)
     try:
@@ -107,6 +108,28 @@ def load_table(name: str, result: dict) -> str:
     return "\n".join(lines)
 
 
+def side_by_side(rows: list, queries: tuple, pct) -> str:
+    """run.py --neo4j: per corpus, the Neo4j load (first and second) and each query's p50/p95 on both stores."""
+    parts = []
+    for r in rows:
+        if "neo4j_load" in r:
+            parts.append(load_table(r["corpus"], r["neo4j_load"]))
+    head = ["corpus"] + [f"{q} p50/p95 ms {store}" for q in queries for store in ("embedded", "neo4j")]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    for r in rows:
+        cells = [r["corpus"]]
+        for q in queries:
+            both = []
+            for key in ("queries", "neo4j_queries"):
+                res = (r.get(key) or {}).get(q) or {"ms": [], "errors": 0}
+                ms = res["ms"]
+                both.append((f"{pct(ms, 0.5):.1f}/{pct(ms, 0.95):.1f}" if ms else "-") +
+                            (f" ({res['errors']} err)" if res["errors"] else ""))
+            cells += both
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n\n".join(parts + ["\n".join(lines)])
+
+
 def main(argv=None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["_load"]:
@@ -114,7 +137,7 @@ def main(argv=None) -> int:
         return 0
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("graph_dir")
-    ap.add_argument("--batch-size", type=int, default=10000)
+    ap.add_argument("--batch-size", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", default=None, help="write the measurements to this file")
     a = ap.parse_args(argv)

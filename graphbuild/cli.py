@@ -164,7 +164,7 @@ def query(name: Optional[str], doc: Optional[str], params: Sequence[str], graph_
 @click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: the last build).")
 @click.option("--wipe", is_flag=True, help="Remove graphbuild's own nodes from the database first.")
 @click.option("--yes", is_flag=True, help="Do not ask before --wipe.")
-@click.option("--batch-size", default=10000, show_default=True, help="Rows per transaction.")
+@click.option("--batch-size", default=2000, show_default=True, help="Rows per transaction.")
 @click.option("--workers", default=2, show_default=True, help="Transactions written at once.")
 @click.option("--uri", help="Default: NEO4J_URI (bolt://, neo4j://, +s, +ssc).")
 @click.option("--user", help="Default: NEO4J_USERNAME or neo4j.")

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 import zlib
 from contextlib import nullcontext
 from typing import Any, Callable, Optional
@@ -79,10 +80,12 @@ def wipe_relationships_statement(rel: str, start: str, scope_clause: bool) -> st
     return f"MATCH (:{identifier(start)})-[r:{identifier(rel)}]->() {body} IN TRANSACTIONS OF $batch ROWS"
 
 
-def wipe_nodes_statement(label: str, scope_clause: bool) -> str:
-    """Batched delete of one label's nodes (and any relationship left on them), for an auto-commit transaction."""
+def wipe_nodes_statement(label: str, scope_clause: bool, concurrency: int = 1) -> str:
+    """Batched delete of one label's nodes (and any relationship left on them), for an auto-commit transaction;
+    ``concurrency`` > 1: that many transactions at once (Neo4j 5.21+)."""
     body = "CALL (n) { DETACH DELETE n }" if scope_clause else "CALL { WITH n DETACH DELETE n }"
-    return f"MATCH (n:{identifier(label)}) {body} IN TRANSACTIONS OF $batch ROWS"
+    at_once = f"{int(concurrency)} CONCURRENT " if concurrency > 1 else ""
+    return f"MATCH (n:{identifier(label)}) {body} IN {at_once}TRANSACTIONS OF $batch ROWS"
 
 
 def counts_statement() -> tuple[str, list[tuple[str, str]]]:
@@ -101,7 +104,7 @@ def counts_statement() -> tuple[str, list[tuple[str, str]]]:
 
 def relationship_starts() -> list[tuple[str, str]]:
     """(type, start label) for every relationship graphbuild stores: what the counts and the wipe go through."""
-    out = [(rel, "Document") for rel in schema.CITATIONS]
+    out: list[tuple[str, str]] = [(rel, "Document") for rel in schema.CITATIONS]
     for rel, (pairs, _) in schema.LINKS.items():
         out += [(rel, start) for start in dict.fromkeys(a for a, _ in pairs)]
     return out
@@ -151,6 +154,7 @@ class Writers:
     def __init__(self, open_session: Callable[[], Any], workers: int, progress: Optional[Progress] = None,
                  guard: Optional[Callable[[], Any]] = None):
         self.written: dict[str, int] = {}
+        self.seconds: dict[str, float] = {}       # per label or type: time in its transactions, all workers added
         self.batches = self.retries = self.done = 0
         self._progress = progress
         self._lock = threading.Lock()
@@ -192,8 +196,10 @@ class Writers:
             attempts += 1
             record = tx.run(statement, {"rows": rows}).single()
             return int(record["written"]) if record is not None else 0
+        started = time.monotonic()
         written = session.execute_write(work)
         with self._lock:
+            self.seconds[what] = self.seconds.get(what, 0.0) + time.monotonic() - started
             self.written[what] = self.written.get(what, 0) + written
             self.batches += 1
             self.retries += attempts - 1

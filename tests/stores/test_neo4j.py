@@ -139,6 +139,8 @@ def test_wipe_statement_forms():
         "MATCH (n:Document) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS"
     assert load.wipe_nodes_statement("Person", False) == \
         "MATCH (n:Person) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS"
+    assert load.wipe_nodes_statement("Person", True, 2) == \
+        "MATCH (n:Person) CALL (n) { DETACH DELETE n } IN 2 CONCURRENT TRANSACTIONS OF $batch ROWS"
     assert load.wipe_relationships_statement("IMPLEMENTS", "Document", True) == \
         "MATCH (:Document)-[r:IMPLEMENTS]->() CALL (r) { DELETE r } IN TRANSACTIONS OF $batch ROWS"
     with pytest.raises(ValueError):

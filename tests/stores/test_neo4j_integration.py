@@ -257,6 +257,15 @@ def test_every_query_gives_the_embedded_rows_with_values_as_parameters(neo, embe
         assert "44-KL/TW" not in query and "Hải Phòng" not in query and "1416-CV/QU" not in query
 
 
+@pytest.mark.parametrize("level", ["province", "district", "commune"])
+@pytest.mark.parametrize("within", [None, "Hải Phòng", "L:P:31"])
+def test_coverage_variant_gives_the_shared_querys_rows(neo, embedded, level, within):
+    params = {"level": level, "within": within}
+    theirs = run_query(neo, "coverage", doc="44-KL/TW", params=params, engine="neo4j")
+    assert theirs == run_query(embedded, "coverage", doc="44-KL/TW", params=params)
+    assert theirs == run_query(neo, "coverage", doc="44-KL/TW", params=params)      # the shared form, on Neo4j
+
+
 def test_fulltext_folds_vietnamese_diacritics(neo):
     got = neo.run(f"CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $q) YIELD node, score "
                   f"RETURN node.id AS id, node.title AS title ORDER BY score DESC", {"q": "chu thap do"})
