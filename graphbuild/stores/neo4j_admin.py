@@ -153,7 +153,8 @@ def write_admin_import(graph: GraphSource, out_dir: Union[str, Path], database: 
     # The database name goes right after `full`: since Neo4j 5.19 --nodes/--relationships take several values, so a
     # trailing database name is read as one more file ("File 'neo4j' doesn't exist").
     parts = ["neo4j-admin", "database", "import", "full", database] + node_args + rel_args + [
-        f"--array-delimiter={_cli_char(delimiter)}", "--multiline-fields=true"]
+        f"--array-delimiter={_cli_char(delimiter)}", "--multiline-fields=true",
+        f"--report-file={out / 'import.report'}"]     # next to the CSVs, not wherever it is run from
     if overwrite:
         parts.append("--overwrite-destination=true")
     return {

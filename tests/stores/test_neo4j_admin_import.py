@@ -72,9 +72,11 @@ def test_printed_command_imports_and_a_load_afterwards_changes_nothing(server, t
     # Unchanged: the printed line goes to a shell as it is, with the distribution's bin/ first on PATH.
     env = dict(server.env, PATH=f"{server.run_dir / 'bin'}:{os.environ.get('PATH', '')}",
                NEO4J_HOME=str(server.run_dir))
-    done = subprocess.run(["bash", "-c", command], env=env, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(["bash", "-c", command], env=env, capture_output=True, text=True, timeout=600,
+                          cwd=tmp_path)
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
     assert "IMPORT DONE" in done.stdout + done.stderr
+    assert (tmp_path / "import" / "import.report").exists() and not (tmp_path / "import.report").exists()
 
     with server.start() as store:
         imported = snapshot(store)
