@@ -87,15 +87,18 @@ def impossible(relation: str, source: DocumentNode, target: DocumentNode) -> Opt
 
 def edge_violations(edge: Citation, nodes: dict[str, DocumentNode]) -> Iterable[Violation]:
     source, target = nodes.get(edge["source"]), nodes.get(edge["target"])
-    base = {"source": edge["source"], "target": edge["target"], "relation": edge["relation"],
-            "symbols": [edge.get("source_symbol"), edge.get("target_symbol")]}
+
+    def violation(kind: str, reason: str) -> Violation:
+        return Violation(kind=kind, reason=reason, source=edge["source"], target=edge["target"],
+                         relation=edge["relation"], symbols=[edge.get("source_symbol"), edge.get("target_symbol")],
+                         evidence=_evidence(edge))
     if edge["source"] == edge["target"]:
-        yield Violation(kind="self", reason="a document cites itself", evidence=_evidence(edge), **base)
+        yield violation("self", "a document cites itself")
     if source is None or target is None:
         return
     found = impossible(edge["relation"], source, target)
     if found is not None:
-        yield Violation(kind=found[0], reason=found[1], evidence=_evidence(edge), **base)
+        yield violation(*found)
 
 
 def node_violations(node: DocumentNode) -> Iterable[Violation]:

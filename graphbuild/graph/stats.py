@@ -72,7 +72,7 @@ def graph_stats(folder: Union[str, Path]) -> GraphStats:
     stats.unresolved_by_reason = dict(report.get("unresolved_by_reason", {}))
     stats.ambiguous, stats.conflicts = len(report.get("ambiguous", [])), len(report.get("conflicts", []))
     stats.rejected_by_reason = _sorted(rejected)
-    stats.check = dict(report["check"]) if isinstance(report.get("check"), dict) else None   # type: ignore[typeddict-item]
+    stats.check = dict(report["check"]) if isinstance(report.get("check"), dict) else None
     return stats
 
 

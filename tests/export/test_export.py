@@ -9,18 +9,10 @@ import pyarrow.parquet as pq
 import pytest
 
 from graphbuild.export import EXPORTS, to_networkx
-from graphbuild.graph.build import build_graph as build
 from graphbuild.graph.files import GraphFiles, load_graph
 from graphbuild.stores import EmbeddedStore, schema
 
 KL44 = "vn/tw/kl/2022/44"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, data_dir):
-    out = tmp_path_factory.mktemp("graph")
-    build([data_dir / "seeds"], out)
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,6 @@ import pytest
 from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
 
 from graphbuild.graph import Graph, GraphFiles, load_graph
-from graphbuild.graph.build import build_graph as build
 from graphbuild.stores import StoreError, rows, schema
 from graphbuild.stores import neo4j_load as load
 from graphbuild.stores.neo4j import Neo4jConfigError, Neo4jStore, Neo4jStoreError
@@ -59,10 +58,8 @@ class AnsweringDriver(FailingDriver):
 
 
 @pytest.fixture(scope="module")
-def graph(tmp_path_factory, data_dir):
-    out = tmp_path_factory.mktemp("graph")
-    build([data_dir / "seeds"], out)
-    return load_graph(out)
+def graph(built):
+    return load_graph(built)
 
 
 def store_with(driver, database="graphs"):
@@ -389,10 +386,9 @@ def test_admin_import_arrays_use_the_delimiter(graph, tmp_path):
     assert row[i].split("|") == ["A;1", "B"]
 
 
-def test_admin_import_streamed_from_the_files_matches_the_graph(tmp_path, data_dir):
+def test_admin_import_streamed_from_the_files_matches_the_graph(tmp_path, built):
     """`load --admin-import` streams the built files instead of loading them: the CSVs are the same."""
-    out = tmp_path / "built"
-    build([data_dir / "seeds"], out)
+    out = built
     from_graph = write_admin_import(load_graph(out), tmp_path / "a")
     from_files = write_admin_import(GraphFiles(out), tmp_path / "b")
     assert from_graph["nodes"] == from_files["nodes"] and from_graph["relationships"] == from_files["relationships"]

@@ -25,7 +25,6 @@ pytestmark = [pytest.mark.neo4j,
 
 from graphbuild.cli import main  # noqa: E402
 from graphbuild.graph import GraphFiles, load_graph  # noqa: E402
-from graphbuild.graph.build import build_graph as build  # noqa: E402
 from graphbuild.query import list_queries, load_query, run_query  # noqa: E402
 from graphbuild.stores import EmbeddedStore, schema  # noqa: E402
 from graphbuild.stores.neo4j import LABELS, Neo4jStore, Neo4jStoreError  # noqa: E402
@@ -81,13 +80,6 @@ class RecordingSession:
                 recorder.record("write", query, parameters)
                 return self.tx.run(query, parameters, **kw)
         return self.session.execute_write(lambda tx: work(Tx(tx), *args, **kwargs))
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory, data_dir):
-    out = tmp_path_factory.mktemp("graph")
-    build([data_dir / "seeds"], out)
-    return out
 
 
 @pytest.fixture(scope="module")
