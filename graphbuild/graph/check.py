@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable, Optional, TypedDict
+from typing import Iterable, Optional, TypedDict, cast
 
 from .. import vocab
 from ..models import ACTS_ON_EARLIER, BOUNDED_BY_RANK
@@ -112,8 +112,13 @@ def _spelling_key(node: DocumentNode) -> Optional[tuple[str, str]]:
     return _SPELLING.sub("", symbol).upper(), str(node.get("year") or "")
 
 
+# What the checks read of a node: only these are kept, so that a million nodes fit in memory.
+_CHECKED = ("id", "symbol", "date", "year", "type", "system", "issuer_code", "level", "type_mismatch")
+
+
 def check_graph(graph: GraphSource) -> CheckReport:
-    nodes = {node["id"]: node for node in graph.iter_documents()}
+    nodes = {node["id"]: cast(DocumentNode, {k: node[k] for k in _CHECKED if node.get(k) is not None})
+             for node in graph.iter_documents()}
     items: list[Violation] = []
     for node in nodes.values():
         items.extend(node_violations(node))
