@@ -351,7 +351,9 @@ def table(rows: list) -> str:
 
 def stage_table(rows: list) -> str:
     """Seconds and peak RSS (MiB) per stage of each build: extraction (the main process; the largest pool worker),
-    resolution (its own process, the graph's files included), the check and report ("export"), the store."""
+    resolution (its own process, the graph's files included), the check and report ("export"), the store (the main
+    process from the end of extraction on: it waits while resolution runs, and opens the store before the store's
+    first progress call)."""
     head = ["corpus", "jobs", "extract s", "resolve s", "export s", "store s", "RSS extract main/workers MiB",
             "RSS resolve MiB", "RSS store MiB"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
@@ -362,8 +364,9 @@ def stage_table(rows: list) -> str:
             p = b.get("stage_peaks") or {}
             lines.append("| " + " | ".join([
                 r["corpus"], str(jobs), *(fmt(b.get(f"{st}_s"), 2) for st in ("extract", "resolve", "export", "store")),
-                f"{fmt(p.get('extract_main_mib'), 0)}/{fmt(p.get('extract_workers_mib'), 0)}",
-                fmt(p.get("resolve_mib"), 0), fmt(p.get("store_main_mib"), 0)]) + " |")
+                f"{fmt(p.get('extract_main_mib'), 0)}/{fmt(p.get('extract_workers_mib') or None, 0)}",
+                fmt(p.get("resolve_mib"), 0), fmt(max(p.get("resolve_main_mib") or 0, p.get("store_main_mib") or 0)
+                                                  or None, 0)]) + " |")
     return "\n".join(lines)
 
 

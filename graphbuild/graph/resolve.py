@@ -23,7 +23,7 @@ from ..dates import days_between
 from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Extraction, Mode, Relation
 from .check import impossible
 from .model import (Ambiguous, Citation, CitationEvidence, Conflict, DocumentNode, DocumentRecord, Mention,
-                    Statement, is_undated)
+                    NodeFields, Statement, is_undated)
 from .model import Graph  # noqa: F401 - views and their tests import the graph's type from here
 from .worktable import MentionTable, WorkTables
 
@@ -261,31 +261,6 @@ def make_node(doc_id: str, mentions: list[Mention]) -> DocumentNode:
 
 # What pairing statements and making edges read of a node (``check.impossible`` and the edge's ends).
 PAIR_FIELDS = ("symbol", "date", "year", "type", "system", "issuer_code", "level")
-
-
-class NodeIndex(Mapping[str, DocumentNode]):
-    """Every node's id with the few fields edges need, as a tuple (a million nodes as dicts of 27 keys would take
-    gigabytes); each looked-up node is a dict of those fields."""
-
-    def __init__(self) -> None:
-        self._rows: dict[str, tuple[Any, ...]] = {}
-        self._values: dict[Any, Any] = {}        # the values shared between nodes (types, levels, dates …)
-
-    def add(self, node: DocumentNode) -> None:
-        self._rows[node["id"]] = tuple(self._values.setdefault(v, v) if type(v) is str else v
-                                       for v in (node.get(k) for k in PAIR_FIELDS))
-
-    def __getitem__(self, doc_id: str) -> DocumentNode:
-        return cast(DocumentNode, {"id": doc_id, **dict(zip(PAIR_FIELDS, self._rows[doc_id]))})
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._rows
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
-
-    def __len__(self) -> int:
-        return len(self._rows)
 
 
 def _strength(mode: Mode, relation: Relation) -> tuple[int, int]:

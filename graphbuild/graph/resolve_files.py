@@ -4,7 +4,7 @@ links.jsonl as their rows are produced, each sorted as ``Graph.iter_*`` gives th
 same for a few extractions and returns the ``Graph`` in memory.
 
 What stays in memory: the provisional ids (with one flag each), the renames, the resolved ids with the seven fields
-edges need (``resolve.NodeIndex``), the number of citations of each node, the entities (organisations, signers,
+edges need (``model.NodeFields``), the number of citations of each node, the entities (organisations, signers,
 recipients, the country's units: far fewer than documents), and the report (its lists of unresolved stubs,
 ambiguous citations, conflicts and corrections). The mentions, statements, nodes, edges and links are on disk.
 """
@@ -18,9 +18,9 @@ from typing import IO, Any, Callable, Iterable, Optional, Union
 
 from . import files
 from .entities import Entities
-from .model import Graph, Report
+from .model import Graph, NodeFields, Report
 from .report import ReportCounts
-from .resolve import (ExtractionLike, NodeIndex, PartyTerms, attach_undated, enclosing_scope, gather_records,
+from .resolve import (PAIR_FIELDS, ExtractionLike, PartyTerms, attach_undated, enclosing_scope, gather_records,
                       laws_by_name_in_corpus, make_edges, make_node, pair_statements, split_date_conflicts)
 from .worktable import WorkTables
 
@@ -52,7 +52,7 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
         tell("nodes")
         conflicts: list[Any] = []
         party = PartyTerms()
-        index = NodeIndex()
+        index = NodeFields(PAIR_FIELDS)
         for doc_id, mentions in split_date_conflicts(records, rename, conflicts):
             party.add(doc_id, mentions)
             node = make_node(doc_id, mentions)

@@ -84,31 +84,31 @@ class WorkTables:
         for (row,) in self.db.execute("SELECT row FROM statement ORDER BY seq"):
             yield Statement(*marshal.loads(row))
 
-    def add_said(self, source: str, target: str, evidence: dict[str, Any]) -> None:
+    def add_said(self, source: str, target: str, evidence: Any) -> None:
         self._said += 1
         self._add("said", (self._said, source, target, marshal.dumps(evidence)))
 
-    def said_by_pair(self) -> Iterator[tuple[tuple[str, str], list[dict[str, Any]]]]:
+    def said_by_pair(self) -> Iterator[tuple[tuple[str, str], list[Any]]]:
         """((source, target), its evidence in the order it was said), pairs sorted."""
         self._flush("said")
         rows = self.db.execute("SELECT source, target, evidence FROM said ORDER BY source, target, seq")
         for pair, group in groupby(rows, key=lambda r: (r[0], r[1])):
             yield pair, [marshal.loads(r[2]) for r in group]
 
-    def add_node(self, node: dict[str, Any]) -> None:
+    def add_node(self, node: Any) -> None:
         self._add("node", (node["id"], marshal.dumps(node)))
 
-    def nodes(self) -> Iterator[dict[str, Any]]:
+    def nodes(self) -> Iterator[Any]:
         """The nodes sorted by id."""
         self._flush("node")
         for (data,) in self.db.execute("SELECT data FROM node ORDER BY id"):
             yield marshal.loads(data)
 
-    def add_link(self, link: dict[str, Any]) -> None:
+    def add_link(self, link: Any) -> None:
         self._links += 1
         self._add("link", (self._links, link["relation"], link["source"], link["target"], marshal.dumps(link)))
 
-    def links(self) -> Iterator[dict[str, Any]]:
+    def links(self) -> Iterator[Any]:
         """The links sorted by (relation, source, target), each key once: the first added."""
         self._flush("link")
         rows = self.db.execute("SELECT relation, source, target, data FROM link ORDER BY relation, source, target, seq")
