@@ -16,7 +16,9 @@ exists) it measures, and prints as one table:
   (from a document to the farthest ancestor its lineage found) queries through ``graphbuild.run_query``
   on the built store, over random documents (50 runs each, 20 with --quick), reference resolution included;
 - over the same files, a bare scan: read, decode and ``finditer`` one compiled symbol pattern (the project's
-  Party/State symbol regex) — the practical floor of a text pass — and the ratio build time (jobs=1) / scan time.
+  Party/State symbol regex) — the practical floor of a text pass — and the ratios build time / scan time, with
+  jobs=1 and jobs=2 (the same run: scan and builds one after the other);
+- per build, the seconds and peak RSS of each stage (extract, resolve, export, store), in a second table.
 
 It prints numbers only and never asserts on them. Progress goes to stderr; ``--json`` keeps every measurement.
 """
@@ -64,9 +66,10 @@ def child_build(out: str, jobs: int, paths: list) -> None:
     """Run in a subprocess: build, time the call and its stages, print one JSON line."""
     import resource
     import graphbuild.graph.build as gb
+    stage_peaks = StagePeaks()
     t = time.perf_counter()
     try:
-        res = gb.build_graph(paths, out, jobs=jobs)
+        res = gb.build_graph(paths, out, jobs=jobs, progress=stage_peaks.progress)
     except Exception as e:           # noqa: BLE001 - report the failure and the stages reached, as numbers
         print(json.dumps({"error": f"{type(e).__name__}: {str(e)[:300]}", "failed_after_s": time.perf_counter() - t,
                           "self_hwm_kb": _hwm_kb(),
@@ -75,6 +78,9 @@ def child_build(out: str, jobs: int, paths: list) -> None:
         return
     total = time.perf_counter() - t
     times = {f"{stage}_s": s for stage, s in res.seconds.items()}
+    peaks = stage_peaks.finish()
+    if res.peak_mib.get("resolve"):
+        peaks["resolve_mib"] = res.peak_mib["resolve"]
     hwm = _hwm_kb()                     # the build's own peak, before the CSV step below adds to it
     # Neo4j bulk CSVs (neo4j-admin import), streamed from the built files as `graphbuild load --admin-import` does.
     from graphbuild.graph.files import GraphFiles
@@ -86,9 +92,41 @@ def child_build(out: str, jobs: int, paths: list) -> None:
     report = json.loads((Path(out) / "report.json").read_text(encoding="utf-8"))
     print(json.dumps({"build_s": total, **times, "inputs": res.inputs, "rejects": res.rejects,
                       "documents": report.get("documents"), "edges": report.get("edges"),
-                      "self_hwm_kb": hwm,
+                      "stage_peaks": peaks, "self_hwm_kb": hwm,
                       "self_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                       "children_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+
+
+class StagePeaks:
+    """Peak RSS per stage of a build, from its progress calls: at each change of stage, this process's VmHWM is
+    noted and reset (Linux ``/proc/self/clear_refs``), and the largest ``ru_maxrss`` of its waited-for children
+    (after "extract": the pool workers). The resolution process's own peak comes from ``BuildResult.peak_mib``."""
+
+    def __init__(self):
+        self.stage = None
+        self.peaks: dict = {}
+
+    def _close(self):
+        import resource
+        if self.stage is None:
+            return
+        self.peaks[f"{self.stage}_main_mib"] = (_hwm_kb() or 0) / 1024
+        if self.stage == "extract":
+            self.peaks["extract_workers_mib"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        try:
+            with open("/proc/self/clear_refs", "w") as f:
+                f.write("5")                # reset VmHWM to the current RSS
+        except OSError:
+            pass
+
+    def progress(self, stage, done, total):
+        if stage != self.stage:
+            self._close()
+            self.stage = stage
+
+    def finish(self) -> dict:
+        self._close()
+        return self.peaks
 
 
 def _hwm_kb():
@@ -296,7 +334,8 @@ def fmt(v, nd=1) -> str:
 
 def table(rows: list) -> str:
     head = ["corpus", "MB", "docs", "j1 MB/s", "j1 docs/s", "j2 MB/s", "j2 docs/s", "RSS j1 MB", "RSS j2 MB",
-            "store load s", "neo4j CSV MB/s"] + [f"{q} p50/p95 ms" for q in QUERIES] + ["scan MB/s", "build/scan"]
+            "store load s", "neo4j CSV MB/s"] + [f"{q} p50/p95 ms" for q in QUERIES] + ["scan MB/s", "build/scan",
+                                                                                     "j2 build/scan"]
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
     for r in rows:
         mb = r["bytes"] / 1e6
@@ -317,8 +356,30 @@ def table(rows: list) -> str:
             cell = f"{fmt(pct(ms, 0.5))}/{fmt(pct(ms, 0.95))}" if ms else "-"
             cells.append(cell + (f" ({err} err)" if err else ""))
         ratio = b1["build_s"] / r["scan_s"] if "build_s" in b1 and r["scan_s"] else None
-        cells += [fmt(mb / r["scan_s"]) if r["scan_s"] else "-", fmt(ratio, 0)]
+        ratio2 = b2["build_s"] / r["scan_s"] if "build_s" in b2 and r["scan_s"] else None
+        cells += [fmt(mb / r["scan_s"]) if r["scan_s"] else "-", fmt(ratio, 0), fmt(ratio2, 1)]
         lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def stage_table(rows: list) -> str:
+    """Seconds and peak RSS (MiB) per stage of each build: extraction (the main process; the largest pool worker),
+    resolution (its own process, the graph's files included), the check and report ("export"), the store (the main
+    process from the end of extraction on: it waits while resolution runs, and opens the store before the store's
+    first progress call)."""
+    head = ["corpus", "jobs", "extract s", "resolve s", "export s", "store s", "RSS extract main/workers MiB",
+            "RSS resolve MiB", "RSS store MiB"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    for r in rows:
+        for jobs, b in sorted(r["builds"].items()):
+            if "error" in b:
+                continue
+            p = b.get("stage_peaks") or {}
+            lines.append("| " + " | ".join([
+                r["corpus"], str(jobs), *(fmt(b.get(f"{st}_s"), 2) for st in ("extract", "resolve", "export", "store")),
+                f"{fmt(p.get('extract_main_mib'), 0)}/{fmt(p.get('extract_workers_mib') or None, 0)}",
+                fmt(p.get("resolve_mib"), 0), fmt(max(p.get("resolve_main_mib") or 0, p.get("store_main_mib") or 0)
+                                                  or None, 0)]) + " |")
     return "\n".join(lines)
 
 
@@ -366,6 +427,8 @@ def main(argv=None) -> int:
         if not a.work:
             shutil.rmtree(work, ignore_errors=True)
     print(table(rows))
+    print()
+    print(stage_table(rows))
     if a.neo4j:
         print()
         print(neo4j_bench.side_by_side(rows, QUERIES, pct))

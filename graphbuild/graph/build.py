@@ -35,7 +35,7 @@ from . import files
 from .locate import is_graph_dir, write_build_info
 from .model import Graph, Report
 from .check import check_graph
-from .resolve import resolve_citations
+from .resolve_files import resolve_to_files
 
 EXTRACTIONS = "extractions.jsonl"
 PathLike = Union[str, Path]
@@ -59,6 +59,7 @@ class BuildResult:
     inputs: int
     rejects: int
     seconds: dict[str, float] = field(default_factory=dict)     # per stage: extract, resolve, export, store
+    peak_mib: dict[str, float] = field(default_factory=dict)    # "resolve": the resolution process's peak RSS
     skipped: list[str] = field(default_factory=list)            # folders and files graphbuild wrote: not read
 
     @cached_property
@@ -226,7 +227,7 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     if progress:
         progress("resolve", 0, 1)
     with _context().Pool(1) as pool:
-        report, stage_seconds = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
+        report, stage_seconds, resolve_peak = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
     seconds.update(stage_seconds)
     if progress:
         progress("resolve", 1, 1)
@@ -235,7 +236,8 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
                 progress=(lambda done, total: progress("store", done, total)) if progress else None)
     seconds["store"] = time.perf_counter() - started
     write_build_info(out, [str(p) for p in inputs], report)
-    return BuildResult(out, report, count, len(all_rejects), seconds, [str(p) for p in skipped])
+    return BuildResult(out, report, count, len(all_rejects), seconds, {"resolve": resolve_peak} if resolve_peak else {},
+                       [str(p) for p in skipped])
 
 
 def _context() -> Any:
@@ -243,19 +245,34 @@ def _context() -> Any:
     return mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 
-def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) -> tuple[Report, dict[str, float]]:
-    """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (report, seconds per stage)."""
+def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) \
+        -> tuple[Report, dict[str, float], Optional[float]]:
+    """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (report, seconds per stage:
+    "resolve" up to the last file of the graph, "export" the check and the report; the peak RSS of this process in
+    MiB where the system tells it)."""
     started = time.perf_counter()
     with open(Path(out) / EXTRACTIONS, "rb") as f:
-        graph = resolve_citations(json.loads(line) for line in f if line.strip())
-    graph.report["inputs"] = extracted + len(rejects)
-    graph.report["rejected"] = len(rejects)
-    graph.report["check"] = check_graph(graph)      # what cannot be true, with its evidence (graph/check.py)
+        report = resolve_to_files((json.loads(line) for line in f if line.strip()), out)
+    report["inputs"] = extracted + len(rejects)
+    report["rejected"] = len(rejects)
     seconds = {"resolve": time.perf_counter() - started}
     started = time.perf_counter()
-    files.write_files(graph, Path(out), rejects)
+    graph_files = files.GraphFiles(out)
+    graph_files.report = report
+    report["check"] = check_graph(graph_files)      # what cannot be true, with its evidence (graph/check.py)
+    files.write_report(out, report, rejects)
     seconds["export"] = time.perf_counter() - started
-    return graph.report, seconds
+    return report, seconds, _peak_mib()
+
+
+def _peak_mib() -> Optional[float]:
+    """This process's peak resident memory in MiB (Linux and macOS report it, in KiB and bytes)."""
+    try:
+        import resource
+    except ImportError:          # Windows
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def _keep(result: WorkResult, fresh: IO[bytes], log: ExtractionLog, rejects: dict[str, str]) -> None:

@@ -18,12 +18,11 @@ report.json ("check"), and ``graphbuild check DIR`` prints it.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from typing import Iterable, Optional, TypedDict
+from typing import Any, Iterable, Mapping, Optional, TypedDict
 
 from .. import vocab
 from ..models import ACTS_ON_EARLIER, BOUNDED_BY_RANK
-from .model import Citation, DocumentNode, GraphSource
+from .model import Citation, DocumentNode, GraphSource, NodeFields
 
 KINDS = ("time", "rank", "self", "near_duplicate", "not_a_document")
 _LEVEL_ORDER = {"central": 0, "province": 1, "district": 2, "commune": 3}
@@ -85,7 +84,7 @@ def impossible(relation: str, source: DocumentNode, target: DocumentNode) -> Opt
     return None
 
 
-def edge_violations(edge: Citation, nodes: dict[str, DocumentNode]) -> Iterable[Violation]:
+def edge_violations(edge: Citation, nodes: Mapping[str, DocumentNode]) -> Iterable[Violation]:
     source, target = nodes.get(edge["source"]), nodes.get(edge["target"])
 
     def violation(kind: str, reason: str) -> Violation:
@@ -115,27 +114,43 @@ def _spelling_key(node: DocumentNode) -> Optional[tuple[str, str]]:
     return _SPELLING.sub("", symbol).upper(), str(node.get("year") or "")
 
 
+# What the checks read of a node: only these are kept, as a tuple, so that a million nodes fit in memory.
+_CHECKED = ("symbol", "date", "year", "type", "system", "issuer_code", "level")
+
+
 def check_graph(graph: GraphSource) -> CheckReport:
-    nodes = {node["id"]: node for node in graph.iter_documents()}
+    """Every violation, in this order: the nodes' own (sorted by id), the near duplicates (by first spelling seen),
+    the edges' (in edge order); and the notices. The documents are read once."""
+    nodes = NodeFields(_CHECKED)
     items: list[Violation] = []
-    for node in nodes.values():
+    by_spelling: dict[str, Any] = {}      # spelling key -> (id, symbol), or a list of them once there are several
+    notices: list[Violation] = []
+    for node in graph.iter_documents():
+        nodes.add(node)
         items.extend(node_violations(node))
-    by_spelling: dict[tuple[str, str], list[DocumentNode]] = defaultdict(list)
-    for node in nodes.values():
         key = _spelling_key(node)
         if key is not None:
-            by_spelling[key].append(node)
+            entry = (node["id"], node.get("symbol") or "")
+            found = by_spelling.setdefault("\0".join(key), entry)
+            if found is not entry:
+                if isinstance(found, tuple):
+                    by_spelling["\0".join(key)] = found = [found]
+                found.append(entry)
+        if node.get("type_mismatch"):
+            notices.append(Violation(kind="type_word", ids=[node["id"]], symbols=[node.get("symbol")],
+                                     reason=f"cited as '{node['type_mismatch']}' while its code says "
+                                            f"{node.get('type')}: the code is kept"))
     for group in by_spelling.values():
-        symbols = sorted({n.get("symbol") or "" for n in group})
+        if isinstance(group, tuple):
+            continue
+        symbols = sorted({symbol for _, symbol in group})
         if len(symbols) > 1:
-            items.append(Violation(kind="near_duplicate", ids=sorted(n["id"] for n in group), symbols=list(symbols),
+            items.append(Violation(kind="near_duplicate", ids=sorted(i for i, _ in group), symbols=list(symbols),
                                    reason="one document written two ways"))
+    del by_spelling
     for edge in graph.iter_edges():
         items.extend(edge_violations(edge, nodes))
     by_kind = {kind: sum(1 for v in items if v["kind"] == kind) for kind in KINDS}
-    notices = [Violation(kind="type_word", ids=[n["id"]], symbols=[n.get("symbol")],
-                         reason=f"cited as '{n['type_mismatch']}' while its code says {n.get('type')}: the code is kept")
-               for n in nodes.values() if n.get("type_mismatch")]
     notices += list(graph.report.get("corrected", []))
     return CheckReport(violations=len(items), by_kind=by_kind, items=items, notices=notices)
 

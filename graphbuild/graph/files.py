@@ -10,6 +10,8 @@ from typing import Any, Iterable, Iterator, Union
 from .model import Citation, DocumentNode, Entity, Graph, Link, Report
 
 PathLike = Union[str, Path]
+DOCUMENTS, EDGES, ENTITIES, LINKS, REJECTS, REPORT = ("documents.jsonl", "edges.jsonl", "entities.jsonl",
+                                                      "links.jsonl", "rejects.jsonl", "report.json")
 
 
 def _jsonl(path: Path, rows: Iterable[Any]) -> None:
@@ -18,16 +20,12 @@ def _jsonl(path: Path, rows: Iterable[Any]) -> None:
             f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
 
 
-def write_files(graph: Graph, out: PathLike, rejects: list[dict[str, str]]) -> None:
-    """The graph's JSON lines and report into ``out``; ``rejects``: one {file, reason} per input not used."""
+def write_report(out: PathLike, report: Report, rejects: list[dict[str, str]]) -> None:
+    """report.json and rejects.jsonl (one {file, reason} per input not used) into ``out``."""
     out = Path(out)
-    _jsonl(out / "documents.jsonl", graph.iter_documents())
-    _jsonl(out / "edges.jsonl", graph.edges)
-    _jsonl(out / "entities.jsonl", graph.iter_entities())
-    _jsonl(out / "links.jsonl", graph.links)
-    _jsonl(out / "rejects.jsonl", rejects)
-    (out / "report.json").write_text(json.dumps(graph.report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                                     encoding="utf-8")
+    _jsonl(out / REJECTS, rejects)
+    (out / REPORT).write_text(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+                              encoding="utf-8")
 
 
 class GraphFiles:

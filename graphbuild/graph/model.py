@@ -11,8 +11,9 @@ by id. ``Graph`` (in memory) and ``files.GraphFiles`` (a built graph streamed fr
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Literal, NamedTuple, Optional, Protocol, TypedDict, Union
+from typing import Any, Iterator, Literal, NamedTuple, Optional, Protocol, TypedDict, Union, cast
 
 from ..models import Kind, Level, Mode, Relation, System
 
@@ -205,6 +206,32 @@ class Statement(NamedTuple):
     mode: Mode = "enacted"
     verb: Optional[str] = None
     by_subject: bool = True         # the citing text's own statement (else one about two documents it cites)
+
+
+class NodeFields(Mapping[str, DocumentNode]):
+    """Every node's id with a few of its fields (``fields``), kept as a tuple: a million nodes as dicts of 27 keys
+    would take gigabytes. A looked-up node is a dict of its id and those fields (the others are absent)."""
+
+    def __init__(self, fields: tuple[str, ...]):
+        self.fields = fields
+        self._rows: dict[str, tuple[Any, ...]] = {}
+        self._values: dict[Any, Any] = {}        # the values shared between nodes (types, levels, dates …)
+
+    def add(self, node: DocumentNode) -> None:
+        self._rows[node["id"]] = tuple(self._values.setdefault(v, v) if type(v) is str else v
+                                       for v in (node.get(k) for k in self.fields))
+
+    def __getitem__(self, doc_id: str) -> DocumentNode:
+        return cast(DocumentNode, {"id": doc_id, **dict(zip(self.fields, self._rows[doc_id]))})
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def is_undated(doc_id: str) -> bool:

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterable
 
 from .. import vocab
-from .model import Ambiguous, Conflict, DocumentNode, Graph, Report, Unresolved, is_undated
+from .model import Ambiguous, Citation, Conflict, DocumentNode, Entity, Report, Unresolved, is_undated
 
 
 def _unresolved_reasons(doc: DocumentNode) -> tuple[list[str], list[str]]:
@@ -31,30 +32,46 @@ def _unresolved_reasons(doc: DocumentNode) -> tuple[list[str], list[str]]:
     return reasons, candidates
 
 
-def make_report(graph: Graph, ambiguous: list[Ambiguous], conflicts: list[Conflict]) -> Report:
-    """Counts by type, level, relation and entity label; the unresolved stubs (sorted by id) with their reasons;
-    the ambiguous citations and the conflicts the resolution passes found."""
-    docs = graph.documents.values()
-    unresolved: list[Unresolved] = []
-    for doc in sorted(docs, key=lambda d: d["id"]):
+class ReportCounts:
+    """report.json counted as the graph is written, one record at a time: counts by type, level, relation and
+    entity label; the unresolved stubs with their reasons (documents come sorted by id); then, at the end, the
+    ambiguous citations and the conflicts the resolution passes found."""
+
+    def __init__(self) -> None:
+        self.documents = self.full_text = 0
+        self.by_type: Counter[str] = Counter()
+        self.by_level: Counter[str] = Counter()
+        self.by_relation: Counter[str] = Counter()
+        self.unresolved: list[Unresolved] = []
+
+    def add_document(self, doc: DocumentNode) -> None:
+        self.documents += 1
+        self.full_text += not doc["stub"]
+        self.by_type[doc.get("type") or "?"] += 1
+        self.by_level[doc.get("level") or "?"] += 1
         if not doc["stub"]:
-            continue
+            return
         reasons, candidates = _unresolved_reasons(doc)
         if reasons:
-            unresolved.append({"id": doc["id"], "symbol": doc.get("symbol"), "issuer_code": doc.get("issuer_code"),
-                               "title": doc.get("title"), **({"candidates": candidates} if candidates else {}),
-                               "cited_in": doc.get("mentioned_in", []), "reasons": reasons})
-    return {
-        "documents": len(graph.documents),
-        "full_text": sum(not d["stub"] for d in docs),
-        "stubs": sum(d["stub"] for d in docs),
-        "edges": len(graph.edges),
-        "by_type": dict(sorted(Counter(d.get("type") or "?" for d in docs).items())),
-        "by_level": dict(sorted(Counter(d.get("level") or "?" for d in docs).items())),
-        "by_relation": dict(sorted(Counter(e["relation"] for e in graph.edges).items())),
-        "entities": dict(sorted(Counter(x["label"] for x in graph.entities.values()).items())),
-        "unresolved_by_reason": dict(Counter(r for u in unresolved for r in u["reasons"]).most_common()),
-        "unresolved": unresolved,
-        "ambiguous": ambiguous,
-        "conflicts": conflicts,
-    }
+            self.unresolved.append({"id": doc["id"], "symbol": doc.get("symbol"), "issuer_code": doc.get("issuer_code"),
+                                    "title": doc.get("title"), **({"candidates": candidates} if candidates else {}),
+                                    "cited_in": doc.get("mentioned_in", []), "reasons": reasons})
+
+    def add_edge(self, edge: Citation) -> None:
+        self.by_relation[edge["relation"]] += 1
+
+    def report(self, entities: Iterable[Entity], ambiguous: list[Ambiguous], conflicts: list[Conflict]) -> Report:
+        return {
+            "documents": self.documents,
+            "full_text": self.full_text,
+            "stubs": self.documents - self.full_text,
+            "edges": sum(self.by_relation.values()),
+            "by_type": dict(sorted(self.by_type.items())),
+            "by_level": dict(sorted(self.by_level.items())),
+            "by_relation": dict(sorted(self.by_relation.items())),
+            "entities": dict(sorted(Counter(x["label"] for x in entities).items())),
+            "unresolved_by_reason": dict(Counter(r for u in self.unresolved for r in u["reasons"]).most_common()),
+            "unresolved": self.unresolved,
+            "ambiguous": ambiguous,
+            "conflicts": conflicts,
+        }

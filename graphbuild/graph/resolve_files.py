@@ -1,0 +1,110 @@
+"""Resolve a corpus's extractions into the graph's files, in bounded memory: ``resolve_to_files`` runs the passes of
+``resolve`` over tables on disk (``worktable``) and writes documents.jsonl, edges.jsonl, entities.jsonl and
+links.jsonl as their rows are produced, each sorted as ``Graph.iter_*`` gives them. ``resolve_citations`` does the
+same for a few extractions and returns the ``Graph`` in memory.
+
+What stays in memory: the provisional ids (with one flag each), the renames, the resolved ids with the seven fields
+edges need (``model.NodeFields``), the number of citations of each node, the entities (organisations, signers,
+recipients, the country's units: far fewer than documents), and the report (its lists of unresolved stubs,
+ambiguous citations, conflicts and corrections). The mentions, statements, nodes, edges and links are on disk.
+"""
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import IO, Any, Callable, Iterable, Optional, Union
+
+from . import files
+from .entities import Entities
+from .model import Graph, NodeFields, Report
+from .report import ReportCounts
+from .resolve import (PAIR_FIELDS, ExtractionLike, PartyTerms, attach_undated, enclosing_scope, gather_records,
+                      laws_by_name_in_corpus, make_edges, make_node, pair_statements, split_date_conflicts)
+from .worktable import WorkTables
+
+WORK_FILE = ".resolve.sqlite"           # the work tables, next to the graph's files while it is resolved
+# stage(name): called as each pass starts ("gather", "rename", "nodes", "pairs", "edges", "documents", "links")
+Stage = Callable[[str], None]
+
+
+def _line(f: IO[str], row: Any) -> None:
+    f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path], work: Optional[Path] = None,
+                     stage: Optional[Stage] = None) -> Report:
+    """Resolve ``extractions`` (in file order, read once) and write the graph's JSON lines into ``out``; the
+    report (without the build's counts of inputs and its check). ``work``: the SQLite file of the work tables
+    (``out/.resolve.sqlite`` by default), deleted at the end."""
+    out = Path(out)
+    tell = stage or (lambda name: None)
+    tables = WorkTables(work or out / WORK_FILE)
+    try:
+        tell("gather")
+        gather_records(extractions, tables)
+        records = tables.mentions
+        tell("rename")
+        rename, ambiguous = attach_undated(records)
+        rename.update(enclosing_scope(records, rename))
+        rename.update(laws_by_name_in_corpus(records, rename))
+        tell("nodes")
+        conflicts: list[Any] = []
+        party = PartyTerms()
+        index = NodeFields(PAIR_FIELDS)
+        for doc_id, mentions in split_date_conflicts(records, rename, conflicts):
+            party.add(doc_id, mentions)
+            node = make_node(doc_id, mentions)
+            tables.add_node(node)
+            index.add(node)
+        conflicts += party.conflicts()
+        del party
+        tell("pairs")
+        corrected: list[dict[str, Any]] = []
+        for source, target, evidence in pair_statements(tables.statements(), index, rename, corrected):
+            tables.add_said(source, target, evidence)
+        del rename
+        tell("edges")
+        counts = ReportCounts()
+        cited_by: Counter[str] = Counter()
+        with open(out / files.EDGES, "w", encoding="utf-8") as f:
+            for edge in make_edges(tables.said_by_pair(), index):
+                _line(f, edge)
+                cited_by[edge["target"]] += 1
+                counts.add_edge(edge)
+        del index
+        tell("documents")
+        entities = Entities(tables.add_link)
+        with open(out / files.DOCUMENTS, "w", encoding="utf-8") as f:
+            for node in tables.nodes():
+                node["cited_by_count"] = cited_by.get(node["id"], 0)
+                _line(f, node)
+                entities.add_document(node)
+                counts.add_document(node)
+        del cited_by
+        entities.add_country()
+        tell("links")
+        with open(out / files.ENTITIES, "w", encoding="utf-8") as f:
+            for entity_id in sorted(entities.entities):
+                _line(f, entities.entities[entity_id])
+        with open(out / files.LINKS, "w", encoding="utf-8") as f:
+            for link in tables.links():
+                _line(f, link)
+        report = counts.report(entities.entities.values(), ambiguous, conflicts)
+        report["corrected"] = corrected
+        return report
+    finally:
+        tables.close()
+
+
+def resolve_citations(extractions: Iterable[ExtractionLike]) -> Graph:
+    """The graph of ``extractions`` (``Extraction`` records or their dicts) in memory: for a few documents, tests
+    and notebooks. A list or tuple is sorted by file here; any other iterable must come in file order."""
+    if isinstance(extractions, (list, tuple)):
+        extractions = sorted(extractions, key=lambda e: e["file"] if isinstance(e, dict) else e.file)
+    with tempfile.TemporaryDirectory(prefix="graphbuild-resolve-") as tmp:
+        report = resolve_to_files(extractions, tmp)
+        graph = files.load_graph(tmp)
+    graph.report = report
+    return graph

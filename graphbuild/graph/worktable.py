@@ -1,0 +1,208 @@
+"""The tables resolution works on, on disk: SQLite from the standard library, so that memory stays bounded whatever
+the corpus size (a million inputs hold about five million mentions and a million and a half citing statements).
+
+Every step of resolution is a group-by or a join on a key; here each is one ordered read of a table, streamed:
+- ``MentionTable`` (a ``Mapping`` of provisional id -> its mentions, in the order they were read): what each input
+  says about each document, read back by id, all in first-seen order, or grouped by resolved id;
+- statements (one citing sentence each) in the order they were read;
+- ``said``: each statement with its ends resolved, read back grouped by (source, target);
+- ``node``: the resolved documents, read back sorted by id;
+- ``link``: the links to entities, read back sorted by (relation, source, target).
+
+Rows are ``marshal``led tuples and dicts (the fastest round trip of plain values the standard library has; the
+file is private to one run and deleted after it). SQLite sorts by ``BINARY`` collation, the bytes of UTF-8, which is
+the order of code points: the order Python's ``sorted`` gives to the same strings. The sorts spill to SQLite's
+temporary files (in ``SQLITE_TMPDIR`` or ``TMPDIR``, else ``/var/tmp``) once they outgrow ``CACHE_KIB``.
+"""
+from __future__ import annotations
+
+import marshal
+import sqlite3
+from collections.abc import Mapping
+from itertools import groupby
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional
+
+from .model import DocumentRecord, Mention, Statement
+
+_SCHEMA = """
+CREATE TABLE mention (seq INTEGER PRIMARY KEY, key INTEGER NOT NULL, file TEXT NOT NULL, subject INTEGER NOT NULL,
+                      record BLOB NOT NULL);
+CREATE TABLE ident (key INTEGER PRIMARY KEY, id TEXT NOT NULL, resolved TEXT);
+CREATE TABLE statement (seq INTEGER PRIMARY KEY, row BLOB NOT NULL);
+CREATE TABLE said (seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, evidence BLOB NOT NULL);
+CREATE TABLE node (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE link (seq INTEGER PRIMARY KEY, relation TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
+                   data BLOB NOT NULL);
+"""
+_BATCH = 5000
+CACHE_KIB = 65536           # SQLite's page cache (and its sorter's memory before it spills to temporary files)
+
+
+class WorkTables:
+    """The SQLite file of one resolution (``path``; ``None``: in memory, for a handful of records)."""
+
+    def __init__(self, path: Optional[Path] = None):
+        self.path = path
+        if path is not None:
+            path.unlink(missing_ok=True)         # left by a resolution that did not end: never read again
+        self.db = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None)
+        for pragma in ("journal_mode = OFF", "synchronous = OFF", "temp_store = FILE", f"cache_size = -{CACHE_KIB}",
+                       "locking_mode = EXCLUSIVE"):
+            self.db.execute(f"PRAGMA {pragma}")
+        self.db.executescript(_SCHEMA)
+        self.db.execute("BEGIN")
+        self.mentions = MentionTable(self)
+        self._pending: dict[str, list[tuple[Any, ...]]] = {}
+        self._statements = self._said = self._links = 0
+
+    # --- writing, in batches ------------------------------------------------------------------------------------
+
+    _INSERT = {"mention": "INSERT INTO mention VALUES (?, ?, ?, ?, ?)", "statement": "INSERT INTO statement VALUES (?, ?)",
+               "said": "INSERT INTO said VALUES (?, ?, ?, ?)", "node": "INSERT INTO node VALUES (?, ?)",
+               "link": "INSERT INTO link VALUES (?, ?, ?, ?, ?)"}
+
+    def _add(self, table: str, row: tuple[Any, ...]) -> None:
+        rows = self._pending.setdefault(table, [])
+        rows.append(row)
+        if len(rows) >= _BATCH:
+            self._flush(table)
+
+    def _flush(self, table: Optional[str] = None) -> None:
+        for name in [table] if table else list(self._pending):
+            rows = self._pending.pop(name, [])
+            if rows:
+                self.db.executemany(self._INSERT[name], rows)
+
+    def add_statement(self, statement: Statement) -> None:
+        self._statements += 1
+        self._add("statement", (self._statements, marshal.dumps(tuple(statement))))
+
+    def statements(self) -> Iterator[Statement]:
+        """Every statement, in the order it was read."""
+        self._flush("statement")
+        for (row,) in self.db.execute("SELECT row FROM statement ORDER BY seq"):
+            yield Statement(*marshal.loads(row))
+
+    def add_said(self, source: str, target: str, evidence: Any) -> None:
+        self._said += 1
+        self._add("said", (self._said, source, target, marshal.dumps(evidence)))
+
+    def said_by_pair(self) -> Iterator[tuple[tuple[str, str], list[Any]]]:
+        """((source, target), its evidence in the order it was said), pairs sorted."""
+        self._flush("said")
+        rows = self.db.execute("SELECT source, target, evidence FROM said ORDER BY source, target, seq")
+        for pair, group in groupby(rows, key=lambda r: (r[0], r[1])):
+            yield pair, [marshal.loads(r[2]) for r in group]
+
+    def add_node(self, node: Any) -> None:
+        self._add("node", (node["id"], marshal.dumps(node)))
+
+    def nodes(self) -> Iterator[Any]:
+        """The nodes sorted by id."""
+        self._flush("node")
+        for (data,) in self.db.execute("SELECT data FROM node ORDER BY id"):
+            yield marshal.loads(data)
+
+    def add_link(self, link: Any) -> None:
+        self._links += 1
+        self._add("link", (self._links, link["relation"], link["source"], link["target"], marshal.dumps(link)))
+
+    def links(self) -> Iterator[Any]:
+        """The links sorted by (relation, source, target), each key once: the first added."""
+        self._flush("link")
+        rows = self.db.execute("SELECT relation, source, target, data FROM link ORDER BY relation, source, target, seq")
+        for _, group in groupby(rows, key=lambda r: r[:3]):
+            yield marshal.loads(next(group)[3])
+
+    def close(self) -> None:
+        self.db.close()
+        if self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+
+class MentionTable(Mapping[str, list[Mention]]):
+    """Provisional id -> its mentions in the order they were read; ids iterate in first-seen order (as a dict fed
+    the same mentions would). Only the ids, and whether any input is the document itself, stay in memory."""
+
+    def __init__(self, tables: WorkTables):
+        self._tables = tables
+        self._keys: dict[str, int] = {}          # id -> key, in first-seen order
+        self._ids: list[str] = []                # key -> id
+        self._subject = bytearray()              # key -> 1 when an input is the document itself
+        self._seq = 0
+        self._indexed = False
+
+    @classmethod
+    def of(cls, records: Mapping[str, Iterable[Mention]]) -> "MentionTable":
+        """A table in memory holding ``records`` (id -> mentions): the passes' tests build theirs this way."""
+        table = WorkTables().mentions
+        for doc_id, mentions in records.items():
+            for mention in mentions:
+                table.add(doc_id, mention)
+        return table
+
+    def add(self, doc_id: str, mention: Mention) -> None:
+        key = self._keys.get(doc_id)
+        if key is None:
+            key = self._keys[doc_id] = len(self._ids)
+            self._ids.append(doc_id)
+            self._subject.append(0)
+        if mention.is_subject:
+            self._subject[key] = 1
+        self._seq += 1
+        self._tables._add("mention", (self._seq, key, mention.file, int(mention.is_subject),
+                                      marshal.dumps(mention.record)))
+
+    def _ready(self) -> None:
+        self._tables._flush("mention")
+        if not self._indexed:
+            self._tables.db.execute("CREATE INDEX mention_by_key ON mention (key, seq)")
+            self._indexed = True
+
+    def has_subject(self, doc_id: str) -> bool:
+        """Whether an input is the document itself (its own text was read)."""
+        return bool(self._subject[self._keys[doc_id]])
+
+    def __getitem__(self, doc_id: str) -> list[Mention]:
+        self._ready()
+        rows = self._tables.db.execute("SELECT file, subject, record FROM mention WHERE key = ? ORDER BY seq",
+                                       (self._keys[doc_id],))
+        return [Mention(marshal.loads(record), file, bool(subject)) for file, subject, record in rows]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._keys
+
+    def items(self) -> Iterator[tuple[str, list[Mention]]]:     # type: ignore[override]
+        """(id, its mentions) in first-seen order, streamed."""
+        self._ready()
+        rows = self._tables.db.execute("SELECT key, file, subject, record FROM mention ORDER BY key, seq")
+        for key, group in groupby(rows, key=lambda r: r[0]):
+            yield self._ids[key], [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]
+
+    def first_records(self) -> Iterator[tuple[str, DocumentRecord]]:
+        """(id, the record of its first mention) in first-seen order."""
+        self._ready()
+        rows = self._tables.db.execute("SELECT key, record FROM mention WHERE seq IN "
+                                       "(SELECT min(seq) FROM mention GROUP BY key) ORDER BY key")
+        for key, record in rows:
+            yield self._ids[key], marshal.loads(record)
+
+    def grouped(self, rename: Mapping[str, str]) -> Iterator[tuple[str, list[Mention]]]:
+        """(resolved id, every mention of the ids that resolve to it) sorted by resolved id; within a group the
+        mentions of each id in first-seen order of the ids, each id's in the order they were read."""
+        self._ready()
+        db = self._tables.db
+        db.execute("DELETE FROM ident")
+        db.executemany("INSERT INTO ident VALUES (?, ?, ?)",
+                       ((key, doc_id, rename.get(doc_id, doc_id)) for key, doc_id in enumerate(self._ids)))
+        rows = db.execute("SELECT i.resolved, m.file, m.subject, m.record FROM mention m JOIN ident i ON i.key = m.key "
+                          "ORDER BY i.resolved, m.key, m.seq")
+        for resolved, group in groupby(rows, key=lambda r: r[0]):
+            yield resolved, [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]

@@ -1,0 +1,81 @@
+"""The work tables resolution runs on: each read gives the order the passes rely on (as dicts and ``sorted`` would)."""
+from graphbuild.graph.model import Mention, Statement
+from graphbuild.graph.worktable import MentionTable, WorkTables
+
+
+def m(file, subject=False, **record):
+    return Mention(record, file, subject)
+
+
+def test_ids_come_in_first_seen_order_and_each_ids_mentions_in_the_order_read():
+    table = WorkTables().mentions
+    for doc_id, mention in [("b", m("1.txt", date="2020-01-01")), ("a", m("1.txt")), ("b", m("2.txt", True)),
+                            ("c", m("3.txt", title="T"))]:
+        table.add(doc_id, mention)
+    assert list(table) == ["b", "a", "c"] and len(table) == 3 and "a" in table and "z" not in table
+    assert table["b"] == [m("1.txt", date="2020-01-01"), m("2.txt", True)]
+    assert [(i, [x.file for x in ms]) for i, ms in table.items()] == [("b", ["1.txt", "2.txt"]), ("a", ["1.txt"]),
+                                                                      ("c", ["3.txt"])]
+    assert table.has_subject("b") and not table.has_subject("a")
+    assert list(table.first_records()) == [("b", {"date": "2020-01-01"}), ("a", {}), ("c", {"title": "T"})]
+
+
+def test_grouped_by_resolved_id_sorts_as_python_sorts_and_keeps_the_order_of_ids_within_a_group():
+    # code points past ASCII, '~' (a split conflict's id) and digits: SQLite's order must be sorted()'s
+    ids = ["vn/x/2023/44~2023-01-02", "vn/đ/1", "vn/x/2023/440", "vn/x/2023/44", "vn/d/1", "vn/x/undated/44"]
+    records = {doc_id: [m(f"{i}.txt")] for i, doc_id in enumerate(ids)}
+    table = MentionTable.of(records)
+    groups = list(table.grouped({"vn/x/undated/44": "vn/x/2023/44"}))
+    assert [g for g, _ in groups] == sorted(set(ids) - {"vn/x/undated/44"})
+    # the renamed id's mention joins its target after the target's own (first seen earlier)
+    assert dict(groups)["vn/x/2023/44"] == [m("3.txt"), m("5.txt")]
+
+
+def test_statements_pairs_nodes_and_links_come_back_in_the_order_the_graph_files_use():
+    tables = WorkTables()
+    st = Statement("s", True, None, "t", "2020-01-01", "CITES", 0.5, "a.txt", "text", 0, 4)
+    tables.add_statement(st)
+    tables.add_statement(st._replace(target="r", verb="căn cứ"))
+    assert list(tables.statements()) == [st, st._replace(target="r", verb="căn cứ")]
+    for source, target, n in [("s", "t", 1), ("s", "r", 2), ("s", "t", 3), ("a", "z", 4)]:
+        tables.add_said(source, target, {"n": n})
+    assert list(tables.said_by_pair()) == [(("a", "z"), [{"n": 4}]), (("s", "r"), [{"n": 2}]),
+                                           (("s", "t"), [{"n": 1}, {"n": 3}])]
+    for node_id in ("b", "a~2020", "a"):
+        tables.add_node({"id": node_id, "year": 2020, "aliases": []})
+    assert [n["id"] for n in tables.nodes()] == ["a", "a~2020", "b"]
+    for link in [{"source": "d", "target": "u", "relation": "LOCATED_IN"},
+                 {"source": "d", "target": "p", "relation": "SIGNED_BY", "role": "Bí thư"},
+                 {"source": "d", "target": "u", "relation": "LOCATED_IN"},
+                 {"source": "c", "target": "u", "relation": "LOCATED_IN"}]:
+        tables.add_link(link)
+    assert [(x["relation"], x["source"]) for x in tables.links()] == [("LOCATED_IN", "c"), ("LOCATED_IN", "d"),
+                                                                     ("SIGNED_BY", "d")]
+    tables.close()
+
+
+def test_the_work_file_is_deleted_when_resolution_ends(tmp_path):
+    tables = WorkTables(tmp_path / "work.sqlite")
+    tables.mentions.add("a", m("1.txt"))
+    assert tables.mentions["a"] == [m("1.txt")]
+    tables.close()
+    assert not (tmp_path / "work.sqlite").exists()
+
+
+def test_a_build_leaves_no_work_file_and_tells_the_peak_memory_of_resolution(data_dir, tmp_path):
+    from graphbuild.graph.build import build_graph
+    from graphbuild.graph.resolve_files import WORK_FILE
+    result = build_graph([data_dir / "seeds"], tmp_path / "g")
+    assert not (tmp_path / "g" / WORK_FILE).exists()
+    assert result.report["documents"] > 0 and result.peak_mib["resolve"] > 0
+
+
+def test_a_work_file_left_by_a_resolution_that_did_not_end_is_started_afresh(tmp_path):
+    left = WorkTables(tmp_path / "work.sqlite")
+    left.mentions.add("a", m("1.txt"))
+    left._flush()
+    left.db.close()                       # as if the process had died: the file stays
+    assert (tmp_path / "work.sqlite").exists()
+    tables = WorkTables(tmp_path / "work.sqlite")
+    assert list(tables.mentions) == [] and list(tables.nodes()) == []
+    tables.close()
