@@ -126,13 +126,19 @@ def _lag_fill(lag: Optional[int]) -> str:
     return next((colour for bound, colour in LAG_BINS if lag <= bound), LAG_OVER)
 
 
-def _tip(name: str, status: str, documents: int, first_date: Optional[str], lag: Optional[int]) -> str:
-    parts = [text("map_tip", unit=name, status=text("map_implemented" if status == "implemented" else "map_not_seen"))]
+def _tip_texts() -> dict[str, str]:
+    """The words of the tooltips, looked up once per map (10,000 units)."""
+    return {status: text("map_implemented" if status == "implemented" else "map_not_seen") for status in STATUSES}
+
+
+def _tip(name: str, status: str, documents: int, first_date: Optional[str], lag: Optional[int],
+         words: Mapping[str, str]) -> str:
+    tip = text("map_tip", unit=name, status=words[status])
     if documents:
-        parts.append(text("map_tip_documents", count=documents, date=vn_date(first_date) or "?"))
+        tip += " · " + text("map_tip_documents", count=documents, date=vn_date(first_date) or "?")
     if lag is not None:
-        parts.append(text("map_tip_lag", lag=lag))
-    return " · ".join(parts)
+        tip += " · " + text("map_tip_lag", lag=lag)
+    return tip
 
 
 def _union_box(boxes: Iterable[list]) -> Optional[list[float]]:
@@ -173,6 +179,7 @@ def map_model(rows: Iterable[Mapping[str, Any]], *, level: str, era: str, within
     rows = list(rows)
     by_lag = any(row.get("lag_days") is not None for row in rows)
     shapes, unplaced = [], []
+    words = _tip_texts()
     for row in rows:
         status = row.get("status")
         if status not in STATUSES:
@@ -183,12 +190,12 @@ def map_model(rows: Iterable[Mapping[str, Any]], *, level: str, era: str, within
         if uid not in level_shapes:
             unplaced.append(name)
             continue
-        lag = row.get("lag_days")
+        lag = None if row.get("lag_days") is None else int(row["lag_days"])
         documents = row.get("documents") or []
         count = len(documents) if isinstance(documents, (list, tuple)) else int(documents)
         fill = NOT_SEEN if status != "implemented" else _lag_fill(lag) if by_lag else IMPLEMENTED
         shapes.append(Shape(uid, name, status, fill, level_shapes[uid][0],
-                            _tip(name, status, count, row.get("first_date"), lag), count, row.get("first_date"), lag))
+                            _tip(name, status, count, row.get("first_date"), lag, words), count, row.get("first_date"), lag))
     unit = _within_unit(within, era)
     if unit is not None:
         box = shapes_of[unit.level][unit.id][1] if unit.id in shapes_of.get(unit.level, {}) else None
@@ -319,7 +326,8 @@ def coverage_map_image(rows: Iterable[Mapping[str, Any]], path: Union[str, Path]
         for k, (line, colour) in enumerate(lines):
             figure.text(8 / model.width, top_down(below + 8 + k * LINE), line, fontsize=8.5, color=colour,
                         va="center")
-        figure.savefig(path, dpi=dpi)
+        # graphbuild as the creator: a later build skips the image (ingest.read.is_output_file)
+        figure.savefig(path, dpi=dpi, metadata={"Software": "graphbuild"})
     return path
 
 
