@@ -290,7 +290,7 @@ def write_brief(graph: Union["Graph", str, Path], doc_id: str, out_dir: Union[st
                   maps=coverage_maps(cover, attrs.get("date"), out_dir, stem),
                   levels=LEVELS + ("unknown",),
                   view_summary=summary_line(shown), images=[png.name, svg.name],
-                  network=network_context(shown, doc_id), rows=rows, short_title=_short_title,
+                  network=network_context(shown, doc_id, view), rows=rows, short_title=_short_title,
                   timeline=timeline(rows))
     path = out_dir / f"{stem}.html"
     path.write_text(page, encoding="utf-8")

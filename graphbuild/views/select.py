@@ -270,6 +270,7 @@ def collapse(view: nx.MultiDiGraph, budget: Optional[int] = DEFAULT_BUDGET) -> n
         evidence = record.pop("evidence", [])
         collapsed.add_edge(source_group, target_group, key=relation, evidence=evidence if record["count"] == 1 else [],
                            lag_days=min(lags) if lags else None, lag_max=max(lags) if lags else None, **record)
+    collapsed.graph["member_of"] = member_of        # every document of ``view`` -> its node here (itself or a group)
     collapsed.graph["collapsed"] = Collapsed(by=by, budget=budget, original_nodes=size,
                                              original_edges=view.number_of_edges(),
                                              nodes=collapsed.number_of_nodes(), groups=len(groups))

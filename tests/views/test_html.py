@@ -31,7 +31,8 @@ def test_html_offline_deterministic_with_legend(seeds, tmp_path):
     root = doc_id(seeds, "44-KL/TW")
     assert data["root"] == root and root in nodes
     assert "44-KL/TW" in nodes[root]["title"] and "Ban Bí thư" in nodes[root]["title"]
-    assert {edge["label"] for edge in data["edges"]} == {"thực hiện"}
+    assert {edge["hover_label"] for edge in data["edges"]} == {"thực hiện"}       # drawn on hover only
+    assert not any(edge.get("label") for edge in data["edges"])
     assert data["options"]["physics"]["enabled"] is False
     # the full record of every document is there for the side panel
     assert set(data["records"]) == set(view.nodes)
