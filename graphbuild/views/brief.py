@@ -31,7 +31,7 @@ from .coverage_map import coverage_map_image, coverage_map_svg
 from .html import network_context, render
 from .image import write_image
 from .labels import level_label, text, vn_date
-from .select import DEFAULT_BUDGET, LEVELS, collapse, province_of, select_view
+from .select import LEVELS, PAGE_BUDGET, collapse, province_of, select_view
 from .style import LEVEL_COLORS, short_name, summary_line
 
 if TYPE_CHECKING:
@@ -250,7 +250,7 @@ def _ticks(low: float, high: float) -> list[tuple[Date, str]]:
 # --- the page ------------------------------------------------------------------------------------------------------
 
 def write_brief(graph: Union["Graph", str, Path], doc_id: str, out_dir: Union[str, Path],
-                title: Optional[str] = None, budget: Optional[int] = DEFAULT_BUDGET,
+                title: Optional[str] = None, budget: Optional[int] = PAGE_BUDGET,
                 store: Optional[Store] = None) -> Path:
     """Write the briefing page for ``doc_id`` into ``out_dir`` (with the cascade image next to it); return the page.
 

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..vocab import strip_accents
 from .labels import band_label, clean, kind_label, level_label, relation_label, vn_date
 from .layout import layered_layout
-from .select import DEFAULT_BUDGET, LEVELS, collapse
+from .select import LEVELS, PAGE_BUDGET, collapse
 from .style import (DX, DY, LEVEL_COLORS, NEUTRAL, STUB_FILL, EdgeStyle, band_nodes, default_title, edge_style, record,
                     relations_in, summary_line, vis_edges, vis_node, vis_options)
 
@@ -166,7 +166,7 @@ def network_context(view: nx.MultiDiGraph, root: Optional[str] = None,
 
 
 def write_html(view: nx.MultiDiGraph, path: Union[str, Path], title: Optional[str] = None,
-               root: Optional[str] = None, budget: Optional[int] = DEFAULT_BUDGET) -> Path:
+               root: Optional[str] = None, budget: Optional[int] = PAGE_BUDGET) -> Path:
     """Write the view as one self-contained, offline HTML file (UTF-8) and return its path."""
     path = Path(path)
     title = title or default_title(view)

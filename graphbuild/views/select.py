@@ -39,6 +39,9 @@ LEVELS: tuple[str, ...] = tuple(sorted(LEVEL_RANK, key=LEVEL_RANK.__getitem__)) 
 # The bands of the layout, top-down: the levels, then documents of no known level, then news.
 BANDS: tuple[str, ...] = LEVELS + ("unknown", "news")
 DEFAULT_BUDGET = 1500
+# The interactive pages (views.html, the briefing) collapse past this many documents: there a click opens a group
+# and the search box looks inside groups, so collapsing hides nothing, and 600 documents drawn at once are a hairball.
+PAGE_BUDGET = 300
 
 
 class Collapsed(TypedDict):
