@@ -195,7 +195,8 @@ def map_model(rows: Iterable[Mapping[str, Any]], *, level: str, era: str, within
         count = len(documents) if isinstance(documents, (list, tuple)) else int(documents)
         fill = NOT_SEEN if status != "implemented" else _lag_fill(lag) if by_lag else IMPLEMENTED
         shapes.append(Shape(uid, name, status, fill, level_shapes[uid][0],
-                            _tip(name, status, count, row.get("first_date"), lag, words), count, row.get("first_date"), lag))
+                            _tip(name, status, count, row.get("first_date"), lag, words), count,
+                            row.get("first_date"), lag))
     unit = _within_unit(within, era)
     if unit is not None:
         box = shapes_of[unit.level][unit.id][1] if unit.id in shapes_of.get(unit.level, {}) else None

@@ -242,8 +242,8 @@ def vis_edges(view: nx.MultiDiGraph, positions: dict[str, Position], prefix: str
                   else {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.35})
         count = attrs.get("count", 1)
         # the label is drawn on hover only (static/view.js): fifty "thực hiện" over one another read as none
-        out.append({"id": f"{prefix}{i}", "from": source, "to": target, "arrows": "to", "hover_label": edge_label(attrs),
-                    "relation": attrs.get("relation"),
+        out.append({"id": f"{prefix}{i}", "from": source, "to": target, "arrows": "to",
+                    "hover_label": edge_label(attrs), "relation": attrs.get("relation"),
                     "title": edge_tooltip(view, source, target, attrs), "dashes": style.dashed,
                     "smooth": False if many else smooth,
                     "width": round(style.width + (math.log(count, 2) if count > 1 else 0), 2),

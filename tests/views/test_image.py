@@ -60,6 +60,7 @@ def test_declutter_hides_the_later_of_two_texts_in_one_place():
     figure = Figure(figsize=(4, 3))
     FigureCanvasAgg(figure)
     axes = figure.add_subplot(1, 1, 1)
-    first, second, apart = axes.text(0.5, 0.5, "thực hiện"), axes.text(0.52, 0.5, "thực hiện"), axes.text(0.1, 0.1, "x")
+    first, second = axes.text(0.5, 0.5, "thực hiện"), axes.text(0.52, 0.5, "thực hiện")
+    apart = axes.text(0.1, 0.1, "x")
     assert declutter(figure, fixed=[], ranked=[[first], [second, apart]]) == 1
     assert first.get_visible() and not second.get_visible() and apart.get_visible()
