@@ -158,7 +158,7 @@ def _labels(shapes: list[Shape], anchors: Mapping[str, list], font: float) -> li
     for shape in sorted(shapes, key=lambda s: (s.status != "implemented", -_area(anchors[s.uid][1]), s.uid)):
         x, y = anchors[shape.uid][2]
         name = (gazetteer.unit(shape.uid).short if gazetteer.unit(shape.uid) else shape.name)
-        half = 0.3 * font * len(name)
+        half = 0.34 * font * len(name)          # DejaVu Sans: about 0.6 em a character, and a margin
         box = (x - half, y - 0.7 * font, x + half, y + 0.3 * font)
         if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
             continue
