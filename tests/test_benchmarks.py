@@ -45,3 +45,14 @@ def test_quick_benchmark_with_neo4j_prints_both_stores(tmp_path):
     assert "coverage p50/p95 ms embedded | coverage p50/p95 ms neo4j" in header
     both = next(line for line in lines if line.startswith("| synthetic") and line.count("|") == header.count("|"))
     assert " - |" not in both and "err" not in both, both
+
+
+def test_views_benchmark_prints_its_table():
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "views.py"), "--size", "120", "--runs", "1"],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    lines = r.stdout.splitlines()
+    assert "| step | what | median ms | max ms |" in lines
+    for step in ("coverage_map_svg", "coverage_map_image PNG", "write_html", "write_image PNG"):
+        assert any(line.startswith(f"| {step} |") for line in lines), step
+    assert any("legacy commune: 10035 units" in line for line in lines)

@@ -21,21 +21,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Protocol, TypedDict, Union
 
 import networkx as nx
+from markupsafe import Markup
 
 from ..extract.identity import slug
 from ..dates import days_between
 from ..query import find_in_graph, run_query
 from ..vocab import gazetteer
+from .coverage_map import coverage_map_image, coverage_map_svg
 from .html import network_context, render
 from .image import write_image
 from .labels import level_label, text, vn_date
-from .select import DEFAULT_BUDGET, LEVELS, collapse, province_of, select_view
+from .select import LEVELS, PAGE_BUDGET, collapse, province_of, select_view
 from .style import LEVEL_COLORS, short_name, summary_line
 
 if TYPE_CHECKING:
     from ..graph.resolve import Graph
 
 LOCAL_LEVELS = LEVELS[1:]          # province, district, commune: the levels the coverage query counts units of
+MAP_UNITS = 800                    # a level with more units (10,000 communes) gets no map: 2.4 MB of SVG in a page
 
 
 class Store(Protocol):
@@ -98,6 +101,7 @@ class Coverage:
     era: str
     rows: dict[str, list[dict]] = field(default_factory=dict)
     within: Optional[str] = None            # the unit the counts are within ("Kiến An, Hải Phòng"); None: the country
+    within_id: Optional[str] = None         # its gazetteer id
 
     @property
     def levels(self) -> list[str]:
@@ -128,7 +132,25 @@ def coverage(store: Store, doc_id: str, root_date: Optional[str] = None, root_le
               and not (era == "2025" and level == "district")]
     params = {"id": doc_id, "era": era, "within": unit.id if unit else None}
     return Coverage(era, {level: run_query(store, "coverage", params={**params, "level": level}) for level in levels},
-                    gazetteer.label(unit.id) if unit else None)
+                    gazetteer.label(unit.id) if unit else None, unit.id if unit else None)
+
+
+def coverage_maps(cover: Coverage, root_date: Optional[str], out_dir: Path, stem: str) -> list[dict[str, Any]]:
+    """The coverage map of every level of ``cover`` with at most MAP_UNITS units, implemented units shaded by the
+    days from the document to the unit's first implementing document: the inline SVG, and a PNG written next to the
+    page for slides."""
+    maps = []
+    for level, rows in cover.rows.items():
+        if not rows or len(rows) > MAP_UNITS:
+            continue
+        shaded = [{**row, "lag_days": days_between(row.get("first_date"), root_date)} for row in rows]
+        title = level_label(level) + (f" — {cover.within}" if cover.within else "")
+        png = coverage_map_image(shaded, out_dir / f"{stem}-map-{level}.png", level=level, era=cover.era,
+                                 within=cover.within_id, title=title)
+        maps.append({"level": level, "png": png.name,
+                     "svg": Markup(coverage_map_svg(shaded, level=level, era=cover.era, within=cover.within_id,
+                                                    title=title))})
+    return maps
 
 
 def level_summary(rows: list[DocumentRow]) -> dict[str, Any]:
@@ -228,7 +250,7 @@ def _ticks(low: float, high: float) -> list[tuple[Date, str]]:
 # --- the page ------------------------------------------------------------------------------------------------------
 
 def write_brief(graph: Union["Graph", str, Path], doc_id: str, out_dir: Union[str, Path],
-                title: Optional[str] = None, budget: Optional[int] = DEFAULT_BUDGET,
+                title: Optional[str] = None, budget: Optional[int] = PAGE_BUDGET,
                 store: Optional[Store] = None) -> Path:
     """Write the briefing page for ``doc_id`` into ``out_dir`` (with the cascade image next to it); return the page.
 
@@ -262,12 +284,13 @@ def write_brief(graph: Union["Graph", str, Path], doc_id: str, out_dir: Union[st
     shown = collapse(view, budget)
     about = " · ".join(part for part in (attrs.get("type_name"), attrs.get("issuer"), vn_date(attrs.get("date")),
                                          level_label(attrs.get("level")) if attrs.get("level") else None) if part)
+    cover = coverage(store, doc_id, attrs.get("date"), attrs.get("level"), attrs.get("locality_id"))
     page = render("brief.html", extra_css="brief.css", title=title, about=about, subject_title=attrs.get("title"),
-                  summary=level_summary(rows),
-                  coverage=coverage(store, doc_id, attrs.get("date"), attrs.get("level"), attrs.get("locality_id")),
+                  summary=level_summary(rows), coverage=cover,
+                  maps=coverage_maps(cover, attrs.get("date"), out_dir, stem),
                   levels=LEVELS + ("unknown",),
                   view_summary=summary_line(shown), images=[png.name, svg.name],
-                  network=network_context(shown, doc_id), rows=rows, short_title=_short_title,
+                  network=network_context(shown, doc_id, view), rows=rows, short_title=_short_title,
                   timeline=timeline(rows))
     path = out_dir / f"{stem}.html"
     path.write_text(page, encoding="utf-8")

@@ -19,12 +19,14 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from .labels import band_label, kind_label, level_label, relation_label, vn_date
+from ..vocab import strip_accents
+from .labels import band_label, clean, kind_label, level_label, relation_label, vn_date
 from .layout import layered_layout
-from .select import DEFAULT_BUDGET, LEVELS, collapse
+from .select import LEVELS, PAGE_BUDGET, collapse
 from .style import (DX, DY, LEVEL_COLORS, NEUTRAL, STUB_FILL, EdgeStyle, band_nodes, default_title, edge_style, record,
                     relations_in, summary_line, vis_edges, vis_node, vis_options)
 
+EXPAND_COLUMNS = 8               # the documents of an expanded group: rows of at most this many, under its place
 VIS_NETWORK = "vis-network"      # static/vis-network/: vis-network 9.1.2 and its licences (see README.txt there)
 
 
@@ -72,14 +74,17 @@ def render(template: str, extra_css: Optional[str] = None, **context: Any) -> st
 
 # --- the view's data and legend ------------------------------------------------------------------------------------
 
-def network_payload(view: nx.MultiDiGraph, root: Optional[str] = None) -> dict:
+def network_payload(view: nx.MultiDiGraph, root: Optional[str] = None,
+                    full: Optional[nx.MultiDiGraph] = None) -> dict:
     """Everything the page script needs: vis-network nodes (the documents, then the bands' names) and edges,
-    options, the record of every document, the bands and the horizontal extent of the drawing."""
+    options, the record of every document, the bands and the horizontal extent of the drawing, the search index;
+    when ``view`` is ``full`` collapsed, what expanding each group shows (``expansion``)."""
     root = root if root is not None else view.graph.get("root")
     positions, bands = layered_layout(view)
     order = sorted(view.nodes, key=lambda node: (positions[node][1], positions[node][0], node))
     node_xs = [position[0] * DX for position in positions.values()] or [0]
     labels_of_bands, left_edge = band_nodes(bands, node_xs)
+    expand = expansion(view, full, positions, root) if full is not None and "member_of" in view.graph else None
     return {
         "nodes": [vis_node(view, node, positions[node], root) for node in order] + labels_of_bands,
         "edges": vis_edges(view, positions), "options": vis_options(view), "root": root if root in view else None,
@@ -87,7 +92,45 @@ def network_payload(view: nx.MultiDiGraph, root: Optional[str] = None) -> dict:
         "bands": [{"label": band_label(band.name), "top": round(band.top * DY, 1),
                    "bottom": round(band.bottom * DY, 1)} for band in bands],
         "extent": [round(left_edge, 1), max(node_xs)],
+        "search": search_index(full if expand else view),
+        "expand": expand,
     }
+
+
+def search_index(view: nx.MultiDiGraph) -> list[list[str]]:
+    """[[id, what is shown in a result, the text searched]…] of every document: symbol, title, issuer, locality,
+    lower-cased and without accents (the page folds the query the same way: "hai phong" finds Hải Phòng)."""
+    out = []
+    for node, attrs in sorted(view.nodes(data=True)):
+        if attrs.get("kind") == "group":
+            continue
+        shown = " · ".join(clean(part, 80) for part in (attrs.get("symbol") or attrs.get("title"),
+                                                        attrs.get("locality"), vn_date(attrs.get("date"))) if part)
+        searched = " ".join(str(attrs.get(key) or "") for key in ("symbol", "title", "issuer", "locality", "province"))
+        out.append([node, shown or node, strip_accents(searched).lower()])
+    return out
+
+
+def expansion(shown: nx.MultiDiGraph, full: nx.MultiDiGraph, positions: dict, root: Optional[str]) -> dict:
+    """What clicking a group shows in its place: its documents (vis nodes set in a grid under the group's place,
+    their records) and every edge of the full view (ids f0, f1 …), which the page maps onto what is visible (a
+    document, or the group it is still in)."""
+    member_of = shown.graph["member_of"]
+    groups: dict[str, list[str]] = {}
+    for node in sorted(full.nodes, key=lambda n: (full.nodes[n].get("date") or "9999", full.nodes[n].get("symbol")
+                                                  or "", n)):
+        if member_of.get(node, node) != node:
+            groups.setdefault(member_of[node], []).append(node)
+    places = {node: positions[node] for node in shown.nodes}
+    for group, members in groups.items():
+        gx, gy = positions[group]
+        columns = min(EXPAND_COLUMNS, len(members))
+        for i, member in enumerate(members):
+            places[member] = (gx + (i % columns - (columns - 1) / 2) * 0.9, gy + 0.55 * (i // columns))
+    return {"groups": groups, "member_of": {m: g for g, members in groups.items() for m in members},
+            "nodes": {m: vis_node(full, m, places[m], root) for members in groups.values() for m in members},
+            "records": {m: record(full, m) for members in groups.values() for m in members},
+            "edges": vis_edges(full, {n: places.get(n, (0.0, 0.0)) for n in full.nodes}, prefix="f")}
 
 
 class LegendEntry(NamedTuple):
@@ -114,19 +157,21 @@ def legend(view: nx.MultiDiGraph) -> dict[str, list]:
     return {"levels": levels, "kinds": kinds, "relations": relations}
 
 
-def network_context(view: nx.MultiDiGraph, root: Optional[str] = None) -> dict[str, Any]:
-    """What templates/_network.html draws: the data, the legend, what collapsing did."""
-    return {"payload": network_payload(view, root), "legend": legend(view),
+def network_context(view: nx.MultiDiGraph, root: Optional[str] = None,
+                    full: Optional[nx.MultiDiGraph] = None) -> dict[str, Any]:
+    """What templates/_network.html draws: the data, the legend, what collapsing did (``full``: the view before,
+    whose documents a click on a group shows)."""
+    return {"payload": network_payload(view, root, full), "legend": legend(view),
             "collapsed": view.graph.get("collapsed")}
 
 
 def write_html(view: nx.MultiDiGraph, path: Union[str, Path], title: Optional[str] = None,
-               root: Optional[str] = None, budget: Optional[int] = DEFAULT_BUDGET) -> Path:
+               root: Optional[str] = None, budget: Optional[int] = PAGE_BUDGET) -> Path:
     """Write the view as one self-contained, offline HTML file (UTF-8) and return its path."""
     path = Path(path)
     title = title or default_title(view)
     shown = collapse(view, budget)
-    page = render("view.html", title=title, summary=summary_line(shown), network=network_context(shown, root))
+    page = render("view.html", title=title, summary=summary_line(shown), network=network_context(shown, root, view))
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page, encoding="utf-8")
     return path

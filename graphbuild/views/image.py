@@ -21,13 +21,30 @@ IMAGE_BUDGET = 400
 def write_image(view: nx.MultiDiGraph, path: Union[str, Path], title: Optional[str] = None,
                 root: Optional[str] = None, budget: Optional[int] = IMAGE_BUDGET) -> Path:
     """A static PNG or SVG (by suffix) drawn with matplotlib (no browser): the same colours and layout, Vietnamese
-    labels (DejaVu Sans), a legend. Graphs past ``budget`` nodes are collapsed first."""
-    import matplotlib
-    from matplotlib.figure import Figure
+    labels (DejaVu Sans), a legend, no text over another. Graphs past ``budget`` nodes are collapsed first."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in ("png", "svg"):
         raise ValueError(f"image must be .png or .svg, not '{path.suffix}'")
+    with _image_style():
+        figure = image_figure(view, title, root, budget)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # graphbuild as the creator: a later build skips the image (ingest.read.is_output_file); no date, no version.
+        metadata = {"Date": None, "Creator": "graphbuild"} if fmt == "svg" else {"Software": "graphbuild"}
+        figure.savefig(path, format=fmt, bbox_inches="tight", metadata=metadata, facecolor="white")
+    return path
+
+
+def _image_style() -> Any:
+    import matplotlib
+    return matplotlib.rc_context({"font.family": "DejaVu Sans", "svg.hashsalt": "graphbuild", "svg.fonttype": "path"})
+
+
+def image_figure(view: nx.MultiDiGraph, title: Optional[str] = None, root: Optional[str] = None,
+                 budget: Optional[int] = IMAGE_BUDGET) -> Any:
+    """The matplotlib Figure of ``write_image``, its texts decluttered (see ``declutter``)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     title = title or default_title(view)
     shown = collapse(view, budget)
     root = root if root is not None else shown.graph.get("root")
@@ -38,42 +55,74 @@ def write_image(view: nx.MultiDiGraph, path: Union[str, Path], title: Optional[s
     height = max(5.0, min(80.0, (max(ys) - min(ys) + 1.4) * 1.45))
     count = shown.number_of_nodes()
     font = 8 if count <= 60 else 6.5 if count <= 150 else 5
-    with matplotlib.rc_context({"font.family": "DejaVu Sans", "svg.hashsalt": "graphbuild", "svg.fonttype": "path"}):
+    with _image_style():
         figure = Figure(figsize=(width, height), dpi=150)
+        FigureCanvasAgg(figure)
         axes = figure.add_subplot(1, 1, 1)
         x_low, x_high = min(xs) - 2.0, max(xs) + 0.8
-        _draw_bands(axes, bands, x_low)
-        _draw_edges(axes, shown, positions, font)
-        _draw_nodes(axes, shown, positions, root, font, show_labels=count <= 300)
+        band_texts = _draw_bands(axes, bands, x_low)
+        edge_texts = _draw_edges(axes, shown, positions, font)
+        node_texts = _draw_nodes(axes, shown, positions, root, font)
         axes.set_xlim(x_low, x_high)
         axes.set_ylim(max(ys) + 0.8, min(ys) - 0.6)
         axes.axis("off")
-        axes.legend(handles=_legend_handles(shown), loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
-                    frameon=False, title=text("legend"), title_fontsize=9, alignment="left")
+        legend = axes.legend(handles=_legend_handles(shown), loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8,
+                             frameon=False, title=text("legend"), title_fontsize=9, alignment="left")
         subtitle = summary_line(shown)
         collapsed = shown.graph.get("collapsed")
         if collapsed:
             subtitle = text("image_collapsed", summary=subtitle, nodes=collapsed["nodes"])
-        axes.text(0.0, 1.0, title + "\n", transform=axes.transAxes, fontsize=13, fontweight="bold", ha="left",
-                  va="bottom")
-        axes.text(0.0, 1.0, subtitle, transform=axes.transAxes, fontsize=9, color="#57606a", ha="left", va="bottom")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # graphbuild as the creator: a later build skips the image (ingest.read.is_output_file); no date, no version.
-        metadata = {"Date": None, "Creator": "graphbuild"} if fmt == "svg" else {"Software": "graphbuild"}
-        figure.savefig(path, format=fmt, bbox_inches="tight", metadata=metadata, facecolor="white")
-    return path
+        heading = axes.annotate(title, xy=(0.0, 1.0), xycoords="axes fraction", xytext=(0, 14),
+                                textcoords="offset points", fontsize=13, fontweight="bold", ha="left", va="bottom")
+        under = axes.text(0.0, 1.0, subtitle, transform=axes.transAxes, fontsize=9, color="#57606a", ha="left",
+                          va="bottom")
+        hidden = declutter(figure, fixed=[heading, under, *legend.get_texts(), legend.get_title()],
+                           ranked=[band_texts, node_texts, edge_texts])
+        if hidden:
+            under.set_text(subtitle + " · " + text("image_hidden_labels", count=hidden))
+    return figure
 
 
-def _draw_bands(axes: Any, bands: list[Band], x_low: float) -> None:
+def declutter(figure: Any, fixed: list, ranked: list[list]) -> int:
+    """Hide every text of ``ranked`` (groups in order of importance, each in order) that would overlap a text
+    already kept (``fixed`` first): the picture shows fewer labels, never one over another. Returns how many
+    were hidden. Boxes are the texts' extents on the canvas, widened by their white background's padding."""
+    figure.draw_without_rendering()                 # lays the legend out: its texts have their places after it
+    renderer = figure.canvas.get_renderer()
+    kept: list = []
+
+    def box(item: Any) -> Any:
+        return item.get_window_extent(renderer).expanded(1.0, 1.0).padded(1.5)
+
+    for item in fixed:
+        if item.get_visible() and item.get_text():
+            kept.append(box(item))
+    hidden = 0
+    for group in ranked:
+        for item in group:
+            extent = box(item)
+            if any(extent.overlaps(other) for other in kept):
+                item.set_visible(False)
+                hidden += 1
+            else:
+                kept.append(extent)
+    return hidden
+
+
+def _draw_bands(axes: Any, bands: list[Band], x_low: float) -> list:
+    texts = []
     for i, band in enumerate(bands):
         axes.axhspan(band.top, band.bottom, color="#f1f4f8" if i % 2 == 0 else "#ffffff", zorder=0, lw=0)
-        axes.text(x_low + 0.1, band.top + 0.08, band_label(band.name), fontsize=10, fontweight="bold",
-                  color="#44505c", va="top", ha="left", zorder=1)
+        texts.append(axes.text(x_low + 0.1, band.top + 0.08, band_label(band.name), fontsize=10, fontweight="bold",
+                  color="#44505c", va="top", ha="left", zorder=1))
+    return texts
 
 
-def _draw_edges(axes: Any, view: nx.MultiDiGraph, positions: dict[str, Position], font: float) -> None:
+def _draw_edges(axes: Any, view: nx.MultiDiGraph, positions: dict[str, Position], font: float) -> list:
+    """The arrows, and their labels where there are at most 80 edges (returned, to be decluttered)."""
     edges = sorted(view.edges(keys=True, data=True), key=lambda edge: (edge[0], edge[1], edge[2]))
     with_labels = len(edges) <= 80
+    texts = []
     for source, target, _, attrs in edges:
         style = edge_style(attrs.get("relation"))
         (x1, y1), (x2, y2) = positions[source], positions[target]
@@ -89,12 +138,15 @@ def _draw_edges(axes: Any, view: nx.MultiDiGraph, positions: dict[str, Position]
             control_y = (y1 + y2) / 2 + rad * (x2 - x1)
             label_x = (1 - t) ** 2 * x1 + 2 * (1 - t) * t * control_x + t * t * x2
             label_y = (1 - t) ** 2 * y1 + 2 * (1 - t) * t * control_y + t * t * y2
-            axes.text(label_x, label_y, edge_label(attrs), fontsize=font - 1, color=style.color, ha="center",
-                      va="center", zorder=3, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85))
+            texts.append(axes.text(label_x, label_y, edge_label(attrs), fontsize=font - 1, color=style.color,
+                                   ha="center", va="center", zorder=3,
+                                   bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.85)))
+    return texts
 
 
 def _draw_nodes(axes: Any, view: nx.MultiDiGraph, positions: dict[str, Position], root: Optional[str],
-                font: float, show_labels: bool) -> None:
+                font: float) -> list:
+    """The markers, and the labels (returned in order of importance: the root, then the most cited, top-down)."""
     by_look: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for node in sorted(view.nodes):
         attrs = view.nodes[node]
@@ -106,13 +158,13 @@ def _draw_nodes(axes: Any, view: nx.MultiDiGraph, positions: dict[str, Position]
                      marker=MPL_MARKERS[shape], c=[STUB_FILL if stub else color for color in colors],
                      edgecolors=colors, linewidths=[2.4 if member == root else 1.3 for member in members],
                      linestyles="--" if stub else "-", zorder=4)
-    if not show_labels:
-        return
-    for node in sorted(view.nodes):
-        axes.text(positions[node][0], positions[node][1] + 0.2, wrap_label(node_label(view.nodes[node], node)),
-                  fontsize=font + (1 if node == root else 0), fontweight="bold" if node == root else "normal",
-                  ha="center", va="top", zorder=5, color="#1f2328", linespacing=1.1,
-                  bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75))
+    ranked = sorted(view.nodes, key=lambda node: (node != root, -(view.nodes[node].get("cited_by_count") or 0),
+                                                  positions[node][1], positions[node][0], node))
+    return [axes.text(positions[node][0], positions[node][1] + 0.2, wrap_label(node_label(view.nodes[node], node)),
+                      fontsize=font + (1 if node == root else 0), fontweight="bold" if node == root else "normal",
+                      ha="center", va="top", zorder=5, color="#1f2328", linespacing=1.1,
+                      bbox=dict(boxstyle="round,pad=0.1", fc="white", ec="none", alpha=0.75))
+            for node in ranked]
 
 
 def _legend_handles(view: nx.MultiDiGraph) -> list:

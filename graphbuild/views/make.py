@@ -8,7 +8,7 @@ import networkx as nx
 
 from .html import write_html
 from .image import write_image
-from .select import DEFAULT_BUDGET, select_view
+from .select import PAGE_BUDGET, select_view
 from .style import default_title
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ PathLike = Union[str, Path]
 
 def make_view(graph: Union["Graph", PathLike], view: str, doc_id: str, html_path: Optional[PathLike] = None,
               png: Optional[PathLike] = None, svg: Optional[PathLike] = None, title: Optional[str] = None,
-              budget: Optional[int] = DEFAULT_BUDGET, **select_args: Any) -> nx.MultiDiGraph:
+              budget: Optional[int] = PAGE_BUDGET, **select_args: Any) -> nx.MultiDiGraph:
     """select + write_html (+ PNG/SVG): what ``graphbuild viz`` does. Returns the selected graph."""
     selected = select_view(graph, view, doc_id, **select_args)
     title = title or default_title(selected)

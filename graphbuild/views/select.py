@@ -39,6 +39,9 @@ LEVELS: tuple[str, ...] = tuple(sorted(LEVEL_RANK, key=LEVEL_RANK.__getitem__)) 
 # The bands of the layout, top-down: the levels, then documents of no known level, then news.
 BANDS: tuple[str, ...] = LEVELS + ("unknown", "news")
 DEFAULT_BUDGET = 1500
+# The interactive pages (views.html, the briefing) collapse past this many documents: there a click opens a group
+# and the search box looks inside groups, so collapsing hides nothing, and 600 documents drawn at once are a hairball.
+PAGE_BUDGET = 300
 
 
 class Collapsed(TypedDict):
@@ -270,6 +273,7 @@ def collapse(view: nx.MultiDiGraph, budget: Optional[int] = DEFAULT_BUDGET) -> n
         evidence = record.pop("evidence", [])
         collapsed.add_edge(source_group, target_group, key=relation, evidence=evidence if record["count"] == 1 else [],
                            lag_days=min(lags) if lags else None, lag_max=max(lags) if lags else None, **record)
+    collapsed.graph["member_of"] = member_of        # every document of ``view`` -> its node here (itself or a group)
     collapsed.graph["collapsed"] = Collapsed(by=by, budget=budget, original_nodes=size,
                                              original_edges=view.number_of_edges(),
                                              nodes=collapsed.number_of_nodes(), groups=len(groups))

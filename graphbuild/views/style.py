@@ -230,7 +230,7 @@ def vis_node(view: nx.MultiDiGraph, node: str, position: Position, root: Optiona
     return out
 
 
-def vis_edges(view: nx.MultiDiGraph, positions: dict[str, Position]) -> list[dict]:
+def vis_edges(view: nx.MultiDiGraph, positions: dict[str, Position], prefix: str = "e") -> list[dict]:
     """The vis-network edges (ids e0, e1 … in a stable order), bent as ``layout.edge_bend`` says."""
     many = view.number_of_edges() > 400
     out = []
@@ -241,7 +241,9 @@ def vis_edges(view: nx.MultiDiGraph, positions: dict[str, Position]) -> list[dic
         smooth = ({"enabled": True, "type": "curvedCW" if bend > 0 else "curvedCCW", "roundness": abs(bend)} if bend
                   else {"enabled": True, "type": "cubicBezier", "forceDirection": "vertical", "roundness": 0.35})
         count = attrs.get("count", 1)
-        out.append({"id": f"e{i}", "from": source, "to": target, "arrows": "to", "label": edge_label(attrs),
+        # the label is drawn on hover only (static/view.js): fifty "thực hiện" over one another read as none
+        out.append({"id": f"{prefix}{i}", "from": source, "to": target, "arrows": "to",
+                    "hover_label": edge_label(attrs), "relation": attrs.get("relation"),
                     "title": edge_tooltip(view, source, target, attrs), "dashes": style.dashed,
                     "smooth": False if many else smooth,
                     "width": round(style.width + (math.log(count, 2) if count > 1 else 0), 2),

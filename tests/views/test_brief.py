@@ -98,3 +98,27 @@ def test_a_2025_document_is_measured_without_districts(seeds, seed_build):
         cov = coverage(store, doc_id(seeds, "44-KL/TW"), "2025-09-01", "central")
     assert cov.era == "2025" and cov.levels == ["province", "commune"] and cov.total("province") == 34
     assert cov.seen("province") == ["Hải Phòng"]           # a 2023 Hải Phòng letter counts for the 2025 city
+
+
+def test_brief_draws_the_coverage_maps(seeds, seed_build, tmp_path):
+    """A map per level of at most MAP_UNITS units (provinces, districts; not the 10,035 communes), inline and as a
+    PNG next to the page; the implemented unit shaded by the days from the document to its first implementation."""
+    page = write_brief(seed_build.out_dir, doc_id(seeds, "44-KL/TW"), tmp_path)
+    html = page.read_text(encoding="utf-8")
+    assert 'id="gb-map-province"' in html and 'id="gb-map-district"' in html and 'id="gb-map-commune"' not in html
+    province_map = html[html.index('id="gb-map-province"'):html.index('id="gb-map-district"')]
+    assert province_map.count("data-unit-id=") == 63
+    hai_phong = re.search(r'<path class="gb-unit"[^>]*data-unit-id="L:P:31"[^>]*>', province_map).group(0)
+    assert 'data-status="implemented"' in hai_phong and re.search(r'data-lag-days="\d+"', hai_phong)
+    assert re.search(r'data-unit-id="L:D:307" data-status="implemented"', html)
+    for level in ("province", "district"):
+        assert (tmp_path / f"brief-44-kl-tw-map-{level}.png").stat().st_size > 10_000
+    assert_offline(html)
+
+
+def test_a_district_plan_maps_the_communes_of_its_district(seeds, seed_build, tmp_path):
+    html = write_brief(seed_build.out_dir, doc_id(seeds, "1416-CV/QU"), tmp_path).read_text(encoding="utf-8")
+    commune_map = html[html.index('id="gb-map-commune"'):]
+    commune_map = commune_map[:commune_map.index("</figure>")]
+    assert commune_map.count("data-unit-id=") == 7 and 'data-status="implemented"' not in commune_map
+    assert 'class="gb-focus"' in commune_map                  # the district's outline

@@ -31,7 +31,8 @@ def test_html_offline_deterministic_with_legend(seeds, tmp_path):
     root = doc_id(seeds, "44-KL/TW")
     assert data["root"] == root and root in nodes
     assert "44-KL/TW" in nodes[root]["title"] and "Ban Bí thư" in nodes[root]["title"]
-    assert {edge["label"] for edge in data["edges"]} == {"thực hiện"}
+    assert {edge["hover_label"] for edge in data["edges"]} == {"thực hiện"}       # drawn on hover only
+    assert not any(edge.get("label") for edge in data["edges"])
     assert data["options"]["physics"]["enabled"] is False
     # the full record of every document is there for the side panel
     assert set(data["records"]) == set(view.nodes)
@@ -123,3 +124,31 @@ def test_no_html_css_or_js_left_in_python_strings():
             for marker in ("<div", "<table", "<svg", "<script", "<style", "<p ", "<tr", "<td", "<h1", "<h2",
                            "function(", "{margin", "{display"):
                 assert marker not in literal, (path.name, literal)
+
+
+def test_a_600_document_cascade_is_grouped_and_every_document_can_be_found_and_opened(tmp_path):
+    """Issue 17: past PAGE_BUDGET documents the page groups them (by place), and loses none: the search index
+    holds all 600, a group's documents come with their nodes and records, and every edge of the full view joins
+    documents the page can show."""
+    from graphbuild.views.select import PAGE_BUDGET
+    from graphbuild.views.synthetic import generated_cascade
+    view = generated_cascade(600)
+    data = payload(write_html(view, tmp_path / "big.html").read_text(encoding="utf-8"))
+    shown = {node["id"] for node in data["nodes"] if not node["id"].startswith("band:")}
+    assert len(shown) <= PAGE_BUDGET and len(shown) < 600
+    assert {entry[0] for entry in data["search"]} == set(view.nodes)
+    expand = data["expand"]
+    hidden = set(view.nodes) - shown
+    assert set(expand["member_of"]) == hidden and set(expand["nodes"]) == hidden == set(expand["records"])
+    assert {group for group in expand["groups"]} <= shown
+    assert all(member in hidden for members in expand["groups"].values() for member in members)
+    assert len(expand["edges"]) == view.number_of_edges()
+    assert all(edge["from"] in view and edge["to"] in view for edge in expand["edges"])
+    kien_an = [entry for entry in data["search"] if "kien an" in entry[2]]
+    assert kien_an and all("Kiến An" in entry[1] for entry in kien_an)      # found without accents, shown with
+
+
+def test_a_small_view_is_not_grouped(seeds, tmp_path):
+    view = select_view(seeds, "cascade", doc_id(seeds, "44-KL/TW"))
+    data = payload(write_html(view, tmp_path / "small.html").read_text(encoding="utf-8"))
+    assert data["expand"] is None and {entry[0] for entry in data["search"]} == set(view.nodes)
