@@ -1,0 +1,16 @@
+// purpose: A document's citations in both directions, one row per edge: what it cites (direction "out") and what
+//          cites it ("in"), with the relation, the mode of the citing clause (enacted, assigned, reported …), the
+//          verb, the evidence sentence with its file, the confidence, the lag in days, and the other document.
+// param: id — the document's id
+// example: graphbuild query citations --doc 809-CV/TU
+MATCH (d:Document {id: $id})-[r]->(o:Document)
+RETURN 'out' AS direction, r.relation AS relation, r.mode AS mode, r.verb AS verb, r.confidence AS confidence,
+       r.lag_days AS lag_days, r.evidence_text AS evidence, r.evidence_file AS evidence_file, o.id AS other_id,
+       o.symbol AS other_symbol, o.type_name AS other_type, o.title AS other_title, o.issuer AS other_issuer,
+       o.locality AS other_locality, o.date AS other_date, o.stub AS other_stub
+UNION ALL
+MATCH (o:Document)-[r]->(d:Document {id: $id})
+RETURN 'in' AS direction, r.relation AS relation, r.mode AS mode, r.verb AS verb, r.confidence AS confidence,
+       r.lag_days AS lag_days, r.evidence_text AS evidence, r.evidence_file AS evidence_file, o.id AS other_id,
+       o.symbol AS other_symbol, o.type_name AS other_type, o.title AS other_title, o.issuer AS other_issuer,
+       o.locality AS other_locality, o.date AS other_date, o.stub AS other_stub
