@@ -159,3 +159,9 @@ class Explorer:
     def close(self) -> None:
         self.store.close()
         shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def __enter__(self) -> Explorer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -38,6 +38,7 @@ SEARCH_SHOWN = 50
 GRAPH_PAGES = {"lineage": ("lineage", "lineage"), "implementers": ("implementers", "cascade"),
                "cascade": ("descendants", "cascade")}          # page -> (query file of its table, view drawn)
 FACETS = ("type", "level", "year", "relation")
+UNKNOWN = "?"                # a facet value for documents that do not say (no link: nothing to filter by)
 
 
 def _doc_id(request: Request, explorer: Explorer) -> str:
@@ -73,21 +74,21 @@ def search(request: Request, explorer: Explorer) -> Page:
                                since=chosen["year"] or None, until=chosen["year"] or None,
                                locality=params.get("locality") or None)
     relations = explorer.relations_of([hit.id for hit in hits]) if hits else {}
-    facets: dict[str, Counter] = {facet: Counter() for facet in FACETS}
-    for hit in hits:
-        facets["type"][hit.type or "?"] += 1
-        facets["level"][hit.level or "?"] += 1
-        facets["year"][(hit.date or "????")[:4]] += 1
-        for relation in relations.get(hit.id, ()):
-            facets["relation"][relation] += 1
     shown = [hit for hit in hits if (not chosen["level"] or hit.level == chosen["level"])
              and (not chosen["relation"] or chosen["relation"] in relations.get(hit.id, ()))]
+    facets: dict[str, Counter] = {facet: Counter() for facet in FACETS}      # over what is shown: a drill-down
+    for hit in shown:
+        facets["type"][hit.type or UNKNOWN] += 1
+        facets["level"][hit.level or UNKNOWN] += 1
+        facets["year"][(hit.date or UNKNOWN)[:4]] += 1
+        for relation in relations.get(hit.id, ()):
+            facets["relation"][relation] += 1
     rows = [hit.as_row() | {"level": hit.level, "type_name": hit.type_name} for hit in shown]
     return Page("search.html", {"q": text, "hits": shown[:SEARCH_SHOWN], "total": len(shown), "rows": rows,
                                 "facets": {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))
                                            for k, v in facets.items()},
                                 "chosen": chosen, "locality": params.get("locality") or "",
-                                "relations": relations},
+                                "relations": relations, "unknown": UNKNOWN},
                 tables={"documents": rows})
 
 
