@@ -8,6 +8,7 @@ stable URL (a document's pages carry its id in the path; every choice on a page 
     /implementers/ID        who implemented it (queries/implementers) and the cascade view
     /cascade/ID             the implementation tree, edge by edge (queries/descendants), and the cascade view
     /coverage/ID            queries/coverage for a level, era and unit, with the lag in days, and the map
+    /map/ID?image=svg|png   that map as a file (views.coverage_map)
     /brief/ID/              the printable briefing (views.write_brief)
     /cypher?q=…             a read-only Cypher box, the query files as examples
     /image/VIEW/ID?format=svg|png   the static image of a view (views.write_image)
@@ -30,7 +31,7 @@ from ..views.image import write_image
 from ..views.select import DEFAULT_BUDGET, collapse
 from ..views.style import default_title, summary_line
 from .app import HTTPProblem, Page, doc_url
-from .coverage import coverage_page
+from .coverage import coverage_map_file, coverage_page
 from .explorer import Explorer
 from .text import annotated_text
 
@@ -164,6 +165,20 @@ def coverage(request: Request, explorer: Explorer) -> Page:
     return Page("coverage.html", context, tables={"units": rows})
 
 
+def coverage_map(request: Request, explorer: Explorer) -> Response:
+    """The coverage page's map as a file: ``/map/ID?level=…&within=…&era=…&image=svg|png``."""
+    fmt = request.query_params.get("image", "svg")
+    if fmt not in ("svg", "png"):
+        raise HTTPProblem(400, f"a map is svg or png, not '{fmt}'")
+    doc_id = _doc_id(request, explorer)
+    with tempfile.TemporaryDirectory(prefix="graphbuild-map-") as scratch:
+        path = coverage_map_file(explorer, doc_id, request.query_params, Path(scratch) / f"map.{fmt}")
+        content = path.read_bytes()
+    name = re.sub(r"[^A-Za-z0-9]+", "-", f"coverage-{doc_id}").strip("-")
+    return Response(content, media_type="image/svg+xml" if fmt == "svg" else "image/png",
+                    headers={"Content-Disposition": f'inline; filename="{name}.{fmt}"'})
+
+
 def brief(request: Request, explorer: Explorer) -> Response:
     """The briefing page of ``views.write_brief``, written once per document into the server's folder, and the
     images next to it (``/brief/ID/NAME.png``)."""
@@ -222,5 +237,5 @@ def home(request: Request, explorer: Explorer) -> Page:
 PAGES = [("/", home), ("/search", search), ("/doc/{doc_id:path}", document),
          ("/lineage/{doc_id:path}", graph_page), ("/implementers/{doc_id:path}", graph_page),
          ("/cascade/{doc_id:path}", graph_page), ("/coverage/{doc_id:path}", coverage), ("/cypher", cypher)]
-FILES = [("/annotate.css", annotate_css), ("/brief/{doc_id:path}", brief), ("/image/{view}/{doc_id:path}", view_image)]
+FILES = [("/annotate.css", annotate_css), ("/brief/{doc_id:path}", brief), ("/map/{doc_id:path}", coverage_map), ("/image/{view}/{doc_id:path}", view_image)]
 

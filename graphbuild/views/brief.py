@@ -8,7 +8,8 @@ issuer, locality, level, date, lag in days from the document each one implements
 (which provinces, districts and communes are seen implementing it, and which provinces are not: the rows of the
 ``coverage`` query, run on the graph's store, so the page and ``graphbuild query coverage`` agree; at the levels
 below the document's own and within its unit), a timeline
-chart as inline SVG, and the static image of the view saved next to the page for slides.
+chart as inline SVG, the coverage map of the first level counted (``coverage_map``: inline, and as SVG and PNG next
+to the page), and the static image of the view saved next to the page for slides.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping, Optional, Protocol, TypedDict, Union
 
 import networkx as nx
+from markupsafe import Markup
 
 from ..extract.identity import slug
 from ..dates import days_between
@@ -98,6 +100,7 @@ class Coverage:
     era: str
     rows: dict[str, list[dict]] = field(default_factory=dict)
     within: Optional[str] = None            # the unit the counts are within ("Kiến An, Hải Phòng"); None: the country
+    within_id: Optional[str] = None         # its gazetteer id
 
     @property
     def levels(self) -> list[str]:
@@ -128,7 +131,32 @@ def coverage(store: Store, doc_id: str, root_date: Optional[str] = None, root_le
               and not (era == "2025" and level == "district")]
     params = {"id": doc_id, "era": era, "within": unit.id if unit else None}
     return Coverage(era, {level: run_query(store, "coverage", params={**params, "level": level}) for level in levels},
-                    gazetteer.label(unit.id) if unit else None)
+                    gazetteer.label(unit.id) if unit else None, unit.id if unit else None)
+
+
+def with_lag(rows: list[dict], doc_date: Optional[str]) -> list[dict]:
+    """Coverage rows with ``lag_days``: the days from the document's date to the unit's first implementing document
+    (None for a unit not seen, or when either date is not known)."""
+    return [row | {"lag_days": days_between(row.get("first_date"), doc_date)} for row in rows]
+
+
+def write_coverage_map(cover: Coverage, doc_date: Optional[str], out_dir: Path, stem: str,
+                       name: str) -> Optional[dict[str, Any]]:
+    """The coverage map of the first level counted (``views.coverage_map``) as inline SVG, with the same map saved
+    as ``STEM-map.svg`` and ``STEM-map.png`` next to the page; None when no level is counted."""
+    from .coverage_map import coverage_map_image, coverage_map_svg
+    if not cover.levels:
+        return None
+    level = cover.levels[0]
+    rows = with_lag(cover.rows[level], doc_date)
+    implemented = sum(1 for row in rows if row["status"] == "implemented")
+    title = f"{name}: {implemented}/{len(rows)} {level_label(level).lower()}" + \
+        (f" trong {cover.within}" if cover.within else "")
+    within = cover.within_id
+    files = [coverage_map_image(rows, out_dir / f"{stem}-map.{fmt}", level=level, era=cover.era, within=within,
+                                title=title).name for fmt in ("svg", "png")]
+    return {"svg": Markup(coverage_map_svg(rows, level=level, era=cover.era, within=within, title=title)),
+            "files": files}
 
 
 def level_summary(rows: list[DocumentRow]) -> dict[str, Any]:
@@ -262,9 +290,10 @@ def write_brief(graph: Union["Graph", str, Path], doc_id: str, out_dir: Union[st
     shown = collapse(view, budget)
     about = " · ".join(part for part in (attrs.get("type_name"), attrs.get("issuer"), vn_date(attrs.get("date")),
                                          level_label(attrs.get("level")) if attrs.get("level") else None) if part)
+    cover = coverage(store, doc_id, attrs.get("date"), attrs.get("level"), attrs.get("locality_id"))
     page = render("brief.html", extra_css="brief.css", title=title, about=about, subject_title=attrs.get("title"),
-                  summary=level_summary(rows),
-                  coverage=coverage(store, doc_id, attrs.get("date"), attrs.get("level"), attrs.get("locality_id")),
+                  summary=level_summary(rows), coverage=cover,
+                  coverage_map=write_coverage_map(cover, attrs.get("date"), out_dir, stem, name),
                   levels=LEVELS + ("unknown",),
                   view_summary=summary_line(shown), images=[png.name, svg.name],
                   network=network_context(shown, doc_id), rows=rows, short_title=_short_title,

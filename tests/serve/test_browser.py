@@ -132,13 +132,10 @@ def test_coverage_of_hai_phong_by_district(server, page, artifacts):
     page.click("#sv-coverage-form button")
     row = page.locator('#sv-table-units tr[data-unit-id="L:D:307"]')
     assert "Kiến An" in row.inner_text() and "đã thực hiện" in row.inner_text()
-    on_map = page.locator('#sv-map [data-unit-id="L:D:307"]')
-    if on_map.count():                               # the map, once views.coverage_map is installed
-        said = " ".join(filter(None, [on_map.first.get_attribute("data-status"), on_map.first.get_attribute("title"),
-                                      on_map.first.text_content()]))
-        assert "Kiến An" in said and ("implemented" in said or "đã thực hiện" in said), said
-    else:
-        assert "map not available" in page.locator("#sv-map").inner_text()
+    on_map = page.locator('#sv-map svg [data-unit-id="L:D:307"]')
+    assert on_map.count() == 1 and on_map.is_visible()
+    assert on_map.get_attribute("data-status") == "implemented"
+    assert "Kiến An" in on_map.text_content()                  # its <title>: the tooltip
     page.screenshot(path=artifacts / "05-coverage.png", full_page=True)
     with page.expect_download() as download_info:
         page.click('a[data-download="csv"]')

@@ -104,11 +104,26 @@ def test_coverage_lists_units_with_lag_and_downloads(client):
     row = re.search(r'<tr class="sv-yes" data-unit-id="L:D:307">(.*?)</tr>', page.text).group(1)
     assert "Kiến An" in row and "1416-CV/QU" in row and ">112<" in row          # 2022-11-14 -> 2023-03-06
     assert page.text.count('class="sv-no"') >= 10                               # the other districts: not seen
+    drawn = re.search(r'<path[^>]*data-unit-id="L:D:307"[^>]*>', page.text).group(0)   # on the map too
+    assert 'data-status="implemented"' in drawn
+    assert "approximate" in page.text or "gần đúng" in page.text
     book = load_workbook(io.BytesIO(client.get(f"/coverage/{KL44}", params={
         "level": "district", "within": "Hải Phòng", "format": "xlsx"}).content))
     rows = list(book.active.values)
     assert rows[0][:3] == ("unit", "unit_id", "status") and ("Kiến An", "L:D:307", "implemented") in \
         [r[:3] for r in rows]
+
+
+@pytest.mark.parametrize("fmt,magic", [("svg", b"<svg"), ("png", b"\x89PNG")])
+def test_coverage_map_as_a_file(client, fmt, magic):
+    image = client.get(f"/map/{KL44}", params={"level": "district", "within": "Hải Phòng", "image": fmt})
+    assert image.status_code == 200 and magic in image.content[:200]
+
+
+def test_coverage_of_a_central_document_defaults_to_the_provinces_of_its_era(client):
+    page = client.get(f"/coverage/{KL44}").text                  # 2022: the 63 provinces before July 2025
+    assert len(re.findall(r'<tr class="sv-(?:yes|no)" data-unit-id="L:P:', page)) == 63
+    assert len(re.findall(r'<path[^>]*data-unit-id="L:P:', page)) == 63
 
 
 def test_coverage_says_when_a_place_names_nothing(client):
@@ -121,6 +136,10 @@ def test_briefing_is_the_brief_page_with_its_images(client):
     assert page.status_code == 200 and 'id="gb-coverage"' in page.text
     image = re.search(r'href="(brief-[^"]+\.png)"', page.text).group(1)
     assert client.get(f"/brief/{KL44}/{image}").content.startswith(b"\x89PNG")
+    coverage_map = page.text[page.text.index('id="gb-coverage-map"'):]
+    assert re.search(r'<path[^>]*data-unit-id="L:P:31"[^>]*data-status="implemented"', coverage_map)  # Hải Phòng
+    map_png = re.search(r'href="(brief-[^"]+-map\.png)"', page.text).group(1)
+    assert client.get(f"/brief/{KL44}/{map_png}").content.startswith(b"\x89PNG")
     assert client.get(f"/brief/{KL44}", follow_redirects=False).status_code == 307
 
 
