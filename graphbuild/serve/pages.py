@@ -98,7 +98,7 @@ def search(request: Request, explorer: Explorer) -> Page:
 def document(request: Request, explorer: Explorer) -> Page:
     doc_id = _doc_id(request, explorer)
     record = explorer.document(doc_id) or {}
-    citations = explorer.query("citations", doc_id)
+    citations = explorer.query("cites", doc_id) + explorer.query("cited_by", doc_id)
     groups: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     for row in sorted(citations, key=lambda r: (r["direction"] != "out", RELATIONS.index(r["relation"])
                                                if r["relation"] in RELATIONS else 99, r.get("mode") or "",
