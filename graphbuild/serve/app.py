@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -121,9 +121,19 @@ def page(handler: Handler) -> Callable[[Request], Any]:
                 return download(result.tables, fmt, request.query_params.get("table"), request.url.path)
             return render(result.template, request, result.status, graph_name=explorer.where, **result.context)
         except Exception as error:  # noqa: BLE001 - every error becomes a page, never a traceback
-            return _problem(request, error)
+            return _safe_problem(request, error)
     endpoint.__name__ = handler.__name__
     return endpoint
+
+
+def _safe_problem(request: Request, error: Exception) -> Response:
+    """``_problem``, and should the error page itself fail, one line of plain text (both logged)."""
+    try:
+        return _problem(request, error)
+    except Exception:  # noqa: BLE001
+        log.exception("error page for %s failed", request.url.path)
+        return PlainTextResponse("The server could not answer this page; the details are in the server's log.",
+                                 status_code=500)
 
 
 def raw(handler: Callable[[Request, Explorer], Response]) -> Callable[[Request], Any]:
@@ -133,7 +143,7 @@ def raw(handler: Callable[[Request, Explorer], Response]) -> Callable[[Request],
             response: Response = await run_in_threadpool(handler, request, request.app.state.explorer)
             return response
         except Exception as error:  # noqa: BLE001
-            return _problem(request, error)
+            return _safe_problem(request, error)
     endpoint.__name__ = handler.__name__
     return endpoint
 

@@ -97,7 +97,9 @@ class Explorer:
 
     def known(self, doc_ids: set[str]) -> set[str]:
         """Which of ``doc_ids`` are documents of the graph (a mention's id that resolution merged is not)."""
-        return {doc_id for doc_id in doc_ids if self.query("document", doc_id)}
+        from ..query.refs import StoreDocuments
+        documents = StoreDocuments(self.run)
+        return {doc_id for doc_id in doc_ids if documents.with_id(doc_id)}
 
     def relations_of(self, doc_ids: list[str]) -> dict[str, list[str]]:
         """The relations each of ``doc_ids`` states (its citations out): the search page's relation facet."""

@@ -65,6 +65,10 @@ def test_document_by_what_a_user_knows(client):
     assert missing.status_code == 404 and "1416-CV/QU" in missing.text           # did you mean
 
 
+def test_a_mention_of_a_document_the_graph_does_not_hold_is_not_a_link(client, explorer):
+    assert explorer.known({CV809, "vn/no/such/document"}) == {CV809}
+
+
 def test_a_stub_says_cited_only_and_who_cites_it(client):
     page = client.get(f"/doc/{CV809}").text
     stub = page[page.index('id="sv-stub"'):]
