@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Optional
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import neo4j_bench  # noqa: E402  (benchmarks/ is not a package)
 
 # The project's symbol pattern (graphbuild/vocab/patterns.py SYMBOL), kept here so that the floor does not move when the
 # extractor's pattern changes: Party "43-CT/TW", "05-QC/BTCTU-BDVTU"; State "895/QĐ-TTg", "03/2011/NĐ-CP".
@@ -156,12 +158,16 @@ def pct(values: list, q: float):
     return v[min(len(v) - 1, max(0, math.ceil(q * len(v)) - 1))]
 
 
-def time_queries(graph_dir: Path, runs: int, seed: int, coverage_runs: Optional[int] = None) -> dict:
+def time_queries(graph_dir: Path, runs: int, seed: int, coverage_runs: Optional[int] = None,
+                 engine: str = "ladybug") -> dict:
+    """The queries on the embedded store of ``graph_dir``, or (engine "neo4j") on the server NEO4J_URI names, which
+    must hold the same graph: the same seed picks the same documents on both."""
     from graphbuild.query.runner import run_query
     from graphbuild.stores.ladybug import EmbeddedStore
+    from graphbuild.stores.neo4j import Neo4jStore
     rng = random.Random(seed)
     out = {q: {"ms": [], "errors": 0, "rows": 0} for q in QUERIES}
-    with EmbeddedStore(graph_dir) as store:
+    with (Neo4jStore.from_env() if engine == "neo4j" else EmbeddedStore(graph_dir)) as store:
         def ids(cypher):
             return [r["id"] for r in store.run(cypher)]
         citing = ids("MATCH (d:Document)-[:IMPLEMENTS|CONTINUES|BASED_ON]->(:Document) RETURN DISTINCT d.id AS id "
@@ -177,7 +183,7 @@ def time_queries(graph_dir: Path, runs: int, seed: int, coverage_runs: Optional[
         def one(name, doc, params):
             t = time.perf_counter()
             try:
-                rows = run_query(store, name, doc=doc, params=params)
+                rows = run_query(store, name, doc=doc, params=params, engine=engine)
             except Exception:          # noqa: BLE001 - a failing query is counted, not fatal
                 out[name]["errors"] += 1
                 return None
@@ -187,7 +193,7 @@ def time_queries(graph_dir: Path, runs: int, seed: int, coverage_runs: Optional[
 
         for name in ("lineage", "implementers", "coverage"):
             if plan[name]:
-                run_query(store, name, doc=plan[name][0][0], params=plan[name][0][1])   # warm-up, not timed
+                run_query(store, name, doc=plan[name][0][0], params=plan[name][0][1], engine=engine)   # warm-up
             for doc, params in plan[name]:
                 rows = one(name, doc, params)
                 if name == "lineage" and rows:
@@ -207,7 +213,7 @@ def _pick(rng: random.Random, population: list, k: int) -> list:
 # --- one corpus --------------------------------------------------------------------------------------------------
 
 def measure(name: str, paths: list, work: Path, runs: int, scan_repeat: int, seed: int,
-            jobs_list: tuple = (1, 2), coverage_runs: Optional[int] = None) -> dict:
+            jobs_list: tuple = (1, 2), coverage_runs: Optional[int] = None, neo4j: bool = False) -> dict:
     files = input_files(paths)
     size = sum(f.stat().st_size for f in files)
     for f in files:                 # warm the page cache so that every pass reads from memory
@@ -231,6 +237,13 @@ def measure(name: str, paths: list, work: Path, runs: int, scan_repeat: int, see
     if graph_dir is not None:
         log(f"[{name}] queries")
         row["queries"] = time_queries(graph_dir, runs, seed, coverage_runs)
+        if neo4j:                            # the same graph into the server, twice, then the same queries there
+            log(f"[{name}] neo4j load")
+            row["neo4j_load"] = neo4j_bench.run_load(graph_dir)
+            log(f"[{name}] neo4j load: {json.dumps(row['neo4j_load'])}")
+            if "error" not in row["neo4j_load"]:
+                log(f"[{name}] neo4j queries")
+                row["neo4j_queries"] = time_queries(graph_dir, runs, seed, coverage_runs, engine="neo4j")
     return row
 
 
@@ -327,6 +340,8 @@ def main(argv=None) -> int:
                                                                  "1 with --quick; 0: no scan)")
     ap.add_argument("--keep", action="store_true", help="keep the built graphs in --work (out-*) for inspection")
     ap.add_argument("--coverage-runs", type=int, default=None, help="runs of the coverage query (default: --runs)")
+    ap.add_argument("--neo4j", action="store_true", help="also load each graph into the Neo4j server of NEO4J_URI "
+                    "(WIPES graphbuild's labels there) and run the queries on it; a second table compares them")
     a = ap.parse_args(argv)
     docs = a.docs or (500 if a.quick else 10000)
     runs = a.runs or (20 if a.quick else 50)
@@ -340,7 +355,7 @@ def main(argv=None) -> int:
             corpora += [(f"dev:{p.name}", [p]) for p in dev_items(Path(a.dev))]
         jobs_list = tuple(int(j) for j in a.jobs.split(","))
         for name, paths in corpora:
-            rows.append(measure(name, paths, work, runs, scan_repeat, a.seed, jobs_list, a.coverage_runs))
+            rows.append(measure(name, paths, work, runs, scan_repeat, a.seed, jobs_list, a.coverage_runs, a.neo4j))
             if a.json:
                 Path(a.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str),
                                         encoding="utf-8")
@@ -351,6 +366,9 @@ def main(argv=None) -> int:
         if not a.work:
             shutil.rmtree(work, ignore_errors=True)
     print(table(rows))
+    if a.neo4j:
+        print()
+        print(neo4j_bench.side_by_side(rows, QUERIES, pct))
     return 0
 
 

@@ -7,7 +7,8 @@
     graphbuild query NAME --doc REF     a named query from queries/
     graphbuild cypher "MATCH …"         ad-hoc read-only Cypher
     graphbuild stats                    counts by type, level, relation, mode, locality; what was not resolved
-    graphbuild export FORMAT -o OUT     the graph for Gephi, yEd, networkx, pandas (graphml, gexf, json, parquet)
+    graphbuild export FORMAT -o OUT     the graph for Gephi, yEd, networkx, pandas (graphml, gexf, json, parquet);
+                                        neo4j-browser: a style file and the query library
     graphbuild serve                    a local, read-only web app: search, documents, views, coverage, Cypher
 
 Every command that reads a graph says on stderr which one (``cli_support.graph_folder``); errors are click
@@ -227,15 +228,19 @@ def search(text: str, types: Sequence[str], since: Optional[str], until: Optiona
                                                               "$GRAPHBUILD_GRAPH).")
 @click.option("--wipe", is_flag=True, help="Remove graphbuild's own nodes from the database first.")
 @click.option("--yes", is_flag=True, help="Do not ask before --wipe.")
-@click.option("--batch-size", default=10000, show_default=True, help="Rows per transaction.")
+@click.option("--batch-size", default=2000, show_default=True, help="Rows per transaction.")
+@click.option("--workers", default=2, show_default=True, help="Transactions written at once.")
 @click.option("--uri", help="Default: NEO4J_URI (bolt://, neo4j://, +s, +ssc).")
 @click.option("--user", help="Default: NEO4J_USERNAME or neo4j.")
 @click.option("--password", help="Default: NEO4J_PASSWORD (prefer the variable: flags show in process lists).")
 @click.option("--database", help="Default: NEO4J_DATABASE or the server's default.")
 @click.option("--admin-import", "admin_dir", type=click.Path(file_okay=False),
               help="Instead of loading, write neo4j-admin import CSVs into this folder and print the command.")
-def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch_size: int, uri: Optional[str],
-         user: Optional[str], password: Optional[str], database: Optional[str], admin_dir: Optional[str]) -> None:
+@click.option("--overwrite-destination", "overwrite", is_flag=True,
+              help="With --admin-import: the command replaces an existing database.")
+def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch_size: int, workers: int,
+         uri: Optional[str], user: Optional[str], password: Optional[str], database: Optional[str],
+         admin_dir: Optional[str], overwrite: bool) -> None:
     """Load a built graph into Neo4j idempotently (constraints first, batched MERGE), then verify counts."""
     if not admin_dir and not use_neo4j:
         raise click.UsageError("say where to load: --neo4j (or --admin-import DIR for neo4j-admin CSVs)")
@@ -243,18 +248,19 @@ def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch
     if admin_dir:
         from .graph.files import GraphFiles
         from .stores.neo4j_admin import write_admin_import
-        result = write_admin_import(GraphFiles(folder), admin_dir)    # streamed, not loaded
+        result = write_admin_import(GraphFiles(folder), admin_dir, database=database or "neo4j",
+                                    overwrite=overwrite)                       # streamed, not loaded
         click.echo(f"wrote {len(result['files'])} files to {admin_dir}; with the server stopped, run:\n"
                    f"  {result['command']}\nthen, with it started, the constraints in {result['schema']}")
         return
-    from .graph.files import load_graph
+    from .graph.files import GraphFiles
     from .stores.neo4j import Neo4jStore
-    graph = load_graph(folder)
+    graph = GraphFiles(folder)        # streamed from the files as it is sent, not loaded
     if wipe and not yes:
         click.confirm("Remove every Document, Organization, Locality and Person node from the database?", abort=True)
     with user_errors(), StageBars() as bars:
         with Neo4jStore.from_env(uri=uri, user=user, password=password, database=database) as server:
-            report = server.load(graph, wipe=wipe, batch_size=batch_size,
+            report = server.load(graph, wipe=wipe, batch_size=batch_size, workers=workers,
                                  progress=lambda done, total, what: bars.update("neo4j", done, total))
     nodes = ", ".join(f"{n} {k}" for k, n in report["nodes"].items())
     click.echo(f"loaded {nodes}; {sum(report['relationships'].values())} relationships in {report['seconds']} s")
@@ -265,14 +271,22 @@ def load(use_neo4j: bool, graph_dir: Optional[str], wipe: bool, yes: bool, batch
 
 
 @main.command()
-@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf", "json", "parquet"]))
+@click.argument("fmt", metavar="FORMAT", type=click.Choice(["graphml", "gexf", "json", "parquet", "neo4j-browser"]))
 @click.option("-o", "--out", "path", required=True, type=click.Path(),
-              help="File to write (parquet: a folder, one table per node label and relationship type).")
+              help="File to write (parquet: a folder, one table per node label and relationship type; "
+                   "neo4j-browser: a folder).")
 @click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
                                                               "$GRAPHBUILD_GRAPH).")
 def export(fmt: str, path: str, graph_dir: Optional[str]) -> None:
     """Write the built graph as GraphML or GEXF (Gephi, yEd), node-link JSON (networkx, d3) or Parquet tables
-    (pandas, polars, DuckDB)."""
+    (pandas, polars, DuckDB); or, for Neo4j Browser and Bloom, a style file and the query library (neo4j-browser,
+    no graph needed)."""
+    if fmt == "neo4j-browser":
+        from .export.neo4j_browser import write_browser_files
+        with user_errors():
+            written = write_browser_files(path)
+        click.echo(f"style.grass and {len(written) - 2} queries (also as graphbuild-queries.zip) -> {path}")
+        return
     from .export import EXPORTS
     from .graph.files import GraphFiles
     files = GraphFiles(graph_folder(graph_dir))      # streamed from the files, not loaded

@@ -1,7 +1,10 @@
 """The benchmark runs end to end in its quick mode and prints its one table (numbers only; nothing is timed here)."""
+import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,3 +29,19 @@ def test_spans_benchmark_prints_its_table():
         assert column in header
     row = next(line for line in r.stdout.splitlines() if line.startswith("| seeds"))
     assert row.split("|")[2].strip() == "5"        # inputs
+
+
+@pytest.mark.neo4j
+@pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")
+def test_quick_benchmark_with_neo4j_prints_both_stores(tmp_path):
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--jobs", "1", "--runs", "3",
+                        "--scan-passes", "0", "--neo4j", "--work", str(tmp_path)],
+                       capture_output=True, text=True, timeout=900)
+    assert r.returncode == 0, r.stderr[-2000:]
+    lines = r.stdout.splitlines()
+    load_rows = [line for line in lines if line.startswith("| synthetic") and ("| create |" in line or "| merge |" in line)]
+    assert len(load_rows) == 2 and all(line.rstrip().endswith("| yes |") for line in load_rows), r.stdout
+    header = next(line for line in lines if line.startswith("| corpus | lineage"))
+    assert "coverage p50/p95 ms embedded | coverage p50/p95 ms neo4j" in header
+    both = next(line for line in lines if line.startswith("| synthetic") and line.count("|") == header.count("|"))
+    assert " - |" not in both and "err" not in both, both

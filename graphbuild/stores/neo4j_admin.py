@@ -52,15 +52,17 @@ def relationship_header(rel: str, start: str, end: str) -> list[str]:
 
 
 def _cell(value: Any, kind: str, array_delimiter: str) -> Any:
-    if value is None:
-        return ""
+    """A property as its CSV cell: None where the node or relationship has no such property (None, or an empty
+    list: neo4j-admin cannot make an empty array, so the transactional loader stores none either), else text."""
+    if value is None or (kind == "STRING[]" and not value):
+        return None
     if kind == "STRING[]":
-        return array_delimiter.join(str(x) for x in value) if value else ""
+        return array_delimiter.join(str(x) for x in value)
     if kind == "BOOLEAN":
         return "true" if value else "false"
     if kind == "DATE":
         date = to_date(value)
-        return date.isoformat() if date else ""
+        return date.isoformat() if date else None
     if kind == "DOUBLE":
         return repr(float(value))
     return value
@@ -111,10 +113,12 @@ def write_admin_import(graph: GraphSource, out_dir: Union[str, Path], database: 
     node_counts: dict[str, int] = {}
     rel_counts: dict[str, int] = {}
 
-    with CsvFiles() as data:
+    with CsvFiles(nulls_bare=True) as data:
         for label, row in rows.iter_node_rows(graph):
+            level = schema.level_label(label, row)           # several labels: split on the array delimiter
             data.write(out / f"nodes_{label}.csv",
-                       [_cell(row.get(p), k, delimiter) for p, k in schema.NODES[label]] + [label])
+                       [_cell(row.get(p), k, delimiter) for p, k in schema.NODES[label]] +
+                       [label + (delimiter + level if level else "")])
     for label in schema.NODES:
         if ids[label]:
             head, body = out / f"nodes_{label}_header.csv", out / f"nodes_{label}.csv"
@@ -123,14 +127,10 @@ def write_admin_import(graph: GraphSource, out_dir: Union[str, Path], database: 
             node_args.append(f"--nodes={head},{body}")
             node_counts[label] = data.count[body]
 
-    seen: set[tuple[str, str, str, str, str]] = set()
     skipped: dict[str, int] = {}
     groups: dict[Path, rows.GroupKey] = {}        # file -> (type, from label, to label)
-    with CsvFiles() as data:
-        for (rel, a, b), row in rows.relationship_rows(graph):
-            if (rel, a, b, row["source"], row["target"]) in seen:
-                continue            # MERGE would make one relationship of them
-            seen.add((rel, a, b, row["source"], row["target"]))
+    with CsvFiles(nulls_bare=True) as data:
+        for (rel, a, b), row in rows.unique_relationship_rows(graph):    # MERGE would make one of repeats
             if row["source"] not in ids[a] or row["target"] not in ids[b]:
                 skipped[f"{rel}({a}->{b})"] = skipped.get(f"{rel}({a}->{b})", 0) + 1
                 continue
@@ -155,7 +155,8 @@ def write_admin_import(graph: GraphSource, out_dir: Union[str, Path], database: 
     # The database name goes right after `full`: since Neo4j 5.19 --nodes/--relationships take several values, so a
     # trailing database name is read as one more file ("File 'neo4j' doesn't exist").
     parts = ["neo4j-admin", "database", "import", "full", database] + node_args + rel_args + [
-        f"--array-delimiter={_cli_char(delimiter)}", "--multiline-fields=true"]
+        f"--array-delimiter={_cli_char(delimiter)}", "--multiline-fields=true",
+        f"--report-file={out / 'import.report'}"]     # next to the CSVs, not wherever it is run from
     if overwrite:
         parts.append("--overwrite-destination=true")
     return {

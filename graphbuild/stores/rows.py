@@ -2,14 +2,15 @@
 
 The graph is a ``GraphSource``: a resolved ``Graph``, or ``GraphFiles`` (a built graph read from its files record
 by record). The ``iter_*`` functions read it once each and make one row at a time, keyed by the table it goes to,
-so that a store is written without a second copy of the graph in memory; ``node_rows`` and
-``relationship_groups`` gather them for the transactional Neo4j loader. The embedded store, the Neo4j loader and
-the neo4j-admin CSVs all take their rows from here, so every route stores the same graph.
+so that a store is written without a second copy of the graph in memory; ``batched`` gathers them into batches
+for the transactional Neo4j loader, one batch per table at a time. The embedded store, the Neo4j loader and the
+neo4j-admin CSVs all take their rows from here, so every route stores the same graph.
 """
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Optional, TypeVar
+from hashlib import blake2b
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, TypeVar
 
 from ..dates import to_date
 from ..text.search_keys import search_keys, search_text
@@ -103,26 +104,35 @@ def relationship_rows(graph: GraphSource) -> Iterator[tuple[GroupKey, Row]]:
     yield from iter_link_rows(graph)
 
 
-def _gather(keyed: Iterable[tuple[_K, Row]]) -> dict[_K, list[Row]]:
-    out: dict[_K, list[Row]] = {}
+def unique_relationship_rows(graph: GraphSource) -> Iterator[tuple[GroupKey, Row]]:
+    """``relationship_rows`` without repeats of a (group, source, target): the first is kept, as MERGE would keep
+    one relationship of them. Each pair is remembered as a 16-byte digest (a set of 800k of them takes ~70 MB, the
+    pairs themselves twice that)."""
+    seen: set[bytes] = set()
+    for key, row in relationship_rows(graph):
+        digest = blake2b("\x1f".join((*key, row["source"], row["target"])).encode("utf-8"), digest_size=16).digest()
+        if digest not in seen:
+            seen.add(digest)
+            yield key, row
+
+
+def batched(keyed: Iterable[tuple[_K, Row]], size: int,
+            part: Optional[Callable[[Row], int]] = None) -> Iterator[tuple[_K, int, list[Row]]]:
+    """Keyed rows gathered into batches of up to ``size`` rows per (key, part) as they come: (key, part, rows) is
+    given as soon as a batch is full, the partial ones at the end. ``part(row)`` splits a key's rows (e.g. by start
+    node, so that two parts never share one); without it every row is part 0. Holds at most one batch per (key,
+    part), never the whole stream."""
+    buffers: dict[tuple[_K, int], list[Row]] = {}
     for key, row in keyed:
-        out.setdefault(key, []).append(row)
-    return out
-
-
-def node_rows(graph: GraphSource) -> dict[str, list[Row]]:
-    """label -> list of rows, for every label of the schema."""
-    return {label: [] for label in schema.NODES} | _gather(iter_node_rows(graph))
-
-
-def node_props(label: str, row: Row) -> dict[str, Any]:
-    """The schema's properties of one node row except the key, DATE properties as ``datetime.date`` (ValueError
-    for a date that is not ISO)."""
-    out = {}
-    for p, kind in schema.NODES[label][1:]:
-        value = row.get(p)
-        out[p] = to_date(value) if kind == "DATE" else value
-    return out
+        slot = (key, part(row) if part else 0)
+        buffer = buffers.setdefault(slot, [])
+        buffer.append(row)
+        if len(buffer) >= size:
+            yield key, slot[1], buffer
+            buffers[slot] = []
+    for (key, index), buffer in buffers.items():
+        if buffer:
+            yield key, index, buffer
 
 
 def group_order(key: GroupKey) -> tuple[int, str, str, str]:
@@ -130,18 +140,3 @@ def group_order(key: GroupKey) -> tuple[int, str, str, str]:
     rel, a, b = key
     citation = rel in schema.CITATIONS
     return schema.CITATIONS.index(rel) if citation else len(schema.CITATIONS), "" if citation else rel, a, b
-
-
-def relationship_groups(graph: GraphSource) -> Iterator[tuple[str, str, str, list[Row]]]:
-    """(type, from label, to label, [rows with source, target, props]) for every relationship group that has rows,
-    citations first, each group unique per (source, target) (first occurrence kept: MERGE would make one of them)."""
-    groups: dict[GroupKey, list[Row]] = {}
-    seen: set[tuple[GroupKey, str, str]] = set()
-    for key, row in relationship_rows(graph):
-        if (key, row["source"], row["target"]) in seen:
-            continue
-        seen.add((key, row["source"], row["target"]))
-        groups.setdefault(key, []).append({"source": row["source"], "target": row["target"],
-                                           "props": {p: row.get(p) for p, _ in schema.relationship_props(key[0])}})
-    for key in sorted(groups, key=group_order):
-        yield (*key, groups[key])

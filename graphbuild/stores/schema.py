@@ -53,6 +53,10 @@ LINKS: dict[str, tuple[list[tuple[str, str]], Props]] = {
     "ADDRESSED_TO": ([("Document", "Organization")], []),
 }
 
+# Neo4j only: a second label by level on every node that has one, so that Neo4j Browser, which styles nodes by
+# label (style.grass), can colour them by level; the loader keeps exactly one, the admin import writes it too.
+LEVEL_LABELS = {"central": "Central", "province": "Province", "district": "District", "commune": "Commune"}
+
 # Neo4j: range indexes beyond the key constraints, and a fulltext index on what a user searches by.
 RANGE_INDEXES = {"Document": ["symbol", "type", "date", "level", "locality_id", "num"],
                  "Locality": ["name", "level"], "Organization": ["name"]}
@@ -97,14 +101,26 @@ def ddl() -> list[str]:
     return out
 
 
-def neo4j_statements() -> list[str]:
-    """Neo4j: constraints first (each also backs MERGE with a unique index), then range indexes, then the fulltext
-    index."""
+def neo4j_constraints() -> list[str]:
+    """Neo4j: a uniqueness constraint on the key of every label (each also backs MERGE and the relationships'
+    MATCH with a unique index)."""
     out = []
     for label, props in NODES.items():
         key = props[0][0]
         out.append(f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS "
                    f"FOR (n:{identifier(label)}) REQUIRE n.{identifier(key)} IS UNIQUE")
+    return out
+
+
+def neo4j_index_names() -> list[str]:
+    """The names of ``neo4j_indexes``: what a wipe drops."""
+    return [f"{label.lower()}_{p}" for label, names in RANGE_INDEXES.items() for p in names] + [FULLTEXT_INDEX]
+
+
+def neo4j_indexes() -> list[str]:
+    """Neo4j: the range indexes on what the queries filter on, and the fulltext index. A load creates them after
+    the data: populating an index once is cheaper than updating it on every write."""
+    out = []
     for label, names in RANGE_INDEXES.items():
         for p in names:
             out.append(f"CREATE INDEX {label.lower()}_{p} IF NOT EXISTS FOR (n:{identifier(label)}) "
@@ -113,3 +129,16 @@ def neo4j_statements() -> list[str]:
                f"ON EACH [n.title, n.symbol, n.issuer] "
                f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}")
     return out
+
+
+def neo4j_statements() -> list[str]:
+    """Neo4j: the constraints first, then the range indexes and the fulltext index (``schema.cypher`` of an admin
+    import runs them in this order)."""
+    return neo4j_constraints() + neo4j_indexes()
+
+
+def level_label(label: str, row: dict) -> "str | None":
+    """The Neo4j level label of a node row (None: its label has no level, or the row none the table knows)."""
+    if not any(p == "level" for p, _ in NODES[label]):
+        return None
+    return LEVEL_LABELS.get(row.get("level") or "")

@@ -98,3 +98,31 @@ def test_to_networkx_without_entities_holds_the_documents_only(built):
     G = to_networkx(graph, entities=False)
     assert G.number_of_nodes() == len(graph.documents) and G.number_of_edges() == len(graph.edges)
     assert all(data["node_type"] == "Document" for _, data in G.nodes(data=True))
+
+
+def test_neo4j_browser_files_style_levels_and_carry_every_query(tmp_path):
+    import re
+    import zipfile
+
+    from graphbuild.export.neo4j_browser import write_browser_files
+    from graphbuild.query import list_queries, load_query
+    from graphbuild.stores.schema import LEVEL_LABELS, NODES
+    from graphbuild.views.style import LEVEL_COLORS
+    written = write_browser_files(tmp_path)
+    grass = (tmp_path / "style.grass").read_text(encoding="utf-8")
+    rules = dict(re.findall(r"node\.(\w+) \{\n(.*?)\n\}", grass, re.S))
+    for level, label in LEVEL_LABELS.items():                  # colours by level, as the HTML views
+        assert f"color: {LEVEL_COLORS[level]};" in rules[label]
+    assert 'caption: "{symbol}"' in rules["Document"] and set(NODES) <= set(rules)
+    assert grass.index("node.Document") < grass.index("node.Central")      # the level's colour wins
+    names = list_queries()
+    for name in names:
+        text = (tmp_path / "queries" / f"{name}.cypher").read_text(encoding="utf-8")
+        assert text.startswith(f"// graphbuild: {name}\n")
+        assert text.rstrip().endswith(load_query(name, engine="neo4j").cypher.strip())
+        for param in load_query(name, engine="neo4j").params:
+            assert f":param {param} =>" in text
+    assert "shortestPath" in (tmp_path / "queries" / "path.cypher").read_text(encoding="utf-8")
+    with zipfile.ZipFile(tmp_path / "graphbuild-queries.zip") as zf:
+        assert sorted(zf.namelist()) == sorted(f"{n}.cypher" for n in names)
+    assert len(written) == len(names) + 2

@@ -1,10 +1,10 @@
-"""The Neo4j store without a server: a fake driver records every (query, parameters) sent and keeps a tiny in-memory
-graph, so the loader's statements, batching, idempotence, wipe and verification are checked here; the admin-import
-CSVs are parsed back. What only a real server can show lives in test_neo4j_integration.py."""
+"""The Neo4j store without a server: the Cypher it builds (pure functions), the batching of rows, the connection
+settings, and the errors it raises with the password scrubbed; the admin-import CSVs are parsed back. What the
+server does with the statements — constraints, idempotence, wipe, the rows of every query — is tested on a real
+server in test_neo4j_integration.py."""
 import csv
 import datetime as dt
 import logging
-import math
 import re
 import shlex
 from pathlib import Path
@@ -15,146 +15,47 @@ from neo4j.exceptions import AuthError, ConfigurationError, ServiceUnavailable
 
 from graphbuild.graph import Graph, GraphFiles, load_graph
 from graphbuild.graph.build import build_graph as build
-from graphbuild.query import list_queries, load_query, run_query
-from graphbuild.stores import StoreError, schema
-from graphbuild.stores.neo4j import LABELS, Neo4jConfigError, Neo4jStore, Neo4jStoreError, wipe_statement
+from graphbuild.stores import StoreError, rows, schema
+from graphbuild.stores import neo4j_load as load
+from graphbuild.stores.neo4j import Neo4jConfigError, Neo4jStore, Neo4jStoreError
 from graphbuild.stores.neo4j_admin import write_admin_import
 from graphbuild.stores.schema import neo4j_statements as schema_statements
 
 SECRET = "s3cr3t-Pässwörd"
-PARAMS = {"path": {"to": "43-CT/TW"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
 
 
-# --- a fake driver: records what is sent and keeps just enough state to count -------------------------------------
+class FailingDriver:
+    """A driver whose every call raises ``fail``: how the store reports driver errors, without a server."""
 
-class FakeRecord(dict):
-    pass
+    def __init__(self, fail, agent="Neo4j/5.26.0"):
+        self.fail, self.agent, self.closed = fail, agent, False
 
-
-class FakeResult:
-    def __init__(self, records):
-        self.records = [FakeRecord(r) for r in records]
-
-    def single(self):
-        return self.records[0] if self.records else None
-
-    def consume(self):
-        return None
-
-
-class FakeDB:
-    def __init__(self):
-        self.nodes = {}          # label -> {id: props}
-        self.rels = {}           # (type, a, b) -> {(source, target): props}
-
-    def execute(self, query, params):
-        params = params or {}
-        m = re.match(r"UNWIND \$rows AS r MERGE \(n:(\w+) \{id: r\.id\}\)", query)
-        if m:
-            table = self.nodes.setdefault(m.group(1), {})
-            for r in params["rows"]:
-                table.setdefault(r["id"], {}).update(r["props"])
-            return [{"written": len(params["rows"])}]
-        m = re.match(r"UNWIND \$rows AS r MATCH \(a:(\w+) \{id: r\.source\}\) MATCH \(b:(\w+) \{id: r\.target\}\) "
-                     r"MERGE \(a\)-\[x:(\w+)\]->\(b\)", query)
-        if m:
-            a, b, rel = m.groups()
-            table = self.rels.setdefault((rel, a, b), {})
-            n = 0
-            for r in params["rows"]:
-                if r["source"] in self.nodes.get(a, {}) and r["target"] in self.nodes.get(b, {}):
-                    table.setdefault((r["source"], r["target"]), {}).update(r["props"])
-                    n += 1
-            return [{"written": n}]
-        m = re.fullmatch(r"MATCH \(n:(\w+)\) RETURN count\(n\) AS c", query)
-        if m:
-            return [{"c": len(self.nodes.get(m.group(1), {}))}]
-        m = re.fullmatch(r"MATCH \(:(\w+)\)-\[r:(\w+)\]->\(:(\w+)\) RETURN count\(r\) AS c", query)
-        if m:
-            a, rel, b = m.groups()
-            return [{"c": len(self.rels.get((rel, a, b), {}))}]
-        m = re.match(r"MATCH \(n:(\w+)\) CALL .*DETACH DELETE n \} IN TRANSACTIONS OF \$batch ROWS$", query)
-        if m:
-            label = m.group(1)
-            self.nodes.pop(label, None)
-            for key in list(self.rels):
-                if label in (key[1], key[2]):
-                    del self.rels[key]
-            return []
-        if query.startswith(("CREATE CONSTRAINT", "CREATE INDEX", "CREATE FULLTEXT INDEX", "CALL db.awaitIndexes")):
-            return []
-        if "RETURN d.id AS id, d.symbol AS symbol" in query:          # resolve_ref: one hit
-            return [{"id": "vn/x/1", "symbol": "1-X/Y", "issuer": None, "locality": None, "date": None, "stub": False}]
-        return []
-
-
-class FakeTx:
-    def __init__(self, driver):
-        self.driver = driver
-
-    def run(self, query, parameters=None, **kw):
-        self.driver.sent.append(("tx", query, parameters))
-        return FakeResult(self.driver.db.execute(query, parameters))
-
-
-class FakeSession:
-    def __init__(self, driver, **config):
-        self.driver, self.config = driver, config
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return False
-
-    def execute_write(self, work, *args, **kwargs):
-        self.driver.sent.append(("begin-write", None, None))
-        return work(FakeTx(self.driver), *args, **kwargs)
-
-    def run(self, query, parameters=None, **kw):
-        self.driver.sent.append(("auto", query, parameters))
-        return FakeResult(self.driver.db.execute(query, parameters))
-
-    def close(self):
-        pass
-
-
-class ServerInfo:
-    def __init__(self, agent):
-        self.agent = agent
-
-
-class FakeDriver:
-    execute_query_bookmark_manager = object()
-
-    def __init__(self, agent="Neo4j/5.26.0", fail=None):
-        self.sent, self.reads, self.sessions = [], [], []
-        self.db = FakeDB()
-        self.agent, self.fail, self.closed = agent, fail, False
-
-    def execute_query(self, query, parameters=None, routing_=None, database_=None, **kw):
-        if self.fail:
-            raise self.fail
-        self.reads.append({"query": query, "parameters": parameters, "routing": routing_, "database": database_})
-        self.sent.append(("read", query, parameters))
-        return FakeResult(self.db.execute(query, parameters))
+    def execute_query(self, *args, **kwargs):
+        raise self.fail
 
     def session(self, **config):
-        if self.fail:
-            raise self.fail
-        self.sessions.append(config)
-        return FakeSession(self, **config)
+        raise self.fail
 
     def get_server_info(self):
-        if self.fail and not isinstance(self.fail, ConfigurationError):
-            raise self.fail
-        return ServerInfo(self.agent)
+        if isinstance(self.fail, ConfigurationError):
+            return type("ServerInfo", (), {"agent": self.agent})()
+        raise self.fail
 
     def close(self):
         self.closed = True
 
-    def writes(self):
-        return [(q, p) for kind, q, p in self.sent if kind in ("tx", "auto")]
+
+class AnsweringDriver(FailingDriver):
+    """A driver that answers every read with one row {"c": 0}."""
+
+    def __init__(self):
+        super().__init__(fail=None)
+
+    def get_server_info(self):
+        return type("ServerInfo", (), {"agent": self.agent})()
+
+    def execute_query(self, *args, **kwargs):
+        return type("Result", (), {"records": [{"c": 0}]})()
 
 
 @pytest.fixture(scope="module")
@@ -185,37 +86,7 @@ def expected_counts(g):
     return nodes, rels
 
 
-# --- loading ---------------------------------------------------------------------------------------------------------
-
-def test_load_counts_and_verifies(graph):
-    drv = FakeDriver()
-    with store_with(drv) as st:
-        report = st.load(graph)
-    nodes, rels = expected_counts(graph)
-    assert report["nodes"] == nodes and report["relationships"] == rels
-    assert report["ok"] and report["mismatches"] == []
-    assert report["database"]["nodes"] == nodes
-    assert {k: v for k, v in report["database"]["relationships"].items() if v} == rels
-    assert report["written"]["Document"] == nodes["Document"]
-    assert drv.closed
-    # writes go through sessions on the configured database, chained to execute_query's bookmarks
-    assert drv.sessions and all(s["database"] == "graphs" for s in drv.sessions)
-    assert all(s["bookmark_manager"] is FakeDriver.execute_query_bookmark_manager for s in drv.sessions)
-    assert all(r["database"] == "graphs" and r["routing"] == neo4j.RoutingControl.READ for r in drv.reads)
-
-
-def test_constraints_and_indexes_come_before_any_merge(graph):
-    drv = FakeDriver()
-    store_with(drv).load(graph)
-    queries = [q for q, _ in drv.writes()]
-    first_merge = next(i for i, q in enumerate(queries) if "MERGE" in q)
-    head = queries[:first_merge]
-    for label in LABELS:
-        assert any(q.startswith("CREATE CONSTRAINT") and f"(n:{label})" in q and "REQUIRE n.id IS UNIQUE" in q
-                   for q in head), label
-    assert any("FULLTEXT" in q for q in head)
-    assert not any(q.startswith("CREATE") for q in queries[first_merge:])
-
+# --- the Cypher sent ------------------------------------------------------------------------------------------------
 
 def test_schema_statements_are_neo4j5_syntax():
     stmts = schema_statements()
@@ -226,187 +97,100 @@ def test_schema_statements_are_neo4j5_syntax():
     ft = [s for s in stmts if s.startswith("CREATE FULLTEXT INDEX")]
     assert ft == ["CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (n:Document) ON EACH "
                   "[n.title, n.symbol, n.issuer] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"]
+    first_index = next(i for i, s in enumerate(stmts) if not s.startswith("CREATE CONSTRAINT"))
+    assert all(not s.startswith("CREATE CONSTRAINT") for s in stmts[first_index:])     # constraints first
 
 
-NODE_PATTERN = re.compile(r"\((\w*)(:\w+)?")
+def test_statements_name_each_property_once_and_take_rows_as_lists():
+    merge = load.node_statement("Person")
+    assert merge == ("UNWIND $rows AS r MERGE (n:Person {id: r[0]}) SET n.name = r[1] RETURN count(*) AS written")
+    assert load.node_statement("Person", "create") == \
+        "UNWIND $rows AS r CREATE (n:Person {id: r[0], name: r[1]}) RETURN count(*) AS written"
+    rel = load.relationship_statement("SIGNED_BY", "Document", "Person")
+    assert rel == ("UNWIND $rows AS r MATCH (a:Document {id: r[0]}) MATCH (b:Person {id: r[1]}) "
+                   "MERGE (a)-[x:SIGNED_BY]->(b) SET x.role = r[2] RETURN count(*) AS written")
+    assert load.relationship_statement("PART_OF", "Locality", "Locality", "create").endswith(
+        "CREATE (a)-[x:PART_OF]->(b) RETURN count(*) AS written")
+    assert load.node_statement("Locality", "merge", "District").endswith(
+        "SET n.name = r[1], n.full_name = r[2], n.level = r[3], n.era = r[4], n.parent = r[5], n.province = r[6], "
+        "n.successor = r[7], n:District REMOVE n:Central:Province:Commune RETURN count(*) AS written")
+    assert load.node_statement("Document", "create", "Central").startswith("UNWIND $rows AS r CREATE (n:Document:Central {")
+    doc = load.node_statement("Document")
+    assert doc.count("r[") == len(schema.NODES["Document"])
+    assert [int(i) for i in re.findall(r"r\[(\d+)\]", doc)] == list(range(len(schema.NODES["Document"])))
 
 
-def test_every_match_and_merge_uses_labels_and_never_create(graph):
-    drv = FakeDriver()
-    st = store_with(drv)
-    st.load(graph, wipe=True)
-    sent = [q for kind, q, _ in drv.sent if q]
-    data_statements = [q for q in sent if not q.startswith(("CREATE CONSTRAINT", "CREATE INDEX", "CREATE FULLTEXT"))]
-    assert data_statements
-    for q in data_statements:
-        assert "CREATE" not in q, q                                        # MERGE, never CREATE
-        bound = set()
-        for clause in re.findall(r"(?:MATCH|MERGE) (.*?)(?= MATCH | MERGE | SET | RETURN | CALL |$)", q):
-            for var, label in NODE_PATTERN.findall(clause):
-                if label:
-                    bound.add(var)
-                else:
-                    assert var in bound, f"unlabelled node ({var}) in: {q}"
-            for rel in re.findall(r"\[(\w*)(:?\w*)\]", clause):
-                assert rel[1].startswith(":"), f"untyped relationship in: {q}"
-
-
-def test_user_values_only_in_parameters(graph):
-    drv = FakeDriver()
-    store_with(drv).load(graph)
-    values = set()
-    for d in graph.documents.values():
-        values |= {d.get("id"), d.get("symbol"), d.get("title"), d.get("issuer")}
-    for e in graph.entities.values():
-        values |= {e.get("id"), e.get("name")}
-    values = {v for v in values if isinstance(v, str) and len(v) >= 4}
-    assert len(values) > 50
-    queries = [q for _, q, _ in drv.sent if q]
-    for q in queries:
-        leaked = [v for v in values if v in q]
-        assert not leaked, (q, leaked[:3])
-    sent_ids = {r["id"] for kind, q, p in drv.sent if p and "rows" in p and "MERGE (n:" in q for r in p["rows"]}
-    assert set(graph.documents) <= sent_ids
-
-
-def test_batches_respect_batch_size(graph):
-    drv = FakeDriver()
-    report = store_with(drv).load(graph, batch_size=7)
-    batches = [(q, p["rows"]) for q, p in drv.writes() if p and "rows" in p]
-    assert batches and all(1 <= len(r) <= 7 for _, r in batches)
-    nodes, rels = expected_counts(graph)
-    per_label = {}
-    for q, r in batches:
-        m = re.search(r"MERGE \(n:(\w+)", q)
-        if m:
-            per_label.setdefault(m.group(1), []).append(len(r))
-    for label, sizes in per_label.items():
-        assert sum(sizes) == nodes[label] and len(sizes) == math.ceil(nodes[label] / 7)
-    assert report["batches"] == len(batches)
-    assert report["ok"]
-    # each batch is its own managed transaction
-    assert sum(1 for k, _, _ in drv.sent if k == "begin-write") == len(batches) + len(schema_statements())
-
-
-def test_second_load_sends_the_same_statements_and_changes_nothing(graph):
-    drv = FakeDriver()
-    st = store_with(drv)
-    first = st.load(graph)
-    sent_first = list(drv.writes())
-    drv.sent.clear()
-    second = st.load(graph)
-    assert drv.writes() == sent_first
-    assert first["database"] == second["database"] and second["ok"]
-
-
-def test_interrupted_load_can_be_rerun(graph):
-    drv = FakeDriver()
-
-    class Boom(Exception):
-        pass
-
-    calls = {"n": 0}
-
-    def progress(done, total, what):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise Boom()
-
-    st = store_with(drv)
-    with pytest.raises(Boom):
-        st.load(graph, batch_size=5, progress=progress)
-    report = st.load(graph, batch_size=5)
-    assert report["ok"], report["mismatches"]
-
-
-def test_dates_are_sent_as_dates(graph):
-    drv = FakeDriver()
-    store_with(drv).load(graph)
-    docs = [r for q, p in drv.writes() if p and "MERGE (n:Document" in q for r in p["rows"]]
-    dates = [r["props"]["date"] for r in docs]
-    assert any(isinstance(d, dt.date) for d in dates)
-    assert all(d is None or type(d) is dt.date for d in dates)
-    assert all("id" not in r["props"] for r in docs)
-    assert set(docs[0]["props"]) == {p for p, _ in schema.NODES["Document"][1:]}
-
-
-def test_progress_reaches_total(graph):
-    seen = []
-    store_with(FakeDriver()).load(graph, batch_size=50, progress=lambda d, t, w: seen.append((d, t, w)))
-    assert seen and seen[-1][0] == seen[-1][1]
-    assert [d for d, _, _ in seen] == sorted(d for d, _, _ in seen)
-    assert {w for _, _, w in seen} >= {"Document", "IMPLEMENTS", "PART_OF"}
-
-
-def test_stale_data_is_reported(graph):
-    drv = FakeDriver()
-    drv.db.nodes["Document"] = {"old/doc": {}}
-    report = store_with(drv).load(graph)
-    assert not report["ok"]
-    assert any(m.startswith("Document:") and "--wipe" in m for m in report["mismatches"])
-    report = store_with(drv).load(graph, wipe=True)
-    assert report["ok"] and report["wiped"]["Document"] == len(graph.documents) + 1
-
-
-# --- wipe ------------------------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("agent,form", [("Neo4j/5.26.0", "CALL (n) { DETACH DELETE n }"),
-                                        ("Neo4j/2025.01.0", "CALL (n) { DETACH DELETE n }"),
-                                        ("Neo4j/5.20.0", "CALL { WITH n DETACH DELETE n }"),
-                                        ("", "CALL { WITH n DETACH DELETE n }")])
-def test_wipe_touches_only_graphbuild_labels_in_batches(graph, agent, form):
-    drv = FakeDriver(agent=agent)
-    st = store_with(drv)
-    st.load(graph)
-    drv.db.nodes["Other"] = {"x": {}}
-    drv.sent.clear()
-    removed = st.wipe(batch_size=500)
-    assert removed == expected_counts(graph)[0]
-    deletes = [(kind, q, p) for kind, q, p in drv.sent if q and "DELETE" in q]
-    assert {re.match(r"MATCH \(n:(\w+)\)", q).group(1) for _, q, _ in deletes} == set(LABELS) == set(schema.NODES)
-    for kind, q, p in deletes:
-        assert kind == "auto"                                  # CALL … IN TRANSACTIONS needs an auto-commit tx
-        assert form in q and q.endswith("IN TRANSACTIONS OF $batch ROWS") and p == {"batch": 500}
-    assert drv.db.nodes["Other"] == {"x": {}} and not drv.db.nodes.get("Document")
+def test_row_values_follow_the_schema_order_and_dates_are_dates():
+    warnings = []
+    row = {"id": "vn/x/1", "symbol": "1-CT/TW", "date": "2020-05-01", "aliases": ["a"], "stub": False}
+    values = load.node_values("Document", row, warnings)
+    names = [p for p, _ in schema.NODES["Document"]]
+    assert values[names.index("id")] == "vn/x/1" and values[names.index("date")] == dt.date(2020, 5, 1)
+    assert values[names.index("aliases")] == ["a"] and values[names.index("title")] is None
+    assert not warnings
+    bad = load.node_values("Document", {**row, "date": "2020-13-45"}, warnings)
+    assert bad[names.index("date")] is None and warnings and "vn/x/1" in warnings[0]
+    rel = load.relationship_values("SIGNED_BY", {"source": "d", "target": "p", "role": "Bí thư"})
+    assert rel == ["d", "p", "Bí thư"]
 
 
 def test_wipe_statement_forms():
-    assert wipe_statement("Document", True) == \
+    assert load.wipe_nodes_statement("Document", True) == \
         "MATCH (n:Document) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS"
-    assert wipe_statement("Person", False) == \
+    assert load.wipe_nodes_statement("Person", False) == \
         "MATCH (n:Person) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF $batch ROWS"
+    assert load.wipe_nodes_statement("Person", True, 2) == \
+        "MATCH (n:Person) CALL (n) { DETACH DELETE n } IN 2 CONCURRENT TRANSACTIONS OF $batch ROWS"
+    assert load.wipe_relationships_statement("IMPLEMENTS", "Document", True) == \
+        "MATCH (:Document)-[r:IMPLEMENTS]->() CALL (r) { DELETE r } IN TRANSACTIONS OF $batch ROWS"
     with pytest.raises(ValueError):
-        wipe_statement("Document) DETACH DELETE (m", True)
+        load.wipe_nodes_statement("Document) DETACH DELETE (m", True)
+    with pytest.raises(KeyError):                       # only the schema's labels have statements
+        load.node_statement("Document {id: 1}) //")
 
 
-# --- reading ---------------------------------------------------------------------------------------------------------
-
-def test_run_reads_with_read_routing_and_returns_dicts():
-    drv = FakeDriver()
-    st = store_with(drv, database=None)
-    got = st.run("MATCH (n:Document) RETURN count(n) AS c", {"x": 1})
-    assert got == [{"c": 0}] and type(got[0]) is dict
-    assert drv.reads[-1] == {"query": "MATCH (n:Document) RETURN count(n) AS c", "parameters": {"x": 1},
-                             "routing": neo4j.RoutingControl.READ, "database": None}
+def test_counts_cover_every_label_and_type_from_its_start_labels():
+    statement, columns = load.counts_statement()
+    assert {name for kind, name in columns if kind == "nodes"} == set(schema.NODES)
+    assert {name for kind, name in columns if kind == "relationships"} == set(schema.CITATIONS) | set(schema.LINKS)
+    assert statement.count("CALL {") == len(columns)
+    assert "MATCH (:Organization)-[r:LOCATED_IN]->()" in statement and "UNION" not in statement
 
 
-@pytest.mark.parametrize("name", list_queries())
-def test_every_query_file_is_sent_unchanged_with_parameters(name):
-    drv = FakeDriver()
-    st = store_with(drv)
-    q = load_query(name, engine="neo4j")
-    doc = "44-KL/TW" if "id" in q.required or name == "lag" else None
-    run_query(st, name, doc=doc, params=PARAMS.get(name, {}), engine="neo4j")
-    last = drv.reads[-1]
-    assert last["query"] == q.cypher
-    assert last["routing"] == neo4j.RoutingControl.READ and last["database"] == "graphs"
-    assert set(last["parameters"]) == set(q.params)
-    if doc:
-        assert last["parameters"]["id"] == "vn/x/1"
-    if name == "path":
-        assert "shortestPath" in last["query"] and last["parameters"]["to"] == "vn/x/1"
-    for r in drv.reads:                                       # the user's text only ever as a parameter
-        assert "44-KL/TW" not in r["query"] and "Hải Phòng" not in r["query"]
+# --- rows in batches ------------------------------------------------------------------------------------------------
+
+def test_batches_hold_at_most_size_rows_per_key_and_part_and_lose_none():
+    keyed = [("A" if i % 3 else "B", {"source": f"s{i % 7}", "n": i}) for i in range(100)]
+    part = load.start_part(3)
+    got = list(rows.batched(iter(keyed), 4, part))
+    assert all(1 <= len(batch) <= 4 for _, _, batch in got)
+    assert sorted(r["n"] for _, _, batch in got for r in batch) == list(range(100))
+    for key, index, batch in got:
+        assert all(part(r) == index for r in batch)
+        assert {("A" if r["n"] % 3 else "B") for r in batch} == {key}
+    starts = {}
+    for _, index, batch in got:                      # one start node, one part: no two workers share it
+        for r in batch:
+            assert starts.setdefault(r["source"], index) == index
+
+
+def test_batches_are_given_while_the_rows_are_read():
+    seen = []
+
+    def stream():
+        for i in range(10):
+            seen.append(i)
+            yield "A", {"n": i}
+    first = next(rows.batched(stream(), 3))
+    assert [r["n"] for r in first[2]] == [0, 1, 2] and seen == [0, 1, 2]
+
+
+def test_repeated_relationships_are_sent_once(graph):
+    g = Graph(documents=graph.documents, edges=graph.edges + graph.edges[:3], entities=graph.entities,
+              links=graph.links + graph.links[-2:], report=graph.report)
+    once = list(rows.unique_relationship_rows(g))
+    assert len(once) == len(list(rows.unique_relationship_rows(graph)))
+    assert sum(expected_counts(graph)[1].values()) == len(once)
 
 
 # --- configuration and secrets ---------------------------------------------------------------------------------------
@@ -435,7 +219,7 @@ def test_from_env_values_and_overrides(monkeypatch):
 
     def fake_driver(uri, auth=None, **config):
         captured.update(uri=uri, auth=auth, config=config)
-        return FakeDriver()
+        return AnsweringDriver()
 
     monkeypatch.setattr(neo4j.GraphDatabase, "driver", fake_driver)
     monkeypatch.setenv("NEO4J_URI", "neo4j+s://abc.databases.neo4j.io")
@@ -474,7 +258,7 @@ def test_unreachable_server_fails_at_once_with_a_clear_message(monkeypatch):
 
 
 def test_password_in_uri_is_not_shown():
-    st = Neo4jStore("bolt://neo4j:hunter2@localhost:7687", "neo4j", SECRET, driver=FakeDriver())
+    st = Neo4jStore("bolt://neo4j:hunter2@localhost:7687", "neo4j", SECRET, driver=AnsweringDriver())
     assert "hunter2" not in repr(st) and SECRET not in repr(st)
 
 
@@ -484,7 +268,7 @@ def test_password_in_uri_is_not_shown():
     (ConfigurationError(f"bad option {SECRET}"), "driver error"),
 ])
 def test_driver_errors_are_wrapped_and_scrubbed(graph, error, words):
-    st = store_with(FakeDriver(fail=error))
+    st = store_with(FailingDriver(fail=error))
     for call in (lambda: st.run("MATCH (n:Document) RETURN n"), lambda: st.load(graph), lambda: st.wipe()):
         with pytest.raises(Neo4jStoreError) as e:
             call()
@@ -494,9 +278,9 @@ def test_driver_errors_are_wrapped_and_scrubbed(graph, error, words):
 
 def test_old_server_without_notification_filters_gets_a_driver_without_them(monkeypatch):
     made = []
-    old = FakeDriver(fail=ConfigurationError("Notification filtering is not supported for the Bolt Protocol "
+    old = FailingDriver(fail=ConfigurationError("Notification filtering is not supported for the Bolt Protocol "
                                              "Version(5, 0). Server Agent 'Neo4j/5.5.0'"))
-    new = FakeDriver()
+    new = AnsweringDriver()
 
     def fake_driver(uri, auth=None, **config):
         made.append(config)
@@ -553,7 +337,11 @@ def test_admin_import_files_headers_and_command(graph, tmp_path):
         assert data and all(len(r) == len(header) for r in data), f
         if f.name.startswith("nodes_"):
             label = f.stem.split("_", 1)[1]
-            assert len(data) == nodes[label] and {r[-1] for r in data} == {label}
+            assert len(data) == nodes[label] and {r[-1].split(res["array_delimiter"])[0] for r in data} == {label}
+            extra = {tuple(r[-1].split(res["array_delimiter"])[1:]) for r in data}      # the level label, if any
+            assert all(len(x) <= 1 and set(x) <= set(schema.LEVEL_LABELS.values()) for x in extra), extra
+            if label in ("Document", "Locality"):
+                assert any(extra)
             for i, col in enumerate(header):
                 if col.endswith(":date"):
                     assert all(r[i] == "" or dt.date.fromisoformat(r[i]) for r in data)

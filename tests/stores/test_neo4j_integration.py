@@ -1,5 +1,5 @@
 """Against a real Neo4j 5 server: runs only when NEO4J_URI is set (NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE
-as for the CLI), skipped otherwise.
+as for the CLI), skipped otherwise. CI (.ci/run) starts one from ../shared/neo4j and sets them.
 
 WARNING: it WIPES graphbuild's labels (Document, Organization, Locality, Person) in that database before loading the
 seed graph. Point it at a scratch server or database, e.g.
@@ -7,26 +7,80 @@ seed graph. Point it at a scratch server or database, e.g.
     docker run --rm -p7687:7687 -e NEO4J_AUTH=neo4j/testpassword neo4j:5
     NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=testpassword pytest tests/stores/test_neo4j_integration.py
 
-What it shows that the fake-driver tests cannot: the Cypher is accepted by the server (constraints, fulltext index
-options, CALL … IN TRANSACTIONS), loading twice leaves the same counts, every query file gives the same rows as the
-embedded store for the same graph, the folding analyzer finds "chữ thập đỏ" from "chu thap do", and server
-notifications stay out of the output.
+What the loader promises, checked on what the server holds: constraints before the first write, every batch within
+the batch size, values only as parameters, a second load (or a re-run after an interruption) that changes nothing,
+the same graph whatever the mode and the number of workers, stale data reported and removed by --wipe with nothing
+else touched; every query file gives the same rows as the embedded store; the folding analyzer finds "chữ thập đỏ"
+from "chu thap do"; notifications and the password stay out of the output.
 """
 import os
+import threading
 import warnings
 
 import pytest
+from click.testing import CliRunner
 
-pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")
+pytestmark = [pytest.mark.neo4j,
+              pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")]
 
-from graphbuild.graph import load_graph  # noqa: E402
+from graphbuild.cli import main  # noqa: E402
+from graphbuild.graph import GraphFiles, load_graph  # noqa: E402
 from graphbuild.graph.build import build_graph as build  # noqa: E402
 from graphbuild.query import list_queries, load_query, run_query  # noqa: E402
-from graphbuild.stores import EmbeddedStore, rows  # noqa: E402
+from graphbuild.stores import EmbeddedStore, schema  # noqa: E402
 from graphbuild.stores.neo4j import LABELS, Neo4jStore, Neo4jStoreError  # noqa: E402
 from graphbuild.stores.schema import FULLTEXT_INDEX  # noqa: E402
+from neo4j_snapshot import snapshot  # noqa: E402
 
 PARAMS = {"path": {"to": "1416-CV/QU"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
+class Recorder:
+    """The real driver, with every statement it is given recorded as (kind, query, parameters), in order; kind is
+    "read" (execute_query), "auto" (session.run) or "write" (in a managed write transaction)."""
+
+    def __init__(self, driver):
+        self.driver, self.sent, self._lock = driver, [], threading.Lock()
+
+    def __getattr__(self, name):
+        return getattr(self.driver, name)
+
+    def record(self, kind, query, parameters):
+        with self._lock:
+            self.sent.append((kind, query, parameters))
+
+    def execute_query(self, query, parameters=None, **kwargs):
+        self.record("read", query, parameters)
+        return self.driver.execute_query(query, parameters, **kwargs)
+
+    def session(self, **config):
+        return RecordingSession(self.driver.session(**config), self)
+
+
+class RecordingSession:
+    def __init__(self, session, recorder):
+        self.session, self.recorder = session, recorder
+
+    def __enter__(self):
+        self.session.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self.session.__exit__(*exc)
+
+    def run(self, query, parameters=None, **kwargs):
+        self.recorder.record("auto", query, parameters)
+        return self.session.run(query, parameters, **kwargs)
+
+    def execute_write(self, work, *args, **kwargs):
+        recorder = self.recorder
+
+        class Tx:
+            def __init__(self, tx):
+                self.tx = tx
+
+            def run(self, query, parameters=None, **kw):
+                recorder.record("write", query, parameters)
+                return self.tx.run(query, parameters, **kw)
+        return self.session.execute_write(lambda tx: work(Tx(tx), *args, **kwargs))
 
 
 @pytest.fixture(scope="module")
@@ -42,12 +96,19 @@ def graph(built):
 
 
 @pytest.fixture(scope="module")
-def neo(graph):
+def neo(built):
     with Neo4jStore.from_env() as st:
         st.wipe()
-        first = st.load(graph, batch_size=100)
-        st.first_report = first
+        st.first_report = st.load(GraphFiles(built), batch_size=100)
+        st.reference = snapshot(st)
         yield st
+
+
+@pytest.fixture()
+def recorded(neo):
+    recorder = neo._driver = Recorder(neo._driver)
+    yield recorder
+    neo._driver = recorder.driver
 
 
 @pytest.fixture(scope="module")
@@ -56,22 +117,113 @@ def embedded(built):
         yield st
 
 
-def test_load_twice_gives_the_same_counts(neo, graph):
+def _writes(recorder):
+    return [(q, p) for kind, q, p in recorder.sent if kind in ("write", "auto")]
+
+
+# --- loading --------------------------------------------------------------------------------------------------------
+
+def test_first_load_counts_what_the_graph_holds(neo, graph):
     first = neo.first_report
     assert first["ok"], first["mismatches"]
-    second = neo.load(graph, batch_size=7)
-    assert second["ok"], second["mismatches"]
-    assert second["database"] == first["database"]
-    assert first["database"]["nodes"] == {k: len(v) for k, v in rows.node_rows(graph).items()}
+    assert first["mode"] == "create"                                   # the database held none of our nodes
+    labels = {d: "Document" for d in graph.documents} | {e["id"]: e["label"] for e in graph.entities.values()}
+    assert first["database"]["nodes"] == {label: list(labels.values()).count(label) for label in LABELS}
+    assert sum(first["database"]["relationships"].values()) == len(graph.edges) + sum(
+        1 for x in graph.links if (labels.get(x["source"]), labels.get(x["target"])) in schema.LINKS[x["relation"]][0])
+    assert first["written"]["Document"] == len(graph.documents)
 
 
-def test_constraints_and_fulltext_index_exist(neo):
+def test_constraints_come_before_any_write_and_indexes_after_the_data(neo, built, recorded):
+    neo.wipe()
+    neo.load(GraphFiles(built), batch_size=50)
+    writes = [q for q, _ in _writes(recorded)]
+    first_data = next(i for i, q in enumerate(writes) if q.startswith("UNWIND"))
+    head = writes[:first_data]
+    for label in LABELS:
+        assert any(q.startswith("CREATE CONSTRAINT") and f"(n:{label})" in q and "REQUIRE n.id IS UNIQUE" in q
+                   for q in head), label
+    last_data = max(i for i, q in enumerate(writes) if q.startswith("UNWIND"))
+    assert not any(q.startswith("CREATE CONSTRAINT") for q in writes[first_data:])
+    assert any(q.startswith("CREATE INDEX") for q in writes[last_data:])           # indexes once the data is in
+    assert any(q.startswith("CREATE FULLTEXT INDEX") for q in writes[last_data:])
     cons = neo.run("SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type RETURN labelsOrTypes, properties, type")
     for label in LABELS:
         assert any(c["labelsOrTypes"] == [label] and c["properties"] == ["id"] and "UNIQUE" in c["type"]
                    for c in cons), label
     idx = neo.run("SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options", {"name": FULLTEXT_INDEX})
     assert idx and idx[0]["options"]["indexConfig"]["fulltext.analyzer"] == "standard-folding"
+    assert snapshot(neo) == neo.reference
+
+
+def test_second_load_changes_nothing(neo, built):
+    report = neo.load(GraphFiles(built), batch_size=7)
+    assert report["ok"], report["mismatches"]
+    assert report["mode"] == "merge"
+    assert report["database"] == neo.first_report["database"]
+    assert snapshot(neo) == neo.reference
+
+
+@pytest.mark.parametrize("mode,workers,batch_size", [("merge", 1, 5), ("create", 3, 7), ("merge", 4, 3)])
+def test_every_mode_and_number_of_workers_gives_the_same_graph(neo, built, mode, workers, batch_size):
+    neo.wipe()
+    report = neo.load(GraphFiles(built), batch_size=batch_size, workers=workers, mode=mode)
+    assert report["ok"] and report["mode"] == mode, report["mismatches"]
+    assert snapshot(neo) == neo.reference
+
+
+def test_batches_respect_the_batch_size_and_values_stay_parameters(neo, built, graph, recorded):
+    report = neo.load(GraphFiles(built), batch_size=7)
+    batches = [(q, p["rows"]) for q, p in _writes(recorded) if p and "rows" in p]
+    assert batches and all(1 <= len(r) <= 7 for _, r in batches)
+    assert report["batches"] == len(batches) and report["ok"]
+    assert sum(len(r) for q, r in batches if "(n:Document" in q) == len(graph.documents)
+    values = set()
+    for d in graph.documents.values():
+        values |= {d.get("id"), d.get("symbol"), d.get("title"), d.get("issuer")}
+    for e in graph.entities.values():
+        values |= {e.get("id"), e.get("name")}
+    values = {v for v in values if isinstance(v, str) and len(v) >= 4}
+    assert len(values) > 50
+    for _, q, _ in recorded.sent:
+        assert not [v for v in values if v in q], q
+
+
+def test_an_interrupted_load_is_finished_by_the_next(neo, built):
+    class Stop(Exception):
+        pass
+
+    calls = []
+
+    def progress(done, total, what):
+        calls.append(done)
+        if len(calls) == 3:
+            raise Stop()
+
+    neo.wipe()
+    with pytest.raises(Stop):
+        neo.load(GraphFiles(built), batch_size=5, progress=progress)
+    report = neo.load(GraphFiles(built), batch_size=5)
+    assert report["ok"] and report["mode"] == "merge", report["mismatches"]
+    assert snapshot(neo) == neo.reference
+
+
+def test_stale_data_is_reported_and_wipe_removes_only_graphbuilds(neo, built):
+    neo.load(GraphFiles(built))
+    with neo._session() as session:
+        session.run("MATCH (d:Document) WITH d LIMIT 1 CREATE (:Document {id: 'stale/doc'})-[:IMPLEMENTS]->(d) "
+                    "CREATE (:Unrelated {id: 'keep'})-[:IMPLEMENTS]->(d)").consume()
+    report = neo.load(GraphFiles(built))
+    assert not report["ok"]
+    assert any(m.startswith("Document:") and "--wipe" in m for m in report["mismatches"])
+    assert any(m.startswith("IMPLEMENTS:") and "--wipe" in m for m in report["mismatches"])
+    report = neo.load(GraphFiles(built), wipe=True)
+    assert report["ok"], report["mismatches"]
+    assert report["wiped"]["Document"] == neo.first_report["nodes"]["Document"] + 1
+    assert snapshot(neo) == neo.reference
+    assert neo.run("MATCH (n:Unrelated {id: 'keep'}) RETURN count(n) AS c") == [{"c": 1}]
+    with neo._session() as session:
+        session.run("MATCH (n:Unrelated) DETACH DELETE n").consume()
 
 
 def test_dates_are_stored_as_dates(neo):
@@ -79,14 +231,16 @@ def test_dates_are_stored_as_dates(neo):
     assert got and type(got[0]["date"]).__name__ == "Date"          # neo4j.time.Date, not a string
 
 
+# --- reading --------------------------------------------------------------------------------------------------------
+
 def _normalise(rows_):
     """collect() order is unspecified in Cypher on both engines: compare list values as sorted lists."""
     return [{k: (sorted(v, key=repr) if isinstance(v, list) else v) for k, v in r.items()} for r in rows_]
 
 
 @pytest.mark.parametrize("name", list_queries())
-def test_every_query_gives_the_embedded_rows(neo, embedded, name):
-    q = load_query(name)
+def test_every_query_gives_the_embedded_rows_with_values_as_parameters(neo, embedded, recorded, name):
+    q = load_query(name, engine="neo4j")
     doc = "44-KL/TW" if "id" in q.required or name == "lag" else None
     theirs = run_query(neo, name, doc=doc, params=PARAMS.get(name, {}), engine="neo4j")
     ours = run_query(embedded, name, doc=doc, params=PARAMS.get(name, {}))
@@ -97,6 +251,21 @@ def test_every_query_gives_the_embedded_rows(neo, embedded, name):
         assert (theirs[0], theirs[-1]) == (ours[0], ours[-1])
     else:
         assert _normalise(theirs) == _normalise(ours)
+    reads = [(query, params) for kind, query, params in recorded.sent if kind == "read"]
+    assert reads[-1][0] == q.cypher and set(reads[-1][1]) == set(q.params)
+    for query, _ in reads:                                                  # the user's text only as a parameter
+        assert "44-KL/TW" not in query and "Hải Phòng" not in query and "1416-CV/QU" not in query
+
+
+@pytest.mark.parametrize("level,within,era", [
+    ("province", None, "legacy"), ("district", None, "legacy"), ("commune", None, "legacy"),
+    ("district", "Hải Phòng", "legacy"), ("commune", "L:P:31", "legacy"), ("commune", "Kiến An", "legacy"),
+    ("province", None, "2025"), ("commune", "Hải Phòng", "2025")])
+def test_coverage_variant_gives_the_shared_querys_rows(neo, embedded, level, within, era):
+    params = {"level": level, "within": within, "era": era}
+    theirs = run_query(neo, "coverage", doc="44-KL/TW", params=params, engine="neo4j")
+    assert theirs and theirs == run_query(embedded, "coverage", doc="44-KL/TW", params=params)
+    assert theirs == run_query(neo, "coverage", doc="44-KL/TW", params=params)      # the shared form, on Neo4j
 
 
 def test_fulltext_folds_vietnamese_diacritics(neo):
@@ -114,6 +283,8 @@ def test_notifications_stay_out_of_the_output(neo, capfd, caplog):
     assert not [r for r in caplog.records if r.name.startswith("neo4j.notifications")]
     assert not [x for x in w if "neo4j" in str(x.filename) or "notification" in str(x.message).lower()]
 
+
+# --- the command line and the password ------------------------------------------------------------------------------
 
 def test_wrong_password_is_not_echoed():
     bad = "definitely-not-the-password-7c1f"
@@ -156,3 +327,25 @@ def test_search_and_the_matcher_give_the_embedded_answers(neo, embedded, text):
         except QueryError as e:
             return f"{type(e).__name__}: {e}"
     assert outcome(neo) == outcome(embedded)
+
+
+def test_cli_load_verifies_and_never_prints_the_password(neo, built):
+    password = os.environ.get("NEO4J_PASSWORD") or ""
+    result = CliRunner().invoke(main, ["load", "--neo4j", "--graph", str(built), "--batch-size", "50"])
+    assert result.exit_code == 0, result.output
+    assert "loaded" in result.output and "relationships" in result.output
+    assert not password or password not in result.output
+    bad = "not-the-password-5e2a"
+    result = CliRunner().invoke(main, ["load", "--neo4j", "--graph", str(built), "--password", bad])
+    assert result.exit_code != 0 and bad not in result.output and "NEO4J_PASSWORD" in result.output
+    assert snapshot(neo) == neo.reference
+
+
+def test_every_node_with_a_level_has_its_level_label_only(neo, built, graph):
+    central = sum(1 for d in graph.documents.values() if d.get("level") == "central")
+    assert central and neo.run("MATCH (n:Document:Central) RETURN count(n) AS c") == [{"c": central}]
+    with neo._session() as session:                    # a wrong level label, as an older load could have left
+        session.run("MATCH (n:Document:Central) SET n:Commune").consume()
+    neo.load(GraphFiles(built))
+    assert neo.run("MATCH (n:Document:Central:Commune) RETURN count(n) AS c") == [{"c": 0}]
+    assert snapshot(neo) == neo.reference
