@@ -45,3 +45,14 @@ def test_quick_benchmark_with_neo4j_prints_both_stores(tmp_path):
     assert "coverage p50/p95 ms embedded | coverage p50/p95 ms neo4j" in header
     both = next(line for line in lines if line.startswith("| synthetic") and line.count("|") == header.count("|"))
     assert " - |" not in both and "err" not in both, both
+
+
+def test_serve_benchmark_prints_its_table(built):
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "serve.py"), "--graph", str(built), "--runs", "2"],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "start-up, process to first page" in r.stdout
+    rows = {line[:36].strip(): line for line in r.stdout.splitlines()[3:]}
+    for page in ("search: symbol", "document", "lineage", "implementers (central)",
+                 "coverage: districts of the country", "cypher: count"):
+        assert rows[page].rstrip().endswith("[200]"), rows[page]
