@@ -85,7 +85,7 @@ def search(request: Request, explorer: Explorer) -> Page:
         for relation in relations.get(hit.id, ()):
             facets["relation"][relation] += 1
     rows = [hit.as_row() | {"level": hit.level, "type_name": hit.type_name} for hit in shown]
-    return Page("search.html", {"q": text, "hits": shown[:SEARCH_SHOWN], "total": len(shown), "rows": rows,
+    return Page("search.html", {"q": text, "search_q": text, "hits": shown[:SEARCH_SHOWN], "total": len(shown), "rows": rows,
                                 "facets": {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))
                                            for k, v in facets.items()},
                                 "chosen": chosen, "locality": params.get("locality") or "",

@@ -151,6 +151,7 @@ def test_cypher_box_reads(client):
     page = client.get("/cypher", params={"q": "MATCH (d:Document {symbol: $s}) RETURN d.id AS id", "p.s": "44-KL/TW"})
     assert page.status_code == 200 and KL44 in page.text[page.text.index('id="sv-cypher-rows"'):]
     assert 'data-name="coverage"' in page.text                                  # the query files as examples
+    assert re.search(r'<nav.*name="q" value=""', page.text, re.S)               # not the statement: a search box
     rows = client.get("/cypher", params={"q": "MATCH (d:Document) RETURN d.symbol AS s ORDER BY s LIMIT 3",
                                          "format": "csv"}).text
     assert rows.lstrip("\ufeff").splitlines()[0] == "s" and len(rows.splitlines()) == 4
