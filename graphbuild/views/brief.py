@@ -8,8 +8,8 @@ issuer, locality, level, date, lag in days from the document each one implements
 (which provinces, districts and communes are seen implementing it, and which provinces are not: the rows of the
 ``coverage`` query, run on the graph's store, so the page and ``graphbuild query coverage`` agree; at the levels
 below the document's own and within its unit), a timeline
-chart as inline SVG, the coverage map of the first level counted (``coverage_map``: inline, and as SVG and PNG next
-to the page), and the static image of the view saved next to the page for slides.
+chart as inline SVG, the coverage map of the first level counted (``coverage_map``, inline), and the static image of
+the view saved next to the page for slides.
 """
 from __future__ import annotations
 
@@ -140,11 +140,11 @@ def with_lag(rows: list[dict], doc_date: Optional[str]) -> list[dict]:
     return [row | {"lag_days": days_between(row.get("first_date"), doc_date)} for row in rows]
 
 
-def write_coverage_map(cover: Coverage, doc_date: Optional[str], out_dir: Path, stem: str,
-                       name: str) -> Optional[dict[str, Any]]:
-    """The coverage map of the first level counted (``views.coverage_map``) as inline SVG, with the same map saved
-    as ``STEM-map.svg`` and ``STEM-map.png`` next to the page; None when no level is counted."""
-    from .coverage_map import coverage_map_image, coverage_map_svg
+def coverage_map_of(cover: Coverage, doc_date: Optional[str], name: str) -> Optional[Markup]:
+    """The coverage map of the first level counted (``views.coverage_map``) as inline SVG; None when no level is
+    counted. (Not saved as files next to the page: those would carry no generator mark, and a build over the folder
+    would read them as inputs.)"""
+    from .coverage_map import coverage_map_svg
     if not cover.levels:
         return None
     level = cover.levels[0]
@@ -152,11 +152,7 @@ def write_coverage_map(cover: Coverage, doc_date: Optional[str], out_dir: Path, 
     implemented = sum(1 for row in rows if row["status"] == "implemented")
     title = f"{name}: {implemented}/{len(rows)} {level_label(level).lower()}" + \
         (f" trong {cover.within}" if cover.within else "")
-    within = cover.within_id
-    files = [coverage_map_image(rows, out_dir / f"{stem}-map.{fmt}", level=level, era=cover.era, within=within,
-                                title=title).name for fmt in ("svg", "png")]
-    return {"svg": Markup(coverage_map_svg(rows, level=level, era=cover.era, within=within, title=title)),
-            "files": files}
+    return Markup(coverage_map_svg(rows, level=level, era=cover.era, within=cover.within_id, title=title))
 
 
 def level_summary(rows: list[DocumentRow]) -> dict[str, Any]:
@@ -293,7 +289,7 @@ def write_brief(graph: Union["Graph", str, Path], doc_id: str, out_dir: Union[st
     cover = coverage(store, doc_id, attrs.get("date"), attrs.get("level"), attrs.get("locality_id"))
     page = render("brief.html", extra_css="brief.css", title=title, about=about, subject_title=attrs.get("title"),
                   summary=level_summary(rows), coverage=cover,
-                  coverage_map=write_coverage_map(cover, attrs.get("date"), out_dir, stem, name),
+                  coverage_map=coverage_map_of(cover, attrs.get("date"), name),
                   levels=LEVELS + ("unknown",),
                   view_summary=summary_line(shown), images=[png.name, svg.name],
                   network=network_context(shown, doc_id), rows=rows, short_title=_short_title,
