@@ -9,6 +9,7 @@
     graphbuild stats                    counts by type, level, relation, mode, locality; what was not resolved
     graphbuild export FORMAT -o OUT     the graph for Gephi, yEd, networkx, pandas (graphml, gexf, json, parquet);
                                         neo4j-browser: a style file and the query library
+    graphbuild serve                    a local, read-only web app: search, documents, views, coverage, Cypher
 
 Every command that reads a graph says on stderr which one (``cli_support.graph_folder``); errors are click
 exceptions whose exit code says their kind (``cli_support``: 2 usage, 3 rejects, 4 ambiguous, 5 no match).
@@ -406,6 +407,28 @@ def stats(graph_dir: Optional[str], fmt: str, top: int) -> None:
     numbers = graph_stats(graph_folder(graph_dir))
     click.echo(json.dumps(numbers.as_dict(), ensure_ascii=False, indent=2) if fmt == "json"
                else format_stats(numbers, top))
+
+
+@main.command()
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
+@click.option("--port", default=8000, show_default=True, help="TCP port.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but this machine (e.g. 0.0.0.0) opens the graph to the network.")
+@neo4j_options
+def serve(graph_dir: Optional[str], port: int, host: str, use_neo4j: bool, uri: Optional[str], user: Optional[str],
+          password: Optional[str], database: Optional[str]) -> None:
+    """A local, read-only web app over the graph: search, documents with their text and citations, lineage,
+    implementers and cascade views, coverage with a map, briefings, a Cypher box; every table as CSV/XLSX."""
+    from .serve import Explorer, serve as run_server
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        say(f"warning: listening on {host}: anyone who can reach this machine on port {port} can read the graph "
+            f"(there is no login)")
+    store, engine = open_store(graph_dir, _settings(use_neo4j, uri, user, password, database))
+    folder = None if use_neo4j else graph_folder(graph_dir, quiet=True)
+    where = f"Neo4j {store.describe()}" if use_neo4j else str(folder)   # type: ignore[attr-defined]
+    say(f"serving on http://{'[' + host + ']' if ':' in host else host}:{port}/  (Ctrl+C to stop)")
+    run_server(Explorer(store, engine, where, folder), host=host, port=port)
 
 
 @main.command()

@@ -56,3 +56,14 @@ def test_views_benchmark_prints_its_table():
     for step in ("coverage_map_svg", "coverage_map_image PNG", "write_html", "write_image PNG"):
         assert any(line.startswith(f"| {step} |") for line in lines), step
     assert any("legacy commune: 10035 units" in line for line in lines)
+
+
+def test_serve_benchmark_prints_its_table(built):
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "serve.py"), "--graph", str(built), "--runs", "2"],
+                       capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    assert "start-up, process to first page" in r.stdout
+    rows = {line[:36].strip(): line for line in r.stdout.splitlines()[3:]}
+    for page in ("search: symbol", "document", "lineage", "implementers (central)",
+                 "coverage: districts of the country", "cypher: count"):
+        assert rows[page].rstrip().endswith("[200]"), rows[page]

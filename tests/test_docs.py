@@ -99,11 +99,24 @@ def test_every_documented_command_runs(command, folder, monkeypatch):
         from graphbuild.stores.neo4j import Neo4jStore
         with Neo4jStore.from_env() as server:        # a scratch server: start from an empty graph, as documented
             server.wipe()
+    if args[0] == "serve":           # a server runs until stopped: here it answers one page, then stops
+        monkeypatch.setattr("graphbuild.serve.serve", _answer_one_page)
     r = CliRunner().invoke(main, args, env=env or None)
     assert r.exit_code == 0, f"{' '.join(command)}\n{r.output}"
     if out:
         Path(out).write_text(r.stdout, encoding="utf-8")
         assert Path(out).stat().st_size > 0
+
+
+def _answer_one_page(explorer, host="127.0.0.1", port=8000, **_):
+    from starlette.testclient import TestClient
+
+    from graphbuild.serve import create_app
+    try:
+        page = TestClient(create_app(explorer)).get("/search", params={"q": "Kết luận 44"})
+        assert page.status_code == 200 and "44-KL/TW" in page.text
+    finally:
+        explorer.close()
 
 
 @pytest.mark.parametrize("body", python_blocks())

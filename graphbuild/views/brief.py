@@ -8,7 +8,8 @@ issuer, locality, level, date, lag in days from the document each one implements
 (which provinces, districts and communes are seen implementing it, and which provinces are not: the rows of the
 ``coverage`` query, run on the graph's store, so the page and ``graphbuild query coverage`` agree; at the levels
 below the document's own and within its unit), a timeline
-chart as inline SVG, and the static image of the view saved next to the page for slides.
+chart as inline SVG, the coverage map of the first level counted (``coverage_map``, inline), and the static image of
+the view saved next to the page for slides.
 """
 from __future__ import annotations
 
@@ -135,6 +136,12 @@ def coverage(store: Store, doc_id: str, root_date: Optional[str] = None, root_le
                     gazetteer.label(unit.id) if unit else None, unit.id if unit else None)
 
 
+def with_lag(rows: list[dict], doc_date: Optional[str]) -> list[dict]:
+    """Coverage rows with ``lag_days``: the days from the document's date to the unit's first implementing document
+    (None for a unit not seen, or when either date is not known)."""
+    return [row | {"lag_days": days_between(row.get("first_date"), doc_date)} for row in rows]
+
+
 def coverage_maps(cover: Coverage, root_date: Optional[str], out_dir: Path, stem: str) -> list[dict[str, Any]]:
     """The coverage map of every level of ``cover`` with at most MAP_UNITS units, implemented units shaded by the
     days from the document to the unit's first implementing document: the inline SVG, and a PNG written next to the
@@ -143,7 +150,7 @@ def coverage_maps(cover: Coverage, root_date: Optional[str], out_dir: Path, stem
     for level, rows in cover.rows.items():
         if not rows or len(rows) > MAP_UNITS:
             continue
-        shaded = [{**row, "lag_days": days_between(row.get("first_date"), root_date)} for row in rows]
+        shaded = with_lag(rows, root_date)
         title = level_label(level) + (f" — {cover.within}" if cover.within else "")
         png = coverage_map_image(shaded, out_dir / f"{stem}-map-{level}.png", level=level, era=cover.era,
                                  within=cover.within_id, title=title)
