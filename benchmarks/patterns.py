@@ -38,7 +38,7 @@ MODULES = ("graphbuild.vocab.patterns", "graphbuild.text.normalize", "graphbuild
 def start_kind(pattern: re.Pattern) -> str:
     """'literal', 'charset' or 'none': what ``re`` compiles into the pattern's search prefix (CPython 3.11+)."""
     try:
-        from re import _compiler, _parser       # type: ignore[attr-defined]
+        from re import _compiler, _parser  # type: ignore[attr-defined]
         parsed = _parser.parse(pattern.pattern, pattern.flags)
         prefix, _, _ = _compiler._get_literal_prefix(parsed, pattern.flags)
         if prefix:

@@ -65,6 +65,7 @@ def log(msg: str) -> None:
 def child_build(out: str, jobs: int, paths: list) -> None:
     """Run in a subprocess: build, time the call and its stages, print one JSON line."""
     import resource
+
     import graphbuild.graph.build as gb
     stage_peaks = StagePeaks()
     t = time.perf_counter()

@@ -30,8 +30,8 @@ __all__ = [*_VERBS, "Document", "Edge", "Evidence", "Extraction", "Reject", "Sou
 if TYPE_CHECKING:
     from .annotate import annotate_citations
     from .eval import score
-    from .extract import extract_citations
     from .export import export_graph
+    from .extract import extract_citations
     from .graph import build_graph, graph_stats, load_graph, resolve_citations
     from .ingest import read_sources
     from .query import match_document, resolve_ref, run_query, search_documents

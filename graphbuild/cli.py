@@ -25,8 +25,20 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 
 import click
 
-from .cli_support import (EXIT_ERROR, Failure, Neo4jSettings, Rejected, StageBars, emit_rows, graph_folder,
-                          neo4j_options, open_store, output_options, say, user_errors)
+from .cli_support import (
+    EXIT_ERROR,
+    Failure,
+    Neo4jSettings,
+    Rejected,
+    StageBars,
+    emit_rows,
+    graph_folder,
+    neo4j_options,
+    open_store,
+    output_options,
+    say,
+    user_errors,
+)
 from .ingest.read import read_sources
 from .models import Reject
 
@@ -420,7 +432,8 @@ def serve(graph_dir: Optional[str], port: int, host: str, use_neo4j: bool, uri: 
           password: Optional[str], database: Optional[str]) -> None:
     """A local, read-only web app over the graph: search, documents with their text and citations, lineage,
     implementers and cascade views, coverage with a map, briefings, a Cypher box; every table as CSV/XLSX."""
-    from .serve import Explorer, serve as run_server
+    from .serve import Explorer
+    from .serve import serve as run_server
     if host not in ("127.0.0.1", "localhost", "::1"):
         say(f"warning: listening on {host}: anyone who can reach this machine on port {port} can read the graph "
             f"(there is no login)")
@@ -437,7 +450,8 @@ def serve(graph_dir: Optional[str], port: int, host: str, use_neo4j: bool, uri: 
 @click.option("-v", "--verbose", is_flag=True)
 def score(output: str, gold: str, verbose: bool) -> None:
     """Score extract output (JSON lines) against a gold annotation."""
-    from .eval.score import load_output, score as run_score, summary
+    from .eval.score import load_output, summary
+    from .eval.score import score as run_score
     with open(gold, encoding="utf-8") as f:
         scores = run_score(load_output(output), json.load(f)["files"])
     if verbose:

@@ -920,7 +920,7 @@ def main(argv=None) -> int:
                   "'accept' lists other spellings of the same truth (for recipients: other lists, e.g. a Công "
                   "văn's 'Kính gửi' addressees first)."),
         "fields": FIELDS,
-        "layouts": [l for l in LAYOUTS if any(e["layout"] == l for e in files.values())],
+        "layouts": [name for name in LAYOUTS if any(e["layout"] == name for e in files.values())],
         "files": files,
     }
     (out / "expected.json").write_text(dump_expected(doc), encoding="utf-8")

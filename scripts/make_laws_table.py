@@ -111,7 +111,7 @@ def main() -> None:
         rows[(symbol, name)] = date
     known_names = {(name.lower(), symbol) for symbol, (name, _) in listed.items()}
     pairs = stated_pairs([a.laws, *a.corpora], excluded)
-    for (folded, year), symbols in sorted(pairs.items()):
+    for (folded, _year), symbols in sorted(pairs.items()):
         if len(symbols) != 1:
             continue            # two numbers for one name in one year: a typo somewhere, or two laws; leave it
         symbol = next(iter(symbols))

@@ -6,6 +6,9 @@ from pathlib import Path
 
 import pytest
 
+# Minutes, not seconds: `pytest -m "not slow"` leaves them out while working; CI runs them.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

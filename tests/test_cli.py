@@ -191,8 +191,8 @@ def test_doc_and_param_values_are_data_not_cypher(built, value, monkeypatch):
     # the values being parameters does.
     from graphbuild import cli_support
     open_store = cli_support.open_store
-    monkeypatch.setattr(cli, "open_store", lambda graph_dir, neo4j=cli_support.Neo4jSettings(), read_only=True:
-                        open_store(graph_dir, neo4j, read_only=False))
+    monkeypatch.setattr(cli, "open_store", lambda graph_dir, neo4j=None, read_only=True:
+                        open_store(graph_dir, neo4j or cli_support.Neo4jSettings(), read_only=False))
     before = fingerprint(built)
     r = run("query", "lineage", "--doc", value, "--graph", built)
     assert r.exit_code in (EXIT_NO_MATCH, EXIT_AMBIGUOUS) and "Traceback" not in r.output

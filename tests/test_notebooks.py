@@ -5,6 +5,9 @@ from pathlib import Path
 
 import pytest
 
+# Minutes, not seconds: `pytest -m "not slow"` leaves them out while working; CI runs them.
+pytestmark = pytest.mark.slow
+
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 pytest.importorskip("ipykernel")

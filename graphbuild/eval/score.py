@@ -32,7 +32,7 @@ def canon(symbol):
 def load_output(path):
     rows = {}
     with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
+        for line in f:
             line = line.strip()
             if not line:
                 continue

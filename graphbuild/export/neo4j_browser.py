@@ -28,7 +28,7 @@ LABEL_COLORS = {"Document": "#757575", "Organization": "#455a64", "Locality": "#
 def style_grass() -> str:
     """Browser's GraSS: the main labels first (caption, a neutral colour), the level labels after them, so that their
     colour wins for a node that has both (Browser applies the matching rules in order)."""
-    from ..views.style import LEVEL_COLORS          # the HTML views' colours, so both read alike
+    from ..views.style import LEVEL_COLORS  # the HTML views' colours, so both read alike
     rules = ["node {\n  diameter: 40px;\n  color: #A5ABB6;\n  border-color: #9AA1AC;\n  border-width: 2px;\n"
              "  text-color-internal: #FFFFFF;\n  font-size: 10px;\n}",
              'relationship {\n  color: #A5ABB6;\n  shaft-width: 1px;\n  font-size: 8px;\n  padding: 3px;\n'

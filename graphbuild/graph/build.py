@@ -32,9 +32,9 @@ from ..models import Reject
 from ..stores import ladybug as store
 from ..vocab import gazetteer
 from . import files
+from .check import check_graph
 from .locate import is_graph_dir, write_build_info
 from .model import Graph, Report
-from .check import check_graph
 from .resolve_files import resolve_to_files
 
 EXTRACTIONS = "extractions.jsonl"

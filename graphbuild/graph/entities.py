@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Callable, Optional, cast
 
 from ..extract import identity
-from ..vocab import gazetteer
 from ..models import Level
+from ..vocab import gazetteer
 from .model import DocumentNode, Entity, Link, LocalityEntity, OrganizationEntity
 
 

@@ -22,9 +22,18 @@ from .. import vocab
 from ..dates import days_between
 from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Extraction, Mode, Relation
 from .check import impossible
-from .model import (Ambiguous, Citation, CitationEvidence, Conflict, DocumentNode, DocumentRecord, Mention,
-                    NodeFields, Statement, is_undated)
-from .model import Graph  # noqa: F401 - views and their tests import the graph's type from here
+from .model import (
+    Ambiguous,
+    Citation,
+    CitationEvidence,
+    Conflict,
+    DocumentNode,
+    DocumentRecord,
+    Graph,  # noqa: F401 - views and their tests import the graph's type from here
+    Mention,
+    Statement,
+    is_undated,
+)
 from .worktable import MentionTable, WorkTables
 
 # The fields a node takes from the first mention that gives them (its own text first, then the citing files).
@@ -74,7 +83,7 @@ def gather_records(extractions: Iterable[ExtractionLike], tables: WorkTables) ->
                 source, source in dates, dates.get(source), target, dates.get(target),
                 cast(Relation, edge["relation"]), edge["confidence"], file, evidence["text"], evidence["start"],
                 evidence["end"], edge.get("mode") or "enacted", edge.get("verb") or None,
-                source == subject_id or not (source in dates)))
+                source == subject_id or source not in dates))
 
 
 # --- 2. which document a citation means ------------------------------------------------------------------------------

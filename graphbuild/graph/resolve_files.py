@@ -20,8 +20,19 @@ from . import files
 from .entities import Entities
 from .model import Graph, NodeFields, Report
 from .report import ReportCounts
-from .resolve import (PAIR_FIELDS, ExtractionLike, PartyTerms, attach_undated, enclosing_scope, gather_records,
-                      laws_by_name_in_corpus, make_edges, make_node, pair_statements, split_date_conflicts)
+from .resolve import (
+    PAIR_FIELDS,
+    ExtractionLike,
+    PartyTerms,
+    attach_undated,
+    enclosing_scope,
+    gather_records,
+    laws_by_name_in_corpus,
+    make_edges,
+    make_node,
+    pair_statements,
+    split_date_conflicts,
+)
 from .worktable import WorkTables
 
 WORK_FILE = ".resolve.sqlite"           # the work tables, next to the graph's files while it is resolved

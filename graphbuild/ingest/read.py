@@ -78,13 +78,14 @@ def decode(data: bytes) -> tuple:
     if text is None:
         try:
             text, enc = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as not_utf8:
             text, font = legacy.from_bytes(data)
             if font:
                 return text, f"cp1252+{font}"
             text, enc = data.decode("cp1258", errors="replace"), "cp1258"
             if text.count("\ufffd") > len(text) // 100 or not _VIETNAMESE.search(text):
-                raise InputError("undecodable: neither UTF-8, Windows-1258, TCVN3 nor VNI Vietnamese text")
+                raise InputError("undecodable: neither UTF-8, Windows-1258, TCVN3 nor VNI Vietnamese text") \
+                    from not_utf8
     if not text.strip():
         raise InputError("empty file")
     if not _looks_like_text(text):

@@ -16,8 +16,10 @@ from typing import TYPE_CHECKING, Any, Optional, Union
 from . import params as param_types
 from .errors import QueryError
 from .plain import Row, to_rows
-from .refs import find_in_graph  # noqa: F401  (views.viz imports it from here)
-from .refs import resolve_ref
+from .refs import (
+    find_in_graph,  # noqa: F401  (views.viz imports it from here)
+    resolve_ref,
+)
 
 if TYPE_CHECKING:
     from ..stores.base import Store

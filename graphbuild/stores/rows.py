@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from hashlib import blake2b
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Optional, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, TypeVar
 
 from ..dates import to_date
 from ..text.search_keys import search_keys, search_text

@@ -14,10 +14,19 @@ from typing import Iterator, Optional, Union
 from .. import vocab
 from ..vocab import patterns
 from ..vocab.patterns import Date, Symbol, any_of
-
-from .header import (HEADER_CHARS, INCOMING_STAMP, MOTTO, NOT_A_TITLE, PLACE_DATE, SUBJECT_LINE, SYMBOL_LINE,  # noqa: F401
-                     read_head, type_heading, upper_ratio)
 from . import layout
+from .header import (  # noqa: F401
+    HEADER_CHARS,
+    INCOMING_STAMP,
+    MOTTO,
+    NOT_A_TITLE,
+    PLACE_DATE,
+    SUBJECT_LINE,
+    SYMBOL_LINE,
+    read_head,
+    type_heading,
+    upper_ratio,
+)
 from .normalize import Text
 
 ROLE = re.compile(rf"^{any_of(vocab.signer_roles('delegation'))}?\s*{any_of(vocab.signer_roles('title'))}", re.I)
@@ -86,7 +95,7 @@ def _read_consolidation(text: str, header: Header) -> None:
     are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body."""
     block = None
     if any(phrase in text for phrase in CONSOLIDATION_PHRASES):      # substring tests first: faster than the regex
-        for block in CONSOLIDATION_BLOCK.finditer(text):
+        for block in CONSOLIDATION_BLOCK.finditer(text):  # noqa: B007 -- the last block is the consolidation's own
             pass
     head = text[header.body_start:header.body_start + 1500] if header.body_start else text[:HEADER_CHARS]
     if block is None and (not any(word in head.lower() for word in CONSOLIDATION_WORDS) or

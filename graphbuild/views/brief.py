@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Optional, Protocol, TypedDict, U
 import networkx as nx
 from markupsafe import Markup
 
-from ..extract.identity import slug
 from ..dates import days_between
+from ..extract.identity import slug
 from ..query import find_in_graph, run_query
 from ..vocab import gazetteer
 from .coverage_map import coverage_map_image, coverage_map_svg

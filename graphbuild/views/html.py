@@ -23,8 +23,23 @@ from ..vocab import strip_accents
 from .labels import band_label, clean, kind_label, level_label, relation_label, vn_date
 from .layout import layered_layout
 from .select import LEVELS, PAGE_BUDGET, collapse
-from .style import (DX, DY, LEVEL_COLORS, NEUTRAL, STUB_FILL, EdgeStyle, band_nodes, default_title, edge_style, record,
-                    relations_in, summary_line, vis_edges, vis_node, vis_options)
+from .style import (
+    DX,
+    DY,
+    LEVEL_COLORS,
+    NEUTRAL,
+    STUB_FILL,
+    EdgeStyle,
+    band_nodes,
+    default_title,
+    edge_style,
+    record,
+    relations_in,
+    summary_line,
+    vis_edges,
+    vis_node,
+    vis_options,
+)
 
 EXPAND_COLUMNS = 8               # the documents of an expanded group: rows of at most this many, under its place
 VIS_NETWORK = "vis-network"      # static/vis-network/: vis-network 9.1.2 and its licences (see README.txt there)

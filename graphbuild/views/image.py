@@ -11,8 +11,21 @@ import networkx as nx
 from .labels import band_label, kind_label, level_label, relation_label, text
 from .layout import Band, Position, edge_bend, layered_layout
 from .select import LEVELS, band_of, collapse
-from .style import (KIND_SHAPES, LEVEL_COLORS, NEUTRAL, STUB_FILL, default_title, edge_label, edge_style, node_kind,
-                    node_label, node_size, relations_in, summary_line, wrap_label)
+from .style import (
+    KIND_SHAPES,
+    LEVEL_COLORS,
+    NEUTRAL,
+    STUB_FILL,
+    default_title,
+    edge_label,
+    edge_style,
+    node_kind,
+    node_label,
+    node_size,
+    relations_in,
+    summary_line,
+    wrap_label,
+)
 
 MPL_MARKERS = {"dot": "o", "square": "s", "diamond": "D", "hexagon": "h", "triangle": "^"}
 IMAGE_BUDGET = 400

@@ -61,7 +61,7 @@ def generated_cascade(size: int = 600, seed: int = 17) -> nx.MultiDiGraph:
         unit = choices[(k // len(made["province"])) % len(choices)]
         node, day = add(unit, "district", parent, parent_date, "HU")
         made["district"].append((node, unit, day))
-    for k in range(n_communes):
+    for _ in range(n_communes):
         parent, district, parent_date = made["district"][rng.randrange(len(made["district"]))]
         choices = communes_of.get(district.id) or [district]
         node, _ = add(rng.choice(choices), "commune", parent, parent_date, "ĐU")

@@ -58,7 +58,7 @@ def _check(text: str, extraction, **kwargs) -> _Elements:
     assert "".join(parsed.text) == text
     spans = sorted(parsed.elements, key=lambda e: e[2])
     assert [(start, end) for _, _, start, end in spans] == [(m.start, m.end) for m in extraction.mentions]
-    for (tag, attrs, _, _), mention in zip(spans, extraction.mentions):
+    for (_, attrs, _, _), mention in zip(spans, extraction.mentions):
         assert attrs["data-kind"] == mention.kind and attrs.get("data-doc") == mention.document
         assert f"gb-kind-{mention.kind.replace('_', '-')}" in attrs["class"].split()
         if mention.role:

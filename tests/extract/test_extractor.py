@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from graphbuild import extract_citations, read_sources
-from graphbuild.models import Reject
 from graphbuild.eval.score import score
+from graphbuild.models import Reject
 
 DOC_FIELDS = {"id", "symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
               "stub"}

@@ -5,9 +5,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from graphbuild import extract_citations
-from graphbuild.vocab import patterns
 from graphbuild.models import Source
 from graphbuild.text.normalize import normalize_text
+from graphbuild.vocab import patterns
 
 # Text that looks like the documents: the words, codes and punctuation that drive the rules, mixed with noise.
 PIECES = ["Thực hiện ", "Căn cứ ", "Kết luận số ", "Chỉ thị ", "Nghị định số ", "Luật ", "về việc thực hiện ",

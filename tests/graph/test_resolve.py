@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 from graphbuild import extract_citations, read_sources
-from graphbuild.graph.build import build_graph as build
 from graphbuild.graph import resolve_citations as resolve
+from graphbuild.graph.build import build_graph as build
 
 
 @pytest.fixture(scope="module")

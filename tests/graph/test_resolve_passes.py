@@ -1,8 +1,16 @@
 """The passes of resolve_citations one by one, on a few records each (in work tables held in memory): what each
 decides."""
 from graphbuild.graph.model import Mention, Statement
-from graphbuild.graph.resolve import (PartyTerms, attach_undated, enclosing_scope, laws_by_name_in_corpus, make_edges,
-                                      make_node, pair_statements, split_date_conflicts)
+from graphbuild.graph.resolve import (
+    PartyTerms,
+    attach_undated,
+    enclosing_scope,
+    laws_by_name_in_corpus,
+    make_edges,
+    make_node,
+    pair_statements,
+    split_date_conflicts,
+)
 from graphbuild.graph.worktable import MentionTable, WorkTables
 
 

@@ -19,11 +19,12 @@ pytestmark = [pytest.mark.neo4j,
               pytest.mark.skipif(not (SCRIPTS and (Path(SCRIPTS) / "start.sh").exists()),
                                  reason="GRAPHBUILD_NEO4J_SCRIPTS not set: no Neo4j distribution to import into")]
 
+from neo4j_snapshot import snapshot  # noqa: E402
+
 from graphbuild.cli import main  # noqa: E402
 from graphbuild.graph import GraphFiles  # noqa: E402
 from graphbuild.graph.build import build_graph as build  # noqa: E402
 from graphbuild.stores.neo4j import Neo4jStore  # noqa: E402
-from neo4j_snapshot import snapshot  # noqa: E402
 
 
 def _free_port():

@@ -23,13 +23,14 @@ from click.testing import CliRunner
 pytestmark = [pytest.mark.neo4j,
               pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")]
 
+from neo4j_snapshot import snapshot  # noqa: E402
+
 from graphbuild.cli import main  # noqa: E402
 from graphbuild.graph import GraphFiles, load_graph  # noqa: E402
 from graphbuild.query import list_queries, load_query, run_query  # noqa: E402
 from graphbuild.stores import EmbeddedStore, schema  # noqa: E402
 from graphbuild.stores.neo4j import LABELS, Neo4jStore, Neo4jStoreError  # noqa: E402
 from graphbuild.stores.schema import FULLTEXT_INDEX  # noqa: E402
-from neo4j_snapshot import snapshot  # noqa: E402
 
 PARAMS = {"path": {"to": "1416-CV/QU"}, "coverage": {"within": "Hải Phòng"}, "by_locality": {"locality": "Hải Phòng"}}
 class Recorder:

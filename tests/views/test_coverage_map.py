@@ -5,8 +5,15 @@ import pytest
 
 from graphbuild.query import run_query
 from graphbuild.stores import EmbeddedStore
-from graphbuild.views.coverage_map import (IMPLEMENTED, LAG_BINS, LAG_OVER, NOT_SEEN, coverage_map_image,
-                                           coverage_map_svg, geometry)
+from graphbuild.views.coverage_map import (
+    IMPLEMENTED,
+    LAG_BINS,
+    LAG_OVER,
+    NOT_SEEN,
+    coverage_map_image,
+    coverage_map_svg,
+    geometry,
+)
 from graphbuild.views.labels import text
 from graphbuild.vocab import gazetteer
 

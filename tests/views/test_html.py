@@ -7,8 +7,18 @@ from graphbuild.views import html as views_html
 from graphbuild.views.html import json_for_script, write_html
 from graphbuild.views.select import select_view
 
-from .helpers import (HOSTILE, LIST_FIELDS, TEXT_FIELDS, assert_no_hostile_markup, assert_offline, doc_id,
-                      hostile_graph, malicious_graph, payload, synthetic)
+from .helpers import (
+    HOSTILE,
+    LIST_FIELDS,
+    TEXT_FIELDS,
+    assert_no_hostile_markup,
+    assert_offline,
+    doc_id,
+    hostile_graph,
+    malicious_graph,
+    payload,
+    synthetic,
+)
 
 STATIC = Path(views_html.__file__).parent / "static"
 

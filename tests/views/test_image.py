@@ -56,6 +56,7 @@ def test_no_text_overlaps_another(seeds, which):
 def test_declutter_hides_the_later_of_two_texts_in_one_place():
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
+
     from graphbuild.views.image import declutter
     figure = Figure(figsize=(4, 3))
     FigureCanvasAgg(figure)

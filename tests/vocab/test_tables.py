@@ -144,6 +144,7 @@ def test_the_vocabulary_imports_nothing_heavy():
 
 
 def test_the_gazetteer_reads_the_package_data():
-    import vietnamadminunits
     from pathlib import Path
+
+    import vietnamadminunits
     assert gazetteer._data_dir() == Path(vietnamadminunits.__file__).parent / "data"
