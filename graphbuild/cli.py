@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any, Callable, Optional, Sequence
 import click
 
 from .cli_support import (
-    EXIT_ERROR,
     Failure,
     Neo4jSettings,
     Rejected,
@@ -43,7 +42,7 @@ from .ingest.read import read_sources
 from .models import Reject
 
 if TYPE_CHECKING:
-    from .graph.model import Graph
+    pass
 
 # --param k:TYPE=v in `cypher`, where no query file declares the types.
 _CYPHER_TYPES: dict[str, Callable[[str], Any]] = {"str": str, "int": int, "float": float,
@@ -341,147 +340,6 @@ def cypher(statement: str, params: Sequence[str], graph_dir: Optional[str], fmt:
     emit_rows(rows, fmt, out, bom)
 
 
-def _load_graph(graph_dir: Optional[str]) -> tuple[Path, Graph]:
-    from .graph.files import load_graph
-    folder = graph_folder(graph_dir)
-    return folder, load_graph(folder)
-
-
-def _find_doc(graph: Graph, ref: str) -> str:
-    from .query.refs import GraphDocuments
-    from .query.search import match_document
-    with user_errors():
-        hit = match_document(GraphDocuments(graph), ref)
-    say(f"document: {hit.symbol or hit.title or hit.id}  {hit.id}  (matched by {', '.join(hit.matched)})")
-    return hit.id
-
-
-@main.command()
-@click.argument("view", type=click.Choice(["lineage", "cascade", "locality", "ego"]))
-@click.option("--doc", required=True, help='The document: "44-KL/TW", "Kết luận 44", an id.')
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
-                                                              "$GRAPHBUILD_GRAPH).")
-@click.option("--depth", type=int, help="Hops to follow (ego: default 2; others: all).")
-@click.option("--relations", help="Comma-separated relations to follow, e.g. IMPLEMENTS,CONTINUES.")
-@click.option("--since", help="Leave out documents dated before (YYYY or YYYY-MM-DD).")
-@click.option("--until", help="Leave out documents dated after.")
-@click.option("--locality", help="Keep documents of this locality (and central ones).")
-@click.option("-o", "--out", "html", type=click.Path(dir_okay=False), help="HTML file (self-contained, offline).")
-@click.option("--png", type=click.Path(dir_okay=False), help="Also a static PNG, for slides.")
-@click.option("--svg", type=click.Path(dir_okay=False), help="Also a static SVG.")
-def viz(view: str, doc: str, graph_dir: Optional[str], depth: Optional[int], relations: Optional[str],
-        since: Optional[str], until: Optional[str], locality: Optional[str], html: Optional[str], png: Optional[str],
-        svg: Optional[str]) -> None:
-    """Write an interactive view of a document's lineage, implementation cascade, locality or neighbourhood."""
-    from .views import make_view
-    if not (html or png or svg):
-        raise click.UsageError("say where to write it: -o FILE.html, --png FILE or --svg FILE")
-    _, graph = _load_graph(graph_dir)
-    doc_id = _find_doc(graph, doc)
-    try:
-        shown = make_view(graph, view, doc_id, html_path=html, png=png, svg=svg, depth=depth,
-                          relations=relations.split(",") if relations else None, since=since, until=until,
-                          locality=locality)
-    except ValueError as e:          # a --locality that names no unit or several, a view the document has none of
-        raise click.UsageError(str(e)) from None
-    written = ", ".join(str(p) for p in (html, png, svg) if p)
-    click.echo(f"{view} of {graph.documents[doc_id].get('symbol') or doc_id}: {shown.number_of_nodes()} documents, "
-               f"{shown.number_of_edges()} citations -> {written}")
-
-
-@main.command()
-@click.option("--doc", required=True, help="The document the briefing is about.")
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
-                                                              "$GRAPHBUILD_GRAPH).")
-@click.option("-o", "--out", "out_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for the page and image.")
-def brief(doc: str, graph_dir: Optional[str], out_dir: str) -> None:
-    """One briefing page: the cascade view, the table of documents, coverage numbers, a timeline, an image."""
-    from .stores import EmbeddedStore
-    from .views import write_brief
-    folder, graph = _load_graph(graph_dir)
-    doc_id = _find_doc(graph, doc)
-    with user_errors():
-        with EmbeddedStore(folder) as store:       # the coverage rows come from the store's coverage query
-            page = write_brief(graph, doc_id, out_dir, store=store)
-    click.echo(f"briefing -> {page}")
-
-
-@main.command()
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
-                                                              "$GRAPHBUILD_GRAPH).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-@click.option("--top", default=15, show_default=True, help="Localities and reasons shown (table).")
-def stats(graph_dir: Optional[str], fmt: str, top: int) -> None:
-    """Counts by document type, level, relation, mode and locality; what could not be resolved, by reason; the
-    check's violations when the build ran one."""
-    from .graph.stats import format_stats, graph_stats
-    numbers = graph_stats(graph_folder(graph_dir))
-    click.echo(json.dumps(numbers.as_dict(), ensure_ascii=False, indent=2) if fmt == "json"
-               else format_stats(numbers, top))
-
-
-@main.command()
-@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
-                                                              "$GRAPHBUILD_GRAPH).")
-@click.option("--port", default=8000, show_default=True, help="TCP port.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on; anything but this machine (e.g. 0.0.0.0) opens the graph to the network.")
-@neo4j_options
-def serve(graph_dir: Optional[str], port: int, host: str, use_neo4j: bool, uri: Optional[str], user: Optional[str],
-          password: Optional[str], database: Optional[str]) -> None:
-    """A local, read-only web app over the graph: search, documents with their text and citations, lineage,
-    implementers and cascade views, coverage with a map, briefings, a Cypher box; every table as CSV/XLSX."""
-    from .serve import Explorer
-    from .serve import serve as run_server
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        say(f"warning: listening on {host}: anyone who can reach this machine on port {port} can read the graph "
-            f"(there is no login)")
-    store, engine = open_store(graph_dir, _settings(use_neo4j, uri, user, password, database))
-    folder = None if use_neo4j else graph_folder(graph_dir, quiet=True)
-    where = f"Neo4j {store.describe()}" if use_neo4j else str(folder)   # type: ignore[attr-defined]
-    say(f"serving on http://{'[' + host + ']' if ':' in host else host}:{port}/  (Ctrl+C to stop)")
-    run_server(Explorer(store, engine, where, folder), host=host, port=port)
-
-
-@main.command()
-@click.argument("output", type=click.Path(exists=True))
-@click.argument("gold", type=click.Path(exists=True))
-@click.option("-v", "--verbose", is_flag=True)
-def score(output: str, gold: str, verbose: bool) -> None:
-    """Score extract output (JSON lines) against a gold annotation."""
-    from .eval.score import load_output, summary
-    from .eval.score import score as run_score
-    with open(gold, encoding="utf-8") as f:
-        scores = run_score(load_output(output), json.load(f)["files"])
-    if verbose:
-        for line in scores["problems"]:
-            click.echo("  " + line)
-    click.echo(summary(scores))
-
-
-@main.command()
-@click.argument("graph_dir", required=False, type=click.Path())
-@click.option("--graph", "graph_option", type=click.Path(), help="Built graph folder (same as GRAPH_DIR).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def check(graph_dir: Optional[str], graph_option: Optional[str], fmt: str) -> None:
-    """Check a built graph for what cannot be true (a document acting on a later one, a decree amending a law, a
-    document citing itself, one document written two ways, a symbol that names no document), each with its
-    evidence; and list what the texts got wrong and how the build read them. Exit status 1 when any violation."""
-    from .graph.check import check_graph, summary
-    from .graph.files import GraphFiles
-    report = check_graph(GraphFiles(graph_folder(graph_dir or graph_option)))
-    if fmt == "json":
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        for item in report["items"]:
-            where = " -> ".join(s or "?" for s in item.get("symbols") or []) or item.get("source", "")
-            click.echo(f"{item['kind']:<15} {where}: {item['reason']}")
-            if item.get("evidence"):
-                click.echo(f"{'':<15} {item['evidence']['file']}: {' '.join(item['evidence']['text'].split())[:160]}")
-        for item in report["notices"]:
-            click.echo(f"notice {item['kind']:<8} {' '.join(s or '?' for s in item.get('symbols') or [])} "
-                       f"{item['reason']}")
-        click.echo(f"{summary(report)}; {len(report['notices'])} notices")
-    if report["violations"]:
-        raise click.exceptions.Exit(EXIT_ERROR)
+# The commands that show a graph (viz, brief, serve) and that measure one (stats, check, score) live next door; they
+# add themselves to `main` when imported.
+from . import cli_quality, cli_views  # noqa: E402,F401
