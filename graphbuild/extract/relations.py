@@ -29,9 +29,9 @@ from ..vocab.patterns import any_of
 from .feasibility import possible, possible_rank, rank
 from .lines import ARTICLE, HARD_NEXT, Lines
 from .mentions import Mention
+from .triggers import TriggerHit, first_trigger, governing, governs, last_trigger, phrase_key, verb_text
 
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
-ADJACENT_FILLERS = frozenset(vocab.phrases("adjacent_filler"))
 LINKER = re.compile(rf"(?i)^[\s,:(\-\"“”']*(?:{any_of(vocab.phrases('linker'))}[\s,]*)*$")
 LIST_GAP = re.compile(rf"(?i)^[\s,;:(\-+\"“”')]*(?:(?:{any_of(vocab.phrases('list_word'), group=False)}|"
                       r"\d{1,2}\.|[a-zđ]\)|-|\+)[\s,;:]*)*$")
@@ -42,10 +42,6 @@ CLAUSE_SEMICOLON = re.compile(";")
 # "(sau đây gọi tắt là …": what follows names again a document already named
 ASIDE = re.compile(rf"(?i){any_of(vocab.phrases('aside'))}\s*$")
 ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[a-zđ]\)|[-+•])\s")
-_fold = vocab.fold
-
-Trigger = vocab.Trigger
-TriggerHit = tuple[Trigger, re.Match]
 
 
 @dataclass
@@ -63,81 +59,6 @@ class Role:
     mode: Optional[str] = None              # what the clause does, when the grammar alone says it (clauses.py)
 
 
-def _verb(match: re.Match) -> str:
-    """A relation phrase as written, in lower case and single spaces: the verb an edge keeps."""
-    return " ".join(match.group(0).lower().split())
-
-
-def _phrase_key(phrase: str) -> str:
-    return _fold(phrase.replace(",", " "))
-
-
-def _governing(direction: str) -> list[Trigger]:
-    """The triggers written in ``direction`` ('post': after their document; else before it), longest first."""
-    chosen = [t for t in vocab.triggers() if (t.direction == "post") == (direction == "post")]
-    return sorted(chosen, key=lambda t: len(t.phrase), reverse=True)
-
-
-@lru_cache(maxsize=None)
-def _trigger_re() -> re.Pattern:
-    return re.compile(rf"(?i)(?<!\w){patterns.phrase_trie(t.phrase for t in _governing('before'))}")
-
-
-@lru_cache(maxsize=None)
-def _trigger_table() -> dict[str, Trigger]:
-    return {_phrase_key(t.phrase): t for t in vocab.triggers() if t.direction != "post"}
-
-
-# "thực hiện chế độ … theo Quyết định số …": an adjunct after an object of the phrase's own (extract/relations).
-ADJUNCT = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('adjunct'))}(?!\w)")
-OBJECT_WORDS = frozenset(vocab.phrases("object_word"))
-NOT_A_TRIGGER = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('not_a_trigger'))}(?!\w)")
-_WORD = re.compile(r"[^\W\d_]+")
-# Relations whose phrase must have the document as its object: implementing or resting on something else, written
-# before the document, is not implementing or resting on the document.
-_NEEDS_OBJECT = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
-
-
-def _governs(trigger: Trigger, filler: str) -> bool:
-    """Whether a phrase reaches the document after ``filler`` (the words between them): not when an adjunct
-    ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …')."""
-    if trigger.relation not in _NEEDS_OBJECT:
-        return True
-    if ADJUNCT.search(filler) is None:
-        return True
-    # with an adjunct in between, every other word must be manner or content ('thực hiện các nhiệm vụ, giải pháp tại
-    # Nghị quyết …'); any other noun is what the document qualifies ('thực hiện theo chế độ công tác phí quy định
-    # tại Thông tư …')
-    return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(ADJUNCT.sub(" ", filler)))
-
-
-def _last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
-    best = None
-    shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)] if "ều chỉnh" in gap or "ăn cứ" in gap else []
-    for match in _trigger_re().finditer(gap):
-        if not any(a <= match.start() < b for a, b in shields):
-            best = match
-    if not best:
-        return None
-    trigger = _trigger_table()[_phrase_key(best.group(0))]
-    filler = gap[best.end():].strip(" ,:")
-    # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
-    opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
-    if not opens and not _governs(trigger, filler):
-        return Trigger("CITES", trigger.phrase, False, "active"), best
-    if trigger.adjacent and filler and filler not in ADJACENT_FILLERS:
-        # not right before the document: a continuation is still an implementation, anything else a citation
-        # ("diện tích thu hồi tại Quyết định số …" does not revoke the decision)
-        relation = "IMPLEMENTS" if trigger.relation == "CONTINUES" else "CITES"
-        return Trigger(relation, trigger.phrase, False, "active"), best
-    return trigger, best
-
-
-def _first_trigger(gap: str) -> Optional[TriggerHit]:
-    match = _trigger_re().search(gap)
-    return (_trigger_table()[_phrase_key(match.group(0))], match) if match else None
-
-
 @dataclass
 class _Clause:
     start: int
@@ -147,13 +68,13 @@ class _Clause:
     def lead_role(self, text: str, upto: int, how: str = "trigger") -> Role:
         """The subject's role given by the clause's first trigger ('Căn cứ …'), else a plain citation."""
         if not self.lead_done:
-            self.lead, self.lead_done = _first_trigger(text[self.start:upto]), True
+            self.lead, self.lead_done = first_trigger(text[self.start:upto]), True
         if self.lead and not self.lead[0].passive:
             trigger, match = self.lead
             opens = not text[self.start:self.start + match.start()].strip(" \t\n*-+•;:")
-            if not opens and not _governs(trigger, text[self.start + match.end():upto]):
-                return Role("subject", "CITES", "plain", verb=_verb(match), clause_at=self.start)
-            return Role("subject", trigger.relation, how, verb=_verb(match), verb_at=self.start + match.start(),
+            if not opens and not governs(trigger, text[self.start + match.end():upto]):
+                return Role("subject", "CITES", "plain", verb=verb_text(match), clause_at=self.start)
+            return Role("subject", trigger.relation, how, verb=verb_text(match), verb_at=self.start + match.start(),
                         clause_at=self.start)
         return Role("subject", "CITES", "plain", clause_at=self.start)
 
@@ -185,7 +106,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         clause_gap = gap[cut:]
         clause = ctx.clauses[i - 1] if prev is not None and not cut else _Clause(gap_start + cut)
         ctx.clauses.append(clause)
-        hit = _last_trigger(clause_gap, at_clause_start=prev is None or cut > 0)
+        hit = last_trigger(clause_gap, at_clause_start=prev is None or cut > 0)
         if hit and CLAUSE_SEMICOLON.search(clause_gap, hit[1].end()):
             hit = None      # a phrase does not reach across ';' ("… về thi hành Điều lệ Đảng; Quy định số 22")
         if hit and prev is not None and not hit[0].passive and _coordinated_past(clause_gap[hit[1].end():]):
@@ -204,12 +125,12 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             ante = _antecedent(ctx, i, relation)
             lead = clause.lead_role(text, mention.start)
             if ante is not None:
-                mine = [Role(ante.key, relation, "chain", True, verb=_verb(hit[1]))]
+                mine = [Role(ante.key, relation, "chain", True, verb=verb_text(hit[1]))]
                 basis = lead if lead.relation == "BASED_ON" else _basis_of(ctx, ante)
                 if basis is not None:
                     mine.append(basis)  # the basis is the act as amended
                 else:                   # the text names B as what acted on A: it reports B's act
-                    mine.append(Role("subject", "CITES", "plain", verb=_verb(hit[1]), clause_at=clause.start,
+                    mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start,
                                      mode="reported"))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
@@ -243,7 +164,7 @@ def _named_before(ctx: _Context, i: int) -> Optional[int]:
 def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, subject: Optional[Mention], gap: str,
                  clause_gap: str, cut: int, clause_at: int) -> Role:
     trigger, match = hit
-    said = {"verb": _verb(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
+    said = {"verb": verb_text(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and (
             len(gap.strip()) <= 90 and LINKER.match(clause_gap[:match.start()]) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in clause_gap[:match.start()])):
@@ -377,7 +298,7 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
     after = header_start
     if k >= 0 and mentions[k].start >= header_start:
         after = max(header_start, mentions[k].tail_end)
-    hit = _last_trigger(text[after:header_end])
+    hit = last_trigger(text[after:header_end])
     if not hit:
         return None
     trigger, match = hit
@@ -390,8 +311,8 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
     if article and not colon and trigger.relation not in ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "CITES"):
         return None
     if trigger.passive:
-        return Role(ante.key, trigger.relation, "chain", True, verb=_verb(match)) if ante is not None else None
-    return Role("subject", trigger.relation, "trigger", verb=_verb(match), verb_at=after + match.start(),
+        return Role(ante.key, trigger.relation, "chain", True, verb=verb_text(match)) if ante is not None else None
+    return Role("subject", trigger.relation, "trigger", verb=verb_text(match), verb_at=after + match.start(),
                 clause_at=header_start)
 
 
@@ -412,7 +333,7 @@ def _item_kind(line: str) -> Optional[str]:
 @lru_cache(maxsize=None)
 def _post_re() -> Optional[re.Pattern]:
     """Phrases written after the document they govern ('Thông tư số X … hết hiệu lực'): direction 'post'."""
-    post = _governing("post")
+    post = governing("post")
     if not post:
         return None
     return re.compile(r"(?i)(?<!\w)" + patterns.phrase_trie(t.phrase for t in post))
@@ -428,7 +349,7 @@ def _post_triggers(ctx: _Context) -> None:
     if pattern is None:
         return
     text, mentions = ctx.text, ctx.mentions
-    relation_of = {_phrase_key(t.phrase): t.relation for t in vocab.triggers() if t.direction == "post"}
+    relation_of = {phrase_key(t.phrase): t.relation for t in vocab.triggers() if t.direction == "post"}
     starts = [x.start for x in mentions]
     done_until = -1
     for i, mention in enumerate(mentions):
@@ -443,7 +364,7 @@ def _post_triggers(ctx: _Context) -> None:
         done_until = match.end()
         sentence = ctx.clauses[i].start
         heads = _part_heads(ctx, sentence, match.start(), starts)
-        role = Role("subject", relation_of[_phrase_key(match.group(0))], "trigger", verb=_verb(match),
+        role = Role("subject", relation_of[phrase_key(match.group(0))], "trigger", verb=verb_text(match),
                     verb_at=match.start(), clause_at=sentence)
         for k in heads:
             first = ctx.roles[k][0]

@@ -122,14 +122,14 @@ def test_law_name_stops_have_a_use():
 
 def test_the_assembled_patterns_compile():
     """The patterns built from the tables (at import) compile as a whole, not only row by row."""
-    from graphbuild.extract import extractor, lines, mentions, relations
+    from graphbuild.extract import extractor, lines, mentions, relations, triggers
     from graphbuild.text import segment
     compiled = [segment.MOTTO, segment.ROLE, segment.NOT_A_TITLE, segment.SUBJECT_LINE, segment.ADOPTED,
                 segment.CONSOLIDATION_BLOCK, segment.CONSOLIDATION_HEADER, segment.RECIPIENT_HEAD,
                 segment.INCOMING_STAMP, segment.SYMBOL_LINE, segment.PERSON, relations._type_start_re(),
                 mentions._issuer_re(), mentions._FORM_NUMBER, mentions._NOT_IN_NAME,
                 patterns.LAW_NAME_STOP, relations.LINKER, relations.LIST_GAP, relations.COORDINATED,
-                relations._trigger_re(), relations._post_re(), lines.HARD_NEXT, extractor.NEWS_SUBJECT,
+                triggers.trigger_re(), relations._post_re(), lines.HARD_NEXT, extractor.NEWS_SUBJECT,
                 extractor.NEWS_ISSUER, gazetteer.UNIT_TYPE, gazetteer.CITED_UNIT_TYPE, gazetteer._ISSUER_PLACE,
                 vocab.web_chrome()]
     assert all(isinstance(p, re.Pattern) for p in compiled)

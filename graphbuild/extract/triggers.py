@@ -1,0 +1,92 @@
+"""The trigger phrases of vocab/relations.tsv as the clause reader uses them: which phrase before a document governs
+it ("Căn cứ", "thực hiện", "bãi bỏ" …), and when a phrase does not reach the document after it (an adjunct after an
+object of the phrase's own, a shielded phrase, a phrase that must stand right before its document)."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .. import vocab
+from ..vocab import patterns
+from ..vocab.patterns import any_of
+
+_fold = vocab.fold
+Trigger = vocab.Trigger
+TriggerHit = tuple[Trigger, re.Match]
+ADJACENT_FILLERS = frozenset(vocab.phrases("adjacent_filler"))
+
+
+def verb_text(match: re.Match) -> str:
+    """A relation phrase as written, in lower case and single spaces: the verb an edge keeps."""
+    return " ".join(match.group(0).lower().split())
+
+
+def phrase_key(phrase: str) -> str:
+    return _fold(phrase.replace(",", " "))
+
+
+def governing(direction: str) -> list[Trigger]:
+    """The triggers written in ``direction`` ('post': after their document; else before it), longest first."""
+    chosen = [t for t in vocab.triggers() if (t.direction == "post") == (direction == "post")]
+    return sorted(chosen, key=lambda t: len(t.phrase), reverse=True)
+
+
+@lru_cache(maxsize=None)
+def trigger_re() -> re.Pattern:
+    return re.compile(rf"(?i)(?<!\w){patterns.phrase_trie(t.phrase for t in governing('before'))}")
+
+
+@lru_cache(maxsize=None)
+def trigger_table() -> dict[str, Trigger]:
+    return {phrase_key(t.phrase): t for t in vocab.triggers() if t.direction != "post"}
+
+
+# "thực hiện chế độ … theo Quyết định số …": an adjunct after an object of the phrase's own (extract/relations).
+ADJUNCT = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('adjunct'))}(?!\w)")
+OBJECT_WORDS = frozenset(vocab.phrases("object_word"))
+NOT_A_TRIGGER = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('not_a_trigger'))}(?!\w)")
+_WORD = re.compile(r"[^\W\d_]+")
+# Relations whose phrase must have the document as its object: implementing or resting on something else, written
+# before the document, is not implementing or resting on the document.
+_NEEDS_OBJECT = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
+
+
+def governs(trigger: Trigger, filler: str) -> bool:
+    """Whether a phrase reaches the document after ``filler`` (the words between them): not when an adjunct
+    ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …')."""
+    if trigger.relation not in _NEEDS_OBJECT:
+        return True
+    if ADJUNCT.search(filler) is None:
+        return True
+    # with an adjunct in between, every other word must be manner or content ('thực hiện các nhiệm vụ, giải pháp tại
+    # Nghị quyết …'); any other noun is what the document qualifies ('thực hiện theo chế độ công tác phí quy định
+    # tại Thông tư …')
+    return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(ADJUNCT.sub(" ", filler)))
+
+
+def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
+    best = None
+    shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)] if "ều chỉnh" in gap or "ăn cứ" in gap else []
+    for match in trigger_re().finditer(gap):
+        if not any(a <= match.start() < b for a, b in shields):
+            best = match
+    if not best:
+        return None
+    trigger = trigger_table()[phrase_key(best.group(0))]
+    filler = gap[best.end():].strip(" ,:")
+    # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
+    opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
+    if not opens and not governs(trigger, filler):
+        return Trigger("CITES", trigger.phrase, False, "active"), best
+    if trigger.adjacent and filler and filler not in ADJACENT_FILLERS:
+        # not right before the document: a continuation is still an implementation, anything else a citation
+        # ("diện tích thu hồi tại Quyết định số …" does not revoke the decision)
+        relation = "IMPLEMENTS" if trigger.relation == "CONTINUES" else "CITES"
+        return Trigger(relation, trigger.phrase, False, "active"), best
+    return trigger, best
+
+
+def first_trigger(gap: str) -> Optional[TriggerHit]:
+    match = trigger_re().search(gap)
+    return (trigger_table()[phrase_key(match.group(0))], match) if match else None
