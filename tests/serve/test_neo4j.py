@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")
+pytestmark = [pytest.mark.neo4j,
+              pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="NEO4J_URI not set: no Neo4j server to test")]
 
 KL44 = "vn/tw/kl/2022/44"
 CV1416 = "vn/hai-phong/kien-an/qu/cv/2023/1416"
