@@ -61,26 +61,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
                                 ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items())))
 
 
-def _uses_the_server(item) -> bool:
-    """Marked `neo4j` (but the admin import, which makes a server of its own), or one of the documented commands
-    (tests/test_docs.py: some name Neo4j, and they run in their order in one folder)."""
-    if item.path.name == "test_neo4j_admin_import.py":
-        return False
-    return item.get_closest_marker("neo4j") is not None or item.path.name == "test_docs.py"
-
-
-@pytest.hookimpl(tryfirst=True)          # before xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    # The tests that load or wipe the run's one Neo4j database never run two at once under xdist: one group, one
-    # worker, in turn.
-    for item in items:
-        if _uses_the_server(item):
-            item.add_marker(pytest.mark.xdist_group("neo4j-server"))
-
-
 def pytest_sessionfinish(session, exitstatus):
-    if hasattr(session.config, "workerinput"):          # an xdist worker: the controller saw every outcome
-        return
     if os.environ.get("GRAPHBUILD_REQUIRE_NEO4J") == "1":
         skipped = [nodeid for nodeid, outcome in _NEO4J_OUTCOMES.items() if outcome == "skipped"]
         if skipped or not _NEO4J_OUTCOMES:

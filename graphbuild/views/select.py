@@ -225,7 +225,7 @@ def collapse(view: nx.MultiDiGraph, budget: Optional[int] = DEFAULT_BUDGET) -> n
         ("locality", lambda attrs: (band_of(attrs), attrs.get("locality") or "")),
         ("province", lambda attrs: (band_of(attrs), province_of(attrs) or "")),
         ("level", lambda attrs: (band_of(attrs), "")))
-    for _by, key_of in groupings:
+    for by, key_of in groupings:  # noqa: B007 -- the grouping that fits is used after the loop
         groups = _group_members(view, keep, key_of)
         if len(keep) + len(groups) <= budget:
             break
