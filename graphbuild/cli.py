@@ -233,6 +233,18 @@ def search(text: str, types: Sequence[str], since: Optional[str], until: Optiona
         raise click.exceptions.Exit(5)
 
 
+@main.command("index")
+@click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "
+                                                              "$GRAPHBUILD_GRAPH).")
+def index_command(graph_dir: Optional[str]) -> None:
+    """Write the word index that search reads (search.sqlite in the graph folder) from its store again. A build
+    writes it; a folder built before it existed is searched by reading every document until this is run."""
+    from .query.word_index import write_index
+    folder = graph_folder(graph_dir)
+    with user_errors():
+        say(f"search index -> {write_index(folder)}")
+
+
 @main.command()
 @click.option("--neo4j", "use_neo4j", is_flag=True, help="Load into Neo4j (the only target for now).")
 @click.option("--graph", "graph_dir", type=click.Path(), help="Built graph folder (default: ./graph, else "

@@ -29,6 +29,7 @@ from typing import IO, Any, Callable, Iterable, Iterator, Optional, Union
 from ..extract.extractor import extract_citations
 from ..ingest.read import CATALOGUE_SUFFIXES, iter_paths, read_sources
 from ..models import Reject
+from ..query import word_index
 from ..stores import ladybug as store
 from ..vocab import gazetteer
 from . import files
@@ -232,8 +233,10 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     if progress:
         progress("resolve", 1, 1)
     started = time.perf_counter()
+    word_index.remove_index(out)          # the old store's index, before that store is replaced
     store.write(files.GraphFiles(out), out,
                 progress=(lambda done, total: progress("store", done, total)) if progress else None)
+    word_index.write_index(out)
     seconds["store"] = time.perf_counter() - started
     write_build_info(out, [str(p) for p in inputs], report)
     return BuildResult(out, report, count, len(all_rejects), seconds, {"resolve": resolve_peak} if resolve_peak else {},

@@ -12,6 +12,8 @@ PATH_KEYS = ("id", "symbol", "type", "issuer", "date", "locality", "level")
 def plain(value: Any) -> Any:
     """Store values -> JSON-ready values: dates as ISO strings, nodes and relationships as property dicts (None
     properties left out), floats to six decimals."""
+    if value is None or type(value) in (str, int, bool):   # most values: nothing to do (a search plains 13k)
+        return value
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()
     if hasattr(value, "to_native"):                    # neo4j.time.Date

@@ -104,6 +104,13 @@ class StoreDocuments:
                         f"LIMIT {int(limit)}", condition.params)
         return [plain(h) for h in hits]
 
+    def among(self, ids: list[str], condition: Condition, limit: int) -> list[Row]:
+        """``find`` among the documents ``ids`` only (each looked up by its key, not a scan)."""
+        hits = self.run(f"UNWIND $candidate_ids AS i MATCH (d:Document {{id: i}}) WHERE {condition.cypher()} "
+                        f"RETURN {FOUND_FIELDS} ORDER BY d.id LIMIT {int(limit)}",
+                        {**condition.params, "candidate_ids": ids})
+        return [plain(h) for h in hits]
+
 
 class GraphDocuments:
     """The documents of a graph held in memory, seen as a store holds them."""
@@ -131,13 +138,15 @@ class GraphDocuments:
 
 
 def documents_of(where: Any) -> Documents:
-    """A store (anything with ``run``), a graph in memory (``documents``) or a ``Documents`` as ``Documents``."""
+    """A store (anything with ``run``; one with a ``graph_dir`` through its word index when it has one:
+    ``word_index``), a graph in memory (``documents``) or a ``Documents`` as ``Documents``."""
     if isinstance(where, (StoreDocuments, GraphDocuments)):
         return where
     if hasattr(where, "documents") and isinstance(where.documents, dict):
         return GraphDocuments(where)
     if hasattr(where, "run"):
-        return StoreDocuments(where.run)
+        from .word_index import documents_with_index
+        return documents_with_index(where.run, getattr(where, "graph_dir", None))
     if callable(where):
         return StoreDocuments(where)
     raise TypeError(f"cannot look documents up in {type(where).__name__}")

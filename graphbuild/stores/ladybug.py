@@ -125,7 +125,8 @@ class EmbeddedStore:
 
     def __init__(self, graph_dir: Union[str, Path], read_only: bool = True):
         import ladybug
-        path = Path(graph_dir) / STORE_NAME
+        self.graph_dir = Path(graph_dir)          # where its word index is (query.word_index)
+        path = self.graph_dir / STORE_NAME
         if not path.exists():
             raise StoreError(f"no graph store at {path}: run 'graphbuild build PATH… --out {graph_dir}' first")
         try:

@@ -1,0 +1,226 @@
+"""A word index of the embedded store, so that a search does not scan every document: ``search.sqlite`` in the graph
+folder, written at build time (``write_index``; ``graphbuild index`` writes it again), read by ``IndexedDocuments``.
+
+A search is a ``Condition`` with tests ``search_text CONTAINS " word"`` (a word start) or ``" 44 "`` (a whole
+number), ``$key IN search_keys`` or ``num = $n``: the store answers it by reading every document, 0.5–1 s for the
+words on a 100k-document graph. The index holds, for every document, the words of its ``search_text`` in an SQLite FTS5 table
+(standard library, no server; ``"word"*`` is exactly "a word that starts with word", and a number is a whole word),
+its symbol keys and its number (``num``, for "Kết luận 44") in tables of their own. It only names candidates: the store still checks the whole condition
+on them (looked up by id, a few thousand at a time, in id order), so an index can make a search faster, never give
+a document that does not meet it, and the answers are those of the scan (tests/query/test_word_index.py).
+
+An index belongs to one store: it keeps the store's file sizes and times and its number of documents, and a store
+that was written again, or a folder without an index (built before it existed), is searched by the scan, with one
+warning that says how to write the index. A condition with an alternative the index cannot narrow goes to the store.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sqlite3
+import tempfile
+from pathlib import Path
+from typing import Any, Generator, Iterable, Optional, Union
+
+from .plain import Row
+from .refs import Condition, StoreDocuments, Test
+
+INDEX_NAME = "search.sqlite"
+FORMAT = "2"                  # the tables' layout: an index of another layout is not read
+STORE_FILES = ("graph.lbug", "graph.lbug.wal")     # what a store is: a change to either makes the index stale
+_WORD = re.compile(r"[0-9a-z]+")
+
+log = logging.getLogger("graphbuild.search")
+_warned: set[str] = set()
+
+
+def index_path(graph_dir: Union[str, Path]) -> Path:
+    return Path(graph_dir) / INDEX_NAME
+
+
+def _store_stamp(graph_dir: Path) -> str:
+    """The sizes and modification times of the store's files ("-" for one that is not there)."""
+    parts = []
+    for name in STORE_FILES:
+        try:
+            st = (graph_dir / name).stat()
+            parts.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+        except FileNotFoundError:
+            parts.append(f"{name}:-")
+    return " ".join(parts)
+
+
+def _count(run: Any) -> int:
+    return int(run("MATCH (d:Document) RETURN count(d) AS n", {})[0]["n"])
+
+
+# --- writing ---------------------------------------------------------------------------------------------------------
+
+def write_index(graph_dir: Union[str, Path]) -> Path:
+    """Write ``graph_dir/search.sqlite`` from the embedded store in ``graph_dir`` (what it holds, not the graph's
+    files: the index is the store's), replacing any older one only when complete; its path."""
+    from ..stores.ladybug import EmbeddedStore
+    graph_dir = Path(graph_dir)
+    target = index_path(graph_dir)
+    with EmbeddedStore(graph_dir) as store:
+        rows = store.run("MATCH (d:Document) RETURN d.id AS id, d.search_text AS text, d.search_keys AS keys, "
+                         "d.num AS num ORDER BY d.id")
+        count = _count(store.run)
+    stamp = _store_stamp(graph_dir)            # after the store was closed: what a reader will see
+    fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".sqlite", dir=graph_dir)
+    os.close(fd)
+    try:
+        db = sqlite3.connect(tmp)
+        with db:
+            db.executescript(
+                "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+                # rowid = the document's place in id order, so that candidates come in the order the store sorts
+                "CREATE TABLE docs(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, num INTEGER);"
+                "CREATE TABLE keys(key TEXT NOT NULL, doc INTEGER NOT NULL);"
+                # no content and no positions: it answers which documents have a word (start), nothing else
+                "CREATE VIRTUAL TABLE words USING fts5(text, content='', columnsize=0, detail='none', "
+                "prefix='1 2 3', tokenize='unicode61 remove_diacritics 0');")
+            ordered = sorted(rows, key=lambda r: r["id"])
+            db.executemany("INSERT INTO docs(rowid, id, num) VALUES (?, ?, ?)",
+                           ((n, r["id"], r["num"]) for n, r in enumerate(ordered, 1)))
+            db.executemany("INSERT INTO words(rowid, text) VALUES (?, ?)",
+                           ((n, r["text"] or "") for n, r in enumerate(ordered, 1)))
+            db.executemany("INSERT INTO keys(key, doc) VALUES (?, ?)",
+                           ((key, n) for n, r in enumerate(ordered, 1) for key in (r["keys"] or [])))
+            db.execute("CREATE INDEX keys_key ON keys(key)")
+            db.execute("CREATE INDEX docs_num ON docs(num)")
+            db.executemany("INSERT INTO meta VALUES (?, ?)",
+                           [("format", FORMAT), ("store", stamp), ("documents", str(count))])
+        db.close()
+        os.chmod(tmp, 0o644)                   # mkstemp makes it private; the graph's other files are not
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+def remove_index(graph_dir: Union[str, Path]) -> None:
+    """Remove the index of a store about to be written again (a build that fails after that leaves no stale one)."""
+    index_path(graph_dir).unlink(missing_ok=True)
+
+
+# --- reading -----------------------------------------------------------------------------------------------------------
+
+def _why_not_usable(path: Path, graph_dir: Path, run: Any) -> Optional[str]:
+    """None when the index at ``path`` is the store's, else why not."""
+    if not path.exists():
+        return "it has no search index"
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+        finally:
+            db.close()
+    except sqlite3.Error as e:
+        return f"its search index cannot be read ({e})"
+    if meta.get("format") != FORMAT:
+        return "its search index was written by another version"
+    if meta.get("store") != _store_stamp(graph_dir) or meta.get("documents") != str(_count(run)):
+        return "its search index is older than the store"
+    return None
+
+
+def documents_with_index(run: Any, graph_dir: Optional[Union[str, Path]]) -> StoreDocuments:
+    """The store's documents, found through its word index when the store folder has one that is the store's,
+    else by the scan (with a warning, once per folder, that says how to write the index)."""
+    if graph_dir is None:
+        return StoreDocuments(run)
+    graph_dir = Path(graph_dir)
+    path = index_path(graph_dir)
+    why = _why_not_usable(path, graph_dir, run)
+    if why is None:
+        return IndexedDocuments(run, path)
+    if str(graph_dir) not in _warned:
+        _warned.add(str(graph_dir))
+        log.warning("%s: %s, so a search reads every document (slow on a big graph); "
+                    "'graphbuild index --graph %s' writes it", graph_dir, why, graph_dir)
+    return StoreDocuments(run)
+
+
+def _fts_term(test: Test, params: dict[str, Any]) -> Optional[str]:
+    """The FTS5 term for a word test (``" word"``: a word start, ``" 44 "``: the whole word), None if not one."""
+    value = params.get(test.param)
+    if test.prop != "search_text" or test.operator != "contains" or not isinstance(value, str):
+        return None
+    word = value.strip(" ")
+    if not value.startswith(" ") or not _WORD.fullmatch(word) or value.rstrip(" ") != " " + word:
+        return None
+    return f'"{word}"' if value.endswith(" ") else f'"{word}"*'
+
+
+def _narrowing(tests: Iterable[Test], params: dict[str, Any]) -> Optional[tuple[str, list[Any]]]:
+    """SQL giving the rowids of the documents that may meet all of ``tests`` (with its arguments), from the tests
+    the index answers; None when there is none of them."""
+    terms, parts, args = [], [], []
+    for test in tests:
+        term = _fts_term(test, params)
+        if term:
+            terms.append(term)
+        elif test.prop == "search_keys" and test.operator == "listed in" and isinstance(params.get(test.param), str):
+            parts.append("SELECT doc FROM keys WHERE key = ?")
+            args.append(params[test.param])
+        elif test.prop == "num" and test.operator == "equals" and type(params.get(test.param)) is int:
+            parts.append("SELECT rowid FROM docs WHERE num = ?")
+            args.append(params[test.param])
+    if terms:
+        parts.insert(0, "SELECT rowid FROM words WHERE words MATCH ?")
+        args.insert(0, " AND ".join(terms))
+    return (" INTERSECT ".join(parts), args) if parts else None
+
+
+class IndexedDocuments(StoreDocuments):
+    """A store's documents, with the candidates of word and symbol conditions named by its index."""
+
+    FIRST_BATCH = 1000
+    MAX_BATCH = 20_000
+
+    def __init__(self, run: Any, path: Path):
+        super().__init__(run)
+        self.path = path
+
+    def candidates(self, condition: Condition) -> Optional[Generator[list[str], None, None]]:
+        """The ids of every document that may meet ``condition``, in id order, in batches (the first of
+        ``FIRST_BATCH``, then larger); None when some alternative of it has no test the index answers (then only
+        the store can)."""
+        queries = [_narrowing(tests, condition.params) for tests in condition.alternatives]
+        if not queries or any(q is None for q in queries):
+            return None
+        sql = " UNION ".join(f"SELECT * FROM ({q[0]})" for q in queries if q)
+        args = [a for q in queries if q for a in q[1]]
+        if len(queries) == 1 and "words MATCH" in sql and " INTERSECT " not in sql:
+            # words alone: read in the order FTS5 gives (rowids, in order), not gathered first
+            return self._batches(f"SELECT d.id FROM ({sql}) AS c JOIN docs AS d ON d.rowid = c.rowid "
+                                 f"ORDER BY c.rowid", args)
+        return self._batches(f"SELECT id FROM docs WHERE rowid IN ({sql}) ORDER BY rowid", args)
+
+    def _batches(self, sql: str, args: list[Any]) -> Generator[list[str], None, None]:
+        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        try:
+            cursor, size = db.execute(sql, args), self.FIRST_BATCH
+            while batch := cursor.fetchmany(size):
+                yield [doc_id for (doc_id,) in batch]
+                size = min(size * 4, self.MAX_BATCH)
+        finally:
+            db.close()
+
+    def find(self, condition: Condition, limit: int) -> list[Row]:
+        batches = self.candidates(condition)
+        if batches is None:
+            return super().find(condition, limit)
+        found: list[Row] = []
+        try:
+            for ids in batches:
+                # The store checks the whole condition on each batch: a candidate of the index is only a candidate.
+                found += self.among(ids, condition, limit - len(found))
+                if len(found) >= limit:
+                    break
+        finally:
+            batches.close()
+        return found
