@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..models import MENTION_KINDS, RELATIONS, Extraction, MentionSpan
@@ -33,7 +33,8 @@ class AnnotationError(ValueError):
 
 @lru_cache(maxsize=None)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("graphbuild.annotate"), autoescape=select_autoescape(["html"]),
+    env = Environment(loader=ChoiceLoader([PackageLoader("graphbuild.annotate"), PackageLoader("graphbuild")]),
+                      autoescape=select_autoescape(["html"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.globals.update(relation_label=relation_label, vn_date=vn_date)
     return env

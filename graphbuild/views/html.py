@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, Optional, Union
 
 import networkx as nx
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from ..vocab import strip_accents
@@ -54,7 +54,8 @@ def json_for_script(value: Any) -> Markup:
 
 @lru_cache(maxsize=None)
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("graphbuild.views"), autoescape=select_autoescape(["html", "svg"]),
+    env = Environment(loader=ChoiceLoader([PackageLoader("graphbuild.views"), PackageLoader("graphbuild")]),
+                      autoescape=select_autoescape(["html", "svg"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["json_for_script"] = json_for_script
     env.globals.update(level_label=level_label, relation_label=relation_label, vn_date=vn_date)
