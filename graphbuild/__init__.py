@@ -12,9 +12,9 @@ built graph back. Verbs load their step on first use, so ``import graphbuild`` s
 """
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from .lazy import lazy_names
 from .models import Document, Edge, Evidence, Extraction, Reject, Source
 
 _VERBS = {
@@ -39,10 +39,4 @@ if TYPE_CHECKING:
     from .text import normalize_text
     from .views import make_view, write_brief
 
-
-def __getattr__(name: str) -> Any:
-    if name in _VERBS:
-        value = getattr(import_module(f".{_VERBS[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'graphbuild' has no attribute {name!r}")
+__getattr__ = lazy_names(__name__, _VERBS)

@@ -43,7 +43,6 @@ class NotFound(Failure):
 @contextmanager
 def user_errors() -> Iterator[None]:
     """The library's errors as the click exception of their exit code; their messages as they are."""
-    from .graph.build import BuildError
     from .graph.locate import GraphNotFound
     from .query.errors import AmbiguousRef, NoMatch, ParameterError, QueryError
     from .stores.base import StoreError
@@ -54,12 +53,19 @@ def user_errors() -> Iterator[None]:
         raise Ambiguous(str(e)) from None
     except NoMatch as e:
         raise NotFound(str(e)) from None
-    except (ParameterError, PlaceError, BuildError) as e:
+    except (ParameterError, PlaceError) as e:
         raise click.UsageError(str(e)) from None
     except QueryError as e:
         raise click.UsageError(str(e)) from None
     except (StoreError, GraphNotFound) as e:
         raise Failure(str(e)) from None
+    except Exception as e:
+        # A BuildError comes only from a build, which has imported graph.build; a command that does not build (a
+        # server starting) need not import it to tell.
+        build = sys.modules.get("graphbuild.graph.build")
+        if build is not None and isinstance(e, build.BuildError):
+            raise click.UsageError(str(e)) from None
+        raise
 
 
 def say(message: str) -> None:

@@ -25,7 +25,6 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..query.errors import AmbiguousRef, NoMatch, ParameterError, QueryError
-from ..views.html import json_for_script
 from ..views.labels import level_label, relation_label, vn_date
 from ..vocab.gazetteer import PlaceError
 from .cypher_guard import RefusedStatement
@@ -68,13 +67,19 @@ def doc_url(kind: str, doc_id: str, **params: Any) -> str:
     return f"/{kind}/{quote(doc_id, safe='/')}" + (f"?{urlencode(query)}" if query else "")
 
 
+def _json_for_script(value: Any) -> Any:
+    from ..views.html import json_for_script  # with the views: only a page that draws one uses it
+    return json_for_script(value)
+
+
 @lru_cache(maxsize=None)
 def environment() -> Environment:
     """The templates of ``serve/templates``, then those of the views (``_network.html``), autoescaped."""
-    env = Environment(loader=ChoiceLoader([PackageLoader("graphbuild.serve"), PackageLoader("graphbuild.views")]),
+    env = Environment(loader=ChoiceLoader([PackageLoader("graphbuild.serve"), PackageLoader("graphbuild.views"),
+                                         PackageLoader("graphbuild")]),
                       autoescape=select_autoescape(["html", "svg"]), undefined=StrictUndefined, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters["json_for_script"] = json_for_script
+    env.filters["json_for_script"] = _json_for_script
     env.globals.update(level_label=level_label, relation_label=relation_label, vn_date=vn_date, doc_url=doc_url,
                        table_formats=TABLE_FORMATS)
     return env

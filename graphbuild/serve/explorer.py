@@ -15,15 +15,17 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
-import networkx as nx
-
-from ..graph.model import Graph
 from ..query import match_document, run_query, search_documents
 from ..query.plain import Row, to_rows
 from ..query.search import SearchHit
 from .cypher_guard import check_read_only
+
+if TYPE_CHECKING:                   # imported where a view is drawn: a search page does not need them
+    import networkx as nx
+
+    from ..graph.model import Graph
 
 QUERY_SECONDS = 10           # what one statement may take (the store stops it after that)
 MAX_ROWS = 2000              # rows a Cypher box answer shows and downloads (the rest counted, not kept)
@@ -122,6 +124,7 @@ class Explorer:
 
     def view_graph(self, view: str, doc_id: str) -> Graph:
         """The documents and citations of one view of ``doc_id`` as a small ``Graph`` (what ``select_view`` reads)."""
+        from ..graph.model import Graph
         rows = self.query(VIEW_QUERIES[view], doc_id)
         graph = Graph()
         for row in rows:

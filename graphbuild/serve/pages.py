@@ -26,14 +26,11 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from ..models import RELATIONS
 from ..query import list_queries, load_query
-from ..views.html import network_context
-from ..views.image import write_image
-from ..views.select import DEFAULT_BUDGET, collapse
-from ..views.style import default_title, summary_line
 from .app import HTTPProblem, Page, doc_url
-from .coverage import coverage_map_file, coverage_page
 from .explorer import Explorer
-from .text import annotated_text
+
+# The views (networkx, matplotlib), the map (shapely) and the extraction of a text are imported by the pages that
+# draw or read them: the first page a server shows, a search, does not wait for them (start-up: issue 17).
 
 SEARCH_SHOWN = 50
 GRAPH_PAGES = {"lineage": ("lineage", "lineage"), "implementers": ("implementers", "cascade"),
@@ -113,6 +110,7 @@ def document(request: Request, explorer: Explorer) -> Page:
             def link(ids: set[str]) -> Any:
                 known = explorer.known(ids)
                 return lambda mention: doc_url("doc", mention.document) if mention.document in known else None
+            from .text import annotated_text
             found = annotated_text(path, record["file"], link)
             if found:
                 text, mentions = found
@@ -125,6 +123,9 @@ def document(request: Request, explorer: Explorer) -> Page:
 # --- the graph pages -------------------------------------------------------------------------------------------------
 
 def graph_page(request: Request, explorer: Explorer) -> Page:
+    from ..views.html import network_context
+    from ..views.select import DEFAULT_BUDGET, collapse
+    from ..views.style import default_title, summary_line
     kind = request.url.path.strip("/").split("/")[0]
     query_name, view_name = GRAPH_PAGES[kind]
     doc_id = _doc_id(request, explorer)
@@ -141,6 +142,8 @@ def graph_page(request: Request, explorer: Explorer) -> Page:
 
 
 def view_image(request: Request, explorer: Explorer) -> Response:
+    from ..views.image import write_image
+    from ..views.style import default_title
     view_name = request.path_params["view"]
     if view_name not in ("lineage", "cascade"):
         raise HTTPProblem(404, f"no view '{view_name}' (lineage, cascade)")
@@ -160,12 +163,14 @@ def view_image(request: Request, explorer: Explorer) -> Response:
 # --- coverage, briefing --------------------------------------------------------------------------------------------
 
 def coverage(request: Request, explorer: Explorer) -> Page:
+    from .coverage import coverage_page
     doc_id = _doc_id(request, explorer)
     context, rows = coverage_page(explorer, doc_id, request.query_params)
     return Page("coverage.html", context, tables={"units": rows})
 
 
 def coverage_map(request: Request, explorer: Explorer) -> Response:
+    from .coverage import coverage_map_file
     """The coverage page's map as a file: ``/map/ID?level=…&within=…&era=…&image=svg|png``."""
     fmt = request.query_params.get("image", "svg")
     if fmt not in ("svg", "png"):

@@ -10,12 +10,27 @@ pyvis network, and the one-page briefing.
     notebook   any view as a pyvis.network.Network
     brief      the briefing page (templates/brief.html)
     make       make_view: what `graphbuild viz` does
+
+The names below load their module on first use: a page of ``graphbuild serve`` that draws no view (the first one, a
+search) does not wait for networkx and matplotlib.
 """
-from .brief import write_brief
-from .html import write_html
-from .image import write_image
-from .make import make_view
-from .notebook import to_pyvis
-from .select import collapse, select_view
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
+
+_NAMES = {"write_brief": "brief", "write_html": "html", "write_image": "image", "make_view": "make",
+          "to_pyvis": "notebook", "collapse": "select", "select_view": "select"}
 
 __all__ = ["collapse", "make_view", "select_view", "to_pyvis", "write_brief", "write_html", "write_image"]
+
+if TYPE_CHECKING:
+    from .brief import write_brief
+    from .html import write_html
+    from .image import write_image
+    from .make import make_view
+    from .notebook import to_pyvis
+    from .select import collapse, select_view
+
+__getattr__ = lazy_names(__name__, _NAMES)
