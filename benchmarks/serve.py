@@ -1,6 +1,6 @@
 """Benchmark graphbuild serve on a built graph: start-up, and p50/p95 page times.
 
-    python benchmarks/serve.py --graph DIR [--runs 50] [--json FILE]
+    python benchmarks/serve.py --graph DIR [--runs 50] [--json FILE] [--only search …]
 
 - start-up: ``graphbuild serve --graph DIR --port P`` started as a subprocess, until it answers ``/`` with 200
   (interpreter start, imports, opening the store, first page), three times, the median;
@@ -75,6 +75,8 @@ def main() -> None:
     ap.add_argument("--graph", required=True, help="a built graph folder (graphbuild build --out)")
     ap.add_argument("--runs", type=int, default=50)
     ap.add_argument("--json", help="also write the measurements here")
+    ap.add_argument("--only", action="append", default=[],
+                    help="time only the pages whose name contains this (repeatable), and no start-up")
     args = ap.parse_args()
     graph = Path(args.graph).resolve()
     os.chdir(graph.parent)           # the documents' files are relative to where the build ran: try its parent
@@ -84,7 +86,7 @@ def main() -> None:
     from graphbuild.serve import Explorer, create_app
     from graphbuild.stores import EmbeddedStore
 
-    starts = [startup(graph) for _ in range(3)]
+    starts = [] if args.only else [startup(graph) for _ in range(3)]
     print(f"start-up (process to first page): {', '.join(f'{s:.2f}' for s in starts)} s", file=sys.stderr)
     explorer = Explorer(EmbeddedStore(graph), "ladybug", str(graph), graph)
     client = TestClient(create_app(explorer))
@@ -105,6 +107,8 @@ def main() -> None:
     }
     results = {}
     for name, url_of in pages.items():
+        if args.only and not any(part in name for part in args.only):
+            continue
         times, sizes, statuses = [], [], set()
         for i in range(args.runs):
             url = url_of(i % max(1, min(len(v) for v in picked.values())))
@@ -122,8 +126,9 @@ def main() -> None:
     report = json.loads((graph / "report.json").read_text(encoding="utf-8"))
     print(f"graph: {graph} ({report.get('documents')} documents, {report.get('edges')} citations); "
           f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}")
-    print(f"start-up, process to first page: median {statistics.median(starts):.2f} s "
-          f"({', '.join(f'{s:.2f}' for s in starts)})")
+    if starts:
+        print(f"start-up, process to first page: median {statistics.median(starts):.2f} s "
+              f"({', '.join(f'{s:.2f}' for s in starts)})")
     print(f"{'page':<36} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'KB':>7}  status")
     for name, r in results.items():
         print(f"{name:<36} {r['p50_ms']:>8} {r['p95_ms']:>8} {r['max_ms']:>8} {r['kb']:>7}  {r['statuses']}")

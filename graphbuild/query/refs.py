@@ -138,15 +138,16 @@ class GraphDocuments:
 
 
 def documents_of(where: Any) -> Documents:
-    """A store (anything with ``run``; one with a ``graph_dir`` through its word index when it has one:
-    ``word_index``), a graph in memory (``documents``) or a ``Documents`` as ``Documents``."""
+    """A store (anything with ``run``: the embedded store through the word index of its folder, Neo4j through its
+    full-text index, when they have one: ``word_index``), a graph in memory (``documents``) or a ``Documents`` as
+    ``Documents``."""
     if isinstance(where, (StoreDocuments, GraphDocuments)):
         return where
     if hasattr(where, "documents") and isinstance(where.documents, dict):
         return GraphDocuments(where)
     if hasattr(where, "run"):
-        from .word_index import documents_with_index
-        return documents_with_index(where.run, getattr(where, "graph_dir", None))
+        from .word_index import indexed_documents
+        return indexed_documents(where)
     if callable(where):
         return StoreDocuments(where)
     raise TypeError(f"cannot look documents up in {type(where).__name__}")

@@ -19,11 +19,12 @@ import logging
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Generator, Iterable, Optional, Union
 
-from .plain import Row
+from .plain import Row, plain
 from .refs import Condition, StoreDocuments, Test
 
 INDEX_NAME = "search.sqlite"
@@ -144,6 +145,16 @@ def documents_with_index(run: Any, graph_dir: Optional[Union[str, Path]]) -> Sto
     return StoreDocuments(run)
 
 
+def indexed_documents(where: Any) -> StoreDocuments:
+    """The documents of a store (``EmbeddedStore``, ``Neo4jStore``, or what holds one, as the web app's ``Explorer``:
+    ``store``, ``engine``, ``graph_dir``), through its index when it has one."""
+    store = getattr(where, "store", where)
+    neo4j = sys.modules.get("graphbuild.stores.neo4j")      # loaded when a Neo4jStore exists
+    if getattr(where, "engine", None) == "neo4j" or (neo4j is not None and isinstance(store, neo4j.Neo4jStore)):
+        return neo4j_documents(where.run, store.describe() if hasattr(store, "describe") else "database")
+    return documents_with_index(where.run, getattr(where, "graph_dir", None))
+
+
 def _fts_term(test: Test, params: dict[str, Any]) -> Optional[str]:
     """The FTS5 term for a word test (``" word"``: a word start, ``" 44 "``: the whole word), None if not one."""
     value = params.get(test.param)
@@ -224,3 +235,45 @@ class IndexedDocuments(StoreDocuments):
         finally:
             batches.close()
         return found
+
+
+# --- Neo4j: its full-text index on search_text ---------------------------------------------------------------------
+
+def _lucene_terms(tests: Iterable[Test], params: dict[str, Any]) -> Optional[str]:
+    """The Lucene query of the word tests of one alternative (``ket*``, ``44``), None when it has none."""
+    terms = [term.strip('"').replace('"*', "*") for term in (_fts_term(t, params) for t in tests) if term]
+    return "(" + " AND ".join(terms) + ")" if terms else None
+
+
+class Neo4jIndexedDocuments(StoreDocuments):
+    """The documents of a Neo4j database, words found through its full-text index ``schema.WORDS_INDEX`` (created
+    by ``graphbuild load``): Neo4j checks the whole condition on the nodes the index gives."""
+
+    def find(self, condition: Condition, limit: int) -> list[Row]:
+        from ..stores.schema import WORDS_INDEX
+        from .refs import FOUND_FIELDS
+        terms = [_lucene_terms(tests, condition.params) for tests in condition.alternatives]
+        if not terms or any(t is None for t in terms):
+            return super().find(condition, limit)
+        hits = self.run(f"CALL db.index.fulltext.queryNodes('{WORDS_INDEX}', $lucene_query) YIELD node AS d "
+                        f"WHERE {condition.cypher()} RETURN {FOUND_FIELDS} ORDER BY d.id LIMIT {int(limit)}",
+                        {**condition.params, "lucene_query": " OR ".join(t for t in terms if t)})
+        return [plain(h) for h in hits]
+
+
+def neo4j_documents(run: Any, where: str) -> StoreDocuments:
+    """A Neo4j database's documents, through ``schema.WORDS_INDEX`` when it is there, online, on ``search_text``
+    with the whitespace analyzer; else by the scan, with a warning that says how to create it."""
+    from ..stores.schema import WORDS_ANALYZER, WORDS_INDEX
+    rows = run("SHOW FULLTEXT INDEXES YIELD name, state, properties, options WHERE name = $name "
+               "RETURN state, properties, options", {"name": WORDS_INDEX})
+    if rows and rows[0]["state"] == "ONLINE" and list(rows[0]["properties"]) == ["search_text"] and \
+            (rows[0]["options"] or {}).get("indexConfig", {}).get("fulltext.analyzer") == WORDS_ANALYZER:
+        return Neo4jIndexedDocuments(run)
+    why = f"its full-text index {WORDS_INDEX} is {rows[0]['state'].lower()}" if rows and \
+        rows[0]["state"] != "ONLINE" else f"it has no full-text index {WORDS_INDEX} on search_text"
+    if where not in _warned:
+        _warned.add(where)
+        log.warning("Neo4j %s: %s, so a search reads every document (slow on a big graph); "
+                    "'graphbuild load --neo4j' creates it", where, why)
+    return StoreDocuments(run)

@@ -69,6 +69,11 @@ FULLTEXT_INDEX = "document_text"
 # the, to …) are removed *before* folding, so "tổ" is kept as "to" in documents, while a query word typed "to" or
 # "an" is dropped as a stop word: queries still match, that word just does not count.
 FULLTEXT_ANALYZER = "standard-folding"
+# What search reads on Neo4j (query.word_index): the folded ``search_text``, split at spaces and nothing else
+# (Lucene's WhitespaceAnalyzer: no stop words, no stemming), so that "ket*" is a word start of it as on the embedded
+# store. The index above, on the raw fields, drops English stop words ("to", "an"), which are Vietnamese words here.
+WORDS_INDEX = "document_words"
+WORDS_ANALYZER = "whitespace"
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -114,7 +119,8 @@ def neo4j_constraints() -> list[str]:
 
 def neo4j_index_names() -> list[str]:
     """The names of ``neo4j_indexes``: what a wipe drops."""
-    return [f"{label.lower()}_{p}" for label, names in RANGE_INDEXES.items() for p in names] + [FULLTEXT_INDEX]
+    return [f"{label.lower()}_{p}" for label, names in RANGE_INDEXES.items() for p in names] + [FULLTEXT_INDEX,
+                                                                                                 WORDS_INDEX]
 
 
 def neo4j_indexes() -> list[str]:
@@ -128,6 +134,8 @@ def neo4j_indexes() -> list[str]:
     out.append(f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS FOR (n:Document) "
                f"ON EACH [n.title, n.symbol, n.issuer] "
                f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULLTEXT_ANALYZER}'}}}}")
+    out.append(f"CREATE FULLTEXT INDEX {WORDS_INDEX} IF NOT EXISTS FOR (n:Document) ON EACH [n.search_text] "
+               f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{WORDS_ANALYZER}'}}}}")
     return out
 
 

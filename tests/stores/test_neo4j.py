@@ -93,7 +93,9 @@ def test_schema_statements_are_neo4j5_syntax():
         assert f"CREATE INDEX document_{p} IF NOT EXISTS FOR (n:Document) ON (n.{p})" in stmts
     ft = [s for s in stmts if s.startswith("CREATE FULLTEXT INDEX")]
     assert ft == ["CREATE FULLTEXT INDEX document_text IF NOT EXISTS FOR (n:Document) ON EACH "
-                  "[n.title, n.symbol, n.issuer] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}"]
+                  "[n.title, n.symbol, n.issuer] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
+                  "CREATE FULLTEXT INDEX document_words IF NOT EXISTS FOR (n:Document) ON EACH "
+                  "[n.search_text] OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"]
     first_index = next(i for i, s in enumerate(stmts) if not s.startswith("CREATE CONSTRAINT"))
     assert all(not s.startswith("CREATE CONSTRAINT") for s in stmts[first_index:])     # constraints first
 

@@ -322,6 +322,35 @@ def test_search_and_the_matcher_give_the_embedded_answers(neo, embedded, text):
     assert outcome(neo) == outcome(embedded)
 
 
+def test_search_reads_the_words_index_and_answers_as_without_it(neo, embedded, caplog):
+    """Words go through Neo4j's full-text index on search_text (whitespace analyzer: no stop word lost), with the
+    answers of the embedded store and of the scan; without the index (a database loaded by an older version) the
+    scan answers, with a warning that says how to create it."""
+    import logging
+
+    from graphbuild.query import search_documents
+    from graphbuild.query.refs import StoreDocuments, documents_of
+    from graphbuild.query.word_index import Neo4jIndexedDocuments
+    assert isinstance(documents_of(neo), Neo4jIndexedDocuments)
+    scan = StoreDocuments(neo.run)
+    for filters in ({}, {"types": ["KH", "CV"]}, {"since": "2023", "locality": "Hải Phòng"}):
+        for text in ("44-KL", "Kết luận 44", "ke hoach thuc hien", "thực", "t", "to", "an", "Hải Phòng", "quan uy",
+                     "Thủ tướng", "2023", "44", "xyzzy", '"44" OR kl*', "NEAR(a b)", "' OR 1=1 --", "a AND b"):
+            indexed = search_documents(neo, text, limit=500, **filters)
+            assert indexed == search_documents(embedded, text, limit=500, **filters), (text, filters)
+            assert indexed == search_documents(scan, text, limit=500, **filters), (text, filters)
+    with neo._session() as session:
+        session.run(f"DROP INDEX {schema.WORDS_INDEX}").consume()
+    try:
+        with caplog.at_level(logging.WARNING, "graphbuild.search"):
+            assert type(documents_of(neo)) is StoreDocuments
+            assert search_documents(neo, "ket luan 44")[0].symbol == "44-KL/TW"
+        assert "graphbuild load --neo4j" in caplog.text
+    finally:
+        neo._schema([s for s in schema.neo4j_indexes() if schema.WORDS_INDEX in s])
+        neo.run("CALL db.awaitIndexes(60)")
+
+
 def test_cli_load_verifies_and_never_prints_the_password(neo, built):
     password = os.environ.get("NEO4J_PASSWORD") or ""
     result = CliRunner().invoke(main, ["load", "--neo4j", "--graph", str(built), "--batch-size", "50"])
