@@ -31,7 +31,7 @@ TITLE_BLOCK = re.compile(r"\n\s*(BỘ LUẬT|LUẬT)\s*\n((?:[^\na-zđơưăâê
 # "Luật" and "số" on one logical line, without a sentence break, a date or a verb that ends a name.
 STATED = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?P<name>[^\n;:.()\"“”]{3,200}?)\s*,?\s+(?:số\s*:?\s*)?"
                     r"(?P<symbol>\d{1,3}\s?/\s?(?P<year>(?:19|20)\d{2})\s?/\s?QH\s?\d{1,2})(?![\w/])")
-NOT_A_NAME = re.compile(r"(?i)\b(?:ngày|năm \d|được|đã|theo|tại Điều|quy định|thì|nhằm|căn cứ|điều|khoản|điểm|chương)\b"
+NOT_A_NAME = re.compile(r"(?i)\b(?:ngày|năm \d|được|đã|theo|tại Điều|quy định|thì|nhằm|căn cứ|(?:điều|khoản|điểm|chương)\s+\d)\b"
                         r"|\bsố\b|\bLuật\s")     # another law named inside: a list, not one name
 
 

@@ -120,6 +120,7 @@ def _inside_article(pos: int, articles: list[int], found: dict[int, _Heading]) -
 
 _TASK_HEAD_SPAN = 260        # the header row of a table of tasks, linearised by a PDF reader: a few short cells
 _TASK_CELL = 45              # a cell of that row is short
+_TASK_HEAD_CELLS = 3         # and it has a few (a sentence broken over two lines is no header row)
 
 
 def _task_tables(text: str, start: int, end: int) -> list[int]:
@@ -138,8 +139,8 @@ def _task_tables(text: str, start: int, end: int) -> list[int]:
                 out.append(line_start)
             continue
         window = text[max(start, match.start() - _TASK_HEAD_SPAN):match.end() + _TASK_HEAD_SPAN]
-        cells = [c.strip() for c in window.split("\n")]
-        if when.search(window) and all(len(c) <= _TASK_CELL for c in cells[1:-1]):
+        cells = [c.strip() for c in window.split("\n")][1:-1]      # the ends may be cut mid-cell
+        if when.search(window) and len(cells) >= _TASK_HEAD_CELLS and all(len(c) <= _TASK_CELL for c in cells):
             out.append(line_start)
     return out
 
