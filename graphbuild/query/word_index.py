@@ -28,9 +28,11 @@ from .plain import Row, plain
 from .refs import Condition, StoreDocuments, Test
 
 INDEX_NAME = "search.sqlite"
-FORMAT = "2"                  # the tables' layout: an index of another layout is not read
+FORMAT = "3"                  # the tables' layout: an index of another layout is not read
 STORE_FILES = ("graph.lbug", "graph.lbug.wal")     # what a store is: a change to either makes the index stale
 _WORD = re.compile(r"[0-9a-z]+")
+# The relations each document states (its citations out), as the store holds them.
+RELATIONS_OUT = "MATCH (d:Document)-[r]->(:Document) RETURN d.id AS id, collect(DISTINCT r.relation) AS relations"
 
 log = logging.getLogger("graphbuild.search")
 _warned: set[str] = set()
@@ -68,6 +70,7 @@ def write_index(graph_dir: Union[str, Path]) -> Path:
         rows = store.run("MATCH (d:Document) RETURN d.id AS id, d.search_text AS text, d.search_keys AS keys, "
                          "d.num AS num ORDER BY d.id")
         count = _count(store.run)
+        relations = store.run(RELATIONS_OUT)
     stamp = _store_stamp(graph_dir)            # after the store was closed: what a reader will see
     fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".sqlite", dir=graph_dir)
     os.close(fd)
@@ -79,6 +82,8 @@ def write_index(graph_dir: Union[str, Path]) -> Path:
                 # rowid = the document's place in id order, so that candidates come in the order the store sorts
                 "CREATE TABLE docs(rowid INTEGER PRIMARY KEY, id TEXT NOT NULL, num INTEGER);"
                 "CREATE TABLE keys(key TEXT NOT NULL, doc INTEGER NOT NULL);"
+                # the relations a document states (its citations out): the search page's relation facet
+                "CREATE TABLE relations(doc INTEGER NOT NULL, relation TEXT NOT NULL);"
                 # no content and no positions: it answers which documents have a word (start), nothing else
                 "CREATE VIRTUAL TABLE words USING fts5(text, content='', columnsize=0, detail='none', "
                 "prefix='1 2 3', tokenize='unicode61 remove_diacritics 0');")
@@ -89,7 +94,12 @@ def write_index(graph_dir: Union[str, Path]) -> Path:
                            ((n, r["text"] or "") for n, r in enumerate(ordered, 1)))
             db.executemany("INSERT INTO keys(key, doc) VALUES (?, ?)",
                            ((key, n) for n, r in enumerate(ordered, 1) for key in (r["keys"] or [])))
+            place = {r["id"]: n for n, r in enumerate(ordered, 1)}
+            db.executemany("INSERT INTO relations(doc, relation) VALUES (?, ?)",
+                           ((place[r["id"]], rel) for r in relations for rel in r["relations"]))
             db.execute("CREATE INDEX keys_key ON keys(key)")
+            db.execute("CREATE INDEX relations_doc ON relations(doc)")
+            db.execute("CREATE UNIQUE INDEX docs_id ON docs(id)")
             db.execute("CREATE INDEX docs_num ON docs(num)")
             db.executemany("INSERT INTO meta VALUES (?, ?)",
                            [("format", FORMAT), ("store", stamp), ("documents", str(count))])
@@ -220,6 +230,21 @@ class IndexedDocuments(StoreDocuments):
                 size = min(size * 4, self.MAX_BATCH)
         finally:
             db.close()
+
+    def relations_out(self, ids: list[str]) -> dict[str, list[str]]:
+        """The relations each of ``ids`` states (its citations out), sorted; ids that state none are left out."""
+        db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+        try:
+            out: dict[str, set[str]] = {}
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                for doc_id, relation in db.execute(
+                        "SELECT d.id, r.relation FROM docs AS d JOIN relations AS r ON r.doc = d.rowid "
+                        f"WHERE d.id IN ({', '.join('?' * len(part))})", part):
+                    out.setdefault(doc_id, set()).add(relation)
+        finally:
+            db.close()
+        return {doc_id: sorted(relations) for doc_id, relations in out.items()}
 
     def find(self, condition: Condition, limit: int) -> list[Row]:
         batches = self.candidates(condition)

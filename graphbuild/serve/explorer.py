@@ -104,7 +104,14 @@ class Explorer:
         return {doc_id for doc_id in doc_ids if documents.with_id(doc_id)}
 
     def relations_of(self, doc_ids: list[str]) -> dict[str, list[str]]:
-        """The relations each of ``doc_ids`` states (its citations out): the search page's relation facet."""
+        """The relations each of ``doc_ids`` states (its citations out): the search page's relation facet. From the
+        word index when the store has one (100k documents: 200 ids in ~2 ms; the store takes ~100 ms, a scan of the
+        relationship tables whatever the number of ids)."""
+        from ..query.refs import documents_of
+        from ..query.word_index import IndexedDocuments
+        documents = documents_of(self)
+        if isinstance(documents, IndexedDocuments):
+            return documents.relations_out(list(doc_ids))
         # note: UNWIND then a lookup by id, not `d.id IN $ids`, which scans every document (100k: 556 -> 216 ms)
         rows = self.run("UNWIND $ids AS i MATCH (d:Document {id: i})-[r]->(:Document) "
                         "RETURN d.id AS id, collect(DISTINCT r.relation) AS relations", {"ids": list(doc_ids)})

@@ -2,6 +2,7 @@
 data/, and is never read when it is not the store's (missing, older than the store, another layout)."""
 import logging
 import random
+import shutil
 import sqlite3
 
 import pytest
@@ -157,3 +158,22 @@ def test_an_index_of_another_layout_is_not_read(graph_of_data, tmp_path, caplog)
     with EmbeddedStore(folder) as store, caplog.at_level(logging.WARNING, "graphbuild.search"):
         assert type(documents_of(store)) is StoreDocuments
     assert "another version" in caplog.text
+
+
+def test_the_relations_a_document_states_are_those_of_the_store(graph_of_data, data_store):
+    """The search page's relation facet, from the index, is what the store's relationships say, document by
+    document (and a graph folder without an index asks the store)."""
+    from graphbuild.serve import Explorer
+    ids = [r["id"] for r in data_store.run("MATCH (d:Document) RETURN d.id AS id ORDER BY d.id")]
+    from_store = {r["id"]: sorted(r["relations"]) for r in data_store.run(
+        "MATCH (d:Document)-[r]->(:Document) RETURN d.id AS id, collect(DISTINCT r.relation) AS relations")}
+    assert len(from_store) > 50 and len({rel for rels in from_store.values() for rel in rels}) >= 5
+    assert documents_of(data_store).relations_out(ids) == from_store
+    explorer = Explorer(EmbeddedStore(graph_of_data), "ladybug", "data", graph_of_data)
+    try:
+        assert explorer.relations_of(ids) == from_store
+        scan_only = Explorer(explorer.store, "ladybug", "data", None)        # no folder: no index, the store asks
+        assert scan_only.relations_of(ids[:300]) == {k: v for k, v in from_store.items() if k in ids[:300]}
+    finally:
+        explorer.close()
+        shutil.rmtree(scan_only.scratch, ignore_errors=True)
