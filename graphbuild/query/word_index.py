@@ -1,13 +1,15 @@
 """A word index of the embedded store, so that a search does not scan every document: ``search.sqlite`` in the graph
 folder, written at build time (``write_index``; ``graphbuild index`` writes it again), read by ``IndexedDocuments``.
+On Neo4j, the same through its full-text index ``schema.WORDS_INDEX`` (``Neo4jIndexedDocuments``).
 
 A search is a ``Condition`` with tests ``search_text CONTAINS " word"`` (a word start) or ``" 44 "`` (a whole
 number), ``$key IN search_keys`` or ``num = $n``: the store answers it by reading every document, 0.5–1 s for the
-words on a 100k-document graph. The index holds, for every document, the words of its ``search_text`` in an SQLite FTS5 table
-(standard library, no server; ``"word"*`` is exactly "a word that starts with word", and a number is a whole word),
-its symbol keys and its number (``num``, for "Kết luận 44") in tables of their own. It only names candidates: the store still checks the whole condition
-on them (looked up by id, a few thousand at a time, in id order), so an index can make a search faster, never give
-a document that does not meet it, and the answers are those of the scan (tests/query/test_word_index.py).
+words on a 100k-document graph. The index holds, for every document, the words of its ``search_text`` in an SQLite
+FTS5 table (standard library, no server; ``"word"*`` is exactly "a word that starts with word", a number is a whole
+word), its symbol keys, its number (``num``, for "Kết luận 44") and the relations it states (the search page's
+facet) in tables of their own. It only names candidates: the store still checks the whole condition on them (looked
+up by id, a few thousand at a time, in id order), so an index can make a search faster, never give a document that
+does not meet it, and the answers are those of the scan (tests/query/test_word_index.py).
 
 An index belongs to one store: it keeps the store's file sizes and times and its number of documents, and a store
 that was written again, or a folder without an index (built before it existed), is searched by the scan, with one

@@ -88,10 +88,10 @@ def test_every_word_start_of_every_document_finds_what_the_scan_finds(data_store
     indexed, scan = documents_of(data_store), StoreDocuments(data_store.run)
     assert len(terms) > 1000 and len(keys) > 100
     conditions = [Condition(((PropertyTest("search_text", "contains", "w"),),), {"w": t}) for t in terms]
-    conditions += [Condition(((PropertyTest("search_text", "contains", "a"), PropertyTest("search_text", "contains", "b")),),
-                             {"a": a, "b": b}) for a, b in pairs]
-    conditions += [Condition(((PropertyTest("search_keys", "listed in", "k"),), (PropertyTest("search_text", "contains", "w"),)),
-                             {"k": key, "w": rng.choice(terms)}) for key in keys[::3]]
+    word_a, word_b = PropertyTest("search_text", "contains", "a"), PropertyTest("search_text", "contains", "b")
+    conditions += [Condition(((word_a, word_b),), {"a": a, "b": b}) for a, b in pairs]
+    has_key, word = PropertyTest("search_keys", "listed in", "k"), PropertyTest("search_text", "contains", "w")
+    conditions += [Condition(((has_key,), (word,)), {"k": key, "w": rng.choice(terms)}) for key in keys[::3]]
     for condition in conditions:
         assert indexed.find(condition, 50) == scan.find(condition, 50), condition.params
 

@@ -1,4 +1,4 @@
-"""A long table on a page of graphbuild serve comes a page at a time (?page=N, a stable URL); the download has it all."""
+"""A long table on a page of graphbuild serve comes a page at a time (?page=N, a stable URL); downloads have it all."""
 import re
 
 import pytest
