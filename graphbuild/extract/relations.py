@@ -134,6 +134,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                     mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
+            elif _UNNUMBERED.search(clause_gap, 0, hit[1].start()):
+                mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]    # "Hiến pháp … được sửa đổi theo X"
             else:
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start, unnamed_object=relation)]
@@ -206,7 +208,8 @@ def _antecedent(ctx: _Context, i: int, relation: str) -> Optional[Mention]:
     return None
 
 
-_SENTENCE_OR_OPENER = re.compile(rf"\.\s|\n\s*\n|\n(?={HARD_NEXT.pattern})")
+# (a line that ends with ':' opens a list or a quotation: "… có căn cứ ban hành như sau:\n“Căn cứ Hiến pháp …")
+_SENTENCE_OR_OPENER = re.compile(rf"\.\s|\n\s*\n|:[ \t]*\n|\n(?={HARD_NEXT.pattern})")
 _ANTECEDENT_REACH = 600
 
 
@@ -248,9 +251,11 @@ def _continue_list(ctx: _Context, i: int, gap: str) -> list[Role]:
             next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), i - 1)
     out = []
     for role in ctx.roles[j]:
-        if semicolon and role.how == "chain" and not role.passive:
-            role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.how != "chain"),
+        if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
+            role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.source == "subject"),
                         Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start))
+            if any(r.source == "subject" for r in ctx.roles[j]):
+                continue        # the subject's own role of the item before is taken below
         if role.source != "subject":
             source = ctx.by_key[role.source]        # an earlier mention
             ok = possible(mention, source, role.relation) if role.passive else possible(source, mention, role.relation)
@@ -372,6 +377,7 @@ def _post_triggers(ctx: _Context) -> None:
                 ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
 
 
+_UNNUMBERED = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('unnumbered_document'))})(?!\w)")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
 

@@ -66,6 +66,12 @@ CASES = [
      "Điều 2. Áp dụng\nViệc xử lý vật chứng thực hiện theo quy định của Thông tư liên tịch số "
      "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29 tháng 12 năm 2017.",
      {(S, "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"): ("CITES", "enacted")}),
+    ("a list of amenders ends at ';': the next law is amended, not an amender",
+     "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "90/2025/QH15 và Luật số 149/2025/QH15; Luật Thuế thu nhập doanh nghiệp số 67/2025/QH15 đã được sửa đổi, bổ "
+     "sung một số điều theo Luật số 116/2025/QH15;",
+     {("90/2025/QH15", "48/2024/QH15"): ("AMENDS", "enacted"), ("149/2025/QH15", "48/2024/QH15"): ("AMENDS", "enacted"),
+      ("116/2025/QH15", "67/2025/QH15"): ("AMENDS", "enacted"), ("67/2025/QH15", "48/2024/QH15"): None}),
     ("two long lines that mention a lead and a deadline are no table of tasks",
      f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
