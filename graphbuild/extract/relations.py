@@ -29,7 +29,15 @@ from ..vocab.patterns import any_of
 from .feasibility import possible, possible_rank, rank
 from .lines import ARTICLE, HARD_NEXT, Lines
 from .mentions import Mention
-from .triggers import TriggerHit, first_trigger, governing, governs, last_trigger, phrase_key, verb_text
+from .triggers import (
+    TriggerHit,
+    first_trigger,
+    governs,
+    last_trigger,
+    post_re,
+    post_relation,
+    verb_text,
+)
 
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
 LINKER = re.compile(rf"(?i)^[\s,:(\-\"“”']*(?:{any_of(vocab.phrases('linker'))}[\s,]*)*$")
@@ -303,6 +311,11 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
     after = header_start
     if k >= 0 and mentions[k].start >= header_start:
         after = max(header_start, mentions[k].tail_end)
+    following = _FOLLOWING.search(text, after, header_end)
+    post = post_re().search(text, following.end(), header_end) if following and post_re() else None
+    if post is not None:    # "Các văn bản sau đây hết hiệu lực kể từ ngày …:": the phrase is said of the items
+        return Role("subject", post_relation(post), "trigger", verb=verb_text(post), verb_at=post.start(),
+                    clause_at=header_start)
     hit = last_trigger(text[after:header_end])
     if not hit:
         return None
@@ -335,26 +348,16 @@ def _item_kind(line: str) -> Optional[str]:
     return next((kind for kind, mark in _ITEM_KINDS if mark.match(line)), None)
 
 
-@lru_cache(maxsize=None)
-def _post_re() -> Optional[re.Pattern]:
-    """Phrases written after the document they govern ('Thông tư số X … hết hiệu lực'): direction 'post'."""
-    post = governing("post")
-    if not post:
-        return None
-    return re.compile(r"(?i)(?<!\w)" + patterns.phrase_trie(t.phrase for t in post))
-
-
 def _post_triggers(ctx: _Context) -> None:
     """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': a phrase written after documents gives the
     subject's relation to the documents its sentence lists before it: the first document of each part between ';'
     ('Thông tư A …; Thông tư B sửa đổi … Thông tư A hết hiệu lực': A and B, not the A named in B's title), and the
     documents joined to one by 'và'. A part that starts with something else ('…; các quy định trái với … hết hiệu
     lực') takes the phrase for itself. Only a plain citation gives way to it."""
-    pattern = _post_re()
+    pattern = post_re()
     if pattern is None:
         return
     text, mentions = ctx.text, ctx.mentions
-    relation_of = {phrase_key(t.phrase): t.relation for t in vocab.triggers() if t.direction == "post"}
     starts = [x.start for x in mentions]
     done_until = -1
     for i, mention in enumerate(mentions):
@@ -369,7 +372,7 @@ def _post_triggers(ctx: _Context) -> None:
         done_until = match.end()
         sentence = ctx.clauses[i].start
         heads = _part_heads(ctx, sentence, match.start(), starts)
-        role = Role("subject", relation_of[phrase_key(match.group(0))], "trigger", verb=verb_text(match),
+        role = Role("subject", post_relation(match), "trigger", verb=verb_text(match),
                     verb_at=match.start(), clause_at=sentence)
         for k in heads:
             first = ctx.roles[k][0]
@@ -377,6 +380,7 @@ def _post_triggers(ctx: _Context) -> None:
                 ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
 
 
+_FOLLOWING = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('following'))})(?!\w)")
 _UNNUMBERED = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('unnumbered_document'))})(?!\w)")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 

@@ -72,6 +72,22 @@ CASES = [
      "sung một số điều theo Luật số 116/2025/QH15;",
      {("90/2025/QH15", "48/2024/QH15"): ("AMENDS", "enacted"), ("149/2025/QH15", "48/2024/QH15"): ("AMENDS", "enacted"),
       ("116/2025/QH15", "67/2025/QH15"): ("AMENDS", "enacted"), ("67/2025/QH15", "48/2024/QH15"): None}),
+    ("a list whose header says its items end ('Các văn bản sau đây hết hiệu lực …:') replaces them",
+     "Điều 20. Hiệu lực thi hành\nCác văn bản sau đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực:\n"
+     "1. Thông tư số 11/2016/TT-BLĐTBXH ngày 03 tháng 02 năm 2016 của Bộ trưởng quy định chi tiết;\n"
+     "2. Quyết định số 60/2008/QĐ-BLĐTBXH ngày 26 tháng 9 năm 2008 của Bộ trưởng quy định về đào tạo.",
+     {(S, "11/2016/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "60/2008/QĐ-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("the documents that open the rows of an annex of repeals are repealed, in either table layout",
+     "Điều 1. Bãi bỏ toàn bộ các văn bản tại Phụ lục ban hành kèm theo Thông tư này.\n\nPhụ lục\nDANH MỤC VĂN BẢN "
+     "QUY PHẠM PHÁP LUẬT BỊ BÃI BỎ TOÀN BỘ\n(Kèm theo Thông tư số 05/2026/TT-BLĐTBXH)\nSTT\nTên loại văn bản\n"
+     "Số, ký hiệu\nTrích yếu\n1\nThông tư\n12/2015/TT-BLĐTBXH\nHướng dẫn thực hiện chế độ\n"
+     "2 | Quyết định | 25/2017/QĐ-BLĐTBXH | Về đào tạo nghề theo Nghị định số 61/2015/NĐ-CP",
+     {(S, "12/2015/TT-BLĐTBXH"): ("REPEALS", "enacted"), (S, "25/2017/QĐ-BLĐTBXH"): ("REPEALS", "enacted"),
+      (S, "61/2015/NĐ-CP"): ("CITES", "enacted")}),
+    ("an annex of documents proposed for amendment assigns, it amends nothing",
+     "Điều 2. Các bộ rà soát các văn bản tại Phụ lục.\n\nPhụ lục\nDANH MỤC VĂN BẢN ĐƯỢC ĐỀ XUẤT SỬA ĐỔI, BỔ SUNG\n"
+     "STT\nTên văn bản\n1\nNghị định số 113/2025/NĐ-CP\n2\nThông tư số 02/2023/TT-BLĐTBXH",
+     {(S, "113/2025/NĐ-CP"): ("CITES", "assigned"), (S, "02/2023/TT-BLĐTBXH"): ("CITES", "assigned")}),
     ("two long lines that mention a lead and a deadline are no table of tasks",
      f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
