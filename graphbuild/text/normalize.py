@@ -145,7 +145,7 @@ _NUMBER_BREAK = re.compile(r"\n(?=\d)(?:(?<=số\n)|(?<=Số\n)|(?<=ngày\n)|(?<
 # A page break (blank lines left by page furniture) inside a sentence: the next line goes on in lower case.
 _PAGE_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?:[ ]*\n)+(?=[" + _LOWER_START + r"(])(?![a-zđ]\)\s)")
 # A symbol wrapped at its hyphen: "152/2016/TT-\nBTC".
-_SYMBOL_WRAP = re.compile(r"-\n(?=[A-ZĐ])")
+_SYMBOL_WRAP = re.compile(r"-\n(?:[ \t]*\n)*(?=[A-ZĐ])")     # over a page break too
 _SYMBOL_HEAD = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:/\d{4})?/(?:[A-Za-zĐđ]{1,14}\d{0,2}-){1,4}\Z")
 # "381/ĐA-CPngày": a symbol glued to the next word.
 _GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ0-9]ngày)\b")
