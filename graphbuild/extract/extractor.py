@@ -24,6 +24,7 @@ from ..text.normalize import Text, normalize_text
 from ..vocab import gazetteer, patterns
 from ..vocab.patterns import Date, any_of
 from . import identity
+from .amending_names import amending_law_names
 from .annex import annex_roles
 from .clauses import ENACTED, ClauseReader
 from .consolidated import Consolidation
@@ -156,7 +157,8 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
             role = replace(role, mode="reported")   # "được thay thế bởi B" in its list: B's act, reported
         _state(record, mention, role, kind, subject, docs, reader)
 
-    mention_roles = annex_roles(text, mentions, roles(text, mentions, lines, subject_mention(subject)))
+    mention_roles = roles(text, mentions, lines, subject_mention(subject))
+    mention_roles = annex_roles(text, mentions, amending_law_names(text, mentions, mention_roles))
     for mention, mine in zip(mentions, mention_roles, strict=True):
         for role in mine:
             state(statements, mention, role)

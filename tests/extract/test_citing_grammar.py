@@ -88,6 +88,12 @@ CASES = [
      "Điều 2. Các bộ rà soát các văn bản tại Phụ lục.\n\nPhụ lục\nDANH MỤC VĂN BẢN ĐƯỢC ĐỀ XUẤT SỬA ĐỔI, BỔ SUNG\n"
      "STT\nTên văn bản\n1\nNghị định số 113/2025/NĐ-CP\n2\nThông tư số 02/2023/TT-BLĐTBXH",
      {(S, "113/2025/NĐ-CP"): ("CITES", "assigned"), (S, "02/2023/TT-BLĐTBXH"): ("CITES", "assigned")}),
+    ("an amending law named by the laws it amends is the basis; the laws in its name are what it amends",
+     "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu "
+     "nhập cá nhân, Luật Thuế giá trị gia tăng, Luật Thuế thu nhập doanh nghiệp và Luật Thuế tiêu thụ đặc biệt số "
+     "09/2026/QH16;",
+     {(S, "09/2026/QH16"): ("BASED_ON", "enacted"), ("09/2026/QH16", "48/2024/QH15"): ("AMENDS", "enacted"),
+      (S, "48/2024/QH15"): ("BASED_ON", "enacted")}),
     ("two long lines that mention a lead and a deadline are no table of tasks",
      f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
