@@ -15,7 +15,7 @@ _OPENER = re.compile(r"(?i)(?<!\w)(?:bộ\s+)?luật\s+(?P<verb>sửa\s+đổi(?
 _CLAUSE_END = re.compile(r";|\.\s|\n\s*\n|:\s*\n")
 _CLAUSE_START = re.compile(r"[;\n]")
 # Between the last law named and the number: more names of laws (that the law list may not know), then "số".
-_BEFORE_NUMBER = re.compile(r"(?:[\s,]*(?:và\s+)?(?:Bộ\s+luật|Luật)\s[^;:.()\d]{3,120}?)*[\s,]*(?i:số)?\s*:?\s*")
+_BEFORE_NUMBER = re.compile(r"(?:[\s,]*(?:và\s+)?(?:Bộ\s+luật|Luật)\s[^;:.()\d]{3,120}?)*[\s,]*(?:và\s+)?(?i:số)?\s*:?\s*")
 
 
 def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role]]) -> list[list[Role]]:
@@ -28,12 +28,13 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
         end = _CLAUSE_END.search(text, opener.end())
         stop = end.start() if end else len(text)
         inside = [i for i in range(len(mentions)) if opener.end() <= starts[i] < stop]
-        if len(inside) < 2:
+        if not inside:
             continue
         *amended, last = inside
         number = mentions[last]
         if number.symbol is None or not number.symbol.issuer_code.startswith("QH") or \
-                not _BEFORE_NUMBER.fullmatch(text, mentions[amended[-1]].tail_end, number.start) or \
+                not _BEFORE_NUMBER.fullmatch(text, mentions[amended[-1]].tail_end if amended else opener.end(),
+                                             number.start) or \
                 any(mentions[i].symbol is not None and mentions[i].name is None for i in amended):
             continue    # a number that does not close the name, or a numbered document that is no law's name
         clause = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, opener.start() - 200), opener.start())),

@@ -90,7 +90,7 @@ CASES = [
      {(S, "113/2025/NĐ-CP"): ("CITES", "assigned"), (S, "02/2023/TT-BLĐTBXH"): ("CITES", "assigned")}),
     ("an amending law named by the laws it amends is the basis; the laws in its name are what it amends",
      "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu "
-     "nhập cá nhân, Luật Thuế giá trị gia tăng, Luật Thuế thu nhập doanh nghiệp và Luật Thuế tiêu thụ đặc biệt số "
+     "nhập cá nhân,\nLuật Thuế giá trị gia tăng, Luật Thuế thu nhập doanh nghiệp và Luật Thuế tiêu thụ đặc biệt số "
      "09/2026/QH16;",
      {(S, "09/2026/QH16"): ("BASED_ON", "enacted"), ("09/2026/QH16", "48/2024/QH15"): ("AMENDS", "enacted"),
       (S, "48/2024/QH15"): ("BASED_ON", "enacted")}),
