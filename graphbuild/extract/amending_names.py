@@ -40,7 +40,7 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
         clause = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, opener.start() - 200), opener.start())),
                      default=max(0, opener.start() - 200))
         lead = first_trigger(text[clause:opener.start()])
-        if lead is not None and not lead[0].passive:
+        if lead is not None and not lead[0].passive and not text[clause:clause + lead[1].start()].strip(" \t*-+•"):
             trigger, match = lead
             out[last] = [Role("subject", trigger.relation, "trigger", verb=verb_text(match),
                               verb_at=clause + match.start(), clause_at=clause)]

@@ -131,7 +131,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             mine = [_active_role(hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
-            ante = _antecedent(ctx, i, relation)
+            ante = _antecedent(ctx, i, relation) or _row_document(ctx, i, relation, gap_start + cut + hit[1].start())
             lead = clause.lead_role(text, mention.start)
             if ante is not None:
                 mine = [Role(ante.key, relation, "chain", True, verb=verb_text(hit[1]))]
@@ -226,6 +226,36 @@ def _basis_of(ctx: _Context, ante: Mention) -> Optional[Role]:
     for mention, mine in zip(ctx.mentions, ctx.roles):
         if mention is ante:
             return next((r for r in mine if r.source == "subject" and r.relation == "BASED_ON"), None)
+    return None
+
+
+# A cell that says what happened to its row's document, or to some of its articles, by a passive phrase: "Được bãi
+# bỏ bởi …", "Điều 5, Điều 6 được sửa đổi, bổ sung bởi …" (a table linearised one cell per line).
+_ROW_CELL = re.compile(r"(?i)[ \t]*(?:(?:điều|khoản|điểm|mục|chương|phụ lục)\s+[\w.]+(?:\s*(?:,|và)\s*)?)*[ \t]*")
+_ROW_LINES = 4              # the row's document is named this many lines up at most
+_CHANGES = ("AMENDS", "REPLACES", "REPEALS")
+
+
+def _row_document(ctx: _Context, i: int, relation: str, phrase_at: int) -> Optional[Mention]:
+    """The row's document a passive phrase that opens its cell acts on: the nearest document named on the lines just
+    above (within the row: no blank line between), that it can act on."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, phrase_at) + 1
+    if relation not in _CHANGES or not _ROW_CELL.fullmatch(text, line_start, phrase_at):
+        return None
+    top = line_start
+    for _ in range(_ROW_LINES):
+        above = text.rfind("\n", 0, max(0, top - 1)) + 1
+        if top == 0 or not text[above:top].strip():
+            break           # a blank line ends the row
+        top = above
+    mention = ctx.mentions[i]
+    for j in range(i - 1, -1, -1):
+        earlier = ctx.mentions[j]
+        if earlier.start < top:
+            return None
+        if earlier.start < line_start and possible(mention, earlier, relation) and earlier.key != mention.key:
+            return earlier
     return None
 
 

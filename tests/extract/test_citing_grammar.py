@@ -94,6 +94,14 @@ CASES = [
      "09/2026/QH16;",
      {(S, "09/2026/QH16"): ("BASED_ON", "enacted"), ("09/2026/QH16", "48/2024/QH15"): ("AMENDS", "enacted"),
       (S, "48/2024/QH15"): ("BASED_ON", "enacted")}),
+    ("a cell that says what happened to its row's document acts on the document named on the lines above",
+     "Điều 2. Danh mục văn bản hết hiệu lực một phần:\n\nThông tư\nSố 27/2018/TT-BLĐTBXH ngày 14/12/2018\n"
+     "Quy định về thống kê lao động\nĐiều 5, Điều 6 được sửa đổi, bổ sung bởi Thông tư số 08/2024/TT-BLĐTBXH ngày "
+     "31/7/2024\n01/8/2024\n\nThông tư\nSố 33/2017/TT-BLĐTBXH ngày 29/9/2017\nQuy định chi tiết về đào tạo\n"
+     "Được bãi bỏ bởi\nThông tư số 10/2024/TT-BLĐTBXH ngày 31/7/2024\n01/8/2024",
+     {("08/2024/TT-BLĐTBXH", "27/2018/TT-BLĐTBXH"): ("AMENDS", "enacted"),
+      ("10/2024/TT-BLĐTBXH", "33/2017/TT-BLĐTBXH"): ("REPEALS", "enacted"),
+      ("08/2024/TT-BLĐTBXH", "33/2017/TT-BLĐTBXH"): None}),
     ("two long lines that mention a lead and a deadline are no table of tasks",
      f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
