@@ -411,6 +411,8 @@ def _post_triggers(ctx: _Context) -> None:
 
 
 _FOLLOWING = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('following'))})(?!\w)")
+# "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
+_TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
 _UNNUMBERED = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('unnumbered_document'))})(?!\w)")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
@@ -426,7 +428,8 @@ def _part_heads(ctx: _Context, start: int, end: int, starts: list[int]) -> list[
         part_end = bounds[n + 1] if n + 1 < len(bounds) else end
         k = bisect.bisect_left(starts, part_start)
         if k >= len(mentions) or mentions[k].start >= part_end or \
-                not LIST_GAP.match(text[part_start:mentions[k].start]):
+                not (LIST_GAP.match(text[part_start:mentions[k].start]) or
+                     _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start)):
             if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
                 return []       # the phrase is said of what the last part opens with
             continue            # a part of the title of the document before it

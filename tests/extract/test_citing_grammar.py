@@ -27,6 +27,10 @@ CASES = [
      "trình xây dựng chương trình; tổ chức biên soạn giáo trình đào tạo hết hiệu lực kể từ ngày Thông tư này có "
      "hiệu lực thi hành.",
      {(S, "03/2017/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("a time said before the documents does not hide them from the phrase after them",
+     "Điều 13. Hiệu lực thi hành\n2. Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số 06/2021/TT-BLĐTBXH "
+     "ngày 30 tháng 9 năm 2021 của Bộ trưởng quy định chi tiết việc thu phí hết hiệu lực thi hành.",
+     {(S, "06/2021/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
     ("a part after ';' with a subject of its own takes the phrase for itself",
      "Điều 13. Hiệu lực thi hành\nThông tư này có hiệu lực kể từ ngày 05 tháng 5 năm 2026; các quy định trái với "
      "Thông tư số 07/2019/TT-BLĐTBXH ngày 07 tháng 3 năm 2019 hết hiệu lực kể từ ngày Thông tư này có hiệu lực.",
