@@ -26,7 +26,7 @@ from typing import Optional
 from .. import vocab
 from ..vocab import patterns
 from ..vocab.patterns import any_of
-from .feasibility import possible, possible_rank, rank
+from .feasibility import possible, possible_rank, rank, year
 from .lines import ARTICLE, HARD_NEXT, Lines
 from .mentions import Mention
 from .triggers import (
@@ -181,11 +181,21 @@ def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, sub
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
+        if _later(mention, prev):
+            # "Nghị định 150/2006 … hướng dẫn … Pháp lệnh X và Nghị định số 157/2016 …": a document cannot act on,
+            # nor cite, a later one; the later one is the text's own citation
+            return Role("subject", "CITES", "plain", clause_at=clause_at)
         return Role(prev.key, trigger.relation if possible(prev, mention, trigger.relation) else "CITES", "chain",
                     **said)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
     return Role("subject", trigger.relation, "trigger", **said)
+
+
+def _later(mention: Mention, prev: Mention) -> bool:
+    """Whether ``mention`` names a document issued in a later year than ``prev``'s."""
+    later, earlier = year(mention), year(prev)
+    return bool(later and earlier and later > earlier)
 
 
 @lru_cache(maxsize=None)

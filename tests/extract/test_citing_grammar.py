@@ -106,6 +106,12 @@ CASES = [
      {("08/2024/TT-BLĐTBXH", "27/2018/TT-BLĐTBXH"): ("AMENDS", "enacted"),
       ("10/2024/TT-BLĐTBXH", "33/2017/TT-BLĐTBXH"): ("REPEALS", "enacted"),
       ("08/2024/TT-BLĐTBXH", "33/2017/TT-BLĐTBXH"): None}),
+    ("a document cannot act on, nor cite, a later one: the later one is the text's own citation",
+     "Điều 4. Áp dụng\nChế độ thực hiện theo quy định tại Nghị định số 150/2006/NĐ-CP ngày 12 tháng 12 năm 2006 của "
+     "Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều Pháp lệnh Cựu chiến binh và Nghị định số "
+     "157/2016/NĐ-CP ngày 24 tháng 11 năm 2016 của Chính phủ sửa đổi, bổ sung Nghị định số 150/2006/NĐ-CP.",
+     {("150/2006/NĐ-CP", "157/2016/NĐ-CP"): None, (S, "157/2016/NĐ-CP"): ("CITES", "enacted"),
+      ("157/2016/NĐ-CP", "150/2006/NĐ-CP"): ("AMENDS", "enacted")}),
     ("two long lines that mention a lead and a deadline are no table of tasks",
      f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
