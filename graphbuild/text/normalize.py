@@ -215,6 +215,31 @@ def _markdown_matches(text: str):
             cur = c + 1
 
 
+@lru_cache(maxsize=None)
+def _chrome_after_newline() -> re.Pattern:
+    """A newline before a line of web chrome: ``vocab.web_chrome()`` (a whole line: ``^…$``) behind a literal '\\n',
+    which ``re`` searches for fast, where the ``^`` that begins the table's pattern is tried at every position."""
+    chrome = vocab.web_chrome()
+    return re.compile("\n(?=" + chrome.pattern.removeprefix("^") + ")", chrome.flags)
+
+
+def _chrome_lines(text: str):
+    """The matches of ``vocab.web_chrome()`` in ``text`` (exactly those of its ``finditer``): tried at the start of
+    the text and after each newline that ``_chrome_after_newline`` finds, never inside the previous match."""
+    chrome = vocab.web_chrome()
+    prev_end = 0
+    first = chrome.match(text, 0)
+    if first is not None:
+        yield first
+        prev_end = first.end()
+    for nl in _chrome_after_newline().finditer(text, prev_end):
+        if nl.start() + 1 >= prev_end:
+            m = chrome.match(text, nl.start() + 1)
+            if m is not None:
+                yield m
+                prev_end = m.end()
+
+
 def _unwrap_symbol(m: re.Match) -> str:
     return "-" if _SYMBOL_HEAD.search(m.string, max(0, m.start() - 40), m.start() + 1) else m.group(0)
 
@@ -286,7 +311,7 @@ def normalize_text(source: str) -> Text:
         t.sub(_SPACES, " ")
     elif "  " in t.text:
         t.sub(_DOUBLE_SPACES, " ")
-    t.sub(vocab.web_chrome(), "")
+    t.sub_matches(_chrome_lines(t.text), "")
     if " \n" in t.text or "\n " in t.text:
         t.sub(_LINE_SPACES, "\n", many=True)
     if _CYRILLIC_ANY.search(t.text):

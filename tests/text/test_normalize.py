@@ -105,3 +105,20 @@ def test_offsets_mapped_together_equal_each_mapped_alone(src):
     for a in range(0, len(offsets), 5):
         part = offsets[a:a + 9]
         assert t.to_source_many(part) == [t.to_source(o) for o in part]
+
+
+def test_web_chrome_found_from_the_newlines_as_its_pattern_finds_it():
+    """``_chrome_lines`` tries the table's whole-line pattern only after the newlines a literal search finds: the
+    same matches as its ``finditer`` (a line of chrome at the start, lines of it in a row, one across lines)."""
+    import random
+
+    from graphbuild import vocab
+    from graphbuild.text import normalize as n
+    chrome = vocab.web_chrome()
+    assert chrome.fullmatch("") is None
+    rnd = random.Random(18)
+    bits = ["A- A A+", "A-\nA\nA+", "Tăng tương phản", "Print this", "Chia sẻ", "\n", " ", "\t", "x", "Bản in"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in n._chrome_lines(text)] == [m.span() for m in chrome.finditer(text)]
+    assert len(list(n._chrome_lines("Chia sẻ\nA- A A+\nvăn bản\n  Bản in  "))) == 3
