@@ -10,7 +10,6 @@ ambiguous citations, conflicts and corrections). The mentions, statements, nodes
 """
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -37,14 +36,14 @@ from .worktable import WorkTables
 
 WORK_FILE = ".resolve.sqlite"           # the work tables, next to the graph's files while it is resolved
 # An extraction log smaller than this is resolved with its work tables in memory: they hold about as much as the log
-# (tens of MB here), and a file's writes and reads cost more than the whole resolution of a small corpus.
+# (tens of MB at most here), and a small corpus is resolved without a file written and read back.
 IN_MEMORY_LOG_BYTES = 32_000_000
 # stage(name): called as each pass starts ("gather", "rename", "nodes", "pairs", "edges", "documents", "links")
 Stage = Callable[[str], None]
 
 
 def _line(f: IO[str], row: Any) -> None:
-    f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    f.write(files.json_line(row))
 
 
 def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path], work: Optional[Path] = None,
