@@ -31,7 +31,7 @@ TITLE_BLOCK = re.compile(r"\n\s*(BỘ LUẬT|LUẬT)\s*\n((?:[^\na-zđơưăâê
 # "Luật" and "số" on one logical line, without a sentence break, a date or a verb that ends a name.
 STATED = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?P<name>[^\n;:.()\"“”]{3,200}?)\s*,?\s+(?:số\s*:?\s*)?"
                     r"(?P<symbol>\d{1,3}\s?/\s?(?P<year>(?:19|20)\d{2})\s?/\s?QH\s?\d{1,2})(?![\w/])")
-NOT_A_NAME = re.compile(r"(?i)\b(?:ngày|năm \d|được|đã|theo|tại Điều|quy định|thì|nhằm|căn cứ|điều|khoản|điểm|chương)\b"
+NOT_A_NAME = re.compile(r"(?i)\b(?:ngày|năm \d|được|đã|theo|tại Điều|quy định|thì|nhằm|căn cứ|(?:điều|khoản|điểm|chương)\s+\d)\b"
                         r"|\bsố\b|\bLuật\s")     # another law named inside: a list, not one name
 
 
@@ -76,6 +76,17 @@ def listed_laws(path: Path) -> dict[str, tuple[str, str]]:
     return out
 
 
+# The years each National Assembly (QH10 …) sat in: a law's year falls in its legislature's term.
+TERMS = {10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016), 14: (2016, 2021), 15: (2021, 2026),
+         16: (2026, 2031)}
+
+
+def in_term(symbol: str) -> bool:
+    _, year, term = symbol.split("/")
+    span = TERMS.get(int(term[2:]))
+    return span is None or span[0] <= int(year) <= span[1]
+
+
 def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], set[str]]:
     """(folded name, year) -> the symbols texts state for it: "Luật X số N/YYYY/QHk"."""
     pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -88,12 +99,17 @@ def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str],
             text = clean(" ".join(str(rec.get(k) or "") for k in ("title", "text")))
             for m in STATED.finditer(text):
                 name = " ".join(m.group("name").split()).strip(" ,")
-                if NOT_A_NAME.search(name) or not name[:1].isupper() or len(name.split()) > 30:
+                if NOT_A_NAME.search(name) or not name[:1].isalpha() or len(name.split()) > 30:
                     continue
                 full = f"{m.group('kind')} {name}"
+                symbol = re.sub(r"\s", "", m.group("symbol")).upper()
+                if not in_term(symbol):
+                    continue        # "18/2003/QH12": a typo, the 12th legislature sat from 2007
                 key = (full.lower(), m.group("year"))
-                pairs[key].add(re.sub(r"\s", "", m.group("symbol")).upper())
-                names.setdefault(full.lower(), full)
+                pairs[key].add(symbol)
+                if full.lower() not in names or (name[:1].isupper() and not names[full.lower()].split(" ")[-len(
+                        name.split()):][0][:1].isupper()):
+                    names[full.lower()] = full      # older texts write "Luật tổ chức Chính phủ": keep a capitalised form
     stated_pairs.names = names        # type: ignore[attr-defined]
     return pairs
 

@@ -120,6 +120,7 @@ def _inside_article(pos: int, articles: list[int], found: dict[int, _Heading]) -
 
 _TASK_HEAD_SPAN = 260        # the header row of a table of tasks, linearised by a PDF reader: a few short cells
 _TASK_CELL = 45              # a cell of that row is short
+_TASK_HEAD_CELLS = 3         # and it has a few (a sentence broken over two lines is no header row)
 
 
 def _task_tables(text: str, start: int, end: int) -> list[int]:
@@ -138,9 +139,38 @@ def _task_tables(text: str, start: int, end: int) -> list[int]:
                 out.append(line_start)
             continue
         window = text[max(start, match.start() - _TASK_HEAD_SPAN):match.end() + _TASK_HEAD_SPAN]
-        cells = [c.strip() for c in window.split("\n")]
-        if when.search(window) and all(len(c) <= _TASK_CELL for c in cells[1:-1]):
+        cells = [c.strip() for c in window.split("\n")][1:-1]      # the ends may be cut mid-cell
+        if when.search(window) and len(cells) >= _TASK_HEAD_CELLS and all(len(c) <= _TASK_CELL for c in cells):
             out.append(line_start)
+    return out
+
+
+_HEADER_SPAN = 400           # a list header's words stand this close before its ':'
+_HEADER_COLON = re.compile(r":[ \t]*\n")
+_HEADER_BREAK = re.compile(r"[.;](?:\s|$)")
+# Where a list ends, by the mark of the line its header opens: the next item of the header's level or above.
+_LIST_ENDS = {"number": re.compile(r"\n[ \t]*(?:\d{1,3}[.)]\s|Điều\s+\d|Chương\s)"),
+              "letter": re.compile(r"\n[ \t]*(?:[a-zđ]\)\s|\d{1,3}[.)]\s|Điều\s+\d|Chương\s)")}
+_LINE_MARK = re.compile(r"[ \t]*(?:(?P<number>\d{1,3}[.)]\s)|(?P<letter>[a-zđ]\)\s))")
+
+
+def _cued_lists(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Lists whose header gives their items a mode ('Thông tư này không áp dụng đối với …:'): (first item, end of
+    the list, mode). A list ends at the next item of its header's level (or an article); a header on a line of
+    its own kind ends at the next numbered clause or article."""
+    out = []
+    for mode, pattern in _cues("list_header").items():
+        for match in pattern.finditer(text, start, end):
+            colon = _HEADER_COLON.search(text, match.end(), min(end, match.end() + _HEADER_SPAN))
+            if colon is None or _HEADER_BREAK.search(text, match.end(), colon.start()):
+                continue
+            line = text.rfind("\n", start, match.start()) + 1
+            while line > start and not _LINE_MARK.match(text, line) and match.start() - line < _HEADER_SPAN:
+                line = text.rfind("\n", start, line - 1) + 1   # the header's first line carries its mark
+            mark = _LINE_MARK.match(text, line)
+            ends = _LIST_ENDS["letter" if mark and mark.group("letter") else "number"]
+            stop = ends.search(text, colon.end(), end)
+            out.append((colon.end(), stop.start() if stop else end, mode))
     return out
 
 
@@ -159,6 +189,7 @@ class ClauseReader:
                 continue
             stop = next((h.start for h in headings[i + 1:] if h.level <= heading.level), end)
             regions.append((heading.end, stop, heading.mode))
+        regions.extend(_cued_lists(text, body_start, end))
         for table in _task_tables(text, body_start, end):
             stop = next((h.start for h in headings if h.start > table and h.level <= 0), end)
             regions.append((table, stop, "assigned"))

@@ -151,6 +151,8 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
             role = _attribute(role, mention, consolidation, mentions)
         if announces and role.source == SUBJECT and role.relation not in ("BASED_ON", "CITES"):
             role = replace(role, relation="CITES", verb="công bố")   # it lists what others did
+        elif announces and role.source == SUBJECT and role.how == "plain" and role.verb and role.mode is None:
+            role = replace(role, mode="reported")   # "được thay thế bởi B" in its list: B's act, reported
         _state(record, mention, role, kind, subject, docs, reader)
 
     mention_roles = roles(text, mentions, lines, subject_mention(subject))

@@ -238,7 +238,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
         raw = m.group("name")
         name = _law_name(text, m.start("name"), raw, syms, sym_starts)
         # "luật" inside "pháp luật", "quy định của luật": only a capitalised name, or one the law list knows.
-        if len(name) < 3 or (not name[0].isupper() and not _law_for(name, None)) or \
+        if len(name) < 3 or (not name[0].isupper() and _fold(name) not in _law_names() and not _law_for(name, None)) or \
                 re.search(r"(?i)pháp\s*$", text[max(0, m.start() - 6):m.start()]):
             continue
         end = m.start("name") + len(name)
@@ -273,10 +273,19 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
         mention.description = _description(text, mention.tail_end)
         if mention.symbol and mention.name:
             pinned.setdefault(_fold(mention.name), mention)
+        if mention.by_name and mention.date is None:
+            ym = _LAW_YEAR.match(text, mention.end)
+            if ym:      # "Luật Phòng, chống tham nhũng năm 2005": the year it was passed
+                mention.date = Date(None, int(ym.group(1)), ym.start(1), ym.end())
+                mention.tail_end = max(mention.tail_end, ym.end())
         if mention.by_name:
             bare_name = mention.name.split(" ", 1)[1] if mention.type_code == "Luật" else mention.name.split(" ", 2)[2]
-            mention.law = _law_for(bare_name, mention.date, _in_force_in(text, previous, mention, year))
+            in_force_in = _in_force_in(text, previous, mention, year)
+            mention.law = _law_for(bare_name, mention.date, in_force_in)
             numbered = pinned.get(_fold(mention.name))
+            if numbered is not None and in_force_in and numbered.symbol and numbered.symbol.year and \
+                    numbered.symbol.year > in_force_in:
+                numbered = None     # "Nghị định số 163/2016/NĐ-CP … Luật ngân sách nhà nước": not the 2025 law
             if numbered is not None and (mention.date is None or mention.law is None):
                 # "Luật Ban hành văn bản quy phạm pháp luật" after "… số 64/2025/QH15" names the same law again
                 mention.key, mention.symbol, mention.type_code = numbered.key, numbered.symbol, numbered.type_code
@@ -288,6 +297,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
     return out
 
 
+_LAW_YEAR = re.compile(r"[ \t]*(?:\n[ \t]*)?năm\s+((?:19|20)\d{2})(?![\d/])")
 _NAME_BEFORE_NUMBER = re.compile(r"(?P<name>(?:[^;:()\"“”]|\((?i:sửa đổi(?:,? bổ sung)?)\)){3,160}?)[\s,]*"
                                 r"(?:(?i:số)\s*:?\s*)?")
 _NOT_IN_NAME = re.compile(rf"\s{any_of(w.word for w in vocab.law_name_stops() if w.numbered)}\b"
@@ -302,8 +312,8 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
     if i < len(syms) and syms[i].start == sym_starts[i] and sym_starts[i] <= start + 170 and \
             (syms[i].word is None or _fold(syms[i].word) in ("luật", "bộ luật")):
         nm = _NAME_BEFORE_NUMBER.fullmatch(text, start, sym_starts[i])
-        if nm and not _NOT_IN_NAME.search(nm.group("name")):
-            return nm.group("name").strip(" ,")
+        if nm and (not _NOT_IN_NAME.search(nm.group("name")) or _fold(nm.group("name").strip(" ,")) in _law_names()):
+            return nm.group("name").strip(" ,")     # a known name may hold 'theo', 'tại' ('… theo hợp đồng')
     folded = _fold(raw)
     if len(folded) == len(raw):
         names = _law_names()
@@ -313,12 +323,35 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
                     return raw[:b.start()].strip(" ,")
         else:
             return raw.strip(" ,")
+    end = start + len(raw)
+    if text.startswith("\n", end) or text.startswith(" \n", end):
+        wrapped = _known_name_across_lines(text, start)
+        if wrapped:
+            return wrapped      # 'Luật Người lao động Việt \nNam đi làm việc …' broken by a PDF line
     stop = patterns.LAW_NAME_STOP.search(raw)
     name = raw[: stop.start()] if stop else raw
     if name.lower().startswith(("sửa đổi", "bổ sung")):
         cut = re.search(r"\s+ngày\b|\s+số\b|[;.(]", raw)
         name = raw[: cut.start()] if cut else raw
     return name.strip(" ,")
+
+
+_WRAPPED_NAME = re.compile(r"[^;:()\"“”]{3,200}?(?=\n\s*\n|[;:()\"“”]|$)")
+
+
+def _known_name_across_lines(text: str, start: int) -> Optional[str]:
+    """The longest name the law list knows that the text from ``start`` spells over line breaks, as written."""
+    window = _WRAPPED_NAME.match(text[start:start + 200])
+    if window is None:
+        return None
+    names, best = _law_names(), None
+    for b in _NAME_BREAK_OR_LINE.finditer(window.group(0)):
+        if _fold(window.group(0)[:b.start()]) in names:
+            best = window.group(0)[:b.start()]
+    return best.strip(" ,") if best else None
+
+
+_NAME_BREAK_OR_LINE = re.compile(r"[ ,\n]|$")
 
 
 def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:

@@ -101,8 +101,9 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         gap_start = min(prev.tail_end, mention.start) if prev else line_start
         gap = text[gap_start:mention.start]
         cut = 0
-        for sentence_end in SENTENCE_END.finditer(gap):
-            cut = sentence_end.end()
+        # one character past the gap: a sentence that ends right before the mention ('… năm 2024. Thông tư số …')
+        for sentence_end in SENTENCE_END.finditer(text, gap_start, mention.start + 1):
+            cut = min(sentence_end.end(), mention.start) - gap_start
         clause_gap = gap[cut:]
         clause = ctx.clauses[i - 1] if prev is not None and not cut else _Clause(gap_start + cut)
         ctx.clauses.append(clause)
@@ -129,9 +130,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 basis = lead if lead.relation == "BASED_ON" else _basis_of(ctx, ante)
                 if basis is not None:
                     mine.append(basis)  # the basis is the act as amended
-                else:                   # the text names B as what acted on A: it reports B's act
-                    mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start,
-                                     mode="reported"))
+                else:                   # B named as what acted on A: a citation in whatever the clause does
+                    mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
             else:
@@ -372,6 +372,9 @@ def _post_triggers(ctx: _Context) -> None:
                 ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
 
 
+_OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
+
+
 def _part_heads(ctx: _Context, start: int, end: int, starts: list[int]) -> list[int]:
     """The mentions that open the parts (between ';') of the text from ``start`` to ``end``, with those joined to
     them by list words ('A và B'); none when the last part opens with something else."""
@@ -384,9 +387,9 @@ def _part_heads(ctx: _Context, start: int, end: int, starts: list[int]) -> list[
         k = bisect.bisect_left(starts, part_start)
         if k >= len(mentions) or mentions[k].start >= part_end or \
                 not LIST_GAP.match(text[part_start:mentions[k].start]):
-            if n == len(bounds) - 1:
+            if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
                 return []       # the phrase is said of what the last part opens with
-            continue
+            continue            # a part of the title of the document before it
         heads.append(k)
         while k + 1 < len(mentions) and mentions[k + 1].start < part_end:
             k += 1

@@ -33,7 +33,7 @@ PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming
                  "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
                  "adjacent_filler", "news_issued", "news_issued_prefix", "common_word", "fill_in_word",
-                 "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger", "title_opener",
+                 "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger", "title_opener", "own_subject",
                  "not_a_document_code", "aside", "self_reference", "earlier_reference",
                  "search_skip")
 WEIGHTS = ("trigger", "chain", "list", "plain", "law_by_name")
@@ -158,7 +158,8 @@ class Phrase:
 @dataclass(frozen=True)
 class ClauseCue:
     mode: str        # negated | conditional | reported | assigned
-    cue: str         # where the words stand: before | agent | opener | after | heading | task_lead | task_when
+    cue: str         # where the words stand: before | agent | opener | after | heading | list_header | task_lead |
+    #                  task_when
     pattern: str
 
 
@@ -202,7 +203,7 @@ CONFIDENCE = Table("confidence.tsv", (Column("name", allowed=WEIGHTS), Column("w
 PHRASES = Table("phrases.tsv", (Column("group", allowed=PHRASE_GROUPS), Column("phrase", "regex")), Phrase,
                 key=("group", "phrase"))
 CLAUSE_CUES = Table("clause_cues.tsv", (Column("mode", allowed=MODES[1:]),
-                                        Column("cue", allowed=("before", "agent", "opener", "after", "heading",
+                                        Column("cue", allowed=("before", "agent", "opener", "after", "heading", "list_header",
                                                                "task_lead", "task_when")),
                                         Column("pattern", "regex")), ClauseCue, key=("mode", "cue", "pattern"))
 CATALOGUE_COLUMNS = Table("catalogue_columns.tsv", (Column("column"), Column("field", allowed=CATALOGUE_FIELDS)),

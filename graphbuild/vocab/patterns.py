@@ -17,7 +17,9 @@ _SP = r"[ ]{0,2}"           # stray spaces inside a symbol: "44- KL/TW", "809 - 
 PARTY_SYMBOL = (rf"(?P<pnum>\d{{1,5}}[a-z]?){_SP}-{_SP}(?P<ptype>[{CODE_LETTERS}]{{1,5}}){_SP}/{_SP}"
                 rf"(?P<pissuer>[{CODE_LETTERS}]{{1,12}}\d{{0,2}}(?:{_SP}-{_SP}[{CODE_LETTERS}]{{1,12}}\d{{0,2}}){{0,3}})")
 STATE_SYMBOL = (rf"(?P<snum>\d{{1,5}}[a-z]?(?:\.\d{{1,3}})?)(?:{_SP}/{_SP}(?P<syear>(?:19|20)\d{{2}}))?{_SP}/{_SP}"
-                rf"(?P<scode>[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}(?:{_SP}-{_SP}[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}){{0,4}})")
+                rf"(?P<scode>[{CODE_LETTERS}][{CODE_LETTERS}0-9]{{0,14}}(?:{_SP}-{_SP}[{CODE_LETTERS}][{CODE_LETTERS}0-9&]{{0,14}}){{0,6}})")
+# (a joint circular names up to six issuers, each as it abbreviates itself: "01/2022/TTLT-VKSNDTC-TANDTC-BCA-BQP-BLĐTBXH",
+# "…-BNN&PTNT-…")
 # A whole token: not inside a longer number, nor after '/' (a blank form's "…/2025/TT-BCT", "64//2023" name nothing).
 SYMBOL = rf"(?<![\d/])(?<!\d:)(?:{PARTY_SYMBOL}|{STATE_SYMBOL})(?![\w/])"     # not "QCVN 34:2022/BTTTT" either
 SYMBOL_RE = re.compile(SYMBOL)

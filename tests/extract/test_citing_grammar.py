@@ -1,0 +1,87 @@
+"""The grammar of a citing clause in a ministry's circular (extract/relations.py, clauses.py, mentions.py): where a
+clause starts and ends, what a phrase written after its documents governs, a list whose header takes documents out
+of scope, a document named as another's amender, laws named by name, and joint symbols. Each case is a body written
+into one circular and names the edges it must give (source, target) -> (relation, mode)."""
+import pytest
+
+from graphbuild import extract_citations
+from graphbuild.models import Source
+
+S = "05/2026/TT-BLĐTBXH"
+HEADER = """BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI
+Số: 05/2026/TT-BLĐTBXH
+Hà Nội, ngày 10 tháng 3 năm 2026
+
+THÔNG TƯ
+Quy định về đào tạo nghề cho người lao động
+
+"""
+LONG = ("bảo đảm người học được hoàn thành chương trình đào tạo theo kế hoạch đã được phê duyệt và tạo điều kiện "
+        "để người học tiếp tục học tập ở trình độ cao hơn phù hợp với nhu cầu của thị trường lao động trong nước "
+        "và quốc tế, gắn với việc làm bền vững của người lao động ở mọi vùng miền")
+
+CASES = [
+    ("a sentence ends right before the document a later phrase repeals",
+     "Điều 13. Hiệu lực thi hành\n1. Thông tư này có hiệu lực kể từ ngày 05 tháng 5 năm 2026. Thông tư số "
+     "03/2017/TT-BLĐTBXH ngày 01 tháng 3 năm 2017 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định về quy "
+     "trình xây dựng chương trình; tổ chức biên soạn giáo trình đào tạo hết hiệu lực kể từ ngày Thông tư này có "
+     "hiệu lực thi hành.",
+     {(S, "03/2017/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("a part after ';' with a subject of its own takes the phrase for itself",
+     "Điều 13. Hiệu lực thi hành\nThông tư này có hiệu lực kể từ ngày 05 tháng 5 năm 2026; các quy định trái với "
+     "Thông tư số 07/2019/TT-BLĐTBXH ngày 07 tháng 3 năm 2019 hết hiệu lực kể từ ngày Thông tư này có hiệu lực.",
+     {(S, "07/2019/TT-BLĐTBXH"): ("CITES", "enacted")}),
+    ("'chấm dứt hiệu lực kể từ ngày' after the documents repeals them",
+     "Điều 14. Điều khoản thi hành\nKhoản 4 Điều 12 Nghị định số 75/2021/NĐ-CP ngày 24 tháng 7 năm 2021 của Chính "
+     "phủ chấm dứt hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.",
+     {(S, "75/2021/NĐ-CP"): ("REPEALS", "enacted")}),
+    ("the items of a list that its header takes out of scope are negated; the next clause is not",
+     "Điều 1. Phạm vi điều chỉnh\n1. Thông tư này quy định về đào tạo nghề.\n2. Thông tư này không áp dụng đối "
+     "với kinh phí do ngân sách địa phương bảo đảm:\na) Kinh phí chi trả trợ cấp một lần theo Quyết định số "
+     "24/2016/QĐ-TTg ngày 14 tháng 6 năm 2016 của Thủ tướng Chính phủ;\nb) Kinh phí đào tạo theo quy định tại "
+     "Nghị định số 61/2015/NĐ-CP ngày 09 tháng 7 năm 2015 của Chính phủ.\n3. Kinh phí đào tạo nghề thực hiện theo "
+     "quy định tại Thông tư số 152/2016/TT-BTC ngày 17 tháng 10 năm 2016 của Bộ Tài chính.",
+     {(S, "24/2016/QĐ-TTg"): ("CITES", "negated"), (S, "61/2015/NĐ-CP"): ("CITES", "negated"),
+      (S, "152/2016/TT-BTC"): ("CITES", "enacted")}),
+    ("a document named as the amender of the one amended is cited in the clause's own mode",
+     "Điều 1. Sửa đổi, bổ sung Điều 5 Thông tư số 10/2021/TT-BLĐTBXH ngày 10 tháng 8 năm 2021 đã được sửa đổi, bổ "
+     "sung một số điều bởi Thông tư số 12/2024/TT-BLĐTBXH ngày 30 tháng 10 năm 2024 như sau:",
+     {(S, "10/2021/TT-BLĐTBXH"): ("AMENDS", "enacted"), (S, "12/2024/TT-BLĐTBXH"): ("CITES", "enacted"),
+      ("12/2024/TT-BLĐTBXH", "10/2021/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
+    ("a law's known name may hold 'theo' before its number",
+     "Căn cứ Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14 ngày 13 tháng 11 "
+     "năm 2020;",
+     {(S, "69/2020/QH14"): ("BASED_ON", "enacted")}),
+    ("a known law name broken by a line is read whole",
+     "Căn cứ Nghị định số 112/2021/NĐ-CP ngày 10 tháng 12 năm 2021 của Chính phủ quy định chi tiết một số điều và "
+     "biện pháp thi hành Luật Người lao động Việt\nNam đi làm việc ở nước ngoài theo hợp đồng;",
+     {("112/2021/NĐ-CP", "69/2020/QH14"): ("GUIDES", "enacted")}),
+    ("'năm 2005' after a law's name is its year",
+     "Điều 3. Xử lý vi phạm\nNgười vi phạm bị xử lý theo quy định của Luật Phòng, chống tham nhũng năm 2005.",
+     {(S, "55/2005/QH11"): ("CITES", "enacted")}),
+    ("a law name written in lower case is read with its date",
+     "Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
+     {(S, "76/2015/QH13"): ("BASED_ON", "enacted")}),
+    ("a joint circular names up to six issuers, with '&' inside one",
+     "Điều 2. Áp dụng\nViệc xử lý vật chứng thực hiện theo quy định của Thông tư liên tịch số "
+     "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29 tháng 12 năm 2017.",
+     {(S, "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"): ("CITES", "enacted")}),
+    ("two long lines that mention a lead and a deadline are no table of tasks",
+     f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
+     f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
+     "năm 2015 hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.",
+     {(S, "43/2015/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+]
+
+
+def edges_of(body: str) -> dict:
+    extraction = extract_citations(Source(file="circular.txt", text=HEADER + body))
+    assert extraction.subject is not None and extraction.subject.symbol == S
+    return {(e.source_symbol, e.target_symbol): (e.relation, e.mode) for e in extraction.edges}
+
+
+@pytest.mark.parametrize("case,body,expected", CASES, ids=[c[0] for c in CASES])
+def test_citing_clause_grammar(case, body, expected):
+    found = edges_of(body)
+    for pair, want in expected.items():
+        assert found.get(pair) == want, f"{case}: {pair} is {found.get(pair)}, want {want}; all: {found}"
