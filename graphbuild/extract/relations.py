@@ -221,9 +221,20 @@ def _antecedent(ctx: _Context, i: int, relation: str) -> Optional[Mention]:
         if not same_clause and not (row is not None and earlier.start >= row) and \
                 not _same_sentence(ctx.text, earlier, mention):
             break       # in a table, the row is the clause: "18/2016/QĐ-UBND | … | Được thay thế bởi Quyết định …"
+        if _new_clause_between(ctx.text, earlier.tail_end, mention.start):
+            break       # "A …; triển khai Chiến lược … ban hành kèm theo B": the phrase's object is in the new clause
         if possible(mention, earlier, relation) and earlier.key != mention.key:
             return earlier
     return None
+
+
+def _new_clause_between(text: str, start: int, end: int) -> bool:
+    """Whether a part after a ';' between ``start`` and ``end`` opens with a relation phrase: a clause of its own."""
+    cut = text.rfind(";", start, end)
+    if cut < 0:
+        return False
+    hit = first_trigger(text[cut + 1:end])
+    return hit is not None and not text[cut + 1:cut + 1 + hit[1].start()].strip()
 
 
 # (a line that ends with ':' opens a list or a quotation: "… có căn cứ ban hành như sau:\n“Căn cứ Hiến pháp …")

@@ -112,6 +112,11 @@ CASES = [
      "157/2016/NĐ-CP ngày 24 tháng 11 năm 2016 của Chính phủ sửa đổi, bổ sung Nghị định số 150/2006/NĐ-CP.",
      {("150/2006/NĐ-CP", "157/2016/NĐ-CP"): None, (S, "157/2016/NĐ-CP"): ("CITES", "enacted"),
       ("157/2016/NĐ-CP", "150/2006/NĐ-CP"): ("AMENDS", "enacted")}),
+    ("a passive phrase after ';' and a verb of a new clause does not reach back into the clause before",
+     "Điều 5. Nhiệm vụ\nTuyên truyền Quyết định số 15/2020/QĐ-TTg ngày 10 tháng 3 năm 2020 đến cán bộ, công chức; "
+     "triển khai có hiệu quả Chiến lược quốc gia về bình đẳng giới ban hành kèm theo Nghị quyết số 28/NQ-CP ngày "
+     "03/3/2021 của Chính phủ.",
+     {("28/NQ-CP", "15/2020/QĐ-TTg"): None, (S, "28/NQ-CP"): ("CITES", "enacted")}),
     ("two long lines that mention a lead and a deadline are no table of tasks",
      f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
