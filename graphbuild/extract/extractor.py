@@ -259,8 +259,8 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
     speaker = next((x for x in mentions if x.key == speaker_key), None) if speaker_key else None
     if speaker is None:
         return replace(role, relation="CITES") if role.relation != "CITES" else role
-    if not possible(speaker, mention, role.relation) or (role.relation in ACTS_ON_EARLIER and _later(mention, speaker)):
-        return replace(role, relation="CITES")      # not the base's: an amending act's words, quoted
+    if not possible(speaker, mention, role.relation) or _later(mention, speaker):
+        return replace(role, relation="CITES")      # not the base's (it cannot cite a later act): an amending act's words, quoted
     return replace(role, source=speaker.key, how="chain" if role.how != "plain" else "plain")
 
 

@@ -370,6 +370,8 @@ def iter_short_mentions(text: str, start: int = 0, numbers: Optional[set] = None
 
 
 # 'Bộ luật', 'Luật', in any case: one character class first (docs/patterns.md), the rest of the word after it.
-LAW_RE = re.compile(r"(?P<word>[bBlL](?:(?<=[bB])(?i:ộ luật)|(?<=[lL])(?i:uật)))\s+(?P<name>[^\n;:()\"“”]{3,160})")
+# 'Pháp lệnh' (an ordinance of the National Assembly's Standing Committee) is cited by name the same way.
+LAW_RE = re.compile(r"(?P<word>[bBlLP](?:(?<=[bB])(?i:ộ luật)|(?<=[lL])(?i:uật)|(?<=P)háp lệnh))\s+"
+                    r"(?P<name>[^\n;:()\"“”]{3,160})")
 # Where the name of a law cited by name alone ends (the words of vocab/law_name_stops.tsv, or punctuation).
 LAW_NAME_STOP = re.compile(rf"\s+{any_of(w.word for w in vocab.law_name_stops() if w.by_name)}\b|[,.;]")

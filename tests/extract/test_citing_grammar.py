@@ -66,6 +66,9 @@ CASES = [
     ("a law name written in lower case is read with its date",
      "Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
      {(S, "76/2015/QH13"): ("BASED_ON", "enacted")}),
+    ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
+     "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
+     {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
     ("a joint circular names up to six issuers, with '&' inside one",
      "Điều 2. Áp dụng\nViệc xử lý vật chứng thực hiện theo quy định của Thông tư liên tịch số "
      "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29 tháng 12 năm 2017.",
