@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from .. import vocab
-from ..models import ACTS_ON_EARLIER, IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
+from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
 from ..text import segment
 from ..text.normalize import Text, normalize_text
 from ..vocab import gazetteer, patterns
