@@ -29,8 +29,9 @@ ENACTING = re.compile(r"(?:Quốc hội|QUỐC HỘI)\s+ban hành\s+((?:Bộ lu�
 TITLE_BLOCK = re.compile(r"\n\s*(BỘ LUẬT|LUẬT)\s*\n((?:[^\na-zđơưăâêôạ-ỹ]{2,}\n){1,3})")
 # "Luật Tổ chức Chính phủ số 63/2025/QH15", "Bộ luật Lao động số 45/2019/QH14": the name is every word between
 # "Luật" and "số" on one logical line, without a sentence break, a date or a verb that ends a name.
-STATED = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật)\s+(?P<name>[^\n;:.()\"“”]{3,200}?)\s*,?\s+(?:số\s*:?\s*)?"
-                    r"(?P<symbol>\d{1,3}\s?/\s?(?P<year>(?:19|20)\d{2})\s?/\s?QH\s?\d{1,2})(?![\w/])")
+STATED = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?P<name>[^\n;:.()\"“”]{3,200}?)\s*,?\s+"
+                    r"(?:số\s*:?\s*)?(?P<symbol>\d{1,3}\s?/\s?(?P<year>(?:19|20)\d{2})\s?/\s?(?:PL-)?(?:UBTV)?QH\s?\d{1,2})"
+                    r"(?![\w/])")
 NOT_A_NAME = re.compile(r"(?i)\b(?:ngày|năm \d|được|đã|theo|tại Điều|quy định|thì|nhằm|căn cứ|(?:điều|khoản|điểm|chương)\s+\d)\b"
                         r"|\bsố\b|\bLuật\s")     # another law named inside: a list, not one name
 
@@ -82,8 +83,8 @@ TERMS = {10: (1997, 2002), 11: (2002, 2007), 12: (2007, 2011), 13: (2011, 2016),
 
 
 def in_term(symbol: str) -> bool:
-    _, year, term = symbol.split("/")
-    span = TERMS.get(int(term[2:]))
+    _, year, code = symbol.split("/")
+    span = TERMS.get(int(re.sub(r"\D", "", code)))
     return span is None or span[0] <= int(year) <= span[1]
 
 

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from .. import vocab
-from ..models import ACTS_ON_EARLIER, IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
+from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
 from ..text import segment
 from ..text.normalize import Text, normalize_text
 from ..vocab import gazetteer, patterns
 from ..vocab.patterns import Date, any_of
 from . import identity
+from .amending_names import amending_law_names
+from .annex import annex_roles
 from .clauses import ENACTED, ClauseReader
 from .consolidated import Consolidation
 from .documents import cited_document, subject_document
@@ -156,6 +158,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
         _state(record, mention, role, kind, subject, docs, reader)
 
     mention_roles = roles(text, mentions, lines, subject_mention(subject))
+    mention_roles = annex_roles(text, mentions, amending_law_names(text, mentions, mention_roles))
     for mention, mine in zip(mentions, mention_roles, strict=True):
         for role in mine:
             state(statements, mention, role)
@@ -256,8 +259,8 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
     speaker = next((x for x in mentions if x.key == speaker_key), None) if speaker_key else None
     if speaker is None:
         return replace(role, relation="CITES") if role.relation != "CITES" else role
-    if not possible(speaker, mention, role.relation) or (role.relation in ACTS_ON_EARLIER and _later(mention, speaker)):
-        return replace(role, relation="CITES")      # not the base's: an amending act's words, quoted
+    if not possible(speaker, mention, role.relation) or _later(mention, speaker):
+        return replace(role, relation="CITES")      # not the base's (it cannot cite a later act): an amending act's words, quoted
     return replace(role, source=speaker.key, how="chain" if role.how != "plain" else "plain")
 
 

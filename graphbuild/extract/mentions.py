@@ -59,18 +59,29 @@ class Mention:
 
 @lru_cache(maxsize=None)
 def _law_names() -> dict[str, list[vocab.Law]]:
-    """Known law names without their leading 'luật'/'bộ luật' (folded) -> [Law, …]; the first name wins a tie."""
+    """Known law names without their leading 'luật'/'bộ luật'/'pháp lệnh' (folded) -> [Law, …] (of every kind that
+    bears the name: ``_law_for`` keeps the kind cited)."""
     out: dict = {}
     for known, laws in vocab.laws_by_name().items():
         bare = known.split(" ", 1)[1] if known.startswith("luật ") else known.split(" ", 2)[-1]
-        out.setdefault(bare, laws)
+        out.setdefault(bare, []).extend(laws)
     return out
 
 
 _NAME_BREAK = re.compile(r"[ ,]")
 
 
-def _law_for(name: str, date: Optional[Date], in_force_in: Optional[int] = None) -> Optional[vocab.Law]:
+_LAW_WORDS = ("luật", "bộ luật", "pháp lệnh")
+
+
+def _law_word(word: str) -> str:
+    """The type a law's leading word names: 'Bộ luật', 'Pháp lệnh' or 'Luật'."""
+    folded = _fold(word)
+    return "Bộ luật" if folded == "bộ luật" else "Pháp lệnh" if folded == "pháp lệnh" else "Luật"
+
+
+def _law_for(name: str, date: Optional[Date], in_force_in: Optional[int] = None,
+             kind: Optional[str] = None) -> Optional[vocab.Law]:
     """The law a name (as written after 'Luật') refers to: the longest known name it starts with (whole words);
     among versions (laws of one name passed in different years), the one with the cited date, else the one of the
     cited year (a law's number holds the year it was passed), else — named without a date by a text of year
@@ -83,6 +94,9 @@ def _law_for(name: str, date: Optional[Date], in_force_in: Optional[int] = None)
             laws = names.get(folded[:m.start()])
             if laws is not None:
                 break
+    if laws and kind is not None:     # an ordinance and a law of one name are two acts ("Pháp lệnh Thuế …")
+        ordinance = kind == "Pháp lệnh"
+        laws = [law for law in laws if _fold(law.name).startswith("pháp lệnh") == ordinance]
     if not laws:
         return None
     versions = {law.symbol: law for law in laws}        # a law written under two names is one version
@@ -236,6 +250,11 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
         if not free(m.start(), m.start() + 5):
             continue
         raw = m.group("name")
+        k = bisect.bisect_left(sym_starts, m.start("name"))
+        if k < len(syms) and syms[k].start < m.start("name") + len(raw) and syms[k].word is not None and \
+                _fold(syms[k].word) not in _LAW_WORDS:
+            # a name never holds another document's citation: "Pháp lệnh Cựu chiến binh và Nghị định số 157/2016 …"
+            raw = re.sub(r"[\s,]*(?:và|hoặc)?\s*$", "", text[m.start("name"):syms[k].start])
         name = _law_name(text, m.start("name"), raw, syms, sym_starts)
         # "luật" inside "pháp luật", "quy định của luật": only a capitalised name, or one the law list knows.
         if len(name) < 3 or (not name[0].isupper() and _fold(name) not in _law_names() and not _law_for(name, None)) or \
@@ -253,10 +272,10 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
                 nxt = mention
         if nxt is not None:
             nxt.start, nxt.name = m.start(), f"{m.group('word')} {name}"
-            nxt.type_code = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
+            nxt.type_code = _law_word(m.group("word"))
             law_end = max(law_end, nxt.end)
             continue
-        word = "Bộ luật" if m.group("word").lower() == "bộ luật" else "Luật"
+        word = _law_word(m.group("word"))
         found.append(Mention(m.start(), end, f"{word} {name}", type_code=word, name=f"{word} {name}", by_name=True))
         law_end = max(law_end, end)
     found.sort(key=lambda x: x.start)
@@ -281,7 +300,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
         if mention.by_name:
             bare_name = mention.name.split(" ", 1)[1] if mention.type_code == "Luật" else mention.name.split(" ", 2)[2]
             in_force_in = _in_force_in(text, previous, mention, year)
-            mention.law = _law_for(bare_name, mention.date, in_force_in)
+            mention.law = _law_for(bare_name, mention.date, in_force_in, kind=mention.type_code)
             numbered = pinned.get(_fold(mention.name))
             if numbered is not None and in_force_in and numbered.symbol and numbered.symbol.year and \
                     numbered.symbol.year > in_force_in:
@@ -310,7 +329,7 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
     ngày …'), else up to the first word that cannot be part of a name."""
     i = bisect.bisect_left(sym_starts, start + 3)
     if i < len(syms) and syms[i].start == sym_starts[i] and sym_starts[i] <= start + 170 and \
-            (syms[i].word is None or _fold(syms[i].word) in ("luật", "bộ luật")):
+            (syms[i].word is None or _fold(syms[i].word) in _LAW_WORDS):
         nm = _NAME_BEFORE_NUMBER.fullmatch(text, start, sym_starts[i])
         if nm and (not _NOT_IN_NAME.search(nm.group("name")) or _fold(nm.group("name").strip(" ,")) in _law_names()):
             return nm.group("name").strip(" ,")     # a known name may hold 'theo', 'tại' ('… theo hợp đồng')

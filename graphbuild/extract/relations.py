@@ -26,10 +26,18 @@ from typing import Optional
 from .. import vocab
 from ..vocab import patterns
 from ..vocab.patterns import any_of
-from .feasibility import possible, possible_rank, rank
+from .feasibility import possible, possible_rank, rank, year
 from .lines import ARTICLE, HARD_NEXT, Lines
 from .mentions import Mention
-from .triggers import TriggerHit, first_trigger, governing, governs, last_trigger, phrase_key, verb_text
+from .triggers import (
+    TriggerHit,
+    first_trigger,
+    governs,
+    last_trigger,
+    post_re,
+    post_relation,
+    verb_text,
+)
 
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
 LINKER = re.compile(rf"(?i)^[\s,:(\-\"“”']*(?:{any_of(vocab.phrases('linker'))}[\s,]*)*$")
@@ -123,7 +131,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             mine = [_active_role(hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
-            ante = _antecedent(ctx, i, relation)
+            ante = _antecedent(ctx, i, relation) or _row_document(ctx, i, relation, gap_start + cut + hit[1].start())
             lead = clause.lead_role(text, mention.start)
             if ante is not None:
                 mine = [Role(ante.key, relation, "chain", True, verb=verb_text(hit[1]))]
@@ -134,6 +142,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                     mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
+            elif _UNNUMBERED.search(clause_gap, 0, hit[1].start()):
+                mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]    # "Hiến pháp … được sửa đổi theo X"
             else:
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start, unnamed_object=relation)]
@@ -171,11 +181,21 @@ def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, sub
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
+        if _later(mention, prev):
+            # "Nghị định 150/2006 … hướng dẫn … Pháp lệnh X và Nghị định số 157/2016 …": a document cannot act on,
+            # nor cite, a later one; the later one is the text's own citation
+            return Role("subject", "CITES", "plain", clause_at=clause_at)
         return Role(prev.key, trigger.relation if possible(prev, mention, trigger.relation) else "CITES", "chain",
                     **said)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
     return Role("subject", trigger.relation, "trigger", **said)
+
+
+def _later(mention: Mention, prev: Mention) -> bool:
+    """Whether ``mention`` names a document issued in a later year than ``prev``'s."""
+    later, earlier = year(mention), year(prev)
+    return bool(later and earlier and later > earlier)
 
 
 @lru_cache(maxsize=None)
@@ -201,12 +221,24 @@ def _antecedent(ctx: _Context, i: int, relation: str) -> Optional[Mention]:
         if not same_clause and not (row is not None and earlier.start >= row) and \
                 not _same_sentence(ctx.text, earlier, mention):
             break       # in a table, the row is the clause: "18/2016/QĐ-UBND | … | Được thay thế bởi Quyết định …"
+        if _new_clause_between(ctx.text, earlier.tail_end, mention.start):
+            break       # "A …; triển khai Chiến lược … ban hành kèm theo B": the phrase's object is in the new clause
         if possible(mention, earlier, relation) and earlier.key != mention.key:
             return earlier
     return None
 
 
-_SENTENCE_OR_OPENER = re.compile(rf"\.\s|\n\s*\n|\n(?={HARD_NEXT.pattern})")
+def _new_clause_between(text: str, start: int, end: int) -> bool:
+    """Whether a part after a ';' between ``start`` and ``end`` opens with a relation phrase: a clause of its own."""
+    cut = text.rfind(";", start, end)
+    if cut < 0:
+        return False
+    hit = first_trigger(text[cut + 1:end])
+    return hit is not None and not text[cut + 1:cut + 1 + hit[1].start()].strip()
+
+
+# (a line that ends with ':' opens a list or a quotation: "… có căn cứ ban hành như sau:\n“Căn cứ Hiến pháp …")
+_SENTENCE_OR_OPENER = re.compile(rf"\.\s|\n\s*\n|:[ \t]*\n|\n(?={HARD_NEXT.pattern})")
 _ANTECEDENT_REACH = 600
 
 
@@ -215,6 +247,36 @@ def _basis_of(ctx: _Context, ante: Mention) -> Optional[Role]:
     for mention, mine in zip(ctx.mentions, ctx.roles):
         if mention is ante:
             return next((r for r in mine if r.source == "subject" and r.relation == "BASED_ON"), None)
+    return None
+
+
+# A cell that says what happened to its row's document, or to some of its articles, by a passive phrase: "Được bãi
+# bỏ bởi …", "Điều 5, Điều 6 được sửa đổi, bổ sung bởi …" (a table linearised one cell per line).
+_ROW_CELL = re.compile(r"(?i)[ \t]*(?:(?:điều|khoản|điểm|mục|chương|phụ lục)\s+[\w.]+(?:\s*(?:,|và)\s*)?)*[ \t]*")
+_ROW_LINES = 4              # the row's document is named this many lines up at most
+_CHANGES = ("AMENDS", "REPLACES", "REPEALS")
+
+
+def _row_document(ctx: _Context, i: int, relation: str, phrase_at: int) -> Optional[Mention]:
+    """The row's document a passive phrase that opens its cell acts on: the nearest document named on the lines just
+    above (within the row: no blank line between), that it can act on."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, phrase_at) + 1
+    if relation not in _CHANGES or not _ROW_CELL.fullmatch(text, line_start, phrase_at):
+        return None
+    top = line_start
+    for _ in range(_ROW_LINES):
+        above = text.rfind("\n", 0, max(0, top - 1)) + 1
+        if top == 0 or not text[above:top].strip():
+            break           # a blank line ends the row
+        top = above
+    mention = ctx.mentions[i]
+    for j in range(i - 1, -1, -1):
+        earlier = ctx.mentions[j]
+        if earlier.start < top:
+            return None
+        if earlier.start < line_start and possible(mention, earlier, relation) and earlier.key != mention.key:
+            return earlier
     return None
 
 
@@ -248,9 +310,11 @@ def _continue_list(ctx: _Context, i: int, gap: str) -> list[Role]:
             next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), i - 1)
     out = []
     for role in ctx.roles[j]:
-        if semicolon and role.how == "chain" and not role.passive:
-            role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.how != "chain"),
+        if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
+            role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.source == "subject"),
                         Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start))
+            if any(r.source == "subject" for r in ctx.roles[j]):
+                continue        # the subject's own role of the item before is taken below
         if role.source != "subject":
             source = ctx.by_key[role.source]        # an earlier mention
             ok = possible(mention, source, role.relation) if role.passive else possible(source, mention, role.relation)
@@ -298,6 +362,11 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
     after = header_start
     if k >= 0 and mentions[k].start >= header_start:
         after = max(header_start, mentions[k].tail_end)
+    following = _FOLLOWING.search(text, after, header_end)
+    post = post_re().search(text, following.end(), header_end) if following and post_re() else None
+    if post is not None:    # "Các văn bản sau đây hết hiệu lực kể từ ngày …:": the phrase is said of the items
+        return Role("subject", post_relation(post), "trigger", verb=verb_text(post), verb_at=post.start(),
+                    clause_at=header_start)
     hit = last_trigger(text[after:header_end])
     if not hit:
         return None
@@ -330,26 +399,16 @@ def _item_kind(line: str) -> Optional[str]:
     return next((kind for kind, mark in _ITEM_KINDS if mark.match(line)), None)
 
 
-@lru_cache(maxsize=None)
-def _post_re() -> Optional[re.Pattern]:
-    """Phrases written after the document they govern ('Thông tư số X … hết hiệu lực'): direction 'post'."""
-    post = governing("post")
-    if not post:
-        return None
-    return re.compile(r"(?i)(?<!\w)" + patterns.phrase_trie(t.phrase for t in post))
-
-
 def _post_triggers(ctx: _Context) -> None:
     """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': a phrase written after documents gives the
     subject's relation to the documents its sentence lists before it: the first document of each part between ';'
     ('Thông tư A …; Thông tư B sửa đổi … Thông tư A hết hiệu lực': A and B, not the A named in B's title), and the
     documents joined to one by 'và'. A part that starts with something else ('…; các quy định trái với … hết hiệu
     lực') takes the phrase for itself. Only a plain citation gives way to it."""
-    pattern = _post_re()
+    pattern = post_re()
     if pattern is None:
         return
     text, mentions = ctx.text, ctx.mentions
-    relation_of = {phrase_key(t.phrase): t.relation for t in vocab.triggers() if t.direction == "post"}
     starts = [x.start for x in mentions]
     done_until = -1
     for i, mention in enumerate(mentions):
@@ -364,7 +423,7 @@ def _post_triggers(ctx: _Context) -> None:
         done_until = match.end()
         sentence = ctx.clauses[i].start
         heads = _part_heads(ctx, sentence, match.start(), starts)
-        role = Role("subject", relation_of[phrase_key(match.group(0))], "trigger", verb=verb_text(match),
+        role = Role("subject", post_relation(match), "trigger", verb=verb_text(match),
                     verb_at=match.start(), clause_at=sentence)
         for k in heads:
             first = ctx.roles[k][0]
@@ -372,6 +431,10 @@ def _post_triggers(ctx: _Context) -> None:
                 ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
 
 
+_FOLLOWING = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('following'))})(?!\w)")
+# "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
+_TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
+_UNNUMBERED = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('unnumbered_document'))})(?!\w)")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
 
@@ -386,7 +449,8 @@ def _part_heads(ctx: _Context, start: int, end: int, starts: list[int]) -> list[
         part_end = bounds[n + 1] if n + 1 < len(bounds) else end
         k = bisect.bisect_left(starts, part_start)
         if k >= len(mentions) or mentions[k].start >= part_end or \
-                not LIST_GAP.match(text[part_start:mentions[k].start]):
+                not (LIST_GAP.match(text[part_start:mentions[k].start]) or
+                     _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start)):
             if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
                 return []       # the phrase is said of what the last part opens with
             continue            # a part of the title of the document before it

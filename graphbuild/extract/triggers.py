@@ -90,3 +90,22 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
 def first_trigger(gap: str) -> Optional[TriggerHit]:
     match = trigger_re().search(gap)
     return (trigger_table()[phrase_key(match.group(0))], match) if match else None
+
+
+@lru_cache(maxsize=None)
+def post_re() -> Optional[re.Pattern]:
+    """Phrases written after the document they govern ('Thông tư số X … hết hiệu lực'): direction 'post'."""
+    post = governing("post")
+    if not post:
+        return None
+    return re.compile(r"(?i)(?<!\w)" + patterns.phrase_trie(t.phrase for t in post))
+
+
+@lru_cache(maxsize=None)
+def _post_relations() -> dict[str, str]:
+    return {phrase_key(t.phrase): t.relation for t in vocab.triggers() if t.direction == "post"}
+
+
+def post_relation(match: re.Match) -> str:
+    """The relation a phrase of direction 'post' gives (``post_re``'s match)."""
+    return _post_relations()[phrase_key(match.group(0))]

@@ -36,7 +36,7 @@ from . import files
 from .check import check_graph
 from .locate import is_graph_dir, write_build_info
 from .model import Graph, Report
-from .resolve_files import resolve_to_files
+from .resolve_files import IN_MEMORY_LOG_BYTES, resolve_to_files
 
 EXTRACTIONS = "extractions.jsonl"
 PathLike = Union[str, Path]
@@ -254,8 +254,10 @@ def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) \
     "resolve" up to the last file of the graph, "export" the check and the report; the peak RSS of this process in
     MiB where the system tells it)."""
     started = time.perf_counter()
-    with open(Path(out) / EXTRACTIONS, "rb") as f:
-        report = resolve_to_files((json.loads(line) for line in f if line.strip()), out)
+    log = Path(out) / EXTRACTIONS
+    with open(log, "rb") as f:
+        report = resolve_to_files((json.loads(line) for line in f if line.strip()), out,
+                                  in_memory=log.stat().st_size < IN_MEMORY_LOG_BYTES)
     report["inputs"] = extracted + len(rejects)
     report["rejected"] = len(rejects)
     seconds = {"resolve": time.perf_counter() - started}

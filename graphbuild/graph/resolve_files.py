@@ -10,7 +10,6 @@ ambiguous citations, conflicts and corrections). The mentions, statements, nodes
 """
 from __future__ import annotations
 
-import json
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -36,22 +35,26 @@ from .resolve import (
 from .worktable import WorkTables
 
 WORK_FILE = ".resolve.sqlite"           # the work tables, next to the graph's files while it is resolved
+# An extraction log smaller than this is resolved with its work tables in memory: they hold about as much as the log
+# (tens of MB at most here), and a small corpus is resolved without a file written and read back.
+IN_MEMORY_LOG_BYTES = 32_000_000
 # stage(name): called as each pass starts ("gather", "rename", "nodes", "pairs", "edges", "documents", "links")
 Stage = Callable[[str], None]
 
 
 def _line(f: IO[str], row: Any) -> None:
-    f.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+    f.write(files.json_line(row))
 
 
 def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path], work: Optional[Path] = None,
-                     stage: Optional[Stage] = None) -> Report:
+                     stage: Optional[Stage] = None, in_memory: bool = False) -> Report:
     """Resolve ``extractions`` (in file order, read once) and write the graph's JSON lines into ``out``; the
     report (without the build's counts of inputs and its check). ``work``: the SQLite file of the work tables
-    (``out/.resolve.sqlite`` by default), deleted at the end."""
+    (``out/.resolve.sqlite`` by default), deleted at the end; ``in_memory``: no file, for a small corpus (the same
+    tables, the same outputs)."""
     out = Path(out)
     tell = stage or (lambda name: None)
-    tables = WorkTables(work or out / WORK_FILE)
+    tables = WorkTables(None if in_memory else work or out / WORK_FILE)
     try:
         tell("gather")
         gather_records(extractions, tables)
@@ -115,7 +118,7 @@ def resolve_citations(extractions: Iterable[ExtractionLike]) -> Graph:
     if isinstance(extractions, (list, tuple)):
         extractions = sorted(extractions, key=lambda e: e["file"] if isinstance(e, dict) else e.file)
     with tempfile.TemporaryDirectory(prefix="graphbuild-resolve-") as tmp:
-        report = resolve_to_files(extractions, tmp)
+        report = resolve_to_files(extractions, tmp, in_memory=True)
         graph = files.load_graph(tmp)
     graph.report = report
     return graph

@@ -13,6 +13,7 @@ come one after the other in reading order, and the readers take them so.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Optional
@@ -20,6 +21,7 @@ from typing import Optional
 from .. import vocab
 from .normalize import Text
 
+_BLANK = re.compile("[ \n]")
 COLUMN_GAP = 3          # blanks in a row that part two columns (a tab always does)
 TAB = 8
 
@@ -54,17 +56,25 @@ def rows(clean: Text, start: int = 0, end: Optional[int] = None) -> list[Row]:
     text, source = clean.text, clean.source
     end = len(text) if end is None else end
     out: list[Row] = []
+    # The source offsets of every blank, of the character after it and of every line start, mapped at once.
+    wanted = sorted({start} | {q for m in _BLANK.finditer(text, start, end) for q in (m.start(), m.end())})
+    mapped = dict(zip(wanted, clean.to_source_many(wanted)))
     pos = start
     while pos < end:
         eol = text.find("\n", pos, end)
         eol = end if eol < 0 else eol
-        out.extend(_line_rows(clean, text, source, pos, eol))
+        out.extend(_line_rows(clean, text, source, pos, eol, mapped))
         pos = eol + 1
     return out
 
 
-def _line_rows(clean: Text, text: str, source: str, start: int, end: int) -> list[Row]:
+def _line_rows(clean: Text, text: str, source: str, start: int, end: int, mapped: dict[int, int]) -> list[Row]:
     rows_: list[Row] = []
+
+    def to_source(offset: int) -> int:
+        found = mapped.get(offset)
+        return clean.to_source(offset) if found is None else found
+
     cells: list[Cell] = []
     cell_start = start
 
@@ -75,7 +85,7 @@ def _line_rows(clean: Text, text: str, source: str, start: int, end: int) -> lis
         while e > s and text[e - 1] in " |":
             e -= 1
         if e > s:
-            cells.append(Cell(s, e, _x(source, clean.to_source(s)), text[s:e]))
+            cells.append(Cell(s, e, _x(source, to_source(s)), text[s:e]))
 
     i = text.find(" ", start, end)
     while i >= 0:
@@ -84,7 +94,7 @@ def _line_rows(clean: Text, text: str, source: str, start: int, end: int) -> lis
             cell_start = i + 2
             i = text.find(" ", i + 2, end)
             continue
-        s0, s1 = clean.to_source(i), clean.to_source(i + 1)
+        s0, s1 = to_source(i), to_source(i + 1)
         gap = source[s0:s1]
         if "\n" in gap:
             close(i)

@@ -106,6 +106,33 @@ class Text:
                 offset = i_end if end else i_start
         return offset
 
+    def to_source_many(self, offsets: list[int]) -> list[int]:
+        """``[to_source(o) for o in offsets]`` for an ascending list (starts: no ``end``, no ``inner``), step by step
+        over the whole list: a step moves every offset between two of its replacements by the same amount, and puts
+        those at or inside a replacement at its source start, so each stretch of the list is shifted at once (a
+        step keeps the list in order). The layout reader maps every blank of the header and the tail so."""
+        out = list(offsets)
+        for o_starts, o_ends, i_starts, i_ends in reversed(self._steps):
+            if not out:
+                break
+            first, last = bisect_right(o_starts, out[0]) - 1, bisect_right(o_starts, out[-1]) - 1
+            mapped: list[int] = []
+            lo = 0
+            for k in range(first, last + 1):
+                # out[lo:hi]: the offsets from this replacement's start to the next one's
+                hi = bisect_left(out, o_starts[k + 1], lo) if k < last else len(out)
+                if k < 0:
+                    mapped += out[lo:hi]        # before the step's first replacement: unchanged
+                else:
+                    o_start, o_end = o_starts[k], o_ends[k]
+                    at = bisect_left(out, max(o_end, o_start + 1), lo, hi)     # at it or inside it up to here
+                    mapped += [i_starts[k]] * (at - lo)
+                    shift = i_ends[k] - o_end
+                    mapped += [x + shift for x in out[at:hi]] if shift else out[at:hi]
+                lo = hi
+            out = mapped
+        return out
+
     def source_span(self, start: int, end: int, inner: bool = False) -> tuple:
         """The source span behind a clean span; ``inner``: without the deleted markup at its edges (a mention),
         else with it (a sentence of evidence)."""
@@ -129,9 +156,11 @@ _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
 # Only runs that change: a single ordinary space is left alone (matching it would cost a replacement per word).
 _ODD_CHARS = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\u00d0\u00f0\u0189"
                         "\u2010-\u2015\u2212]")
-_SPACES = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*|"
-                     "  [ \t\u00a0\u2002\u2003\u2009\u202f]*|"
-                     " [\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*")
+# A run of two blanks or more, or one blank that is not a plain space: one character class first, so ``re`` skips
+# to the next blank in C (docs/patterns.md), and the whole run from its first blank.
+_SPACES = re.compile("[ \t\u00a0\u2002\u2003\u2009\u202f]"
+                     "(?:[ \t\u00a0\u2002\u2003\u2009\u202f]+|(?<=[\t\u00a0\u2002\u2003\u2009\u202f]))")
+_DOUBLE_SPACES = re.compile("  +")      # the same matches in a text whose only blank is the plain space: a literal
 _ODD_SPACE = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f]")
 _CR = re.compile(r"\r\n?")
 _HTML_TAG = re.compile(r"</?(?:i|b|u|em|strong|span|sup|sub|br|p|div|font)\b[^>]{0,200}>", re.I)
@@ -145,7 +174,7 @@ _NUMBER_BREAK = re.compile(r"\n(?=\d)(?:(?<=số\n)|(?<=Số\n)|(?<=ngày\n)|(?<
 # A page break (blank lines left by page furniture) inside a sentence: the next line goes on in lower case.
 _PAGE_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?:[ ]*\n)+(?=[" + _LOWER_START + r"(])(?![a-zđ]\)\s)")
 # A symbol wrapped at its hyphen: "152/2016/TT-\nBTC".
-_SYMBOL_WRAP = re.compile(r"-\n(?=[A-ZĐ])")
+_SYMBOL_WRAP = re.compile(r"-\n(?:[ \t]*\n)*(?=[A-ZĐ])")     # over a page break too
 _SYMBOL_HEAD = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:/\d{4})?/(?:[A-Za-zĐđ]{1,14}\d{0,2}-){1,4}\Z")
 # "381/ĐA-CPngày": a symbol glued to the next word.
 _GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ0-9]ngày)\b")
@@ -184,6 +213,31 @@ def _markdown_matches(text: str):
             prev_end = cur = m.end()
         else:
             cur = c + 1
+
+
+@lru_cache(maxsize=None)
+def _chrome_after_newline() -> re.Pattern:
+    """A newline before a line of web chrome: ``vocab.web_chrome()`` (a whole line: ``^…$``) behind a literal '\\n',
+    which ``re`` searches for fast, where the ``^`` that begins the table's pattern is tried at every position."""
+    chrome = vocab.web_chrome()
+    return re.compile("\n(?=" + chrome.pattern.removeprefix("^") + ")", chrome.flags)
+
+
+def _chrome_lines(text: str):
+    """The matches of ``vocab.web_chrome()`` in ``text`` (exactly those of its ``finditer``): tried at the start of
+    the text and after each newline that ``_chrome_after_newline`` finds, never inside the previous match."""
+    chrome = vocab.web_chrome()
+    prev_end = 0
+    first = chrome.match(text, 0)
+    if first is not None:
+        yield first
+        prev_end = first.end()
+    for nl in _chrome_after_newline().finditer(text, prev_end):
+        if nl.start() + 1 >= prev_end:
+            m = chrome.match(text, nl.start() + 1)
+            if m is not None:
+                yield m
+                prev_end = m.end()
 
 
 def _unwrap_symbol(m: re.Match) -> str:
@@ -253,9 +307,11 @@ def normalize_text(source: str) -> Text:
     t.sub_matches(_markdown_matches(t.text), "")
     if odd:
         t.sub(_DASHES, "-")
-    if "  " in t.text or _ODD_SPACE.search(t.text):     # most texts have neither: skip the slower scan
+    if _ODD_SPACE.search(t.text):
         t.sub(_SPACES, " ")
-    t.sub(vocab.web_chrome(), "")
+    elif "  " in t.text:
+        t.sub(_DOUBLE_SPACES, " ")
+    t.sub_matches(_chrome_lines(t.text), "")
     if " \n" in t.text or "\n " in t.text:
         t.sub(_LINE_SPACES, "\n", many=True)
     if _CYRILLIC_ANY.search(t.text):

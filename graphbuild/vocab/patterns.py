@@ -246,8 +246,11 @@ def mention_re() -> re.Pattern:
     return re.compile(rf"(?:(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s*:?\s*)?|(?i:số)\s*:?\s*)?{SYMBOL}")
 
 
-# The same as ``SYMBOL_RE``; the look-ahead lets the engine skip every position that is not a digit at once.
-SYMBOL_SCAN_RE = re.compile(rf"(?=\d){SYMBOL}")
+# Every symbol holds a '/' at most this many characters after its first digit: a party symbol's number, letter and
+# blanks, '-', blanks, type code and blanks (5+1+2+1+2+5+2 = 18; PARTY_SYMBOL), a state symbol's number before its
+# first '/' fewer (STATE_SYMBOL). The symbol scan starts from the slashes, far fewer than the digits of a text.
+_SLASH_REACH = 18
+_DIGIT = re.compile(r"\d")
 _PREFIX_WINDOW = 40     # longer than any type word + 'số' with ordinary spacing
 _LONG_SPACE = re.compile(r"\s{4}")
 
@@ -257,13 +260,32 @@ def _prefix_at_end() -> re.Pattern:
     return re.compile(rf"(?:(?P<word>(?i:{type_words()}))\s+(?:(?i:số)\s*:?\s*)?|(?i:số)\s*:?\s*)\Z")
 
 
+def symbol_matches(text: str, start: int = 0):
+    """The matches of ``SYMBOL_RE.finditer(text, start)``, found fast: SYMBOL_RE begins with look-behinds, so ``re``
+    would enter it at every position of the text (docs/patterns.md); it is tried only at the digits within
+    ``_SLASH_REACH`` characters before each '/' (where every symbol begins), in order and never inside the previous
+    match."""
+    match = SYMBOL_RE.match
+    digits = _DIGIT.finditer
+    prev_end = tried = start        # every position before ``tried`` has been tried
+    slash = text.find("/", start)
+    while slash >= 0:
+        for dm in digits(text, max(tried, prev_end, slash - _SLASH_REACH), slash):
+            sm = match(text, dm.start())
+            if sm is not None and sm.start() >= prev_end:
+                yield sm
+                prev_end = sm.end()
+        tried = slash
+        slash = text.find("/", max(slash + 1, prev_end))
+
+
 def iter_mentions(text: str, start: int = 0):
     """The matches of ``mention_re()`` in ``text`` from ``start``, as (start, end, type word or None, symbol match),
     found fast: symbols first, then the type word and 'số' in a short window before each (the window widens to the
     previous match when long blank runs could hide a longer prefix, so the result is exactly mention_re's)."""
     prev_end = start
     prefix = _prefix_at_end()
-    for sm in SYMBOL_SCAN_RE.finditer(text, start):
+    for sm in symbol_matches(text, start):
         s = sm.start()
         lo = max(prev_end, s - _PREFIX_WINDOW)
         if lo > prev_end and _LONG_SPACE.search(text, lo, s):
@@ -288,7 +310,8 @@ def short_mention_re() -> re.Pattern:
                       rf"(?!{_NOT_A_SHORT_FORM})")
 
 
-_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?!{_NOT_A_SHORT_FORM})")
+# A number after a blank: begins with one character class (a digit), the blank checked behind it (docs/patterns.md).
+_SHORT_NUMBER = re.compile(rf"(?P<num>\d(?<=\s\d)\d{{0,4}})\b(?!{_NOT_A_SHORT_FORM})")
 
 
 @lru_cache(maxsize=None)
@@ -346,6 +369,9 @@ def iter_short_mentions(text: str, start: int = 0, numbers: Optional[set] = None
             prev_end = nm.end()
 
 
-LAW_RE = re.compile(r"(?=[bBlL])(?P<word>(?i:bộ luật|luật))\s+(?P<name>[^\n;:()\"“”]{3,160})")
+# 'Bộ luật', 'Luật', in any case: one character class first (docs/patterns.md), the rest of the word after it.
+# 'Pháp lệnh' (an ordinance of the National Assembly's Standing Committee) is cited by name the same way.
+LAW_RE = re.compile(r"(?P<word>[bBlLP](?:(?<=[bB])(?i:ộ luật)|(?<=[lL])(?i:uật)|(?<=P)háp lệnh))\s+"
+                    r"(?P<name>[^\n;:()\"“”]{3,160})")
 # Where the name of a law cited by name alone ends (the words of vocab/law_name_stops.tsv, or punctuation).
 LAW_NAME_STOP = re.compile(rf"\s+{any_of(w.word for w in vocab.law_name_stops() if w.by_name)}\b|[,.;]")

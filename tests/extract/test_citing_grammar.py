@@ -27,6 +27,10 @@ CASES = [
      "trình xây dựng chương trình; tổ chức biên soạn giáo trình đào tạo hết hiệu lực kể từ ngày Thông tư này có "
      "hiệu lực thi hành.",
      {(S, "03/2017/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("a time said before the documents does not hide them from the phrase after them",
+     "Điều 13. Hiệu lực thi hành\n2. Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số 06/2021/TT-BLĐTBXH "
+     "ngày 30 tháng 9 năm 2021 của Bộ trưởng quy định chi tiết việc thu phí hết hiệu lực thi hành.",
+     {(S, "06/2021/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
     ("a part after ';' with a subject of its own takes the phrase for itself",
      "Điều 13. Hiệu lực thi hành\nThông tư này có hiệu lực kể từ ngày 05 tháng 5 năm 2026; các quy định trái với "
      "Thông tư số 07/2019/TT-BLĐTBXH ngày 07 tháng 3 năm 2019 hết hiệu lực kể từ ngày Thông tư này có hiệu lực.",
@@ -62,10 +66,60 @@ CASES = [
     ("a law name written in lower case is read with its date",
      "Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
      {(S, "76/2015/QH13"): ("BASED_ON", "enacted")}),
+    ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
+     "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
+     {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
     ("a joint circular names up to six issuers, with '&' inside one",
      "Điều 2. Áp dụng\nViệc xử lý vật chứng thực hiện theo quy định của Thông tư liên tịch số "
      "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC ngày 29 tháng 12 năm 2017.",
      {(S, "01/2017/TTLT-BCA-BQP-BTC-BNN&PTNT-VKSNDTC"): ("CITES", "enacted")}),
+    ("a list of amenders ends at ';': the next law is amended, not an amender",
+     "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15 đã được sửa đổi, bổ sung một số điều theo Luật số "
+     "90/2025/QH15 và Luật số 149/2025/QH15; Luật Thuế thu nhập doanh nghiệp số 67/2025/QH15 đã được sửa đổi, bổ "
+     "sung một số điều theo Luật số 116/2025/QH15;",
+     {("90/2025/QH15", "48/2024/QH15"): ("AMENDS", "enacted"), ("149/2025/QH15", "48/2024/QH15"): ("AMENDS", "enacted"),
+      ("116/2025/QH15", "67/2025/QH15"): ("AMENDS", "enacted"), ("67/2025/QH15", "48/2024/QH15"): None}),
+    ("a list whose header says its items end ('Các văn bản sau đây hết hiệu lực …:') replaces them",
+     "Điều 20. Hiệu lực thi hành\nCác văn bản sau đây hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực:\n"
+     "1. Thông tư số 11/2016/TT-BLĐTBXH ngày 03 tháng 02 năm 2016 của Bộ trưởng quy định chi tiết;\n"
+     "2. Quyết định số 60/2008/QĐ-BLĐTBXH ngày 26 tháng 9 năm 2008 của Bộ trưởng quy định về đào tạo.",
+     {(S, "11/2016/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "60/2008/QĐ-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("the documents that open the rows of an annex of repeals are repealed, in either table layout",
+     "Điều 1. Bãi bỏ toàn bộ các văn bản tại Phụ lục ban hành kèm theo Thông tư này.\n\nPhụ lục\nDANH MỤC VĂN BẢN "
+     "QUY PHẠM PHÁP LUẬT BỊ BÃI BỎ TOÀN BỘ\n(Kèm theo Thông tư số 05/2026/TT-BLĐTBXH)\nSTT\nTên loại văn bản\n"
+     "Số, ký hiệu\nTrích yếu\n1\nThông tư\n12/2015/TT-BLĐTBXH\nHướng dẫn thực hiện chế độ\n"
+     "2 | Quyết định | 25/2017/QĐ-BLĐTBXH | Về đào tạo nghề theo Nghị định số 61/2015/NĐ-CP",
+     {(S, "12/2015/TT-BLĐTBXH"): ("REPEALS", "enacted"), (S, "25/2017/QĐ-BLĐTBXH"): ("REPEALS", "enacted"),
+      (S, "61/2015/NĐ-CP"): ("CITES", "enacted")}),
+    ("an annex of documents proposed for amendment assigns, it amends nothing",
+     "Điều 2. Các bộ rà soát các văn bản tại Phụ lục.\n\nPhụ lục\nDANH MỤC VĂN BẢN ĐƯỢC ĐỀ XUẤT SỬA ĐỔI, BỔ SUNG\n"
+     "STT\nTên văn bản\n1\nNghị định số 113/2025/NĐ-CP\n2\nThông tư số 02/2023/TT-BLĐTBXH",
+     {(S, "113/2025/NĐ-CP"): ("CITES", "assigned"), (S, "02/2023/TT-BLĐTBXH"): ("CITES", "assigned")}),
+    ("an amending law named by the laws it amends is the basis; the laws in its name are what it amends",
+     "Căn cứ Luật Thuế giá trị gia tăng số 48/2024/QH15;\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Thuế thu "
+     "nhập cá nhân,\nLuật Thuế giá trị gia tăng, Luật Thuế thu nhập doanh nghiệp và Luật Thuế tiêu thụ đặc biệt số "
+     "09/2026/QH16;",
+     {(S, "09/2026/QH16"): ("BASED_ON", "enacted"), ("09/2026/QH16", "48/2024/QH15"): ("AMENDS", "enacted"),
+      (S, "48/2024/QH15"): ("BASED_ON", "enacted")}),
+    ("a cell that says what happened to its row's document acts on the document named on the lines above",
+     "Điều 2. Danh mục văn bản hết hiệu lực một phần:\n\nThông tư\nSố 27/2018/TT-BLĐTBXH ngày 14/12/2018\n"
+     "Quy định về thống kê lao động\nĐiều 5, Điều 6 được sửa đổi, bổ sung bởi Thông tư số 08/2024/TT-BLĐTBXH ngày "
+     "31/7/2024\n01/8/2024\n\nThông tư\nSố 33/2017/TT-BLĐTBXH ngày 29/9/2017\nQuy định chi tiết về đào tạo\n"
+     "Được bãi bỏ bởi\nThông tư số 10/2024/TT-BLĐTBXH ngày 31/7/2024\n01/8/2024",
+     {("08/2024/TT-BLĐTBXH", "27/2018/TT-BLĐTBXH"): ("AMENDS", "enacted"),
+      ("10/2024/TT-BLĐTBXH", "33/2017/TT-BLĐTBXH"): ("REPEALS", "enacted"),
+      ("08/2024/TT-BLĐTBXH", "33/2017/TT-BLĐTBXH"): None}),
+    ("a document cannot act on, nor cite, a later one: the later one is the text's own citation",
+     "Điều 4. Áp dụng\nChế độ thực hiện theo quy định tại Nghị định số 150/2006/NĐ-CP ngày 12 tháng 12 năm 2006 của "
+     "Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều Pháp lệnh Cựu chiến binh và Nghị định số "
+     "157/2016/NĐ-CP ngày 24 tháng 11 năm 2016 của Chính phủ sửa đổi, bổ sung Nghị định số 150/2006/NĐ-CP.",
+     {("150/2006/NĐ-CP", "157/2016/NĐ-CP"): None, (S, "157/2016/NĐ-CP"): ("CITES", "enacted"),
+      ("157/2016/NĐ-CP", "150/2006/NĐ-CP"): ("AMENDS", "enacted")}),
+    ("a passive phrase after ';' and a verb of a new clause does not reach back into the clause before",
+     "Điều 5. Nhiệm vụ\nTuyên truyền Quyết định số 15/2020/QĐ-TTg ngày 10 tháng 3 năm 2020 đến cán bộ, công chức; "
+     "triển khai có hiệu quả Chiến lược quốc gia về bình đẳng giới ban hành kèm theo Nghị quyết số 28/NQ-CP ngày "
+     "03/3/2021 của Chính phủ.",
+     {("28/NQ-CP", "15/2020/QĐ-TTg"): None, (S, "28/NQ-CP"): ("CITES", "enacted")}),
     ("two long lines that mention a lead and a deadline are no table of tasks",
      f"Điều 10. Trách nhiệm của cơ sở đào tạo\n1. Cơ sở đào tạo {LONG}.\n2. Chủ trì, phối hợp với các cơ quan, "
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "

@@ -79,3 +79,27 @@ def test_a_work_file_left_by_a_resolution_that_did_not_end_is_started_afresh(tmp
     tables = WorkTables(tmp_path / "work.sqlite")
     assert list(tables.mentions) == [] and list(tables.nodes()) == []
     tables.close()
+
+
+def test_work_tables_in_memory_give_the_files_a_work_file_gives(data_dir, tmp_path):
+    """A small corpus is resolved with its work tables in memory (build: IN_MEMORY_LOG_BYTES): the same graph files,
+    byte for byte, as through the work file a large one uses."""
+    import json
+
+    from graphbuild.extract.extractor import extract_citations
+    from graphbuild.graph.resolve_files import WORK_FILE, resolve_to_files
+    from graphbuild.ingest.read import read_sources
+    from graphbuild.models import Reject
+    records = sorted((extract_citations(s, with_mentions=False).to_dict(mentions=False)
+                      for s in read_sources([data_dir / "seeds", data_dir / "corpus"]) if not isinstance(s, Reject)),
+                     key=lambda r: r["file"])
+    on_disk, in_memory = tmp_path / "disk", tmp_path / "memory"
+    on_disk.mkdir()
+    in_memory.mkdir()
+    assert resolve_to_files(records, on_disk) == resolve_to_files(records, in_memory, in_memory=True)
+    assert not (in_memory / WORK_FILE).exists()
+    names = ("documents.jsonl", "edges.jsonl", "entities.jsonl", "links.jsonl")
+    for name in names:
+        assert (on_disk / name).read_bytes() == (in_memory / name).read_bytes(), name
+    assert sum(1 for _ in open(on_disk / "edges.jsonl")) > 10
+    assert json.loads((on_disk / "documents.jsonl").open().readline())["id"]

@@ -69,3 +69,56 @@ def test_markdown_jump_search_equals_the_regex():
     for _ in range(3000):
         text = "".join(rnd.choice(" \n\t*_\\#>ab-()") for _ in range(rnd.randint(0, 24)))
         assert [m.span() for m in n._markdown_matches(text)] == [m.span() for m in n._MARKDOWN.finditer(text)]
+
+
+def test_blank_runs_found_as_the_first_pattern_found():
+    """_SPACES begins with one character class now (docs/patterns.md), and _DOUBLE_SPACES stands for it in a text
+    whose only blank is the plain space: both find exactly the runs the first, three-branch pattern found."""
+    import random
+    import re
+
+    from graphbuild.text import normalize as n
+    first = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*|"
+                       "  [ \t\u00a0\u2002\u2003\u2009\u202f]*|"
+                       " [\t\u00a0\u2002\u2003\u2009\u202f][ \t\u00a0\u2002\u2003\u2009\u202f]*")
+    rnd = random.Random(18)
+    for _ in range(3000):
+        text = "".join(rnd.choice("  \t\u00a0\u2009ab\n") for _ in range(rnd.randint(0, 24)))
+        assert [m.span() for m in n._SPACES.finditer(text)] == [m.span() for m in first.finditer(text)]
+        plain = text.replace("\t", "x").replace("\u00a0", "y").replace("\u2009", "z")
+        assert [m.span() for m in n._DOUBLE_SPACES.finditer(plain)] == [m.span() for m in first.finditer(plain)]
+
+
+@pytest.mark.parametrize("src", [
+    "Số: 12/QĐ-UBND          Hà Nội, ngày 5 tháng 6 năm 2020\r\n\r\nKẾT LUẬN\t\tcủa  Bộ <i>Chính</i> trị \n  về\n"
+    "việc **thực hiện** Chỉ thị 43 –  năm  2020\u00a0\u00a0 và\n\n\nhướng dẫn",
+    "CÔNG BÁO/Số 977 + 978/Ngày 25-7-2025\nA- A A+ | Tăng tương phản\nNơi nhận:\n- Như trên;      GIÁM ĐỐC\n- Lưu: VT.",
+    "Ð\u0110 e\u0301 \u200b x \n\n y",
+    "",
+])
+def test_offsets_mapped_together_equal_each_mapped_alone(src):
+    """``to_source_many`` (the layout reader maps every blank of a zone at once) gives ``to_source`` of each offset,
+    for the whole text and for any stretch of it."""
+    t = normalize_text(src)
+    offsets = list(range(len(t.text) + 1))
+    assert t.to_source_many(offsets) == [t.to_source(o) for o in offsets]
+    for a in range(0, len(offsets), 5):
+        part = offsets[a:a + 9]
+        assert t.to_source_many(part) == [t.to_source(o) for o in part]
+
+
+def test_web_chrome_found_from_the_newlines_as_its_pattern_finds_it():
+    """``_chrome_lines`` tries the table's whole-line pattern only after the newlines a literal search finds: the
+    same matches as its ``finditer`` (a line of chrome at the start, lines of it in a row, one across lines)."""
+    import random
+
+    from graphbuild import vocab
+    from graphbuild.text import normalize as n
+    chrome = vocab.web_chrome()
+    assert chrome.fullmatch("") is None
+    rnd = random.Random(18)
+    bits = ["A- A A+", "A-\nA\nA+", "Tăng tương phản", "Print this", "Chia sẻ", "\n", " ", "\t", "x", "Bản in"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 12)))
+        assert [m.span() for m in n._chrome_lines(text)] == [m.span() for m in chrome.finditer(text)]
+    assert len(list(n._chrome_lines("Chia sẻ\nA- A A+\nvăn bản\n  Bản in  "))) == 3

@@ -1,4 +1,6 @@
 """Symbols and dates: input -> canonical form, as a table."""
+import re
+
 import pytest
 
 from graphbuild.vocab import patterns
@@ -101,3 +103,36 @@ def test_fast_scans_equal_the_regexes(text):
     assert fast == slow
     slow = [(m.start(), m.end(), m.group("word"), m.group("num")) for m in patterns.short_mention_re().finditer(text)]
     assert list(patterns.iter_short_mentions(text)) == slow
+
+
+# The whole-text patterns as first written (a look-ahead or look-behind first: ``re`` enters them at every position);
+# the rewrites that keep ``re`` on its fast path (docs/patterns.md) must find exactly what these find.
+_FIRST_SYMBOL_SCAN = re.compile(rf"(?=\d){patterns.SYMBOL}")
+_FIRST_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?!{patterns._NOT_A_SHORT_FORM})")
+_FIRST_LAW = re.compile(r"(?=[bBlL])(?P<word>(?i:bộ luật|luật))\s+(?P<name>[^\n;:()\"“”]{3,160})")
+REWRITE_TEXTS = EQUIVALENT_TEXTS + [
+    "xem 12345a  -  ABCDE  /TW và 12345a  -  ABCDE  /  TW12-BCD",      # the widest party symbol: '/' 18 after it
+    "số 10.12345/QĐ-X; 1.5/QĐ-UBND; 12.345.678/QĐ; 2020-43-CT/TW; 64//2023/TT; 7:12/BTTTT; QCVN 34:2022/BTTTT",
+    "ngày 08/6/2010, 12  /  2020  /  NĐ-CP, 3/4/2020/NĐ-CP, 123456/QĐ-TTg, ２０/QĐ, 5/ KH-UBND, 09 -  CT/ TW",
+    "Kết luận 44, Chỉ thị số 43\t12 và\n7 điểm; 1,5 triệu; 44-KL; Luật Đất đai, BỘ LUẬT Dân sự, bộ luật hình sự, "
+    "LUẬT số 5; luậtx; Lộ luật; blLuật Báo chí ngày 5/4/2016 và Bộ Luật Lao động",
+]
+
+
+@pytest.mark.parametrize("text", REWRITE_TEXTS)
+def test_fast_path_rewrites_find_what_the_first_patterns_found(text):
+    for start in range(0, len(text), 7):
+        assert [m.span() for m in patterns.symbol_matches(text, start)] == \
+            [m.span() for m in _FIRST_SYMBOL_SCAN.finditer(text, start)]
+    assert [m.groupdict() for m in patterns._SHORT_NUMBER.finditer(text)] == \
+        [m.groupdict() for m in _FIRST_SHORT_NUMBER.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in patterns.LAW_RE.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in _FIRST_LAW.finditer(text)]
+
+
+def test_the_symbol_scan_reaches_the_widest_symbol():
+    """The scan tries SYMBOL_RE only within _SLASH_REACH characters before a '/': the widest party prefix fits."""
+    widest = "12345a  -  ABCDE  /TW"
+    assert widest.index("/") == patterns._SLASH_REACH
+    assert [m.group() for m in patterns.symbol_matches("theo " + widest)] == [widest]
+    assert patterns.parse_symbol(next(patterns.symbol_matches(widest))).text == "12345a-ABCDE/TW"

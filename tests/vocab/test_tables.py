@@ -129,7 +129,7 @@ def test_the_assembled_patterns_compile():
                 segment.INCOMING_STAMP, segment.SYMBOL_LINE, segment.PERSON, relations._type_start_re(),
                 mentions._issuer_re(), mentions._FORM_NUMBER, mentions._NOT_IN_NAME,
                 patterns.LAW_NAME_STOP, relations.LINKER, relations.LIST_GAP, relations.COORDINATED,
-                triggers.trigger_re(), relations._post_re(), lines.HARD_NEXT, extractor.NEWS_SUBJECT,
+                triggers.trigger_re(), triggers.post_re(), lines.HARD_NEXT, extractor.NEWS_SUBJECT,
                 extractor.NEWS_ISSUER, gazetteer.UNIT_TYPE, gazetteer.CITED_UNIT_TYPE, gazetteer._ISSUER_PLACE,
                 vocab.web_chrome()]
     assert all(isinstance(p, re.Pattern) for p in compiled)
