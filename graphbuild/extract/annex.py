@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from .clauses import is_upper
 from .mentions import Mention
 from .relations import Role
 from .triggers import phrase_key, post_re, post_relation, trigger_re, trigger_table, verb_text
@@ -16,11 +17,6 @@ _NEXT_PART = re.compile(r"(?m)^[ \t]*(?:PHỤ LỤC|Phụ lục|DANH MỤC)\b")
 _HEADING_LINES = 4          # a heading in capitals wraps over a few lines
 # A document opens its row: nothing but a row number, cell bars or blanks before it on its line (or in its cell).
 _ROW_OPENING = re.compile(r"[\s\d.|]*")
-
-
-def _is_upper(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
 def _heading_relation(heading: str) -> Optional[tuple[str, str, int]]:
@@ -42,13 +38,13 @@ def _annexes(text: str) -> list[tuple[int, int, int, str, str, int]]:
     change."""
     out = []
     for match in _HEADING.finditer(text):
-        if not _is_upper(match.group(0).split("(")[0]):
+        if not is_upper(match.group(0).split("(")[0]):
             continue        # "(Kèm theo Nghị định số …)" may follow on the heading's line
         end = match.end()
         for _ in range(_HEADING_LINES - 1):        # the heading's other lines in capitals
             nxt = text.find("\n", end + 1)
             line = text[end + 1:len(text) if nxt < 0 else nxt]
-            if not line.strip() or not _is_upper(line):
+            if not line.strip() or not is_upper(line):
                 break
             end = len(text) if nxt < 0 else nxt
         said = _heading_relation(text[match.start():end])

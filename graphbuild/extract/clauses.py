@@ -77,7 +77,8 @@ class _Heading:
     mode: Optional[str]
 
 
-def _is_upper(s: str) -> bool:
+def is_upper(s: str) -> bool:
+    """Whether a line is written in capitals (a heading): four letters in five or more."""
     letters = [c for c in s if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
@@ -92,7 +93,7 @@ def _headings(text: str, start: int, end: int) -> list[_Heading]:
         if match.group("part"):
             level = 0
         elif match.group("roman") or match.group("letter"):
-            if match.group("letter") and not _is_upper(title[:30]):
+            if match.group("letter") and not is_upper(title[:30]):
                 continue        # 'A. text' in a sentence, not a heading in capitals
             level = 1
         else:
