@@ -109,13 +109,14 @@ def test_fast_scans_equal_the_regexes(text):
 # the rewrites that keep ``re`` on its fast path (docs/patterns.md) must find exactly what these find.
 _FIRST_SYMBOL_SCAN = re.compile(rf"(?=\d){patterns.SYMBOL}")
 _FIRST_SHORT_NUMBER = re.compile(rf"(?=\d)(?<=\s)(?P<num>\d{{1,5}})\b(?!{patterns._NOT_A_SHORT_FORM})")
-_FIRST_LAW = re.compile(r"(?=[bBlL])(?P<word>(?i:bộ luật|luật))\s+(?P<name>[^\n;:()\"“”]{3,160})")
+_FIRST_LAW = re.compile(r"(?=[bBlLP])(?P<word>(?i:bộ luật|luật)|Pháp lệnh)\s+(?P<name>[^\n;:()\"“”]{3,160})")
 REWRITE_TEXTS = EQUIVALENT_TEXTS + [
     "xem 12345a  -  ABCDE  /TW và 12345a  -  ABCDE  /  TW12-BCD",      # the widest party symbol: '/' 18 after it
     "số 10.12345/QĐ-X; 1.5/QĐ-UBND; 12.345.678/QĐ; 2020-43-CT/TW; 64//2023/TT; 7:12/BTTTT; QCVN 34:2022/BTTTT",
     "ngày 08/6/2010, 12  /  2020  /  NĐ-CP, 3/4/2020/NĐ-CP, 123456/QĐ-TTg, ２０/QĐ, 5/ KH-UBND, 09 -  CT/ TW",
     "Kết luận 44, Chỉ thị số 43\t12 và\n7 điểm; 1,5 triệu; 44-KL; Luật Đất đai, BỘ LUẬT Dân sự, bộ luật hình sự, "
-    "LUẬT số 5; luậtx; Lộ luật; blLuật Báo chí ngày 5/4/2016 và Bộ Luật Lao động",
+    "LUẬT số 5; luậtx; Lộ luật; blLuật Báo chí ngày 5/4/2016 và Bộ Luật Lao động; Pháp lệnh Thư viện, pháp lệnh x, "
+    "PHÁP LỆNH Y, Pháp lệnhZ",
 ]
 
 
