@@ -47,7 +47,9 @@ IMPLEMENTS_FAMILY: tuple[Relation, ...] = ("IMPLEMENTS", "CONTINUES")
 # and only to acts of its own legal rank or below (a decree cannot amend a law, a province a central act).
 ACTS_ON_EARLIER: tuple[Relation, ...] = ("IMPLEMENTS", "CONTINUES", "BASED_ON", "GUIDES", "AMENDS", "REPLACES",
                                          "REPEALS", "CORRECTS", "PROMULGATES", "REVIEWS")
-BOUNDED_BY_RANK: tuple[Relation, ...] = ("AMENDS", "REPLACES", "REPEALS")
+# The changes one act makes to another's text; bounded by rank.
+CHANGES: tuple[Relation, ...] = ("AMENDS", "REPLACES", "REPEALS")
+BOUNDED_BY_RANK = CHANGES
 PRIORITY: tuple[Relation, ...] = ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "GUIDES", "PROMULGATES", "CONTINUES",
                                   "IMPLEMENTS", "BASED_ON", "REVIEWS", "REPORTS", "CITES")
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..models import CHANGES
 from .clauses import is_upper
 from .mentions import Mention
 from .relations import Role
 from .triggers import phrase_key, post_re, post_relation, trigger_re, trigger_table, verb_text
 
-_CHANGES = ("REPEALS", "REPLACES", "AMENDS")
 _HEADING = re.compile(r"(?m)^[ \t]*DANH MỤC\b[^\n]*")
 _NEXT_PART = re.compile(r"(?m)^[ \t]*(?:PHỤ LỤC|Phụ lục|DANH MỤC)\b")
 _HEADING_LINES = 4          # a heading in capitals wraps over a few lines
@@ -24,11 +24,11 @@ def _heading_relation(heading: str) -> Optional[tuple[str, str, int]]:
     only. The words before the verb still say the mode ("… ĐƯỢC ĐỀ XUẤT SỬA ĐỔI": a proposal, clauses.py)."""
     text = heading.lower()
     post = post_re().search(text) if post_re() else None
-    if post is not None and post_relation(post) in _CHANGES:
+    if post is not None and post_relation(post) in CHANGES:
         return post_relation(post), verb_text(post), post.start()
     for match in trigger_re().finditer(text):
         trigger = trigger_table().get(phrase_key(match.group(0)))
-        if trigger is not None and trigger.relation in _CHANGES:
+        if trigger is not None and trigger.relation in CHANGES:
             return trigger.relation, verb_text(match), match.start()
     return None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NamedTuple, Optional
 
 from .. import vocab
-from ..models import IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
+from ..models import CHANGES, IMPLEMENTS_FAMILY, MODES, PRIORITY, Document, Edge, Evidence, Extraction, Source
 from ..text import segment
 from ..text.normalize import Text, normalize_text
 from ..vocab import gazetteer, patterns
@@ -240,7 +240,6 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
         statements[(source_key, target_key)] = statement
 
 
-_CHANGES = ("AMENDS", "REPEALS", "REPLACES")
 
 
 def _attribute(role: Role, mention: Mention, consolidation: Consolidation, mentions: list[Mention]) -> Role:
@@ -251,7 +250,7 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
     if role.source != SUBJECT:
         return role
     base = consolidation.base
-    if role.unnamed_object in _CHANGES and base is not None and mention.key != base.key:
+    if role.unnamed_object in CHANGES and base is not None and mention.key != base.key:
         return replace(role, source=base.key, relation="AMENDS", how="chain", passive=True, unnamed_object=None)
     if role.passive:
         return role

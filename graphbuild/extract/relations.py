@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import vocab
+from ..models import CHANGES
 from ..vocab import patterns
 from ..vocab.patterns import any_of
 from .feasibility import possible, possible_rank, rank, year
@@ -254,7 +255,6 @@ def _basis_of(ctx: _Context, ante: Mention) -> Optional[Role]:
 # bỏ bởi …", "Điều 5, Điều 6 được sửa đổi, bổ sung bởi …" (a table linearised one cell per line).
 _ROW_CELL = re.compile(r"(?i)[ \t]*(?:(?:điều|khoản|điểm|mục|chương|phụ lục)\s+[\w.]+(?:\s*(?:,|và)\s*)?)*[ \t]*")
 _ROW_LINES = 4              # the row's document is named this many lines up at most
-_CHANGES = ("AMENDS", "REPLACES", "REPEALS")
 
 
 def _row_document(ctx: _Context, i: int, relation: str, phrase_at: int) -> Optional[Mention]:
@@ -262,7 +262,7 @@ def _row_document(ctx: _Context, i: int, relation: str, phrase_at: int) -> Optio
     above (within the row: no blank line between), that it can act on."""
     text = ctx.text
     line_start = text.rfind("\n", 0, phrase_at) + 1
-    if relation not in _CHANGES or not _ROW_CELL.fullmatch(text, line_start, phrase_at):
+    if relation not in CHANGES or not _ROW_CELL.fullmatch(text, line_start, phrase_at):
         return None
     top = line_start
     for _ in range(_ROW_LINES):
