@@ -157,7 +157,8 @@ def test_second_load_changes_nothing(neo, built):
     assert snapshot(neo) == neo.reference
 
 
-@pytest.mark.parametrize("mode,workers,batch_size", [("merge", 1, 5), ("create", 3, 7), ("merge", 4, 3)])
+# the seeds graph carries the country's units (thousands of rows): every batch size here makes hundreds of batches
+@pytest.mark.parametrize("mode,workers,batch_size", [("merge", 1, 40), ("create", 3, 7), ("merge", 4, 25)])
 def test_every_mode_and_number_of_workers_gives_the_same_graph(neo, built, mode, workers, batch_size):
     neo.wipe()
     report = neo.load(GraphFiles(built), batch_size=batch_size, workers=workers, mode=mode)
