@@ -4,6 +4,7 @@ takes the clause's lead phrase for it ('Căn cứ': it rests on it). The laws na
 (09/2026/QH16 AMENDS each), not documents the subject's own phrase governs."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from .mentions import Mention
@@ -27,7 +28,7 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
     for opener in _OPENER.finditer(text):
         end = _CLAUSE_END.search(text, opener.end())
         stop = end.start() if end else len(text)
-        inside = [i for i in range(len(mentions)) if opener.end() <= starts[i] < stop]
+        inside = list(range(bisect.bisect_left(starts, opener.end()), bisect.bisect_left(starts, stop)))
         if not inside:
             continue
         *amended, last = inside

@@ -29,8 +29,7 @@ from .annex import annex_roles
 from .clauses import ENACTED, ClauseReader
 from .consolidated import Consolidation
 from .documents import cited_document, subject_document
-from .feasibility import possible, subject_mention
-from .feasibility import year as mention_year
+from .feasibility import later, possible, subject_mention
 from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
@@ -258,7 +257,7 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
     speaker = next((x for x in mentions if x.key == speaker_key), None) if speaker_key else None
     if speaker is None:
         return replace(role, relation="CITES") if role.relation != "CITES" else role
-    if not possible(speaker, mention, role.relation) or _later(mention, speaker):
+    if not possible(speaker, mention, role.relation) or later(mention, speaker):
         return replace(role, relation="CITES")      # not the base's (it cannot cite a later act): an amending act's words, quoted
     return replace(role, source=speaker.key, how="chain" if role.how != "plain" else "plain")
 
@@ -276,12 +275,6 @@ def _quoted_titles(docs: dict[str, Document], mentions: list[Mention], warnings:
         if mention.type_mismatch and not doc.type_mismatch:
             doc.type_mismatch = mention.type_mismatch
             warnings.append(f"{mention.key} is written '{mention.type_mismatch}', its code says {doc.type}")
-
-
-def _later(mention: Mention, than: Mention) -> bool:
-    """Whether ``mention`` names a document issued after ``than``'s (by year): nothing rests on a later act."""
-    a, b = mention_year(mention), mention_year(than)
-    return bool(a and b and a > b)
 
 
 def _evidence_for(clean: Text, source: Source, start: int, end: int) -> Evidence:

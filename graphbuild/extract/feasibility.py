@@ -36,6 +36,13 @@ def year(mention: Mention) -> Optional[int]:
     return None
 
 
+def later(mention: Mention, than: Mention) -> bool:
+    """Whether ``mention`` names a document issued in a later year than ``than``'s: nothing acts on, rests on or
+    cites a later act."""
+    a, b = year(mention), year(than)
+    return bool(a and b and a > b)
+
+
 def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
     """Whether ``source`` can act on ``target``: not on a later document, not (amending) on a higher-ranked act."""
     if source is None or relation not in ACTS_ON_OLDER:

@@ -27,7 +27,7 @@ from .. import vocab
 from ..models import CHANGES
 from ..vocab import patterns
 from ..vocab.patterns import any_of
-from .feasibility import possible, possible_rank, rank, year
+from .feasibility import later, possible, possible_rank, rank
 from .lines import ARTICLE, HARD_NEXT, Lines
 from .mentions import Mention
 from .triggers import (
@@ -182,7 +182,7 @@ def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, sub
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
-        if _later(mention, prev):
+        if later(mention, prev):
             # "Nghị định 150/2006 … hướng dẫn … Pháp lệnh X và Nghị định số 157/2016 …": a document cannot act on,
             # nor cite, a later one; the later one is the text's own citation
             return Role("subject", "CITES", "plain", clause_at=clause_at)
@@ -191,12 +191,6 @@ def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, sub
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
     return Role("subject", trigger.relation, "trigger", **said)
-
-
-def _later(mention: Mention, prev: Mention) -> bool:
-    """Whether ``mention`` names a document issued in a later year than ``prev``'s."""
-    later, earlier = year(mention), year(prev)
-    return bool(later and earlier and later > earlier)
 
 
 @lru_cache(maxsize=None)
@@ -431,10 +425,10 @@ def _post_triggers(ctx: _Context) -> None:
                 ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
 
 
-_FOLLOWING = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('following'))})(?!\w)")
+_FOLLOWING = patterns.words_re("following")
 # "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
-_UNNUMBERED = re.compile(rf"(?i)(?<!\w)(?:{any_of(vocab.phrases('unnumbered_document'))})(?!\w)")
+_UNNUMBERED = patterns.words_re("unnumbered_document")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
 

@@ -9,7 +9,6 @@ from typing import Optional
 
 from .. import vocab
 from ..vocab import patterns
-from ..vocab.patterns import any_of
 
 _fold = vocab.fold
 Trigger = vocab.Trigger
@@ -43,9 +42,9 @@ def trigger_table() -> dict[str, Trigger]:
 
 
 # "thực hiện chế độ … theo Quyết định số …": an adjunct after an object of the phrase's own (extract/relations).
-ADJUNCT = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('adjunct'))}(?!\w)")
+ADJUNCT = patterns.words_re("adjunct")
 OBJECT_WORDS = frozenset(vocab.phrases("object_word"))
-NOT_A_TRIGGER = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('not_a_trigger'))}(?!\w)")
+NOT_A_TRIGGER = patterns.words_re("not_a_trigger")
 _WORD = re.compile(r"[^\W\d_]+")
 # Relations whose phrase must have the document as its object: implementing or resting on something else, written
 # before the document, is not implementing or resting on the document.

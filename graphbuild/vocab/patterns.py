@@ -177,6 +177,11 @@ def canonical_symbol(s: str) -> Optional[str]:
 
 # --- patterns from the tables ----------------------------------------------------------------------------------
 
+def words_re(group: str) -> re.Pattern:
+    """The phrases of one group of phrases.tsv as whole words, in any case."""
+    return re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases(group))}(?!\w)")
+
+
 def any_of(alternatives: Iterable[str], group: bool = True) -> str:
     """Regular expressions (rows of a table) as one alternation, in their order: '(?:a|b)', or 'a|b' with
     ``group=False`` where the alternation is the whole pattern."""
