@@ -164,12 +164,17 @@ def _streams(lines: list[str]) -> list[list[str]]:
     return [plain] + [columns[k] for k in sorted(columns, reverse=True)]
 
 
-def _signer_in(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
-    """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one."""
+# What an electronic signature's template leaves after a role line ('PHÓ THỦ TƯỚNG[ky]' extracted as 'ky]').
+_SIGN_MARK = re.compile(r"\s*\[?[a-zđ]{0,4}\]\s*$")
+
+
+def _signer_in(lines: list[str], first: bool = False) -> tuple[Optional[str], Optional[str]]:
+    """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one
+    (``first``: the first one)."""
     found: tuple[Optional[str], Optional[str]] = (None, None)
     role: list = []
     for i, line in enumerate(lines):
-        item = line.strip(" *\\#")
+        item = _SIGN_MARK.sub("", line.strip(" *\\#"))
         if ROLE.match(item) and _upper_ratio(item) > 0.8 and len(item) < 80:
             if not role or i - role[-1][0] > 4:
                 role = []
@@ -179,6 +184,8 @@ def _signer_in(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
             pm = PERSON.match(item)
             if pm:
                 found = (pm.group(1), ", ".join(r[1] for r in role))
+                if first:
+                    return found
                 role = []
     return found
 
@@ -287,3 +294,8 @@ def _read_tail(clean: Text, header: Header) -> None:
             if signer:
                 header.signer, header.signer_role = signer, role
                 return
+    # Annexes, forms and tables after a signature that no './.' or 'Nơi nhận' marks (a gazette text): the first
+    # role block with a name under it; the forms' own blocks have none ('(Ký, ghi rõ họ tên)').
+    signer, role = _signer_in(text[header.body_start:].split("\n"), first=True)
+    if signer:
+        header.signer, header.signer_role = signer, role
