@@ -36,9 +36,9 @@ class Footnote:
 class Consolidation:
     """The base document of a VBHN and its footnotes, read from the clean text and its mentions."""
 
-    def __init__(self, text: str, mentions: list[Mention], body_start: int):
+    def __init__(self, text: str, mentions: list[Mention]):
         self.base: Optional[Mention] = None
-        header = _CONSOLIDATION_HEADER.search(text, body_start)
+        header = _CONSOLIDATION_HEADER.search(text)     # the header reader's body starts after it
         if header is not None:
             # the statement "Thông tư số A … (its title, which may name other documents) …, được sửa đổi, bổ sung
             # bởi:" opens its own paragraph: the base is the first document it names

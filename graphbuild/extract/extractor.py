@@ -142,7 +142,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
     _quoted_titles(docs, mentions, warnings)
     lines = Lines(text)
     reader = ClauseReader(text, header.body_start)
-    consolidation = Consolidation(text, mentions, header.body_start) if subject and subject.type == "VBHN" else None
+    consolidation = Consolidation(text, mentions) if subject and subject.type == "VBHN" else None
     announces = bool(subject and subject.title and ANNOUNCING.search(subject.title))
     statements: Statements = {}
 
