@@ -143,6 +143,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                     mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
+            elif lead.relation in CHANGES and relation == "PROMULGATES":
+                mine = [lead]           # "Bãi bỏ … Quy chế … ban hành kèm theo Quyết định số X": a part of X
             elif _UNNUMBERED.search(clause_gap, 0, hit[1].start()):
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]    # "Hiến pháp … được sửa đổi theo X"
             else:
