@@ -125,6 +125,34 @@ CASES = [
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
      "năm 2015 hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.",
      {(S, "43/2015/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("an amending law listed after its base in a 'Căn cứ' line rests on the same phrase and amends that base",
+     "Căn cứ Luật Tiêu chuẩn và quy chuẩn kỹ thuật số 68/2006/QH11; Luật\nsửa đổi, bổ sung một số điều của Luật "
+     "Tiêu chuẩn và quy chuẩn kỹ thuật số\n70/2025/QH15;",
+     {(S, "70/2025/QH15"): ("BASED_ON", "enacted"), ("70/2025/QH15", "68/2006/QH11"): ("AMENDS", "enacted"),
+      (S, "68/2006/QH11"): ("BASED_ON", "enacted")}),
+    ("a procedure done 'theo (các) quy định' of a decree cites it, it does not implement it",
+     "Điều 13. Thủ tục\nTrình tự, thủ tục cấp giấy chứng nhận được thực hiện theo quy định Nghị định số "
+     "22/2026/NĐ-CP ngày 16 tháng 01 năm 2026 của Chính phủ. Việc kiểm tra được thực hiện theo các quy định tại "
+     "Nghị định số 217/2025/NĐ-CP ngày 05 tháng 8 năm 2025 của Chính phủ.",
+     {(S, "22/2026/NĐ-CP"): ("CITES", "enacted"), (S, "217/2025/NĐ-CP"): ("CITES", "enacted")}),
+    ("provisions named before their document ('Chương IV, bao gồm các điều … của') end with it",
+     "Điều 36. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 09 tháng 4 năm 2026.\n2. Chương IV, bao gồm "
+     "các điều 11, 12, 13 của Nghị định số\n116/2026/NĐ-CP ngày 02 tháng 4 năm 2026 của Chính phủ sửa đổi, bổ "
+     "sung một số điều của các Nghị định có quy định thủ tục hành chính hết hiệu lực thi hành kể từ ngày Thông tư "
+     "này có hiệu lực thi hành.",
+     {(S, "116/2026/NĐ-CP"): ("REPLACES", "enacted")}),
+    ("repealing what a document issued as its attachment repeals part of that document",
+     "Điều 10. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2026.\n2. Bãi bỏ các quy định "
+     "sau trong Quy chế bệnh viện ban hành kèm theo Quyết định số 1895/1997/QĐ-BYT ngày 19 tháng 9 năm 1997 của "
+     "Bộ trưởng Bộ Y tế.",
+     {(S, "1895/1997/QĐ-BYT"): ("REPEALS", "enacted")}),
+    ("the header row of a task table linearised one cell per line, after the signature, makes its rows tasks",
+     "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\nĐiều 2. Quyết định này có hiệu lực từ "
+     "ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nBỘ TRƯỞNG\n\nNguyễn Văn An\n\nPHỤ LỤC\n"
+     "DANH MỤC VĂN BẢN TRÌNH NĂM 2026 (Kèm theo Chương trình hành động của Bộ)\n\nSTT\nNhiệm vụ\nCơ quan chủ "
+     "trì\nCơ quan phối hợp\nThời gian hoàn thành\nSản phẩm\n1\nXây dựng Nghị định sửa đổi, bổ sung Nghị định "
+     "số 126/2020/NĐ-CP\nTổng cục Thuế\nVụ Pháp chế\nTháng 12/2026\nNghị định",
+     {(S, "126/2020/NĐ-CP"): ("CITES", "assigned")}),
 ]
 
 
