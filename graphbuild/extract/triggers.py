@@ -64,15 +64,23 @@ def governs(trigger: Trigger, filler: str) -> bool:
     return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(ADJUNCT.sub(" ", filler)))
 
 
+# "sơ kết 5 năm thực hiện Nghị quyết …": the implementation is what is reviewed, the review governs the document.
+_REVIEWED_SPAN = re.compile(rf"(?i)(?:\s+(?:{patterns.any_of(vocab.phrases('review_span'), group=False)}))*\s+")
+
+
 def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
-    best = None
+    best = before = None
     shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)] if "ều chỉnh" in gap or "ăn cứ" in gap else []
     for match in trigger_re().finditer(gap):
         if not any(a <= match.start() < b for a, b in shields):
-            best = match
+            best, before = match, best
     if not best:
         return None
     trigger = trigger_table()[phrase_key(best.group(0))]
+    if trigger.relation in ("IMPLEMENTS", "CONTINUES") and before is not None and \
+            trigger_table()[phrase_key(before.group(0))].relation == "REVIEWS" and \
+            _REVIEWED_SPAN.fullmatch(gap, before.end(), best.start()):
+        best, trigger = before, trigger_table()[phrase_key(before.group(0))]
     filler = gap[best.end():].strip(" ,:")
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
     opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
