@@ -110,7 +110,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
     subject = subject_document(header, source) if (header.is_document or is_record or source.meta.get("symbol")) \
         else None
     kind = "record" if is_record else ("document" if subject else "news")
-    skip_spans = [header.symbol_span] if header.symbol_span else []
+    skip_spans = ([header.symbol_span] if header.symbol_span else []) + header.copies_spans
     mentions = [x for x in find_mentions(text, year=subject.year if subject else None)
                 if not any(s <= x.start < e for s, e in skip_spans)]
     mentions += short_forms(text, mentions, 0)

@@ -42,8 +42,8 @@ from .triggers import (
 
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
 LINKER = re.compile(rf"(?i)^[\s,:(\-\"“”']*(?:{any_of(vocab.phrases('linker'))}[\s,]*)*$")
-LIST_GAP = re.compile(rf"(?i)^[\s,;:(\-+\"“”')]*(?:(?:{any_of(vocab.phrases('list_word'), group=False)}|"
-                      r"\d{1,2}\.|[a-zđ]\)|-|\+)[\s,;:]*)*$")
+LIST_GAP = re.compile(rf"(?i)^[\s,;:(\-+•\"“”')]*(?:(?:{any_of(vocab.phrases('list_word'), group=False)}|"
+                      r"\d{1,2}\.|[a-zđ]\)|-|\+|•)[\s,;:]*)*$")
 SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n| \| ")     # ' | ': a table cell ends
 # A list continues after a title: "A quy định … và B", "A về …, B".
 COORDINATED = re.compile(rf"(?:\s{any_of(vocab.phrases('coordinator'))}|,)\s*$")

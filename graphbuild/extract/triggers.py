@@ -58,6 +58,8 @@ def governs(trigger: Trigger, filler: str) -> bool:
         return True
     if ADJUNCT.search(filler) is None:
         return True
+    if ADJUNCT.match(filler):
+        return False    # "thực hiện theo Quyết định số …": done according to it, no object of the phrase's own
     # with an adjunct in between, every other word must be manner or content ('thực hiện các nhiệm vụ, giải pháp tại
     # Nghị quyết …'); any other noun is what the document qualifies ('thực hiện theo chế độ công tác phí quy định
     # tại Thông tư …')

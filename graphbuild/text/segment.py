@@ -57,6 +57,7 @@ class Header:
     signer: Optional[str] = None
     signer_role: Optional[str] = None
     recipients: list = field(default_factory=list)
+    copies_spans: list = field(default_factory=list)    # where each 'Nơi nhận' list is: a document named there is no citation
     body_start: int = 0
     body_end: int = 0
 
@@ -217,6 +218,25 @@ _BULLET = "-+•*"
 ARCHIVE_COPY = re.compile(rf"{any_of(vocab.phrases('archive_copy'))}\b")
 
 
+_LIST_LINE = re.compile(rf"[ \t]*(?:[{_BULLET}]|[a-zđà-ỹ(])")
+
+
+def _list_end(text: str, pos: int) -> int:
+    """The end of the list that starts after ``pos`` (the 'Nơi nhận:' heading): its bulleted lines and the lines that
+    go on an item, up to the first other line (the role block, the name, an annex)."""
+    end = pos
+    for _ in range(MAX_LIST_ROWS):
+        nxt = text.find("\n", end)
+        if nxt < 0:
+            return len(text)
+        line_end = text.find("\n", nxt + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _LIST_LINE.match(text, nxt + 1, line_end):
+            break
+        end = line_end
+    return end
+
+
 def _recipients(text: str, rows: list, cols, m: re.Match) -> list[str]:
     """The items of a 'Kính gửi' or 'Nơi nhận' list: in the heading's column, one item a bullet ('- …'; a line
     without one continues the item above it unless that item ended with ';' or '.'), up to the role block, the
@@ -270,6 +290,7 @@ def _read_tail(clean: Text, header: Header) -> None:
         header.recipients.extend(_recipients(text, rows, cols, m))
         if not m.group("addressees"):
             header.body_end = min(header.body_end, m.start())
+            header.copies_spans.append((m.start(), _list_end(text, m.end())))
             if cols is not None:
                 signature = [c.text for c in layout.stream(rows, cols, "right")]
     if signature:

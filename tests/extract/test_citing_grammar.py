@@ -56,7 +56,8 @@ CASES = [
      "Căn cứ Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14 ngày 13 tháng 11 "
      "năm 2020;",
      {(S, "69/2020/QH14"): ("BASED_ON", "enacted")}),
-    ("a known law name broken by a line is read whole",
+    ("a known law name broken by a line is read whole (the text pins it by number, so the chain holds)",
+     "Căn cứ Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14;\n"
      "Căn cứ Nghị định số 112/2021/NĐ-CP ngày 10 tháng 12 năm 2021 của Chính phủ quy định chi tiết một số điều và "
      "biện pháp thi hành Luật Người lao động Việt\nNam đi làm việc ở nước ngoài theo hợp đồng;",
      {("112/2021/NĐ-CP", "69/2020/QH14"): ("GUIDES", "enacted")}),
@@ -153,6 +154,19 @@ CASES = [
      "trì\nCơ quan phối hợp\nThời gian hoàn thành\nSản phẩm\n1\nXây dựng Nghị định sửa đổi, bổ sung Nghị định "
      "số 126/2020/NĐ-CP\nTổng cục Thuế\nVụ Pháp chế\nTháng 12/2026\nNghị định",
      {(S, "126/2020/NĐ-CP"): ("CITES", "assigned")}),
+    ("done 'theo' a document ('thực hiện theo Quyết định …') cites it: the phrase has no object of its own",
+     "Điều 5. Hỗ trợ\nViệc hỗ trợ cho người chăn nuôi thực hiện theo Quyết định số 1442/QĐ-UBND ngày 08/7/2019 của "
+     "Ủy ban nhân dân tỉnh. Các cơ sở thực hiện Nghị quyết số 42/NQ-CP ngày 09/6/2019 của Chính phủ.",
+     {(S, "1442/QĐ-UBND"): ("CITES", "enacted"), (S, "42/NQ-CP"): ("IMPLEMENTS", "enacted")}),
+    ("items marked '•' under a header are the header's list",
+     "Điều 6. Thực hiện\nCác cơ sở đào tạo tiếp tục thực hiện các văn bản sau:\n• Chỉ thị số 04/CT-TTg ngày "
+     "20/02/2019 của Thủ tướng Chính phủ;\n• Nghị quyết số 42/NQ-CP ngày 09/6/2019 của Chính phủ.",
+     {(S, "04/CT-TTg"): ("IMPLEMENTS", "enacted"), (S, "42/NQ-CP"): ("IMPLEMENTS", "enacted")}),
+    ("a document named in the 'Nơi nhận' list is no citation",
+     "Điều 7. Hiệu lực\nThông tư này có hiệu lực từ ngày ký./.\n\nNơi nhận:\n- Như trên (để t/h Kế hoạch số "
+     "85/KH-UBND);\n- Trạm Thú y (để t/h Quyết định số 512/QĐ-UBND);\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ "
+     "TRƯỞNG\n\nLê Văn Hòa",
+     {(S, "85/KH-UBND"): None, (S, "512/QĐ-UBND"): None}),
 ]
 
 
