@@ -167,6 +167,14 @@ CASES = [
      "85/KH-UBND);\n- Trạm Thú y (để t/h Quyết định số 512/QĐ-UBND);\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ "
      "TRƯỞNG\n\nLê Văn Hòa",
      {(S, "85/KH-UBND"): None, (S, "512/QĐ-UBND"): None}),
+    ("a law named without number or date that the text does not pin gives no chain: which law, the text does not say",
+     "Căn cứ Nghị định số 25/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ quy định chi tiết thi hành một số "
+     "điều của Luật Đấu thầu về lựa chọn nhà đầu tư;",
+     {(S, "25/2020/NĐ-CP"): ("BASED_ON", "enacted"), ("25/2020/NĐ-CP", "43/2013/QH13"): None}),
+    ("'sơ kết 5 năm thực hiện' a document reviews it: the implementation is what is reviewed",
+     "Thực hiện Hướng dẫn số 87-HD/BTGTU ngày 10/3/2023 của Ban Tuyên giáo Tỉnh ủy về sơ kết 5 năm thực hiện Nghị "
+     "quyết số 09-NQ/TU ngày 12/4/2018 của Ban Chấp hành Đảng bộ tỉnh, Bộ hướng dẫn như sau:",
+     {("87-HD/BTGTU", "09-NQ/TU"): ("REVIEWS", "enacted")}),
 ]
 
 
