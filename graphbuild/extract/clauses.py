@@ -247,6 +247,8 @@ class ClauseReader:
         opening = text[_ITEM_MARK.match(text, clause_start).end():at]
         sentence_end = _SENTENCE_END.search(text, mention_end)
         after = text[mention_end:sentence_end.start() if sentence_end else len(text)]
+        if _THE_TEXT_ITSELF.match(opening):
+            return Reading(ENACTED, verb)    # "Hướng dẫn này thay thế …": the text acts, in whatever section
         mode = (_first_mode("before", window) if window else None) or \
             _first_mode("opener", opening, anchored=True) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
@@ -257,6 +259,8 @@ class ClauseReader:
 
 
 _NEVER = re.compile(r"(?!)")
+# The clause's subject is the text itself: a type word and "này" right before the verb ("Thông tư liên tịch này …").
+_THE_TEXT_ITSELF = re.compile(rf"(?i)\s*(?:[^\W\d_]+\s+){{1,4}}{any_of(vocab.phrases('self_reference'))}\s*$")
 _CUE_THEN_VERB = re.compile(r"(?i)(?:đã|vừa)\s+(?P<verb>(?:\w+\s+){0,2}\w+)\s*$")
 
 

@@ -66,8 +66,11 @@ def governs(trigger: Trigger, filler: str) -> bool:
     return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(ADJUNCT.sub(" ", filler)))
 
 
-# "sơ kết 5 năm thực hiện Nghị quyết …": the implementation is what is reviewed, the review governs the document.
-_REVIEWED_SPAN = re.compile(rf"(?i)(?:\s+(?:{patterns.any_of(vocab.phrases('review_span'), group=False)}))*\s+")
+# "sơ kết 5 năm thực hiện Nghị quyết …", "hướng dẫn một số nội dung thực hiện Quy định …": the implementation is what
+# is reviewed or guided; the review or the guidance governs the document.
+_IMPLEMENTATION_SPAN = re.compile(
+    rf"(?i)(?:\s+(?:{patterns.any_of(vocab.phrases('implementation_span'), group=False)}))*\s+")
+_ABOUT_IMPLEMENTATION = ("REVIEWS", "GUIDES")
 
 
 def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
@@ -80,8 +83,8 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
         return None
     trigger = trigger_table()[phrase_key(best.group(0))]
     if trigger.relation in ("IMPLEMENTS", "CONTINUES") and before is not None and \
-            trigger_table()[phrase_key(before.group(0))].relation == "REVIEWS" and \
-            _REVIEWED_SPAN.fullmatch(gap, before.end(), best.start()):
+            trigger_table()[phrase_key(before.group(0))].relation in _ABOUT_IMPLEMENTATION and \
+            _IMPLEMENTATION_SPAN.fullmatch(gap, before.end(), best.start()):
         best, trigger = before, trigger_table()[phrase_key(before.group(0))]
     filler = gap[best.end():].strip(" ,:")
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.

@@ -175,6 +175,14 @@ CASES = [
      "Thực hiện Hướng dẫn số 87-HD/BTGTU ngày 10/3/2023 của Ban Tuyên giáo Tỉnh ủy về sơ kết 5 năm thực hiện Nghị "
      "quyết số 09-NQ/TU ngày 12/4/2018 của Ban Chấp hành Đảng bộ tỉnh, Bộ hướng dẫn như sau:",
      {("87-HD/BTGTU", "09-NQ/TU"): ("REVIEWS", "enacted")}),
+    ("'hướng dẫn một số nội dung thực hiện' a document guides it",
+     "Căn cứ Hướng dẫn số 25-HD/BTCTW của Ban Tổ chức Trung ương hướng dẫn một số nội dung thực hiện Quy định số "
+     "124-QĐ/TW ngày 04/10/2023 của Bộ Chính trị;",
+     {("25-HD/BTCTW", "124-QĐ/TW"): ("GUIDES", "enacted")}),
+    ("the text itself as the subject of a clause acts, even in the section on carrying it out",
+     "IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành xây dựng kế hoạch triển khai.\n2. Thông tư này thay thế Thông tư số "
+     "09/2022/TT-BLĐTBXH ngày 15/11/2022 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội.",
+     {(S, "09/2022/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
 ]
 
 

@@ -118,6 +118,19 @@ QUOTING_FOOTNOTE = CONSOLIDATED.split("Điều 1. Phạm vi")[0] + """Điều 8.
 3. Bãi bỏ Điều 6 của Thông tư số 40/2014/TT-BLĐTBXH ngày 17 tháng 11 năm 2014 của Bộ trưởng."
 """ + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
 
+PARTY_SLASHED_DATE = """ĐẢNG CỘNG SẢN VIỆT NAM
+Bình Định, 02/12/2024
+TỈNH ỦY BÌNH ĐỊNH
+BAN TỔ CHỨC
+*
+Số 18-HD/BTCTU
+
+HƯỚNG DẪN
+kiểm điểm, đánh giá, xếp loại chất lượng năm 2024
+
+Ban Tổ chức Tỉnh ủy hướng dẫn như sau.
+"""
+
 SUBJECTS = [
     ("consolidated text: number, date and signer from the XÁC THỰC block", CONSOLIDATED,
      {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10", "signer": "Lê Văn Thanh"},
@@ -127,6 +140,8 @@ SUBJECTS = [
      {("51/2024/QH15", "25/2008/QH12", "AMENDS")}),
     ("a signature laid out in a table beside 'Nơi nhận'", TABLE_SIGNATURE,
      {"symbol": "60-NQ/TW", "date": "2025-04-12", "signer": "Tô Lâm"}, set()),
+    ("a place and a date written with slashes ('Bình Định, 02/12/2024')", PARTY_SLASHED_DATE,
+     {"symbol": "18-HD/BTCTU", "date": "2024-12-02"}, set()),
     ("annexes after an unmarked signature: the first role block with a name, the e-signature mark dropped", ANNEXED,
      {"symbol": "127/2026/NĐ-CP", "signer": "Nguyễn Chí Dũng", "signer_role": "TM. CHÍNH PHỦ, KT. THỦ TƯỚNG, "
       "PHÓ THỦ TƯỚNG"}, set()),
