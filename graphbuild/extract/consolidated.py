@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .. import vocab
+from ..vocab import patterns
 from ..vocab.patterns import any_of
 from .mentions import Mention
 
@@ -23,9 +24,9 @@ _CONSOLIDATION_HEADER = re.compile(f"(?i){any_of(vocab.phrases('consolidation_he
 # "2 Chương này được bãi bỏ theo …"); it runs to a blank line or the next footnote.
 _FOOTNOTE = re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]+(?=[{vocab.UPPER}“\"])")
 _FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UPPER + r"“\"])")
-_OPENING = 12       # a footnote about an act names it within its first characters ("1 Thông tư số …")
-# … or after the provisions of it that it quotes ("2 Các điều 10, 11, 12 của Thông tư số 50/2017/TT-BYT …")
-_PROVISIONS_OF = re.compile(r"(?i)(?:các\s+)?(?:điều|khoản|điểm|chương|mục)\b[^:;.\n]{0,80}?\s(?:của|tại)\s+")
+# A footnote about an act names it within its first characters ("1 Thông tư số …"), or after the provisions of it that
+# it quotes ("2 Các điều 10, 11, 12 của Thông tư số 50/2017/TT-BYT …", patterns.provisions_of_re).
+_OPENING = 12
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
@@ -61,7 +62,7 @@ class Consolidation:
             i = bisect.bisect_left(starts, match.end())
             opens = i < len(mentions) and mentions[i].start < stop and \
                 (mentions[i].start - match.end() <= _OPENING or
-                 _PROVISIONS_OF.fullmatch(text, match.end(), mentions[i].start) is not None)
+                 patterns.provisions_of_re().fullmatch(text, match.end(), mentions[i].start) is not None)
             yield Footnote(match.start(), stop, mentions[i].key if opens else None)
 
     def footnote_at(self, pos: int) -> Optional[Footnote]:

@@ -430,9 +430,6 @@ def _post_triggers(ctx: _Context) -> None:
 _FOLLOWING = patterns.words_re("following")
 # "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
-# "Chương IV, bao gồm các điều 11, 12 của Nghị định số X … hết hiệu lực": provisions of the document, before it.
-_PROVISIONS_OF = re.compile(r"(?i)\s*(?:chương|mục|điều|khoản|điểm|phụ\s+lục|các\s+(?:điều|khoản|chương))\s"
-                            r"[^;:.]{0,150}?\s(?:của|tại)\s+")
 _UNNUMBERED = patterns.words_re("unnumbered_document")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
@@ -450,7 +447,7 @@ def _part_heads(ctx: _Context, start: int, end: int, starts: list[int]) -> list[
         if k >= len(mentions) or mentions[k].start >= part_end or \
                 not (LIST_GAP.match(text[part_start:mentions[k].start]) or
                      _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start) or
-                     _PROVISIONS_OF.fullmatch(text, part_start, mentions[k].start)):
+                     patterns.provisions_of_re().fullmatch(text, part_start, mentions[k].start)):
             if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
                 return []       # the phrase is said of what the last part opens with
             continue            # a part of the title of the document before it

@@ -182,6 +182,13 @@ def words_re(group: str) -> re.Pattern:
     return re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases(group))}(?!\w)")
 
 
+@lru_cache(maxsize=None)
+def provisions_of_re() -> re.Pattern:
+    """Provisions named before the document they belong to: "Chương IV, bao gồm các điều 11, 12 của ", "Các điều
+    10, 11 của " (the document follows)."""
+    return re.compile(rf"(?i)\s*(?:các\s+)?{any_of(vocab.phrases('provision'))}\b[^;:.]{{0,150}}?\s(?:của|tại)\s+")
+
+
 def any_of(alternatives: Iterable[str], group: bool = True) -> str:
     """Regular expressions (rows of a table) as one alternation, in their order: '(?:a|b)', or 'a|b' with
     ``group=False`` where the alternation is the whole pattern."""
