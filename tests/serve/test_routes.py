@@ -212,6 +212,7 @@ def test_unknown_page(client):
 
 def test_the_server_leaves_no_scratch_folder_behind(built):
     from starlette.testclient import TestClient
+
     from graphbuild.stores import EmbeddedStore
     with Explorer(EmbeddedStore(built), "ladybug", str(built), built) as ex:
         assert ex._scratch is None                        # reading pages writes nothing
