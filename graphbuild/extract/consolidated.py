@@ -27,6 +27,7 @@ _FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UP
 # A footnote about an act names it within its first characters ("1 Thông tư số …"), or after the provisions of it that
 # it quotes ("2 Các điều 10, 11, 12 của Thông tư số 50/2017/TT-BYT …", patterns.provisions_of_re).
 _OPENING = 12
+_HEADER_END = re.compile(rf"(?m)^[ \t]*{any_of(o.opener for o in vocab.section_openers() if o.line)}")
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
@@ -42,6 +43,7 @@ class Consolidation:
 
     def __init__(self, text: str, mentions: list[Mention]):
         self.base: Optional[Mention] = None
+        self.header_span = (0, 0)       # the statement of the base and its amending acts: the VBHN's own words
         header = _CONSOLIDATION_HEADER.search(text)     # the header reader's body starts after it
         if header is not None:
             # the statement "Thông tư số A … (its title, which may name other documents) …, được sửa đổi, bổ sung
@@ -49,6 +51,9 @@ class Consolidation:
             paragraph = text.rfind("\n\n", 0, header.start()) + 1
             named = [x for x in mentions if paragraph <= x.start < header.start()]
             self.base = named[0] if named else None
+            # the amending acts listed after it, up to the base's own preamble ("Căn cứ …") or first article
+            opener = _HEADER_END.search(text, header.end())
+            self.header_span = (paragraph, opener.start() if opener else len(text))
         self.footnotes = list(self._footnotes(text, mentions))
         self._starts = [f.start for f in self.footnotes]
 
@@ -70,6 +75,10 @@ class Consolidation:
         if i >= 0 and self.footnotes[i].start <= pos < self.footnotes[i].end:
             return self.footnotes[i]
         return None
+
+    def own_words(self, mention: Mention) -> bool:
+        """Whether the consolidated text itself names ``mention``: its header naming the base and the amending acts."""
+        return self.header_span[0] <= mention.start < self.header_span[1]
 
     def speaker(self, mention: Mention) -> Optional[str]:
         """Whose clause names ``mention``: the act a footnote is about, else the base document (None: the

@@ -149,7 +149,10 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
     def state(record: Statements, mention: Mention, role: Role) -> None:
         """What one role of a mention states, said by whom the text's kind says (a consolidated text, a list)."""
         if consolidation is not None:
-            role = _attribute(role, mention, consolidation, mentions)
+            attributed = _attribute(role, mention, consolidation, mentions)
+            if attributed is None:
+                return
+            role = attributed
         if announces and role.source == SUBJECT and role.relation not in ("BASED_ON", "CITES"):
             role = replace(role, relation="CITES", verb="công bố")   # it lists what others did
         elif announces and role.source == SUBJECT and role.how == "plain" and role.verb and role.mode is None:
@@ -245,11 +248,12 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
 
 
 
-def _attribute(role: Role, mention: Mention, consolidation: Consolidation, mentions: list[Mention]) -> Role:
+def _attribute(role: Role, mention: Mention, consolidation: Consolidation, mentions: list[Mention]) -> Optional[Role]:
     """A consolidated text's clause is the base document's, or the act a footnote is about (``consolidated``):
-    the role's source becomes that document, unless it could not have said it (an act cannot rest on, amend or
-    implement a later one: then it stays the consolidated text's citation). A change written against 'this
-    article' ('Điều này được sửa đổi theo Thông tư số B') is B's change of the base."""
+    the role's source becomes that document. A change written against 'this article' ('Điều này được sửa đổi theo
+    Thông tư số B') is B's change of the base. The consolidated text's own words are only its header (the base and
+    its amending acts): a clause whose speaker cannot be told, or who could not have said it (an act cannot rest on,
+    amend or implement a later one), states nothing (None)."""
     if role.source != SUBJECT:
         return role
     base = consolidation.base
@@ -259,10 +263,9 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
         return role
     speaker_key = consolidation.speaker(mention)
     speaker = next((x for x in mentions if x.key == speaker_key), None) if speaker_key else None
-    if speaker is None:
-        return replace(role, relation="CITES") if role.relation != "CITES" else role
-    if not possible(speaker, mention, role.relation) or later(mention, speaker):
-        return replace(role, relation="CITES")      # not the base's (it cannot cite a later act): an amending act's words, quoted
+    if speaker is None or not possible(speaker, mention, role.relation) or later(mention, speaker):
+        # the header's own words, or words no one in the text can be said to have written
+        return replace(role, relation="CITES") if consolidation.own_words(mention) else None
     return replace(role, source=speaker.key, how="chain" if role.how != "plain" else "plain")
 
 

@@ -157,3 +157,16 @@ def test_subject_rules(rule, text, fields, edges):
     ex = extract_citations(Source(file="doc.txt", text=text))
     assert {k: getattr(ex.subject, k) for k in fields} == fields
     assert edges <= {(e.source_symbol, e.target_symbol, e.relation) for e in ex.edges}
+
+
+def test_a_consolidated_text_cites_only_what_its_header_names():
+    """Its own words are the header (the base and its amending acts); a footnote that names no act is no one's
+    clause the text can tell, and states nothing (a wrong speaker is worse than none)."""
+    text = CONSOLIDATED.replace("Thông tư này hướng dẫn việc quản lý lao động.",
+                                "Thông tư này hướng dẫn việc quản lý lao động.3\n\n3 Nội dung này được hướng dẫn "
+                                "tại Thông tư số 77/2019/TT-BTC ngày 11 tháng 11 năm 2019 của Bộ Tài chính.\n")
+    ex = extract_citations(Source(file="doc.txt", text=text))
+    pairs = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
+    assert pairs[("462/VBHN-BLĐTBXH", "32/2016/TT-BLĐTBXH")] == "CITES"
+    assert pairs[("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH")] == "AMENDS"
+    assert not any(t == "77/2019/TT-BTC" for _, t in pairs)
