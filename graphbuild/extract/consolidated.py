@@ -28,6 +28,7 @@ _FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UP
 # it quotes ("2 Các điều 10, 11, 12 của Thông tư số 50/2017/TT-BYT …", patterns.provisions_of_re).
 _OPENING = 12
 _HEADER_END = re.compile(rf"(?m)^[ \t]*{any_of(o.opener for o in vocab.section_openers() if o.line)}")
+_BODY_PART = re.compile(r"[ \t]*(?:Điều\s+\d+[a-zđ]?\s*[.:]|Chương\s+[IVXLC\d]+\b|Mục\s+\d)")
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
@@ -104,8 +105,8 @@ def _quotation_end(text: str, start: int, stop: int) -> int:
     limit = min(len(text), start + _QUOTE_SPAN)
     while depth > 0 and stop < limit and text.startswith("\n", stop):
         blank = _FOOTNOTE_END.match(text, stop)
-        if blank is None or _FOOTNOTE.match(text, blank.end()):
-            break
+        if blank is None or _FOOTNOTE.match(text, blank.end()) or _BODY_PART.match(text, blank.end()):
+            break       # another footnote, or the body going on on the next page ("Điều 25. Hiệu lực thi hành")
         nxt = _FOOTNOTE_END.search(text, blank.end())
         end = nxt.start() if nxt else len(text)
         depth += _open_quotes(text[blank.end():end])
