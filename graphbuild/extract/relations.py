@@ -344,6 +344,9 @@ def _list_header(ctx: _Context, line_start: int, mention: Mention) -> Optional[R
             cur = header_start          # an item of the same list: its header is further up
             first = False
             continue
+        if is_item and line_kind is None and text[:header_start].rstrip().endswith(";"):
+            cur = header_start          # an item broken after ';' ("… tại khoản 2 Điều 11; cụm từ … tại Điều 20.")
+            continue
         if not is_item and not first:
             return None
         break

@@ -183,6 +183,13 @@ CASES = [
      "IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành xây dựng kế hoạch triển khai.\n2. Thông tư này thay thế Thông tư số "
      "09/2022/TT-BLĐTBXH ngày 15/11/2022 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội.",
      {(S, "09/2022/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("an item broken after ';' does not end the list its header governs",
+     "Điều 3. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 15 tháng 9 năm 2026. Kể từ ngày Thông tư này "
+     "có hiệu lực thi hành, bãi bỏ các quy định sau:\na) Khoản 3 Điều 3 Thông tư số 26/2016/TT-BLĐTBXH.\nb) Điều 24 "
+     "và một số nội dung quy định tại Thông tư số 27/2016/TT-BLĐTBXH, gồm: cụm từ “chỉ tiêu” tại khoản 2 Điều 11;\n"
+     "cụm từ “(hoặc Bộ Tài chính)” tại khoản 3 Điều 20.\nc) Thông tư số 31/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 "
+     "của Bộ trưởng Bộ Lao động - Thương binh và Xã hội.",
+     {(S, "31/2016/TT-BLĐTBXH"): ("REPEALS", "enacted")}),
 ]
 
 
