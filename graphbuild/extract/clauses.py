@@ -92,6 +92,10 @@ def _headings(text: str, start: int, end: int) -> list[_Heading]:
         title = match.group("title").strip()
         if match.group("part"):
             level = 0
+            below = _CAPITALS.match(text, match.end() + 1) if not title else None
+            if below is not None:   # "Phần thứ nhất" / "KẾT QUẢ 5 NĂM THỰC HIỆN": the part's title on the next line
+                found[below.start()] = _Heading(match.start(), below.end(), 0, _first_mode("heading", below.group("title")))
+                continue
         elif match.group("roman") or match.group("letter"):
             if match.group("letter") and not is_upper(title[:30]):
                 continue        # 'A. text' in a sentence, not a heading in capitals

@@ -31,6 +31,7 @@ from .feasibility import later, possible, possible_rank, rank
 from .lines import ARTICLE, HARD_NEXT, Lines
 from .mentions import Mention
 from .triggers import (
+    UNNUMBERED,
     TriggerHit,
     first_trigger,
     governs,
@@ -145,7 +146,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
             elif lead.relation in CHANGES and relation == "PROMULGATES":
                 mine = [lead]           # "Bãi bỏ … Quy chế … ban hành kèm theo Quyết định số X": a part of X
-            elif _UNNUMBERED.search(clause_gap, 0, hit[1].start()):
+            elif UNNUMBERED.search(clause_gap, 0, hit[1].start()):
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]    # "Hiến pháp … được sửa đổi theo X"
             else:
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
@@ -433,7 +434,6 @@ def _post_triggers(ctx: _Context) -> None:
 _FOLLOWING = patterns.words_re("following")
 # "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
-_UNNUMBERED = patterns.words_re("unnumbered_document")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
 

@@ -45,6 +45,7 @@ def trigger_table() -> dict[str, Trigger]:
 ADJUNCT = patterns.words_re("adjunct")
 OBJECT_WORDS = frozenset(vocab.phrases("object_word"))
 NOT_A_TRIGGER = patterns.words_re("not_a_trigger")
+UNNUMBERED = patterns.words_re("unnumbered_document")
 _WORD = re.compile(r"[^\W\d_]+")
 # Relations whose phrase must have the document as its object: implementing or resting on something else, written
 # before the document, is not implementing or resting on the document.
@@ -54,6 +55,8 @@ _NEEDS_OBJECT = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
 def governs(trigger: Trigger, filler: str) -> bool:
     """Whether a phrase reaches the document after ``filler`` (the words between them): not when an adjunct
     ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …')."""
+    if UNNUMBERED.search(filler):
+        return False    # "… thi hành Điều lệ Đảng, Hướng dẫn số …": the phrase's object is the document named by name
     if trigger.relation not in _NEEDS_OBJECT:
         return True
     if ADJUNCT.search(filler) is None:

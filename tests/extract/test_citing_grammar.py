@@ -190,6 +190,10 @@ CASES = [
      "cụm từ “(hoặc Bộ Tài chính)” tại khoản 3 Điều 20.\nc) Thông tư số 31/2016/TT-BLĐTBXH ngày 25 tháng 10 năm 2016 "
      "của Bộ trưởng Bộ Lao động - Thương binh và Xã hội.",
      {(S, "31/2016/TT-BLĐTBXH"): ("REPEALS", "enacted")}),
+    ("a phrase whose object is a document named by name ('thi hành Điều lệ Đảng') does not reach the list after it",
+     "Việc chuẩn bị nhân sự thực hiện theo đúng quy định tại Quy định số 29-QĐ/TW ngày 25/7/2016 của Ban Chấp hành "
+     "Trung ương thi hành Điều lệ Đảng, Hướng dẫn số 01-HD/TW ngày 20/9/2016 của Ban Bí thư.",
+     {("29-QĐ/TW", "01-HD/TW"): ("CITES", "enacted")}),
 ]
 
 

@@ -76,6 +76,23 @@ Hoàn thành các chỉ tiêu của Chương trình.
     assert found["03/NQ-CP"] == ("CITES", "assigned")
 
 
+def test_a_part_whose_title_is_on_the_line_below_spans_its_sections():
+    body = """Phần thứ nhất
+KẾT QUẢ 5 NĂM THỰC HIỆN NGHỊ QUYẾT
+
+I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO
+Ủy ban nhân dân huyện ban hành Kế hoạch số 97/KH-UBND ngày 02/8/2018 triển khai thực hiện Nghị quyết.
+
+Phần thứ hai
+NHIỆM VỤ, GIẢI PHÁP
+
+1. Tiếp tục quán triệt Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.
+"""
+    found = edges_of(body)
+    assert found["97/KH-UBND"] == ("CITES", "reported")
+    assert found["21-NQ/TW"] == ("CITES", "assigned")
+
+
 def test_a_table_of_tasks_assigns_its_rows():
     body = """V. PHÂN CÔNG
 TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành
