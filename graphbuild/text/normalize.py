@@ -174,8 +174,10 @@ _NUMBER_BREAK = re.compile(r"\n(?=\d)(?:(?<=số\n)|(?<=Số\n)|(?<=ngày\n)|(?<
 # A page break (blank lines left by page furniture) inside a sentence: the next line goes on in lower case.
 _PAGE_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?:[ ]*\n)+(?=[" + _LOWER_START + r"(])(?![a-zđ]\)\s)")
 # A symbol wrapped at its hyphen: "152/2016/TT-\nBTC".
-_SYMBOL_WRAP = re.compile(r"-\n(?:[ \t]*\n)*(?=[A-ZĐ])")     # over a page break too
-_SYMBOL_HEAD = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:/\d{4})?/(?:[A-Za-zĐđ]{1,14}\d{0,2}-){1,4}\Z")
+_SYMBOL_WRAP = re.compile(r"-[ \t]*\n(?:[ \t]*\n)*(?=[A-ZĐ])")     # over a page break too
+# … wrapped again in a narrow table cell: "08/2009/TTLT-\nBXD-BTC-BKHĐT- \nBNNPTNT-NHNN".
+_SYMBOL_HEAD = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:/\d{4})?/(?:[A-Za-zĐđ&]{1,14}\d{0,2}-[ \t]*\n?){0,5}"
+                          r"[A-Za-zĐđ&]{1,14}\d{0,2}-\Z")
 # A symbol wrapped after a slash: "Kế hoạch số 12-KH/\nTU", "Thông tư số 152/2016/\nTT-BTC".
 _SLASH_WRAP = re.compile(r"/\n(?:[ \t]*\n)*(?=[A-ZĐ])")
 _SLASH_HEAD = re.compile(r"(?:\d{1,5}(?:\.\d{1,3})?(?:-[A-Za-zĐđ]{1,14}\d{0,2}(?:-[A-Za-zĐđ&]{1,14}\d{0,2}){0,4}|/\d{4})"
@@ -324,7 +326,7 @@ def normalize_text(source: str) -> Text:
         t.sub(_LINE_SPACES, "\n", many=True)
     if _CYRILLIC_ANY.search(t.text):
         t.sub(_CYRILLIC, _latin)
-    if "-\n" in t.text:
+    if "-\n" in t.text or "- \n" in t.text:
         t.sub(_SYMBOL_WRAP, _unwrap_symbol)
     if "/\n" in t.text:
         t.sub(_SLASH_WRAP, _unwrap_slash)

@@ -33,6 +33,9 @@ import pytest  # noqa: E402
 CLEANING = [
     # a symbol wrapped at its hyphen is joined
     ("Thông tư số 152/2016/TT-\nBTC ngày 17", "Thông tư số 152/2016/TT-BTC ngày 17"),
+    # … wrapped twice in a narrow table cell, with a space before the break
+    ("số 08/2009/TTLT-\nBXD-BTC-BKHĐT- \nBNNPTNT-NHNN ngày", "số 08/2009/TTLT-BXD-BTC-BKHĐT-BNNPTNT-NHNN ngày"),
+    ("phát triển kinh tế - \nXã hội", "phát triển kinh tế -\nXã hội"),
     # … or after a slash, over a page break too; a date's slash is no symbol's
     ("Kế hoạch số 12-KH/\nTU ngày 20/8/2025", "Kế hoạch số 12-KH/TU ngày 20/8/2025"),
     ("Thông tư số 152/2016/\n\nTT-BTC ngày 17", "Thông tư số 152/2016/TT-BTC ngày 17"),
