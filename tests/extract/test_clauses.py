@@ -101,6 +101,22 @@ TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành
     assert edges_of(body)["24/2022/QĐ-UBND"] == ("CITES", "assigned")
 
 
+def test_a_table_of_what_to_submit_by_when_assigns_its_rows():
+    body = """II. CÁC NỘI DUNG TRÌNH THEO TỪNG QUÝ
+
+STT
+Nội dung
+Cơ quan tham mưu
+Thời gian trình
+Ghi chú
+1
+Cho ý kiến dự thảo Quyết định thay thế Quyết định số 36/2016/QĐ-UBND ngày 20/8/2016 của Ủy ban nhân dân tỉnh
+Sở Nội vụ
+Tháng 02
+"""
+    assert edges_of(body)["36/2016/QĐ-UBND"] == ("CITES", "assigned")
+
+
 def test_the_strongest_enacted_statement_wins_over_a_task():
     body = ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế "
             "hoạch như sau:\n\nII. NHIỆM VỤ\n1. Tổ chức quán triệt Nghị quyết số 57-NQ/TW đến cán bộ.\n")
