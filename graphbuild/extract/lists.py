@@ -1,0 +1,185 @@
+"""Lists and the phrases said after documents: an item of a list takes the roles of the document it is listed with
+("A; B", "A và B"), a list's header ending in ':' governs the items under it ("Bãi bỏ các văn bản sau đây:"), and a
+phrase written after documents ("… hết hiệu lực kể từ ngày …") governs the documents its sentence lists before it."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+from typing import Optional
+
+from .. import vocab
+from ..vocab import patterns
+from ..vocab.patterns import any_of
+from .feasibility import possible, rank
+from .grammar import CLAUSE_SEMICOLON, COORDINATED, LIST_GAP, SENTENCE_END, Context, Role
+from .lines import ARTICLE
+from .mentions import Mention
+from .triggers import last_trigger, post_re, post_relation, verb_text
+
+_FOLLOWING = patterns.words_re("following")
+# "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
+_TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
+_OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
+
+
+_ITEM_KINDS = (("number", re.compile(r"[ \t]*\d{1,3}[.)]\s")), ("letter", re.compile(r"[ \t]*[a-zđ]\)\s")),
+               ("bullet", re.compile(r"[ \t]*[-+•]\s")))
+
+
+def _item_kind(line: str) -> Optional[str]:
+    """How a list item is marked ('1.', 'a)', '-'): the items of one list share it; a nested list's header is an
+    item of the list above ('d) … theo quy định tại các văn bản:' over '- Nghị định số …')."""
+    return next((kind for kind, mark in _ITEM_KINDS if mark.match(line)), None)
+
+
+def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
+    """'A; B', 'A và B', 'A <title>, B': B takes the roles of the document it is listed with: the one before it when
+    of its type or rank, else the nearest of its type, then of its rank (a Nghị định joins a Nghị định, not the
+    Luật named in the first one's title), else the one before."""
+    mentions, mention = ctx.mentions, ctx.mentions[i]
+    j = i - 1
+    semicolon = CLAUSE_SEMICOLON.search(gap) is not None
+    if not semicolon and mentions[j].type_code != mention.type_code and \
+            (rank(mention) is None or rank(mentions[j]) != rank(mention)):
+        same = [k for k in range(i - 1, -1, -1)
+                if ctx.line_of[k] == ctx.line_of[i] and ctx.clauses[k] is ctx.clauses[i]]
+        j = next((k for k in same if mentions[k].type_code == mention.type_code), None) or \
+            next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), i - 1)
+    out = []
+    for role in ctx.roles[j]:
+        if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
+            role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.source == "subject"),
+                        Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start))
+            if any(r.source == "subject" for r in ctx.roles[j]):
+                continue        # the subject's own role of the item before is taken below
+        if role.source != "subject":
+            source = ctx.by_key[role.source]        # an earlier mention
+            ok = possible(mention, source, role.relation) if role.passive else possible(source, mention, role.relation)
+            if not ok:
+                role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
+        out.append(replace(role, how="list" if role.how != "plain" else "plain"))
+    return out
+
+
+def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Role]:
+    """A list item's first document takes its relation from the list's header: a line ending with ':' whose last
+    phrase is a trigger ('Bãi bỏ … các văn bản sau đây:', 'X …, được sửa đổi, bổ sung bởi:'), or an article heading
+    that repeals, replaces, amends or corrects ('Điều 1. Bãi bỏ toàn bộ 15 văn bản'), followed by numbered items."""
+    text, mentions = ctx.text, ctx.mentions
+    kind = _item_kind(text[line_start:line_start + 8])
+    is_item = kind is not None
+    if not LIST_GAP.match(text[line_start:mention.start]):
+        return None     # the header governs items that name a document, not sentences that mention one
+    first = True
+    cur = line_start
+    for _ in range(60):
+        previous = ctx.lines.previous(cur)
+        if previous is None:
+            return None
+        header_start, header_end = previous
+        line = text[header_start:header_end]
+        line_kind = _item_kind(line)
+        if line_kind is not None and not is_item and first:
+            return None
+        if line_kind is not None and line_kind == kind:
+            cur = header_start          # an item of the same list: its header is further up
+            first = False
+            continue
+        if is_item and line_kind is None and text[:header_start].rstrip().endswith(";"):
+            cur = header_start          # an item broken after ';' ("… tại khoản 2 Điều 11; cụm từ … tại Điều 20.")
+            continue
+        if not is_item and not first:
+            return None
+        break
+    else:
+        return None
+    colon = line.rstrip(" \"”'*").endswith(":")
+    article = ARTICLE.match(line)
+    if not (colon or article):
+        return None
+    # the last trigger after the last document named in the header line
+    k = bisect.bisect_left([x.start for x in mentions], header_end) - 1
+    after = header_start
+    if k >= 0 and mentions[k].start >= header_start:
+        after = max(header_start, mentions[k].tail_end)
+    following = _FOLLOWING.search(text, after, header_end)
+    post = post_re().search(text, following.end(), header_end) if following and post_re() else None
+    if post is not None:    # "Các văn bản sau đây hết hiệu lực kể từ ngày …:": the phrase is said of the items
+        return Role("subject", post_relation(post), "trigger", verb=verb_text(post), verb_at=post.start(),
+                    clause_at=header_start)
+    hit = last_trigger(text[after:header_end])
+    if not hit:
+        return None
+    trigger, match = hit
+    # a passive header acts on the header's document it can act on: the base text, not a decision in its title
+    ante = next((mentions[j] for j in range(k, -1, -1) if mentions[j].start >= header_start and
+                 possible(mention, mentions[j], trigger.relation)), None)
+    rest = text[after + match.end():header_end]
+    if len(rest.split()) > 40 or ";" in rest or SENTENCE_END.search(rest):
+        return None
+    if article and not colon and trigger.relation not in ("AMENDS", "REPLACES", "REPEALS", "CORRECTS", "CITES"):
+        return None
+    if trigger.passive:
+        return Role(ante.key, trigger.relation, "chain", True, verb=verb_text(match)) if ante is not None else None
+    return Role("subject", trigger.relation, "trigger", verb=verb_text(match), verb_at=after + match.start(),
+                clause_at=header_start)
+
+
+def post_triggers(ctx: Context) -> None:
+    """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': a phrase written after documents gives the
+    subject's relation to the documents its sentence lists before it: the first document of each part between ';'
+    ('Thông tư A …; Thông tư B sửa đổi … Thông tư A hết hiệu lực': A and B, not the A named in B's title), and the
+    documents joined to one by 'và'. A part that starts with something else ('…; các quy định trái với … hết hiệu
+    lực') takes the phrase for itself. Only a plain citation gives way to it."""
+    pattern = post_re()
+    if pattern is None:
+        return
+    text, mentions = ctx.text, ctx.mentions
+    starts = [x.start for x in mentions]
+    done_until = -1
+    for i, mention in enumerate(mentions):
+        if mention.start < done_until:
+            continue
+        end = ctx.lines.end(mention.start)
+        stop = SENTENCE_END.search(text, mention.tail_end, end)
+        end = stop.start() + 1 if stop else end
+        match = pattern.search(text, mention.tail_end, end)
+        if match is None:
+            continue
+        done_until = match.end()
+        sentence = ctx.clauses[i].start
+        heads = _part_heads(ctx, sentence, match.start(), starts)
+        role = Role("subject", post_relation(match), "trigger", verb=verb_text(match),
+                    verb_at=match.start(), clause_at=sentence)
+        for k in heads:
+            first = ctx.roles[k][0]
+            if first.how == "plain" or (first.source == "subject" and first.relation == "CITES"):
+                ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
+
+
+def _part_heads(ctx: Context, start: int, end: int, starts: list[int]) -> list[int]:
+    """The mentions that open the parts (between ';') of the text from ``start`` to ``end``, with those joined to
+    them by list words ('A và B'); none when the last part opens with something else."""
+    text, mentions = ctx.text, ctx.mentions
+    bounds = [start] + [m.end() for m in re.finditer(";", text[start:end])]
+    bounds = [start] + [start + b for b in bounds[1:]]
+    heads: list[int] = []
+    for n, part_start in enumerate(bounds):
+        part_end = bounds[n + 1] if n + 1 < len(bounds) else end
+        k = bisect.bisect_left(starts, part_start)
+        if k >= len(mentions) or mentions[k].start >= part_end or \
+                not (LIST_GAP.match(text[part_start:mentions[k].start]) or
+                     _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start) or
+                     patterns.provisions_of_re().fullmatch(text, part_start, mentions[k].start)):
+            if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
+                return []       # the phrase is said of what the last part opens with
+            continue            # a part of the title of the document before it
+        heads.append(k)
+        while k + 1 < len(mentions) and mentions[k + 1].start < part_end:
+            k += 1
+            gap = text[mentions[k - 1].tail_end:mentions[k].start]
+            # 'A và B'; 'A <its title> và B' when nothing else made B part of A's title (a plain citation)
+            if LIST_GAP.match(gap) or (COORDINATED.search(gap) and ctx.roles[k][0].how == "plain"):
+                heads.append(k)
+    return heads
