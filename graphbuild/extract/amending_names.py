@@ -18,9 +18,10 @@ _CLAUSE_END = re.compile(r";|\.\s|\n\s*\n|:\s*\n")
 _CLAUSE_START = re.compile(r"[;\n]")
 # Between the last law named and the number: more names of laws (that the law list may not know), then "số".
 _BEFORE_NUMBER = re.compile(r"(?:[\s,]*(?:và\s+)?(?:Bộ\s+luật|Luật)\s[^;:.()\d]{3,120}?)*[\s,]*(?:và\s+)?(?i:số)?\s*:?\s*")
-# The names of the laws amended, where the text names them without a number of their own: split before each law.
-_NAME_SPLIT = re.compile(r"(?:\s*,\s*|\s+và\s+)(?=(?:Bộ\s+luật|Luật)\s)")
-_NAME_END = re.compile(r"[\s,]*(?i:số)?\s*:?\s*$")
+# The names of the laws amended, where the text names them without a number of their own: each "Luật …" up to the
+# next one, a comma or the end ("của Luật Thuế thu nhập cá nhân, Luật Thuế giá trị gia tăng và Luật …").
+_LAW_NAMES = re.compile(r"(?:Bộ\s+luật|Luật)\s.+?(?=\s*,\s*(?:Bộ\s+luật|Luật)\s|\s+và\s+(?:Bộ\s+luật|Luật)\s"
+                        r"|[\s,]*(?i:số)?\s*:?\s*$)")
 _NUMBERED_NAME = re.compile(r"((?:Bộ\s+luật|Luật)\s.+?)\s+(?i:số)\b")
 _LIST_GAP = re.compile(r"[\s;,]*")
 
@@ -32,6 +33,15 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
     out = list(roles)
     starts = [m.start for m in mentions]
     for opener in _OPENER.finditer(text):
+        named = next((m for m in mentions if m.start == opener.start() and m.by_name and m.law is not None), None)
+        if named is not None:
+            # the amending law named whole, by its name and date ("Luật sửa đổi … của Luật Thống kê ngày 12 tháng 11
+            # năm 2021"): it amends the laws its name holds that the text pins
+            names = _LAW_NAMES.findall(text, opener.end(), named.end)
+            verb = " ".join(opener.group("verb").lower().split())
+            for j in _pinned(text, mentions, names, named):
+                out[j] = out[j] + [Role(named.key, "AMENDS", "chain", verb=verb)]
+            continue
         end = _CLAUSE_END.search(text, opener.end())
         stop = end.start() if end else len(text)
         inside = list(range(bisect.bisect_left(starts, opener.end()), bisect.bisect_left(starts, stop)))
@@ -59,7 +69,7 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
         for i in amended:
             out[i] = [Role(number.key, "AMENDS", "chain", verb=verb)]
         if not amended:     # "… của Luật X số N": X is the law this text cites under that name with its own number
-            names = _NAME_SPLIT.split(_NAME_END.sub("", text[opener.end():number.start]))
+            names = _LAW_NAMES.findall(text, opener.end(), number.start)
             for j in _pinned(text, mentions, names, number):
                 out[j] = out[j] + [Role(number.key, "AMENDS", "chain", verb=verb)]
     return out
@@ -70,14 +80,20 @@ def _fold(name: str) -> str:
 
 
 def _pinned(text: str, mentions: list[Mention], names: list[str], number: Mention) -> list[int]:
-    """The mentions that give each of ``names`` its number ("Luật X số A"), other than ``number`` itself."""
+    """The mentions that pin each of ``names`` ("Luật X số A", "Luật X ngày …"), other than ``number`` itself."""
     wanted = {_fold(n) for n in names if n.strip()}
     out = []
     for j, m in enumerate(mentions):
-        if m is number or m.symbol is None or not m.symbol.issuer_code.startswith("QH"):
+        if m is number or m.key == number.key:
+            continue
+        if m.by_name and m.law is not None and m.date is not None:     # "Luật Thống kê ngày 23 tháng 11 năm 2015"
+            if _fold(text[m.start:m.end]) in wanted:
+                out.append(j)
+            continue
+        if m.symbol is None or not m.symbol.issuer_code.startswith("QH"):
             continue
         named = _NUMBERED_NAME.match(text, m.start, m.end)
-        if named is not None and _fold(named.group(1)) in wanted and m.key != number.key:
+        if named is not None and _fold(named.group(1)) in wanted:
             out.append(j)
     return out
 

@@ -194,6 +194,10 @@ CASES = [
      "Việc chuẩn bị nhân sự thực hiện theo đúng quy định tại Quy định số 29-QĐ/TW ngày 25/7/2016 của Ban Chấp hành "
      "Trung ương thi hành Điều lệ Đảng, Hướng dẫn số 01-HD/TW ngày 20/9/2016 của Ban Bí thư.",
      {("29-QĐ/TW", "01-HD/TW"): ("CITES", "enacted")}),
+    ("an amending law named whole by name and date amends the law its name holds that the text pins by its date",
+     "Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015; Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ "
+     "tiêu thống kê quốc gia của Luật Thống kê ngày 12 tháng 11 năm 2021;",
+     {(S, "01/2021/QH15"): ("BASED_ON", "enacted"), ("01/2021/QH15", "89/2015/QH13"): ("AMENDS", "enacted")}),
 ]
 
 
