@@ -8,6 +8,7 @@ import bisect
 import re
 from typing import Optional
 
+from .feasibility import possible
 from .mentions import Mention
 from .relations import Role
 from .triggers import first_trigger, verb_text
@@ -40,7 +41,8 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
             names = _LAW_NAMES.findall(text, opener.end(), named.end)
             verb = " ".join(opener.group("verb").lower().split())
             for j in _pinned(text, mentions, names, named):
-                out[j] = out[j] + [Role(named.key, "AMENDS", "chain", verb=verb)]
+                if possible(named, mentions[j], "AMENDS"):
+                    out[j] = out[j] + [Role(named.key, "AMENDS", "chain", verb=verb)]
             continue
         end = _CLAUSE_END.search(text, opener.end())
         stop = end.start() if end else len(text)
@@ -68,9 +70,10 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
         verb = " ".join(opener.group("verb").lower().split())
         for i in amended:
             out[i] = [Role(number.key, "AMENDS", "chain", verb=verb)]
-        if not amended:     # "… của Luật X số N": X is the law this text cites under that name with its own number
-            names = _LAW_NAMES.findall(text, opener.end(), number.start)
-            for j in _pinned(text, mentions, names, number):
+        # "… của Luật X, Luật Y số N": X is also the law this text cites under that name with its own number
+        names = _LAW_NAMES.findall(text, opener.end(), number.start)
+        for j in _pinned(text, mentions, names, number):
+            if j not in amended and possible(number, mentions[j], "AMENDS"):    # never a later law of that name
                 out[j] = out[j] + [Role(number.key, "AMENDS", "chain", verb=verb)]
     return out
 

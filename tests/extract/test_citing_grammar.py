@@ -198,6 +198,12 @@ CASES = [
      "Căn cứ Luật Thống kê ngày 23 tháng 11 năm 2015; Luật sửa đổi, bổ sung một số điều và Phụ lục Danh mục chỉ "
      "tiêu thống kê quốc gia của Luật Thống kê ngày 12 tháng 11 năm 2021;",
      {(S, "01/2021/QH15"): ("BASED_ON", "enacted"), ("01/2021/QH15", "89/2015/QH13"): ("AMENDS", "enacted")}),
+    ("an amending law amends each law of its name the text numbers, never a later law of that name",
+     "Căn cứ Luật Kế toán số 88/2015/QH13;\nCăn cứ Luật Quản lý thuế số 108/2025/QH15;\nCăn cứ Luật sửa đổi, bổ "
+     "sung một số điều của Luật Chứng khoán, Luật Kế toán, Luật Quản lý thuế số 56/2024/QH15 ngày 29 tháng 11 năm "
+     "2024;",
+     {("56/2024/QH15", "88/2015/QH13"): ("AMENDS", "enacted"), ("56/2024/QH15", "108/2025/QH15"): None,
+      (S, "56/2024/QH15"): ("BASED_ON", "enacted")}),
 ]
 
 
