@@ -57,12 +57,17 @@ class BuildError(Exception):
 @dataclass
 class BuildResult:
     out_dir: Path
-    report: Report
     inputs: int
     rejects: int
     seconds: dict[str, float] = field(default_factory=dict)     # per stage: extract, resolve, export, store
     peak_mib: dict[str, float] = field(default_factory=dict)    # "resolve": the resolution process's peak RSS
     skipped: list[str] = field(default_factory=list)            # folders and files graphbuild wrote: not read
+
+    @cached_property
+    def report(self) -> Report:
+        """report.json, read when asked: at a million documents its lists hold hundreds of MB, which the build's
+        own process does not keep while the store loads."""
+        return files.GraphFiles(self.out_dir).report
 
     @cached_property
     def graph(self) -> Graph:
@@ -193,7 +198,7 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     if progress:
         progress("resolve", 0, 1)
     with _context().Pool(1) as pool:
-        report, stage_seconds, resolve_peak = pool.apply(_resolve_to_files, (str(out), all_rejects, extracted))
+        counts, stage_seconds, resolve_peak = pool.apply(_resolve_to_files, (str(out), all_rejects, extracted))
     seconds.update(stage_seconds)
     if progress:
         progress("resolve", 1, 1)
@@ -203,8 +208,8 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
                 progress=(lambda done, total: progress("store", done, total)) if progress else None)
     word_index.write_index(out)
     seconds["store"] = time.perf_counter() - started
-    write_build_info(out, [str(p) for p in inputs], report)
-    return BuildResult(out, report, count, len(all_rejects), seconds, {"resolve": resolve_peak} if resolve_peak else {},
+    write_build_info(out, [str(p) for p in inputs], counts)
+    return BuildResult(out, count, len(all_rejects), seconds, {"resolve": resolve_peak} if resolve_peak else {},
                        [str(p) for p in skipped])
 
 
@@ -214,8 +219,9 @@ def _context() -> Any:
 
 
 def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) \
-        -> tuple[Report, dict[str, float], Optional[float]]:
-    """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (report, seconds per stage:
+        -> tuple[dict[str, Any], dict[str, float], Optional[float]]:
+    """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (the report's numbers of
+    documents and edges, seconds per stage:
     "resolve" up to the last file of the graph, "export" the check and the report; the peak RSS of this process in
     MiB where the system tells it)."""
     started = time.perf_counter()
@@ -232,7 +238,7 @@ def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) \
     report["check"] = check_graph(graph_files)      # what cannot be true, with its evidence (graph/check.py)
     files.write_report(out, report, rejects)
     seconds["export"] = time.perf_counter() - started
-    return report, seconds, _peak_mib()
+    return {"documents": report.get("documents"), "edges": report.get("edges")}, seconds, _peak_mib()
 
 
 def _peak_mib() -> Optional[float]:

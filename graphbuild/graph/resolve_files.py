@@ -87,6 +87,7 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
                 _line(f, edge)
                 cited_by[edge["target"]] += 1
                 counts.add_edge(edge)
+        index.close()
         del index
         tell("documents")
         entities = Entities(tables.add_link)
