@@ -113,3 +113,27 @@ def test_another_failure_of_the_load_is_not_retried(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError, match="something else"):
         store.write(graph_with(2), tmp_path)
     assert calls == [store.BUFFER_POOL_BYTES]
+
+
+def test_a_load_closed_and_opened_again_between_batches_holds_every_row(tmp_path, monkeypatch):
+    opened: list[int] = []
+    real_open = store._Loader._open
+
+    def counting_open(self):
+        opened.append(self.cells)
+        real_open(self)
+
+    monkeypatch.setattr(store, "COPY_BATCH", 40)
+    monkeypatch.setattr(store, "REOPEN_CELLS", 400)
+    monkeypatch.setattr(store._Loader, "_open", counting_open)
+    n = 300
+    store.write(graph_over_tables(n), tmp_path)
+    assert len(opened) > 10                   # opened again many times, in each stage of the load
+    with store.EmbeddedStore(tmp_path) as s:
+        assert s.run("MATCH (d:Document) RETURN count(*) AS n") == [{"n": n + 1}]
+        assert s.run("MATCH (:Document)-[r]->(:Document) RETURN count(*) AS n") == [{"n": n}]
+        assert s.run("MATCH (:Document)-[r:ISSUED_BY]->(:Organization) RETURN count(*) AS n") == [{"n": n}]
+        (row,) = s.run("MATCH (a)-[r]->(b:Document {id: $id}) RETURN r.evidence_text AS t, b.title AS title",
+                       {"id": f"vn/x/{n}"})
+        assert row == {"t": TRICKY, "title": TRICKY}
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.lbug"]
