@@ -232,14 +232,15 @@ def _load(conn: _Loader, graph: GraphSource, progress: Optional[Callable[[int, i
 class EmbeddedStore:
     """A built store, read-only unless asked; ``run`` returns plain rows. A ``Store``."""
 
-    def __init__(self, graph_dir: Union[str, Path], read_only: bool = True):
+    def __init__(self, graph_dir: Union[str, Path], read_only: bool = True, buffer_pool_size: int = 0):
+        """``buffer_pool_size`` in bytes; 0: LadybugDB's default (80 % of the machine's RAM, taken as reads fill it)."""
         import ladybug
         self.graph_dir = Path(graph_dir)          # where its word index is (query.word_index)
         path = self.graph_dir / STORE_NAME
         if not path.exists():
             raise StoreError(f"no graph store at {path}: run 'graphbuild build PATH… --out {graph_dir}' first")
         try:
-            self.db = ladybug.Database(str(path), read_only=read_only)
+            self.db = ladybug.Database(str(path), read_only=read_only, buffer_pool_size=buffer_pool_size)
             # Any: ``execute`` is typed to return a list too, for several statements in one string, which ``run``
             # does not take apart (it fails on them, as it always has).
             self.conn: Any = ladybug.Connection(self.db)
