@@ -27,7 +27,11 @@ WRITTEN = EVAL / "written"
 
 def halves(selection: dict, written: list) -> dict:
     half = {k: v["half"] for k, v in selection.items()}
-    unplaced = [n for n in written if n not in half]         # a written document selection.json places keeps it
+    for h in ("tune", "check"):                                 # a written document already in a half keeps it
+        for p in (EVAL / h).glob("*.txt"):
+            if half.setdefault(p.name, h) != h:
+                raise SystemExit(f"{p}: selection.json puts it in the {half[p.name]} half")
+    unplaced = [n for n in written if n not in half]         # new ones are split among themselves
     for i, name in enumerate(sorted(unplaced, key=lambda n: hashlib.sha1(n.encode()).hexdigest())):
         half[name] = "tune" if i % 2 == 0 else "check"
     return half

@@ -115,6 +115,37 @@ def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str],
     return pairs
 
 
+# A row of a catalogue table ("Danh mục văn bản"), one cell a line: "Luật / 01/2021/QH15 ngày / 12/11/2021 / Sửa đổi,
+# bổ sung một số điều và … của Luật Thống kê / 01/01/2022": type, number and date, the name without its type word,
+# then the date it took effect.
+_DMY = r"\d{1,2}/\d{1,2}/(?:19|20)\d{2}"
+TABLE_ROW = re.compile(r"\n[ \t]*(?P<kind>Bộ luật|Luật|Pháp lệnh)[ \t]*\n[ \t]*"
+                       r"(?P<symbol>\d{1,3}/(?P<year>(?:19|20)\d{2})/(?:PL-)?(?:UBTV)?QH\d{1,2})[ \t]*\n?[ \t]*ngày[ \t]*\n?"
+                       rf"[ \t]*(?P<date>{_DMY})[ \t]*\n(?P<title>(?:[ \t]*(?!{_DMY})[^\n]{{2,80}}\n){{1,4}}?)[ \t]*{_DMY}")
+
+
+def table_rows(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], set[str]]:
+    """(folded name, year) -> the symbols that catalogue tables give the name (``TABLE_ROW``); the names are added
+    to ``stated_pairs.names``."""
+    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            rec = json.loads(line)
+            if f"{path.name}#{rec.get('id')}" in excluded:
+                continue
+            text = unicodedata.normalize("NFC", rec.get("text") or "")
+            for m in TABLE_ROW.finditer(text):
+                title = " ".join(m.group("title").split()).strip(" ,.")
+                if title.startswith(("Sửa đổi", "Bổ sung")):
+                    title = title[:1].lower() + title[1:]      # "Luật sửa đổi, bổ sung …" as texts write it
+                if NOT_A_NAME.search(title.replace("Luật ", "")) and not title.startswith("sửa đổi"):
+                    continue
+                full = f"{m.group('kind')} {title}"
+                pairs[(full.lower(), m.group("year"))].add(m.group("symbol"))
+                stated_pairs.names.setdefault(full.lower(), full)      # type: ignore[attr-defined]
+    return pairs
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("laws", type=Path)
@@ -128,6 +159,8 @@ def main() -> None:
         rows[(symbol, name)] = date
     known_names = {(name.lower(), symbol) for symbol, (name, _) in listed.items()}
     pairs = stated_pairs([a.laws, *a.corpora], excluded)
+    for key, symbols in table_rows([a.laws, *a.corpora], excluded).items():
+        pairs[key] |= symbols
     for (folded, _year), symbols in sorted(pairs.items()):
         if len(symbols) != 1:
             continue            # two numbers for one name in one year: a typo somewhere, or two laws; leave it

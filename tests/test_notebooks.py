@@ -34,6 +34,7 @@ def test_notebook_runs(name, tmp_path, monkeypatch):
         pytest.importorskip(EXTRAS[name], reason=f"{name} needs the '{EXTRAS[name]}' extra")
     # the kernel runs the Python of this test session (the project's environment), wherever "python3" points
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))     # the graph a notebook builds "in a temporary folder" goes here
     spec = KernelSpecManager().get_kernel_spec("python3")
     nb = nbformat.read(NOTEBOOKS / name, as_version=4)
     client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",

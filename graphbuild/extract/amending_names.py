@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Optional
 
 from .mentions import Mention
 from .relations import Role
@@ -17,6 +18,11 @@ _CLAUSE_END = re.compile(r";|\.\s|\n\s*\n|:\s*\n")
 _CLAUSE_START = re.compile(r"[;\n]")
 # Between the last law named and the number: more names of laws (that the law list may not know), then "số".
 _BEFORE_NUMBER = re.compile(r"(?:[\s,]*(?:và\s+)?(?:Bộ\s+luật|Luật)\s[^;:.()\d]{3,120}?)*[\s,]*(?:và\s+)?(?i:số)?\s*:?\s*")
+# The names of the laws amended, where the text names them without a number of their own: split before each law.
+_NAME_SPLIT = re.compile(r"(?:\s*,\s*|\s+và\s+)(?=(?:Bộ\s+luật|Luật)\s)")
+_NAME_END = re.compile(r"[\s,]*(?i:số)?\s*:?\s*$")
+_NUMBERED_NAME = re.compile(r"((?:Bộ\s+luật|Luật)\s.+?)\s+(?i:số)\b")
+_LIST_GAP = re.compile(r"[\s;,]*")
 
 
 def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role]]) -> list[list[Role]]:
@@ -45,7 +51,44 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
             trigger, match = lead
             out[last] = [Role("subject", trigger.relation, "trigger", verb=verb_text(match),
                               verb_at=clause + match.start(), clause_at=clause)]
+        elif lead is None:
+            listed = _list_item_role(text, mentions, out, opener.start())
+            if listed is not None:
+                out[last] = [listed]
         verb = " ".join(opener.group("verb").lower().split())
         for i in amended:
             out[i] = [Role(number.key, "AMENDS", "chain", verb=verb)]
+        if not amended:     # "… của Luật X số N": X is the law this text cites under that name with its own number
+            names = _NAME_SPLIT.split(_NAME_END.sub("", text[opener.end():number.start]))
+            for j in _pinned(text, mentions, names, number):
+                out[j] = out[j] + [Role(number.key, "AMENDS", "chain", verb=verb)]
     return out
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _pinned(text: str, mentions: list[Mention], names: list[str], number: Mention) -> list[int]:
+    """The mentions that give each of ``names`` its number ("Luật X số A"), other than ``number`` itself."""
+    wanted = {_fold(n) for n in names if n.strip()}
+    out = []
+    for j, m in enumerate(mentions):
+        if m is number or m.symbol is None or not m.symbol.issuer_code.startswith("QH"):
+            continue
+        named = _NUMBERED_NAME.match(text, m.start, m.end)
+        if named is not None and _fold(named.group(1)) in wanted and m.key != number.key:
+            out.append(j)
+    return out
+
+
+def _list_item_role(text: str, mentions: list[Mention], roles: list[list[Role]], at: int) -> Optional[Role]:
+    """The subject's role of the item before ``at`` in a list of the same clause ("Căn cứ Luật A số …; Luật sửa
+    đổi … số N"): the amending law is the next item, resting on the same phrase."""
+    before = bisect.bisect_left([m.start for m in mentions], at) - 1
+    if before < 0 or not _LIST_GAP.fullmatch(text, mentions[before].tail_end, at):
+        return None
+    for role in roles[before]:
+        if role.source == "subject" and role.how in ("trigger", "list") and role.relation == "BASED_ON":
+            return Role("subject", role.relation, "list", verb=role.verb, verb_at=role.verb_at, clause_at=role.clause_at)
+    return None

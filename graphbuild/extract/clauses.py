@@ -119,7 +119,7 @@ def _inside_article(pos: int, articles: list[int], found: dict[int, _Heading]) -
     return not any(articles[i] < k < pos and h.level <= 1 for k, h in found.items())
 
 
-_TASK_HEAD_SPAN = 260        # the header row of a table of tasks, linearised by a PDF reader: a few short cells
+_TASK_HEAD_ROWS = 8          # the header row of a table of tasks, linearised by a PDF reader: a few short cells
 _TASK_CELL = 45              # a cell of that row is short
 _TASK_HEAD_CELLS = 3         # and it has a few (a sentence broken over two lines is no header row)
 
@@ -139,11 +139,38 @@ def _task_tables(text: str, start: int, end: int) -> list[int]:
             if when.search(line):
                 out.append(line_start)
             continue
-        window = text[max(start, match.start() - _TASK_HEAD_SPAN):match.end() + _TASK_HEAD_SPAN]
-        cells = [c.strip() for c in window.split("\n")][1:-1]      # the ends may be cut mid-cell
-        if when.search(window) and len(cells) >= _TASK_HEAD_CELLS and all(len(c) <= _TASK_CELL for c in cells):
+        cells = _short_lines_around(text, line_start, start, end)
+        if len(cells) >= _TASK_HEAD_CELLS and when.search("\n".join(cells)):
             out.append(line_start)
     return out
+
+
+def _short_lines_around(text: str, line_start: int, start: int, end: int) -> list[str]:
+    """The run of short lines (one cell each, blank lines between them allowed) that holds the line at
+    ``line_start``: a header row linearised by a PDF reader, between the table's title and its first row."""
+    def cell(a: int) -> Optional[str]:
+        b = text.find("\n", a, end)
+        line = text[a:end if b < 0 else b].strip()
+        return line if len(line) <= _TASK_CELL else None
+
+    if not cell(line_start):
+        return []
+    cells = [cell(line_start)]
+    a, seen = line_start, 0
+    while a > start and seen < 2 * _TASK_HEAD_ROWS:
+        a, seen = text.rfind("\n", start, a - 1) + 1, seen + 1
+        above = cell(a)
+        if above is None:
+            break
+        cells[:0] = [above] if above else []
+    b, seen = text.find("\n", line_start, end), 0
+    while 0 <= b and seen < 2 * _TASK_HEAD_ROWS:
+        below, seen = cell(b + 1), seen + 1
+        if below is None:
+            break
+        cells += [below] if below else []
+        b = text.find("\n", b + 1, end)
+    return cells
 
 
 _HEADER_SPAN = 400           # a list header's words stand this close before its ':'
@@ -220,6 +247,8 @@ class ClauseReader:
         opening = text[_ITEM_MARK.match(text, clause_start).end():at]
         sentence_end = _SENTENCE_END.search(text, mention_end)
         after = text[mention_end:sentence_end.start() if sentence_end else len(text)]
+        if _THE_TEXT_ITSELF.match(opening):
+            return Reading(ENACTED, verb)    # "Hướng dẫn này thay thế …": the text acts, in whatever section
         mode = (_first_mode("before", window) if window else None) or \
             _first_mode("opener", opening, anchored=True) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
@@ -230,6 +259,8 @@ class ClauseReader:
 
 
 _NEVER = re.compile(r"(?!)")
+# The clause's subject is the text itself: a type word and "này" right before the verb ("Thông tư liên tịch này …").
+_THE_TEXT_ITSELF = re.compile(rf"(?i)\s*(?:[^\W\d_]+\s+){{1,4}}{any_of(vocab.phrases('self_reference'))}\s*$")
 _CUE_THEN_VERB = re.compile(r"(?i)(?:đã|vừa)\s+(?P<verb>(?:\w+\s+){0,2}\w+)\s*$")
 
 

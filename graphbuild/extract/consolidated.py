@@ -24,6 +24,9 @@ _CONSOLIDATION_HEADER = re.compile(f"(?i){any_of(vocab.phrases('consolidation_he
 _FOOTNOTE = re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]+(?=[{vocab.UPPER}“\"])")
 _FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UPPER + r"“\"])")
 _OPENING = 12       # a footnote about an act names it within its first characters ("1 Thông tư số …")
+# … or after the provisions of it that it quotes ("2 Các điều 10, 11, 12 của Thông tư số 50/2017/TT-BYT …")
+_PROVISIONS_OF = re.compile(r"(?i)(?:các\s+)?(?:điều|khoản|điểm|chương|mục)\b[^:;.\n]{0,80}?\s(?:của|tại)\s+")
+_QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
 @dataclass(frozen=True)
@@ -36,9 +39,9 @@ class Footnote:
 class Consolidation:
     """The base document of a VBHN and its footnotes, read from the clean text and its mentions."""
 
-    def __init__(self, text: str, mentions: list[Mention], body_start: int):
+    def __init__(self, text: str, mentions: list[Mention]):
         self.base: Optional[Mention] = None
-        header = _CONSOLIDATION_HEADER.search(text, body_start)
+        header = _CONSOLIDATION_HEADER.search(text)     # the header reader's body starts after it
         if header is not None:
             # the statement "Thông tư số A … (its title, which may name other documents) …, được sửa đổi, bổ sung
             # bởi:" opens its own paragraph: the base is the first document it names
@@ -54,8 +57,11 @@ class Consolidation:
         for match in _FOOTNOTE.finditer(text):
             end = _FOOTNOTE_END.search(text, match.end())
             stop = end.start() if end else len(text)
+            stop = _quotation_end(text, match.end(), stop)
             i = bisect.bisect_left(starts, match.end())
-            opens = i < len(mentions) and mentions[i].start - match.end() <= _OPENING and mentions[i].start < stop
+            opens = i < len(mentions) and mentions[i].start < stop and \
+                (mentions[i].start - match.end() <= _OPENING or
+                 _PROVISIONS_OF.fullmatch(text, match.end(), mentions[i].start) is not None)
             yield Footnote(match.start(), stop, mentions[i].key if opens else None)
 
     def footnote_at(self, pos: int) -> Optional[Footnote]:
@@ -73,3 +79,25 @@ class Consolidation:
         if self.base is None or mention.key == self.base.key or self.base.start <= mention.start <= self.base.end:
             return None
         return self.base.key        # its preamble and body, and its title above the statement
+
+
+def _open_quotes(text: str) -> int:
+    """How many quotations the text opens and does not close ('“…”' nest; a straight '"' opens or closes)."""
+    return text.count("“") - text.count("”") + text.count('"') % 2
+
+
+def _quotation_end(text: str, start: int, stop: int) -> int:
+    """Where a footnote that ends at ``stop`` really ends. A blank line there may be a page break of the PDF: when
+    the footnote quotes an act ("… quy định như sau: “Điều 10. …") and the quotation is still open, it runs on to
+    the paragraph that closes it, unless another footnote starts first."""
+    depth = _open_quotes(text[start:stop])
+    limit = min(len(text), start + _QUOTE_SPAN)
+    while depth > 0 and stop < limit and text.startswith("\n", stop):
+        blank = _FOOTNOTE_END.match(text, stop)
+        if blank is None or _FOOTNOTE.match(text, blank.end()):
+            break
+        nxt = _FOOTNOTE_END.search(text, blank.end())
+        end = nxt.start() if nxt else len(text)
+        depth += _open_quotes(text[blank.end():end])
+        stop = end
+    return stop

@@ -110,7 +110,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
     subject = subject_document(header, source) if (header.is_document or is_record or source.meta.get("symbol")) \
         else None
     kind = "record" if is_record else ("document" if subject else "news")
-    skip_spans = [header.symbol_span] if header.symbol_span else []
+    skip_spans = ([header.symbol_span] if header.symbol_span else []) + header.copies_spans
     mentions = [x for x in find_mentions(text, year=subject.year if subject else None)
                 if not any(s <= x.start < e for s, e in skip_spans)]
     mentions += short_forms(text, mentions, 0)
@@ -141,8 +141,8 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
             docs[mention.key] = cited_document(mention, subject, source.file)
     _quoted_titles(docs, mentions, warnings)
     lines = Lines(text)
-    reader = ClauseReader(text, header.body_start, header.body_end)
-    consolidation = Consolidation(text, mentions, header.body_start) if subject and subject.type == "VBHN" else None
+    reader = ClauseReader(text, header.body_start)
+    consolidation = Consolidation(text, mentions) if subject and subject.type == "VBHN" else None
     announces = bool(subject and subject.title and ANNOUNCING.search(subject.title))
     statements: Statements = {}
 
@@ -154,8 +154,10 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
             role = replace(role, relation="CITES", verb="công bố")   # it lists what others did
         elif announces and role.source == SUBJECT and role.how == "plain" and role.verb and role.mode is None:
             role = replace(role, mode="reported")   # "được thay thế bởi B" in its list: B's act, reported
-        _state(record, mention, role, kind, subject, docs, reader)
+        _state(record, mention, role, kind, subject, docs, reader, pinned)
 
+    # the laws this text names with their number or their date: an undated name elsewhere is one of these
+    pinned = {m.key for m in mentions if not m.by_name or m.date}
     mention_roles = roles(text, mentions, lines, subject_mention(subject))
     mention_roles = annex_roles(text, mentions, amending_law_names(text, mentions, mention_roles))
     for mention, mine in zip(mentions, mention_roles, strict=True):
@@ -198,11 +200,13 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
 
 
 def _state(statements: Statements, mention: Mention, role: Role, kind: str, subject: Optional[Document],
-           docs: dict[str, Document], reader: ClauseReader) -> None:
+           docs: dict[str, Document], reader: ClauseReader, pinned: set[str]) -> None:
     """Record what one role of a mention states, unless it says too little (a law by name without its date)."""
     if mention.by_name and not mention.law and \
             (not mention.date or role.relation != "BASED_ON" and role.how != "chain"):
         return   # a law by name that the list does not know, without its date or outside a legal basis: too vague
+    if mention.by_name and not mention.date and role.how == "chain" and mention.key not in pinned:
+        return   # "Nghị định A quy định chi tiết Luật X": which law X is, only the text's own numbered X would say
     if mention.by_name and not mention.date and role.how not in ("chain",) and role.relation not in ("BASED_ON",) \
             and not role.passive:
         return   # "Luật Hoạt động chữ thập đỏ" in a body sentence: a topic, not a dated citation

@@ -42,8 +42,8 @@ from .triggers import (
 
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
 LINKER = re.compile(rf"(?i)^[\s,:(\-\"“”']*(?:{any_of(vocab.phrases('linker'))}[\s,]*)*$")
-LIST_GAP = re.compile(rf"(?i)^[\s,;:(\-+\"“”')]*(?:(?:{any_of(vocab.phrases('list_word'), group=False)}|"
-                      r"\d{1,2}\.|[a-zđ]\)|-|\+)[\s,;:]*)*$")
+LIST_GAP = re.compile(rf"(?i)^[\s,;:(\-+•\"“”')]*(?:(?:{any_of(vocab.phrases('list_word'), group=False)}|"
+                      r"\d{1,2}\.|[a-zđ]\)|-|\+|•)[\s,;:]*)*$")
 SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n| \| ")     # ' | ': a table cell ends
 # A list continues after a title: "A quy định … và B", "A về …, B".
 COORDINATED = re.compile(rf"(?:\s{any_of(vocab.phrases('coordinator'))}|,)\s*$")
@@ -143,6 +143,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                     mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
+            elif lead.relation in CHANGES and relation == "PROMULGATES":
+                mine = [lead]           # "Bãi bỏ … Quy chế … ban hành kèm theo Quyết định số X": a part of X
             elif _UNNUMBERED.search(clause_gap, 0, hit[1].start()):
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]    # "Hiến pháp … được sửa đổi theo X"
             else:
@@ -428,6 +430,9 @@ def _post_triggers(ctx: _Context) -> None:
 _FOLLOWING = patterns.words_re("following")
 # "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
+# "Chương IV, bao gồm các điều 11, 12 của Nghị định số X … hết hiệu lực": provisions of the document, before it.
+_PROVISIONS_OF = re.compile(r"(?i)\s*(?:chương|mục|điều|khoản|điểm|phụ\s+lục|các\s+(?:điều|khoản|chương))\s"
+                            r"[^;:.]{0,150}?\s(?:của|tại)\s+")
 _UNNUMBERED = patterns.words_re("unnumbered_document")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
@@ -444,7 +449,8 @@ def _part_heads(ctx: _Context, start: int, end: int, starts: list[int]) -> list[
         k = bisect.bisect_left(starts, part_start)
         if k >= len(mentions) or mentions[k].start >= part_end or \
                 not (LIST_GAP.match(text[part_start:mentions[k].start]) or
-                     _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start)):
+                     _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start) or
+                     _PROVISIONS_OF.fullmatch(text, part_start, mentions[k].start)):
             if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
                 return []       # the phrase is said of what the last part opens with
             continue            # a part of the title of the document before it

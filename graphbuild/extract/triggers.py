@@ -58,21 +58,34 @@ def governs(trigger: Trigger, filler: str) -> bool:
         return True
     if ADJUNCT.search(filler) is None:
         return True
+    if ADJUNCT.match(filler):
+        return False    # "thực hiện theo Quyết định số …": done according to it, no object of the phrase's own
     # with an adjunct in between, every other word must be manner or content ('thực hiện các nhiệm vụ, giải pháp tại
     # Nghị quyết …'); any other noun is what the document qualifies ('thực hiện theo chế độ công tác phí quy định
     # tại Thông tư …')
     return all(w.lower() in OBJECT_WORDS for w in _WORD.findall(ADJUNCT.sub(" ", filler)))
 
 
+# "sơ kết 5 năm thực hiện Nghị quyết …", "hướng dẫn một số nội dung thực hiện Quy định …": the implementation is what
+# is reviewed or guided; the review or the guidance governs the document.
+_IMPLEMENTATION_SPAN = re.compile(
+    rf"(?i)(?:\s+(?:{patterns.any_of(vocab.phrases('implementation_span'), group=False)}))*\s+")
+_ABOUT_IMPLEMENTATION = ("REVIEWS", "GUIDES")
+
+
 def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
-    best = None
+    best = before = None
     shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)] if "ều chỉnh" in gap or "ăn cứ" in gap else []
     for match in trigger_re().finditer(gap):
         if not any(a <= match.start() < b for a, b in shields):
-            best = match
+            best, before = match, best
     if not best:
         return None
     trigger = trigger_table()[phrase_key(best.group(0))]
+    if trigger.relation in ("IMPLEMENTS", "CONTINUES") and before is not None and \
+            trigger_table()[phrase_key(before.group(0))].relation in _ABOUT_IMPLEMENTATION and \
+            _IMPLEMENTATION_SPAN.fullmatch(gap, before.end(), best.start()):
+        best, trigger = before, trigger_table()[phrase_key(before.group(0))]
     filler = gap[best.end():].strip(" ,:")
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
     opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")

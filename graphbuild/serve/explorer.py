@@ -60,7 +60,7 @@ class Explorer:
         self.store, self.engine, self.where, self.graph_dir = store, engine, where, graph_dir
         self.seconds = seconds
         self._lock = threading.Lock()
-        self.scratch = Path(tempfile.mkdtemp(prefix="graphbuild-serve-"))   # briefings written for this server
+        self._scratch: Optional[Path] = None
         if engine == "ladybug":
             store.conn.set_query_timeout(seconds * 1000)
 
@@ -169,9 +169,17 @@ class Explorer:
             raise CypherError(message) from None
         return CypherAnswer(rows[:MAX_ROWS], len(rows))
 
+    @property
+    def scratch(self) -> Path:
+        """A folder for the briefings this server writes, made on the first one and removed by ``close``."""
+        if self._scratch is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix="graphbuild-serve-"))
+        return self._scratch
+
     def close(self) -> None:
         self.store.close()
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self) -> Explorer:
         return self

@@ -45,9 +45,11 @@ SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số[ \t]*:?[ \
 # across a line break when "Số" stands alone.
 _NUMBER_CELL = re.compile(rf"(?i)[\-=_~*]*[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số[ \t]*:?\s*{_NUMBER_REST}")
 INCOMING_STAMP = re.compile(rf"\b{any_of(vocab.phrases('incoming_stamp'))}\b")
-PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*(?=ngày\b)")
+# "Hà Nội, ngày 05 tháng 3 năm 2024", and as some offices write it, "Bình Định, 02/12/2024".
+_DATE_AHEAD = r"(?=ngày\b|\d{1,2}/\d{1,2}/(?:19|20)\d{2}\b)"
+PLACE_DATE = re.compile(rf"(?m)^[ \t]*(?P<place>[{vocab.UPPER}][^\n,\d]{{1,40}}?)\s*,\s*{_DATE_AHEAD}")
 # "place, ngày" anywhere in a cell (after a glued rule, or after the number on the number's line).
-_PLACE_DATE_IN = re.compile(rf"(?P<place>[{vocab.UPPER}][^\n,\d|/:;]{{1,40}}?)\s*,\s*(?=ngày\b)")
+_PLACE_DATE_IN = re.compile(rf"(?P<place>[{vocab.UPPER}][^\n,\d|/:;]{{1,40}}?)\s*,\s*{_DATE_AHEAD}")
 SUBJECT_LINE = re.compile(rf"(?m)^[ \t]*({any_of(vocab.phrases('subject_line'), group=False)})\b[^\n]*")
 NOT_A_TITLE = re.compile(rf"\s*{any_of(o.opener for o in vocab.section_openers() if o.title)}")
 # A line that starts the body or a part of it: the header zone ends above it (vocab/section_openers.tsv).

@@ -176,6 +176,10 @@ _PAGE_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?:[ ]*\n)+(?=[" + _LOWER_START + 
 # A symbol wrapped at its hyphen: "152/2016/TT-\nBTC".
 _SYMBOL_WRAP = re.compile(r"-\n(?:[ \t]*\n)*(?=[A-ZĐ])")     # over a page break too
 _SYMBOL_HEAD = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:/\d{4})?/(?:[A-Za-zĐđ]{1,14}\d{0,2}-){1,4}\Z")
+# A symbol wrapped after a slash: "Kế hoạch số 12-KH/\nTU", "Thông tư số 152/2016/\nTT-BTC".
+_SLASH_WRAP = re.compile(r"/\n(?:[ \t]*\n)*(?=[A-ZĐ])")
+_SLASH_HEAD = re.compile(r"(?:\d{1,5}(?:\.\d{1,3})?(?:-[A-Za-zĐđ]{1,14}\d{0,2}(?:-[A-Za-zĐđ&]{1,14}\d{0,2}){0,4}|/\d{4})"
+                         r"|(?i:số)\s*:?\s*\d{1,5})/\Z")
 # "381/ĐA-CPngày": a symbol glued to the next word.
 _GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ0-9]ngày)\b")
 _SYMBOL_END = re.compile(r"\d/[A-Za-zĐđ0-9-]*[A-ZĐ0-9]\Z")
@@ -242,6 +246,10 @@ def _chrome_lines(text: str):
 
 def _unwrap_symbol(m: re.Match) -> str:
     return "-" if _SYMBOL_HEAD.search(m.string, max(0, m.start() - 40), m.start() + 1) else m.group(0)
+
+
+def _unwrap_slash(m: re.Match) -> str:
+    return "/" if _SLASH_HEAD.search(m.string, max(0, m.start() - 40), m.start() + 1) else m.group(0)
 
 
 def _unglue_date(m: re.Match) -> str:
@@ -318,6 +326,8 @@ def normalize_text(source: str) -> Text:
         t.sub(_CYRILLIC, _latin)
     if "-\n" in t.text:
         t.sub(_SYMBOL_WRAP, _unwrap_symbol)
+    if "/\n" in t.text:
+        t.sub(_SLASH_WRAP, _unwrap_slash)
     if "ngày" in t.text:
         t.sub(_GLUED_DATE, _unglue_date)
     if "\n\n" in t.text:

@@ -57,6 +57,7 @@ class Header:
     signer: Optional[str] = None
     signer_role: Optional[str] = None
     recipients: list = field(default_factory=list)
+    copies_spans: list = field(default_factory=list)    # where each 'Nơi nhận' list is: a document named there is no citation
     body_start: int = 0
     body_end: int = 0
 
@@ -164,12 +165,17 @@ def _streams(lines: list[str]) -> list[list[str]]:
     return [plain] + [columns[k] for k in sorted(columns, reverse=True)]
 
 
-def _signer_in(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
-    """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one."""
+# What an electronic signature's template leaves after a role line ('PHÓ THỦ TƯỚNG[ky]' extracted as 'ky]').
+_SIGN_MARK = re.compile(r"\s*\[?[a-zđ]{0,4}\]\s*$")
+
+
+def _signer_in(lines: list[str], first: bool = False) -> tuple[Optional[str], Optional[str]]:
+    """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one
+    (``first``: the first one)."""
     found: tuple[Optional[str], Optional[str]] = (None, None)
     role: list = []
     for i, line in enumerate(lines):
-        item = line.strip(" *\\#")
+        item = _SIGN_MARK.sub("", line.strip(" *\\#"))
         if ROLE.match(item) and _upper_ratio(item) > 0.8 and len(item) < 80:
             if not role or i - role[-1][0] > 4:
                 role = []
@@ -179,6 +185,8 @@ def _signer_in(lines: list[str]) -> tuple[Optional[str], Optional[str]]:
             pm = PERSON.match(item)
             if pm:
                 found = (pm.group(1), ", ".join(r[1] for r in role))
+                if first:
+                    return found
                 role = []
     return found
 
@@ -208,6 +216,25 @@ MAX_LIST_ROWS = 30
 MAX_RECIPIENT = 160
 _BULLET = "-+•*"
 ARCHIVE_COPY = re.compile(rf"{any_of(vocab.phrases('archive_copy'))}\b")
+
+
+_LIST_LINE = re.compile(rf"[ \t]*(?:[{_BULLET}]|[a-zđà-ỹ(])")
+
+
+def _list_end(text: str, pos: int) -> int:
+    """The end of the list that starts after ``pos`` (the 'Nơi nhận:' heading): its bulleted lines and the lines that
+    go on an item, up to the first other line (the role block, the name, an annex)."""
+    end = pos
+    for _ in range(MAX_LIST_ROWS):
+        nxt = text.find("\n", end)
+        if nxt < 0:
+            return len(text)
+        line_end = text.find("\n", nxt + 1)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _LIST_LINE.match(text, nxt + 1, line_end):
+            break
+        end = line_end
+    return end
 
 
 def _recipients(text: str, rows: list, cols, m: re.Match) -> list[str]:
@@ -263,6 +290,7 @@ def _read_tail(clean: Text, header: Header) -> None:
         header.recipients.extend(_recipients(text, rows, cols, m))
         if not m.group("addressees"):
             header.body_end = min(header.body_end, m.start())
+            header.copies_spans.append((m.start(), _list_end(text, m.end())))
             if cols is not None:
                 signature = [c.text for c in layout.stream(rows, cols, "right")]
     if signature:
@@ -287,3 +315,8 @@ def _read_tail(clean: Text, header: Header) -> None:
             if signer:
                 header.signer, header.signer_role = signer, role
                 return
+    # Annexes, forms and tables after a signature that no './.' or 'Nơi nhận' marks (a gazette text): the first
+    # role block with a name under it; the forms' own blocks have none ('(Ký, ghi rõ họ tên)').
+    signer, role = _signer_in(text[header.body_start:].split("\n"), first=True)
+    if signer:
+        header.signer, header.signer_role = signer, role

@@ -56,7 +56,8 @@ CASES = [
      "Căn cứ Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14 ngày 13 tháng 11 "
      "năm 2020;",
      {(S, "69/2020/QH14"): ("BASED_ON", "enacted")}),
-    ("a known law name broken by a line is read whole",
+    ("a known law name broken by a line is read whole (the text pins it by number, so the chain holds)",
+     "Căn cứ Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 69/2020/QH14;\n"
      "Căn cứ Nghị định số 112/2021/NĐ-CP ngày 10 tháng 12 năm 2021 của Chính phủ quy định chi tiết một số điều và "
      "biện pháp thi hành Luật Người lao động Việt\nNam đi làm việc ở nước ngoài theo hợp đồng;",
      {("112/2021/NĐ-CP", "69/2020/QH14"): ("GUIDES", "enacted")}),
@@ -125,6 +126,63 @@ CASES = [
      f"tổ chức có liên quan {LONG}.\nĐiều 11. Hiệu lực thi hành\nThông tư số 43/2015/TT-BLĐTBXH ngày 20 tháng 10 "
      "năm 2015 hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.",
      {(S, "43/2015/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("an amending law listed after its base in a 'Căn cứ' line rests on the same phrase and amends that base",
+     "Căn cứ Luật Tiêu chuẩn và quy chuẩn kỹ thuật số 68/2006/QH11; Luật\nsửa đổi, bổ sung một số điều của Luật "
+     "Tiêu chuẩn và quy chuẩn kỹ thuật số\n70/2025/QH15;",
+     {(S, "70/2025/QH15"): ("BASED_ON", "enacted"), ("70/2025/QH15", "68/2006/QH11"): ("AMENDS", "enacted"),
+      (S, "68/2006/QH11"): ("BASED_ON", "enacted")}),
+    ("a procedure done 'theo (các) quy định' of a decree cites it, it does not implement it",
+     "Điều 13. Thủ tục\nTrình tự, thủ tục cấp giấy chứng nhận được thực hiện theo quy định Nghị định số "
+     "22/2026/NĐ-CP ngày 16 tháng 01 năm 2026 của Chính phủ. Việc kiểm tra được thực hiện theo các quy định tại "
+     "Nghị định số 217/2025/NĐ-CP ngày 05 tháng 8 năm 2025 của Chính phủ.",
+     {(S, "22/2026/NĐ-CP"): ("CITES", "enacted"), (S, "217/2025/NĐ-CP"): ("CITES", "enacted")}),
+    ("provisions named before their document ('Chương IV, bao gồm các điều … của') end with it",
+     "Điều 36. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 09 tháng 4 năm 2026.\n2. Chương IV, bao gồm "
+     "các điều 11, 12, 13 của Nghị định số\n116/2026/NĐ-CP ngày 02 tháng 4 năm 2026 của Chính phủ sửa đổi, bổ "
+     "sung một số điều của các Nghị định có quy định thủ tục hành chính hết hiệu lực thi hành kể từ ngày Thông tư "
+     "này có hiệu lực thi hành.",
+     {(S, "116/2026/NĐ-CP"): ("REPLACES", "enacted")}),
+    ("repealing what a document issued as its attachment repeals part of that document",
+     "Điều 10. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 01 tháng 3 năm 2026.\n2. Bãi bỏ các quy định "
+     "sau trong Quy chế bệnh viện ban hành kèm theo Quyết định số 1895/1997/QĐ-BYT ngày 19 tháng 9 năm 1997 của "
+     "Bộ trưởng Bộ Y tế.",
+     {(S, "1895/1997/QĐ-BYT"): ("REPEALS", "enacted")}),
+    ("the header row of a task table linearised one cell per line, after the signature, makes its rows tasks",
+     "Điều 1. Ban hành kèm theo Quyết định này Chương trình hành động.\nĐiều 2. Quyết định này có hiệu lực từ "
+     "ngày ký./.\n\nNơi nhận:\n- Như Điều 2;\n- Lưu: VT.\n\nBỘ TRƯỞNG\n\nNguyễn Văn An\n\nPHỤ LỤC\n"
+     "DANH MỤC VĂN BẢN TRÌNH NĂM 2026 (Kèm theo Chương trình hành động của Bộ)\n\nSTT\nNhiệm vụ\nCơ quan chủ "
+     "trì\nCơ quan phối hợp\nThời gian hoàn thành\nSản phẩm\n1\nXây dựng Nghị định sửa đổi, bổ sung Nghị định "
+     "số 126/2020/NĐ-CP\nTổng cục Thuế\nVụ Pháp chế\nTháng 12/2026\nNghị định",
+     {(S, "126/2020/NĐ-CP"): ("CITES", "assigned")}),
+    ("done 'theo' a document ('thực hiện theo Quyết định …') cites it: the phrase has no object of its own",
+     "Điều 5. Hỗ trợ\nViệc hỗ trợ cho người chăn nuôi thực hiện theo Quyết định số 1442/QĐ-UBND ngày 08/7/2019 của "
+     "Ủy ban nhân dân tỉnh. Các cơ sở thực hiện Nghị quyết số 42/NQ-CP ngày 09/6/2019 của Chính phủ.",
+     {(S, "1442/QĐ-UBND"): ("CITES", "enacted"), (S, "42/NQ-CP"): ("IMPLEMENTS", "enacted")}),
+    ("items marked '•' under a header are the header's list",
+     "Điều 6. Thực hiện\nCác cơ sở đào tạo tiếp tục thực hiện các văn bản sau:\n• Chỉ thị số 04/CT-TTg ngày "
+     "20/02/2019 của Thủ tướng Chính phủ;\n• Nghị quyết số 42/NQ-CP ngày 09/6/2019 của Chính phủ.",
+     {(S, "04/CT-TTg"): ("IMPLEMENTS", "enacted"), (S, "42/NQ-CP"): ("IMPLEMENTS", "enacted")}),
+    ("a document named in the 'Nơi nhận' list is no citation",
+     "Điều 7. Hiệu lực\nThông tư này có hiệu lực từ ngày ký./.\n\nNơi nhận:\n- Như trên (để t/h Kế hoạch số "
+     "85/KH-UBND);\n- Trạm Thú y (để t/h Quyết định số 512/QĐ-UBND);\n- Lưu: VT.\n\nKT. BỘ TRƯỞNG\nTHỨ "
+     "TRƯỞNG\n\nLê Văn Hòa",
+     {(S, "85/KH-UBND"): None, (S, "512/QĐ-UBND"): None}),
+    ("a law named without number or date that the text does not pin gives no chain: which law, the text does not say",
+     "Căn cứ Nghị định số 25/2020/NĐ-CP ngày 28 tháng 02 năm 2020 của Chính phủ quy định chi tiết thi hành một số "
+     "điều của Luật Đấu thầu về lựa chọn nhà đầu tư;",
+     {(S, "25/2020/NĐ-CP"): ("BASED_ON", "enacted"), ("25/2020/NĐ-CP", "43/2013/QH13"): None}),
+    ("'sơ kết 5 năm thực hiện' a document reviews it: the implementation is what is reviewed",
+     "Thực hiện Hướng dẫn số 87-HD/BTGTU ngày 10/3/2023 của Ban Tuyên giáo Tỉnh ủy về sơ kết 5 năm thực hiện Nghị "
+     "quyết số 09-NQ/TU ngày 12/4/2018 của Ban Chấp hành Đảng bộ tỉnh, Bộ hướng dẫn như sau:",
+     {("87-HD/BTGTU", "09-NQ/TU"): ("REVIEWS", "enacted")}),
+    ("'hướng dẫn một số nội dung thực hiện' a document guides it",
+     "Căn cứ Hướng dẫn số 25-HD/BTCTW của Ban Tổ chức Trung ương hướng dẫn một số nội dung thực hiện Quy định số "
+     "124-QĐ/TW ngày 04/10/2023 của Bộ Chính trị;",
+     {("25-HD/BTCTW", "124-QĐ/TW"): ("GUIDES", "enacted")}),
+    ("the text itself as the subject of a clause acts, even in the section on carrying it out",
+     "IV. TỔ CHỨC THỰC HIỆN\n1. Các sở, ngành xây dựng kế hoạch triển khai.\n2. Thông tư này thay thế Thông tư số "
+     "09/2022/TT-BLĐTBXH ngày 15/11/2022 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội.",
+     {(S, "09/2022/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
 ]
 
 

@@ -78,6 +78,59 @@ Ban Chấp hành Trung ương Đảng kêu gọi toàn Đảng thực hiện th�
 **DANH SÁCH CÁC TỈNH**
 """ + "Tỉnh A, tỉnh B.\n" * 200
 
+# A gazette decree: its annexes and forms follow the signature with no "./." and no "Nơi nhận" to mark the body's end.
+ANNEXED = """CHÍNH PHỦ
+
+Số: 127/2026/NĐ-CP
+
+Hà Nội, ngày 06 tháng 4 năm 2026
+
+NGHỊ ĐỊNH
+Quy định chính sách phát triển sản phẩm, dịch vụ Halal
+
+Căn cứ Luật Tổ chức Chính phủ số 63/2025/QH15;
+Điều 1. Phạm vi điều chỉnh
+Nghị định này quy định chính sách phát triển sản phẩm, dịch vụ Halal.
+Điều 2. Trách nhiệm thi hành
+Các Bộ trưởng chịu trách nhiệm thi hành Nghị định này
+
+TM. CHÍNH PHỦ
+KT. THỦ TƯỚNG
+PHÓ THỦ TƯỚNG[ky]
+
+
+Nguyễn Chí Dũng
+
+Phụ lục
+CÁC BIỂU MẪU
+""" + "Nội dung biểu mẫu, bảng kê, hồ sơ đề nghị cấp giấy chứng nhận.\n" * 120 + """ĐẠI DIỆN TỔ CHỨC
+(Ký, ghi rõ họ tên)
+""" + "Nội dung biểu mẫu tiếp theo.\n" * 40
+
+# A consolidated text whose last footnote quotes the amending act's effect article across a page break.
+QUOTING_FOOTNOTE = CONSOLIDATED.split("Điều 1. Phạm vi")[0] + """Điều 8. Hiệu lực thi hành2
+
+2 Các điều 10, 11 của Thông tư số 12/2024/TT-BLĐTBXH có hiệu lực kể từ ngày 29 tháng 12 năm 2024 quy định như sau:
+"Điều 10. Hiệu lực thi hành.
+1. Thông tư này có hiệu lực thi hành kể từ ngày 29 tháng 12 năm 2024.
+2. Bãi bỏ Điều 5 của Thông tư số 28/2014/TT-BLĐTBXH ngày 14 tháng 8 năm 2014 của Bộ trưởng.
+
+3. Bãi bỏ Điều 6 của Thông tư số 40/2014/TT-BLĐTBXH ngày 17 tháng 11 năm 2014 của Bộ trưởng."
+""" + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
+
+PARTY_SLASHED_DATE = """ĐẢNG CỘNG SẢN VIỆT NAM
+Bình Định, 02/12/2024
+TỈNH ỦY BÌNH ĐỊNH
+BAN TỔ CHỨC
+*
+Số 18-HD/BTCTU
+
+HƯỚNG DẪN
+kiểm điểm, đánh giá, xếp loại chất lượng năm 2024
+
+Ban Tổ chức Tỉnh ủy hướng dẫn như sau.
+"""
+
 SUBJECTS = [
     ("consolidated text: number, date and signer from the XÁC THỰC block", CONSOLIDATED,
      {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10", "signer": "Lê Văn Thanh"},
@@ -87,6 +140,15 @@ SUBJECTS = [
      {("51/2024/QH15", "25/2008/QH12", "AMENDS")}),
     ("a signature laid out in a table beside 'Nơi nhận'", TABLE_SIGNATURE,
      {"symbol": "60-NQ/TW", "date": "2025-04-12", "signer": "Tô Lâm"}, set()),
+    ("a place and a date written with slashes ('Bình Định, 02/12/2024')", PARTY_SLASHED_DATE,
+     {"symbol": "18-HD/BTCTU", "date": "2024-12-02"}, set()),
+    ("annexes after an unmarked signature: the first role block with a name, the e-signature mark dropped", ANNEXED,
+     {"symbol": "127/2026/NĐ-CP", "signer": "Nguyễn Chí Dũng", "signer_role": "TM. CHÍNH PHỦ, KT. THỦ TƯỚNG, "
+      "PHÓ THỦ TƯỚNG"}, set()),
+    ("a footnote quoting an amending act's provisions is that act's, across a page break", QUOTING_FOOTNOTE,
+     {"symbol": "462/VBHN-BLĐTBXH"},
+     {("12/2024/TT-BLĐTBXH", "28/2014/TT-BLĐTBXH", "REPEALS"), ("12/2024/TT-BLĐTBXH", "40/2014/TT-BLĐTBXH",
+                                                               "REPEALS")}),
 ]
 
 

@@ -72,7 +72,7 @@ def test_dev_gold(data_dir):
 
 # The second gold (data/gold/GUIDELINES.md): "tune" is what the rules were tuned on, "check" is only ever scored
 # (its floor is what the rules are measured to reach on text they were not tuned to; it should only go up).
-SECOND_GOLD_FLOORS = {"tune": (0.95, 0.98, 0.98), "check": (0.905, 0.96, 0.93)}
+SECOND_GOLD_FLOORS = {"tune": (0.955, 0.975, 0.97), "check": (0.925, 0.965, 0.94)}
 
 
 @pytest.mark.parametrize("half", sorted(SECOND_GOLD_FLOORS))

@@ -40,17 +40,18 @@ RULES = [
      "biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật được sửa đổi, bổ sung bởi "
      "Nghị định số 187/2025/NĐ-CP ngày 01 tháng 7 năm 2025;",
      {(S, "78/2025/NĐ-CP", "BASED_ON"), (S, "187/2025/NĐ-CP", "BASED_ON"),
-      ("187/2025/NĐ-CP", "78/2025/NĐ-CP", "AMENDS"), ("78/2025/NĐ-CP", "64/2025/QH15", "GUIDES")}),
+      ("187/2025/NĐ-CP", "78/2025/NĐ-CP", "AMENDS")}),      # the law it guides is not pinned by the text: no chain
     ("a law named again without its number is the one numbered before",
      "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;\nCăn cứ Nghị định số 78/2025/NĐ-CP của "
      "Chính phủ quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản "
      "quy phạm pháp luật;",
      {(S, "64/2025/QH15", "BASED_ON"), (S, "78/2025/NĐ-CP", "BASED_ON"), ("78/2025/NĐ-CP", "64/2025/QH15", "GUIDES")}),
     ("a law named without a date is never a version newer than the act citing it",
-     "Thực hiện Nghị định số 46/2013/NĐ-CP ngày 10/5/2013 của Chính phủ quy định chi tiết thi hành một số điều của "
-     "Bộ luật Lao động về tranh chấp lao động.",
-     # the Code of 2012 (10/2012/QH13), not that of 2019 (45/2019/QH14)
-     {(S, "46/2013/NĐ-CP", "IMPLEMENTS"), ("46/2013/NĐ-CP", "10/2012/QH13", "GUIDES")}),
+     "Căn cứ Bộ luật Lao động số 45/2019/QH14;\nThực hiện Nghị định số 46/2013/NĐ-CP ngày 10/5/2013 của Chính phủ quy "
+     "định chi tiết thi hành một số điều của Bộ luật Lao động về tranh chấp lao động.",
+     # the decree of 2013 guides the Code of 2012 (10/2012/QH13), not the one this text pins (45/2019/QH14): as the
+     # text does not pin 10/2012/QH13, there is no chain at all
+     {(S, "45/2019/QH14", "BASED_ON"), (S, "46/2013/NĐ-CP", "IMPLEMENTS")}),
     ("a phrase after the document: 'hết hiệu lực' is a replacement by the subject",
      "Nghị định số 75/2024/NĐ-CP ngày 24 tháng 6 năm 2024 của Chính phủ điều chỉnh lương hưu hết hiệu lực thi hành "
      "kể từ ngày Nghị định này có hiệu lực.",

@@ -7,6 +7,8 @@ import re
 import pytest
 from openpyxl import load_workbook
 
+from graphbuild.serve import Explorer, create_app
+
 KL44 = "vn/tw/kl/2022/44"
 CV809 = "vn/hai-phong/tu/cv/2023/809"
 CV1416 = "vn/hai-phong/kien-an/qu/cv/2023/1416"
@@ -206,3 +208,14 @@ def test_security_headers_and_hosts(client):
 def test_unknown_page(client):
     page = client.get("/nothing/here")
     assert page.status_code == 404 and "No page at /nothing/here" in page.text
+
+
+def test_the_server_leaves_no_scratch_folder_behind(built):
+    from starlette.testclient import TestClient
+    from graphbuild.stores import EmbeddedStore
+    with Explorer(EmbeddedStore(built), "ladybug", str(built), built) as ex:
+        assert ex._scratch is None                        # reading pages writes nothing
+        TestClient(create_app(ex)).get(f"/brief/{KL44}/")
+        folder = ex.scratch
+        assert (folder / "brief").is_dir()
+    assert not folder.exists()

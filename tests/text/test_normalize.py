@@ -33,6 +33,11 @@ import pytest  # noqa: E402
 CLEANING = [
     # a symbol wrapped at its hyphen is joined
     ("Thông tư số 152/2016/TT-\nBTC ngày 17", "Thông tư số 152/2016/TT-BTC ngày 17"),
+    # … or after a slash, over a page break too; a date's slash is no symbol's
+    ("Kế hoạch số 12-KH/\nTU ngày 20/8/2025", "Kế hoạch số 12-KH/TU ngày 20/8/2025"),
+    ("Thông tư số 152/2016/\n\nTT-BTC ngày 17", "Thông tư số 152/2016/TT-BTC ngày 17"),
+    ("Quyết định số 1875/\nQĐ-UBND", "Quyết định số 1875/QĐ-UBND"),
+    ("ngày 20/\nTháng này", "ngày 20/\nTháng này"),
     # Cyrillic letters typed inside a Latin code
     ("Thông tư số 06/2022/TT-B\u0422\u0421 ngày", "Thông tư số 06/2022/TT-BTC ngày"),
     # a symbol glued to the next word
