@@ -70,3 +70,19 @@ def test_serve_benchmark_prints_its_table(built):
     for page in ("search: symbol", "document", "lineage", "implementers (central)",
                  "coverage: districts of the country", "cypher: count"):
         assert rows[page].rstrip().endswith("[200]"), rows[page]
+
+
+def test_store_memory_benchmark_loads_a_graph_scaled_up(tmp_path):
+    import json
+
+    from graphbuild.graph.build import build_graph
+    build_graph([ROOT / "data" / "seeds"], tmp_path / "g")
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "store_memory.py"), str(tmp_path / "g"),
+                        "--times", "3", "--work", str(tmp_path / "w")], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    assert result["copies"] > 0 and result["peak_rss_mib"] > 0
+    documents = sum(1 for _ in open(tmp_path / "g" / "documents.jsonl", encoding="utf-8"))
+    from graphbuild.stores.ladybug import EmbeddedStore
+    with EmbeddedStore(tmp_path / "w") as s:
+        assert s.run("MATCH (d:Document) RETURN count(*) AS n") == [{"n": 3 * documents}]

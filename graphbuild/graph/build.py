@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
-import os
 import sys
 import time
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import accumulate
@@ -34,6 +34,7 @@ from ..stores import ladybug as store
 from ..vocab import gazetteer
 from . import files
 from .check import check_graph
+from .extraction_log import ExtractionLog
 from .locate import is_graph_dir, write_build_info
 from .model import Graph, Report
 from .resolve_files import IN_MEMORY_LOG_BYTES, resolve_to_files
@@ -56,12 +57,17 @@ class BuildError(Exception):
 @dataclass
 class BuildResult:
     out_dir: Path
-    report: Report
     inputs: int
     rejects: int
     seconds: dict[str, float] = field(default_factory=dict)     # per stage: extract, resolve, export, store
     peak_mib: dict[str, float] = field(default_factory=dict)    # "resolve": the resolution process's peak RSS
     skipped: list[str] = field(default_factory=list)            # folders and files graphbuild wrote: not read
+
+    @cached_property
+    def report(self) -> Report:
+        """report.json, read when asked: at a million documents its lists hold hundreds of MB, which the build's
+        own process does not keep while the store loads."""
+        return files.GraphFiles(self.out_dir).report
 
     @cached_property
     def graph(self) -> Graph:
@@ -102,47 +108,6 @@ def _work(work: WorkItem) -> list[WorkResult]:
     return [result for result, _, _ in _iter_work(work)]
 
 
-class ExtractionLog:
-    """extractions.jsonl: one line per input, read back by file name in sorted order (by seeking, not loading)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self.offsets: dict[str, tuple[Path, int]] = {}      # file -> (path of the log holding its line, byte offset)
-
-    def index(self, path: Path) -> None:
-        """Learn the offsets of a log written earlier (an --append build) by reading it once."""
-        with open(path, "rb") as f:
-            pos = 0
-            for line in f:
-                if line.strip():
-                    self.offsets[json.loads(line)["file"]] = (path, pos)
-                pos += len(line)
-
-    def lines(self) -> Iterator[tuple[str, bytes]]:
-        """(file, line) in sorted file order."""
-        handles: dict[Path, IO[bytes]] = {}
-        try:
-            for name in sorted(self.offsets):
-                path, pos = self.offsets[name]
-                f = handles.get(path) or handles.setdefault(path, open(path, "rb"))
-                f.seek(pos)
-                yield name, f.readline()
-        finally:
-            for f in handles.values():
-                f.close()
-
-    def rewrite(self, path: Path) -> "ExtractionLog":
-        """Write every line in sorted order to ``path`` (through a temporary file) and return its log."""
-        out = ExtractionLog(path)
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "wb") as f:
-            for name, line in self.lines():
-                out.offsets[name] = (path, f.tell())
-                f.write(line if line.endswith(b"\n") else line + b"\n")
-        os.replace(tmp, path)
-        return out
-
-
 def check_paths(paths: list[Path], out: Path) -> None:
     """Raise BuildError, before anything is written, when an input is missing or the output cannot be a graph's
     folder: a file, or a folder that holds other files (they could be overwritten or read back as inputs)."""
@@ -157,16 +122,15 @@ def check_paths(paths: list[Path], out: Path) -> None:
         raise BuildError(f"the output folder {out} holds other files and no built graph: give a new or empty folder")
 
 
-def work_items(files: list[Path], jobs: int) -> list[tuple[WorkItem, int]]:
-    """(work item, its share of the input bytes): a file is one item; with several workers a catalogue larger than
-    CATALOGUE_PART_BYTES is one item per worker."""
-    items: list[tuple[WorkItem, int]] = []
+def work_items(files: Iterable[Path], jobs: int) -> Iterator[tuple[WorkItem, int]]:
+    """(work item, its share of the input bytes), one file after another: a file is one item; with several workers
+    a catalogue larger than CATALOGUE_PART_BYTES is one item per worker."""
     for path in files:
         size = path.stat().st_size if path.exists() else 0
         split = jobs > 1 and path.suffix.lower() in CATALOGUE_SUFFIXES and size > CATALOGUE_PART_BYTES
         parts = jobs if split else 1
-        items += [((str(path), part, parts), size // parts) for part in range(parts)]
-    return items
+        for part in range(parts):
+            yield (str(path), part, parts), size // parts
 
 
 def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, append: bool = False,
@@ -180,12 +144,17 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     check_paths(inputs, out)
     skipped: list[Path] = []
     resolved_out = out.resolve()
-    found = [f for f in iter_paths(inputs, skipped) if not f.resolve().is_relative_to(resolved_out)]
-    if not found:
+
+    def found(skipped: Optional[list[Path]] = None) -> Iterator[Path]:
+        # Walked twice (sizes, then work), never held: a million paths would take hundreds of MB in this process
+        # and in every process forked from it.
+        return (f for f in iter_paths(inputs, skipped) if not f.resolve().is_relative_to(resolved_out))
+
+    weights = array("q", (weight for _, weight in work_items(found(skipped), jobs)))
+    if not weights:
         what = f" (skipped as graphbuild's own output: {', '.join(map(str, skipped))})" if skipped else ""
         raise BuildError(f"nothing to read in {', '.join(map(str, inputs))}{what}")
-    items = work_items(found, jobs)
-    total_bytes = sum(weight for _, weight in items)
+    total_bytes = sum(weights)
     out.mkdir(parents=True, exist_ok=True)
     ext_path, rej_path = out / EXTRACTIONS, out / "rejects.jsonl"
     log = ExtractionLog(ext_path)
@@ -197,30 +166,31 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     fresh_path = out / (EXTRACTIONS + ".new")
     fresh_log = ExtractionLog(fresh_path)
     rejects: dict[str, str] = {}        # file -> reason
-    done_bytes = [0, *accumulate(weight for _, weight in items)]     # after n items
+    done_bytes = array("q", [0, *accumulate(weights)])     # after n items
 
     def advance(done: int) -> None:
         if progress:
-            progress("extract", done_bytes[done], total_bytes)
+            progress("extract", done_bytes[min(done, len(weights))], total_bytes)     # a file added meanwhile
 
     with open(fresh_path, "wb") as fresh:
-        work = [item for item, _ in items]
-        if jobs > 1 and len(work) > 1:
+        if jobs > 1 and len(weights) > 1:
             gazetteer.units()        # load the tables once, before forking, rather than once per worker
+            work = (item for item, _ in work_items(found(), jobs))
             with _context().Pool(jobs) as pool:
                 # Small chunks: inputs differ a hundredfold in size.
-                count = _collect(pool.imap(_work, work, chunksize=1 if len(work) < 64 else 4), fresh, fresh_log,
+                count = _collect(pool.imap(_work, work, chunksize=1 if len(weights) < 64 else 4), fresh, fresh_log,
                                  rejects, advance)
         else:
-            count = _collect_one_by_one(items, fresh, fresh_log, rejects, progress, total_bytes)
-    for name in set(fresh_log.offsets) | set(rejects):
-        log.offsets.pop(name, None)
-    log.offsets.update(fresh_log.offsets)
+            count = _collect_one_by_one(work_items(found(), jobs), fresh, fresh_log, rejects, progress, total_bytes)
+    log.merge(fresh_log, rejects)
+    fresh_log.close()
     # Rewrite the log in sorted order, then resolve from it.
     log = log.rewrite(ext_path)
     fresh_path.unlink()
-    all_rejects = [r for r in old_rejects if r["file"] not in rejects and r["file"] not in log.offsets] + \
+    extracted = len(log)
+    all_rejects = [r for r in old_rejects if r["file"] not in rejects and r["file"] not in log] + \
         [{"file": f, "reason": reason} for f, reason in rejects.items()]
+    log.close()
     all_rejects.sort(key=lambda r: r["file"])
     seconds["extract"] = time.perf_counter() - started
     # Resolution runs in a process of its own and leaves the graph in files: the memory it takes goes back to the
@@ -228,7 +198,7 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
     if progress:
         progress("resolve", 0, 1)
     with _context().Pool(1) as pool:
-        report, stage_seconds, resolve_peak = pool.apply(_resolve_to_files, (str(out), all_rejects, len(log.offsets)))
+        counts, stage_seconds, resolve_peak = pool.apply(_resolve_to_files, (str(out), all_rejects, extracted))
     seconds.update(stage_seconds)
     if progress:
         progress("resolve", 1, 1)
@@ -238,8 +208,8 @@ def build_graph(paths: Iterable[PathLike], out_dir: PathLike, jobs: int = 1, app
                 progress=(lambda done, total: progress("store", done, total)) if progress else None)
     word_index.write_index(out)
     seconds["store"] = time.perf_counter() - started
-    write_build_info(out, [str(p) for p in inputs], report)
-    return BuildResult(out, report, count, len(all_rejects), seconds, {"resolve": resolve_peak} if resolve_peak else {},
+    write_build_info(out, [str(p) for p in inputs], counts)
+    return BuildResult(out, count, len(all_rejects), seconds, {"resolve": resolve_peak} if resolve_peak else {},
                        [str(p) for p in skipped])
 
 
@@ -249,8 +219,9 @@ def _context() -> Any:
 
 
 def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) \
-        -> tuple[Report, dict[str, float], Optional[float]]:
-    """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (report, seconds per stage:
+        -> tuple[dict[str, Any], dict[str, float], Optional[float]]:
+    """Resolve the (sorted) extraction log of ``out`` and write the graph's files; (the report's numbers of
+    documents and edges, seconds per stage:
     "resolve" up to the last file of the graph, "export" the check and the report; the peak RSS of this process in
     MiB where the system tells it)."""
     started = time.perf_counter()
@@ -267,7 +238,7 @@ def _resolve_to_files(out: str, rejects: list[dict[str, str]], extracted: int) \
     report["check"] = check_graph(graph_files)      # what cannot be true, with its evidence (graph/check.py)
     files.write_report(out, report, rejects)
     seconds["export"] = time.perf_counter() - started
-    return report, seconds, _peak_mib()
+    return {"documents": report.get("documents"), "edges": report.get("edges")}, seconds, _peak_mib()
 
 
 def _peak_mib() -> Optional[float]:
@@ -286,7 +257,7 @@ def _keep(result: WorkResult, fresh: IO[bytes], log: ExtractionLog, rejects: dic
     if line is None:
         rejects[name] = reason or ""
     else:
-        log.offsets[name] = (log.path, fresh.tell())
+        log.note(name, log.path, fresh.tell())
         fresh.write(line.encode("utf-8") + b"\n")
 
 
@@ -302,7 +273,7 @@ def _collect(results: Iterable[list[WorkResult]], fresh: IO[bytes], log: Extract
     return count
 
 
-def _collect_one_by_one(items: list[tuple[WorkItem, int]], fresh: IO[bytes], log: ExtractionLog,
+def _collect_one_by_one(items: Iterable[tuple[WorkItem, int]], fresh: IO[bytes], log: ExtractionLog,
                         rejects: dict[str, str], progress: Optional[Progress], total_bytes: int) -> int:
     """In this process: each input kept as it is extracted, progress told input by input (within a catalogue, by
     the share of its lines read)."""

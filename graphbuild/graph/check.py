@@ -18,7 +18,10 @@ report.json ("check"), and ``graphbuild check DIR`` prints it.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, Mapping, Optional, TypedDict
+import sqlite3
+from itertools import groupby
+from operator import itemgetter
+from typing import Iterable, Iterator, Mapping, Optional, TypedDict
 
 from .. import vocab
 from ..models import ACTS_ON_EARLIER, BOUNDED_BY_RANK
@@ -118,38 +121,66 @@ def _spelling_key(node: DocumentNode) -> Optional[tuple[str, str]]:
 _CHECKED = ("symbol", "date", "year", "type", "system", "issuer_code", "level")
 
 
+class _Spellings:
+    """The nodes by spelling key, in a private SQLite database (temporary past its cache: a million keys took
+    about 280 MB as a dict): the groups of one key written with more than one symbol, by first node seen."""
+
+    _BATCH = 5000
+
+    def __init__(self) -> None:
+        self.db = sqlite3.connect("")
+        self.db.execute("CREATE TABLE spelling (seq INTEGER PRIMARY KEY, key TEXT NOT NULL, id TEXT NOT NULL, "
+                        "symbol TEXT NOT NULL)")
+        self._pending: list[tuple[str, str, str]] = []
+
+    def add(self, key: str, node_id: str, symbol: str) -> None:
+        self._pending.append((key, node_id, symbol))
+        if len(self._pending) >= self._BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.db.executemany("INSERT INTO spelling (key, id, symbol) VALUES (?, ?, ?)", self._pending)
+        self._pending.clear()
+
+    def written_two_ways(self) -> Iterator[tuple[list[str], list[str]]]:
+        """(ids sorted, symbols sorted) of each key with two symbols or more, in the order of its first node."""
+        self._flush()
+        self.db.execute("CREATE INDEX spelling_key ON spelling (key)")
+        rows = self.db.execute(
+            "SELECT s.key, s.id, s.symbol FROM spelling s JOIN (SELECT key, min(seq) AS first FROM spelling "
+            "GROUP BY key HAVING count(DISTINCT symbol) > 1) g ON s.key = g.key ORDER BY g.first, s.seq")
+        for _, group in groupby(rows, key=itemgetter(0)):
+            entries = list(group)
+            yield sorted(node_id for _, node_id, _ in entries), sorted({symbol for _, _, symbol in entries})
+
+    def close(self) -> None:
+        self.db.close()
+
+
 def check_graph(graph: GraphSource) -> CheckReport:
     """Every violation, in this order: the nodes' own (sorted by id), the near duplicates (by first spelling seen),
     the edges' (in edge order); and the notices. The documents are read once."""
     nodes = NodeFields(_CHECKED)
     items: list[Violation] = []
-    by_spelling: dict[str, Any] = {}      # spelling key -> (id, symbol), or a list of them once there are several
+    spellings = _Spellings()
     notices: list[Violation] = []
     for node in graph.iter_documents():
         nodes.add(node)
         items.extend(node_violations(node))
         key = _spelling_key(node)
         if key is not None:
-            entry = (node["id"], node.get("symbol") or "")
-            found = by_spelling.setdefault("\0".join(key), entry)
-            if found is not entry:
-                if isinstance(found, tuple):
-                    by_spelling["\0".join(key)] = found = [found]
-                found.append(entry)
+            spellings.add("\0".join(key), node["id"], node.get("symbol") or "")
         if node.get("type_mismatch"):
             notices.append(Violation(kind="type_word", ids=[node["id"]], symbols=[node.get("symbol")],
                                      reason=f"cited as '{node['type_mismatch']}' while its code says "
                                             f"{node.get('type')}: the code is kept"))
-    for group in by_spelling.values():
-        if isinstance(group, tuple):
-            continue
-        symbols = sorted({symbol for _, symbol in group})
-        if len(symbols) > 1:
-            items.append(Violation(kind="near_duplicate", ids=sorted(i for i, _ in group), symbols=list(symbols),
-                                   reason="one document written two ways"))
-    del by_spelling
+    for ids, symbols in spellings.written_two_ways():
+        items.append(Violation(kind="near_duplicate", ids=ids, symbols=symbols,
+                               reason="one document written two ways"))
+    spellings.close()
     for edge in graph.iter_edges():
         items.extend(edge_violations(edge, nodes))
+    nodes.close()
     by_kind = {kind: sum(1 for v in items if v["kind"] == kind) for kind in KINDS}
     notices += list(graph.report.get("corrected", []))
     return CheckReport(violations=len(items), by_kind=by_kind, items=items, notices=notices)

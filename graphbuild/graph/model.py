@@ -11,8 +11,11 @@ by id. ``Graph`` (in memory) and ``files.GraphFiles`` (a built graph streamed fr
 """
 from __future__ import annotations
 
+import marshal
+import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterator, Literal, NamedTuple, Optional, Protocol, TypedDict, Union, cast
 
 from ..models import Kind, Level, Mode, Relation, System
@@ -209,29 +212,66 @@ class Statement(NamedTuple):
 
 
 class NodeFields(Mapping[str, DocumentNode]):
-    """Every node's id with a few of its fields (``fields``), kept as a tuple: a million nodes as dicts of 27 keys
-    would take gigabytes. A looked-up node is a dict of its id and those fields (the others are absent)."""
+    """Every node's id with a few of its fields (``fields``), for lookups by id while statements are paired and
+    the graph is checked. Kept in a private SQLite database (in memory while small, in a temporary file past
+    ``CACHE_KIB``), one marshalled tuple per id: a million nodes would take about 500 MB as tuples in a dict, the
+    largest thing a resolution held. The last ``RECENT`` ids looked up are remembered (a text's statements share
+    their source, and many cite the same few documents). A looked-up node is a dict of its id and those fields
+    (the others are absent)."""
+
+    CACHE_KIB = 16384
+    RECENT = 32768
+    _BATCH = 5000
 
     def __init__(self, fields: tuple[str, ...]):
         self.fields = fields
-        self._rows: dict[str, tuple[Any, ...]] = {}
-        self._values: dict[Any, Any] = {}        # the values shared between nodes (types, levels, dates …)
+        self.db = sqlite3.connect("")        # "": private, temporary, removed when closed
+        self.db.execute(f"PRAGMA cache_size = -{self.CACHE_KIB}")
+        self.db.execute("CREATE TABLE node (id TEXT PRIMARY KEY, row BLOB NOT NULL) WITHOUT ROWID")
+        self._pending: list[tuple[str, bytes]] = []
+        self._row = lru_cache(maxsize=self.RECENT)(self._lookup)
 
     def add(self, node: DocumentNode) -> None:
-        self._rows[node["id"]] = tuple(self._values.setdefault(v, v) if type(v) is str else v
-                                       for v in (node.get(k) for k in self.fields))
+        self._pending.append((node["id"], marshal.dumps(tuple(node.get(k) for k in self.fields))))
+        if len(self._pending) >= self._BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self.db.executemany("INSERT OR REPLACE INTO node VALUES (?, ?)", self._pending)
+            self._pending.clear()
+            self._row.cache_clear()
+
+    def _lookup(self, doc_id: str) -> Optional[tuple[Any, ...]]:
+        found = self.db.execute("SELECT row FROM node WHERE id = ?", (doc_id,)).fetchone()
+        return marshal.loads(found[0]) if found else None
+
+    def _get_row(self, doc_id: object) -> Optional[tuple[Any, ...]]:
+        if not isinstance(doc_id, str):
+            return None
+        self._flush()
+        return self._row(doc_id)
 
     def __getitem__(self, doc_id: str) -> DocumentNode:
-        return cast(DocumentNode, {"id": doc_id, **dict(zip(self.fields, self._rows[doc_id]))})
+        row = self._get_row(doc_id)
+        if row is None:
+            raise KeyError(doc_id)
+        return cast(DocumentNode, {"id": doc_id, **dict(zip(self.fields, row))})
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._rows
+        return self._get_row(doc_id) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._rows)
+        self._flush()
+        return (doc_id for doc_id, in self.db.execute("SELECT id FROM node ORDER BY id"))
 
     def __len__(self) -> int:
-        return len(self._rows)
+        self._flush()
+        return self.db.execute("SELECT count(*) FROM node").fetchone()[0]
+
+    def close(self) -> None:
+        self._row.cache_clear()
+        self.db.close()
 
 
 def is_undated(doc_id: str) -> bool:

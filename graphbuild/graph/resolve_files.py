@@ -3,15 +3,15 @@
 links.jsonl as their rows are produced, each sorted as ``Graph.iter_*`` gives them. ``resolve_citations`` does the
 same for a few extractions and returns the ``Graph`` in memory.
 
-What stays in memory: the provisional ids (with one flag each), the renames, the resolved ids with the seven fields
-edges need (``model.NodeFields``), the number of citations of each node, the entities (organisations, signers,
+What stays in memory: the provisional ids (with one flag each), the renames, the entities (organisations, signers,
 recipients, the country's units: far fewer than documents), and the report (its lists of unresolved stubs,
-ambiguous citations, conflicts and corrections). The mentions, statements, nodes, edges and links are on disk.
+ambiguous citations, conflicts and corrections). The mentions, statements, nodes, edges and links are on disk, and
+so are the seven fields of each node that pairing and edges look up (``model.NodeFields``, a SQLite table of its
+own) and the number of citations of each node (counted by the ``said`` table, merged with the nodes in id order).
 """
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
 from pathlib import Path
 from typing import IO, Any, Callable, Iterable, Optional, Union
 
@@ -81,22 +81,24 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
         del rename
         tell("edges")
         counts = ReportCounts()
-        cited_by: Counter[str] = Counter()
         with open(out / files.EDGES, "w", encoding="utf-8") as f:
             for edge in make_edges(tables.said_by_pair(), index):
                 _line(f, edge)
-                cited_by[edge["target"]] += 1
                 counts.add_edge(edge)
+        index.close()
         del index
         tell("documents")
         entities = Entities(tables.add_link)
+        cited = tables.cited_counts()           # sorted by target as the nodes are by id: merged as they come
+        next_cited = next(cited, None)
         with open(out / files.DOCUMENTS, "w", encoding="utf-8") as f:
             for node in tables.nodes():
-                node["cited_by_count"] = cited_by.get(node["id"], 0)
+                while next_cited is not None and next_cited[0] < node["id"]:
+                    next_cited = next(cited, None)
+                node["cited_by_count"] = next_cited[1] if next_cited is not None and next_cited[0] == node["id"] else 0
                 _line(f, node)
                 entities.add_document(node)
                 counts.add_document(node)
-        del cited_by
         entities.add_country()
         tell("links")
         with open(out / files.ENTITIES, "w", encoding="utf-8") as f:

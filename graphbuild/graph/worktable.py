@@ -95,6 +95,13 @@ class WorkTables:
         for pair, group in groupby(rows, key=lambda r: (r[0], r[1])):
             yield pair, [marshal.loads(r[2]) for r in group]
 
+    def cited_counts(self) -> Iterator[tuple[str, int]]:
+        """(target, the number of documents citing it: its distinct sources), targets sorted: what a Counter of
+        the edges' targets would hold, without holding it (one edge is made per pair said)."""
+        self._flush("said")
+        yield from self.db.execute("SELECT target, count(*) FROM (SELECT DISTINCT source, target FROM said) "
+                                   "GROUP BY target ORDER BY target")
+
     def add_node(self, node: Any) -> None:
         self._add("node", (node["id"], marshal.dumps(node)))
 

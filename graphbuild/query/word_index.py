@@ -62,23 +62,29 @@ def _count(run: Any) -> int:
 
 # --- writing ---------------------------------------------------------------------------------------------------------
 
+# Documents read from the store per query while the index is written: a million documents' words and keys as
+# Python rows took several GB when read at once.
+_PAGE = 50_000
+_PAGE_QUERY = ("MATCH (d:Document) {where} RETURN d.id AS id, d.search_text AS text, d.search_keys AS keys, "
+               "d.num AS num ORDER BY d.id LIMIT $n")
+_FIRST_PAGE, _NEXT_PAGE = _PAGE_QUERY.format(where=""), _PAGE_QUERY.format(where="WHERE d.id > $after")
+_PAGE_RELATIONS = ("MATCH (d:Document)-[r]->(:Document) WHERE d.id >= $first AND d.id <= $last "
+                   "RETURN d.id AS id, collect(DISTINCT r.relation) AS relations")
+
+
 def write_index(graph_dir: Union[str, Path]) -> Path:
     """Write ``graph_dir/search.sqlite`` from the embedded store in ``graph_dir`` (what it holds, not the graph's
-    files: the index is the store's), replacing any older one only when complete; its path."""
-    from ..stores.ladybug import EmbeddedStore
+    files: the index is the store's), replacing any older one only when complete; its path. The documents are read
+    ``_PAGE`` at a time in id order, with the relations each states, and the store opened with the load's buffer
+    pool, so that memory does not grow with the graph."""
+    from ..stores.ladybug import BUFFER_POOL_BYTES, EmbeddedStore
     graph_dir = Path(graph_dir)
     target = index_path(graph_dir)
-    with EmbeddedStore(graph_dir) as store:
-        rows = store.run("MATCH (d:Document) RETURN d.id AS id, d.search_text AS text, d.search_keys AS keys, "
-                         "d.num AS num ORDER BY d.id")
-        count = _count(store.run)
-        relations = store.run(RELATIONS_OUT)
-    stamp = _store_stamp(graph_dir)            # after the store was closed: what a reader will see
     fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".sqlite", dir=graph_dir)
     os.close(fd)
     try:
         db = sqlite3.connect(tmp)
-        with db:
+        with db, EmbeddedStore(graph_dir, buffer_pool_size=BUFFER_POOL_BYTES) as store:
             db.executescript(
                 "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
                 # rowid = the document's place in id order, so that candidates come in the order the store sorts
@@ -89,20 +95,28 @@ def write_index(graph_dir: Union[str, Path]) -> Path:
                 # no content and no positions: it answers which documents have a word (start), nothing else
                 "CREATE VIRTUAL TABLE words USING fts5(text, content='', columnsize=0, detail='none', "
                 "prefix='1 2 3', tokenize='unicode61 remove_diacritics 0');")
-            ordered = sorted(rows, key=lambda r: r["id"])
-            db.executemany("INSERT INTO docs(rowid, id, num) VALUES (?, ?, ?)",
-                           ((n, r["id"], r["num"]) for n, r in enumerate(ordered, 1)))
-            db.executemany("INSERT INTO words(rowid, text) VALUES (?, ?)",
-                           ((n, r["text"] or "") for n, r in enumerate(ordered, 1)))
-            db.executemany("INSERT INTO keys(key, doc) VALUES (?, ?)",
-                           ((key, n) for n, r in enumerate(ordered, 1) for key in (r["keys"] or [])))
-            place = {r["id"]: n for n, r in enumerate(ordered, 1)}
-            db.executemany("INSERT INTO relations(doc, relation) VALUES (?, ?)",
-                           ((place[r["id"]], rel) for r in relations for rel in r["relations"]))
+            placed = 0
+            page = sorted(store.run(_FIRST_PAGE, {"n": _PAGE}), key=lambda r: r["id"])
+            while page:
+                place = {r["id"]: n for n, r in enumerate(page, placed + 1)}
+                db.executemany("INSERT INTO docs(rowid, id, num) VALUES (?, ?, ?)",
+                               ((place[r["id"]], r["id"], r["num"]) for r in page))
+                db.executemany("INSERT INTO words(rowid, text) VALUES (?, ?)",
+                               ((place[r["id"]], r["text"] or "") for r in page))
+                db.executemany("INSERT INTO keys(key, doc) VALUES (?, ?)",
+                               ((key, place[r["id"]]) for r in page for key in (r["keys"] or [])))
+                relations = store.run(_PAGE_RELATIONS, {"first": page[0]["id"], "last": page[-1]["id"]})
+                db.executemany("INSERT INTO relations(doc, relation) VALUES (?, ?)",
+                               ((place[r["id"]], rel) for r in relations for rel in r["relations"]))
+                placed += len(page)
+                page = sorted(store.run(_NEXT_PAGE, {"after": page[-1]["id"], "n": _PAGE}), key=lambda r: r["id"])
+            count = _count(store.run)
             db.execute("CREATE INDEX keys_key ON keys(key)")
             db.execute("CREATE INDEX relations_doc ON relations(doc)")
             db.execute("CREATE UNIQUE INDEX docs_id ON docs(id)")
             db.execute("CREATE INDEX docs_num ON docs(num)")
+        stamp = _store_stamp(graph_dir)            # after the store was closed: what a reader will see
+        with db:
             db.executemany("INSERT INTO meta VALUES (?, ?)",
                            [("format", FORMAT), ("store", stamp), ("documents", str(count))])
         db.close()

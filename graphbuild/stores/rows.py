@@ -8,6 +8,7 @@ neo4j-admin CSVs all take their rows from here, so every route stores the same g
 """
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Optional, TypeVar
@@ -84,17 +85,55 @@ def iter_citation_rows(graph: GraphSource) -> Iterator[tuple[str, Row]]:
 def iter_link_rows(graph: GraphSource) -> Iterator[tuple[GroupKey, Row]]:
     """((relation, from label, to label), row with source, target and the link's properties), for the links whose
     ends are nodes of the labels the schema allows."""
-    labels = {doc["id"]: "Document" for doc in graph.iter_documents()}
-    labels.update({entity["id"]: entity["label"] for entity in graph.iter_entities()})
-    for link in graph.iter_links():
-        rel = link["relation"]
-        source_label, target_label = labels.get(link["source"]), labels.get(link["target"])
-        if source_label is None or target_label is None or (source_label, target_label) not in schema.LINKS[rel][0]:
-            continue
-        row: Row = {"source": link["source"], "target": link["target"]}
-        for p, _ in schema.LINKS[rel][1]:
-            row[p] = link.get(p)
-        yield (rel, source_label, target_label), row
+    labels = NodeLabels(graph)
+    try:
+        for link in graph.iter_links():
+            rel = link["relation"]
+            source_label, target_label = labels.get(link["source"]), labels.get(link["target"])
+            if source_label is None or target_label is None or \
+                    (source_label, target_label) not in schema.LINKS[rel][0]:
+                continue
+            row: Row = {"source": link["source"], "target": link["target"]}
+            for p, _ in schema.LINKS[rel][1]:
+                row[p] = link.get(p)
+            yield (rel, source_label, target_label), row
+    finally:
+        labels.close()
+
+
+class NodeLabels:
+    """The label of every node of a graph by id, for its links: the entities in a dict (tens of thousands: the
+    country's units, organisations, people), the documents' ids in a temporary SQLite table (a million of them
+    would take about 200 MB as a dict). A link's source is looked up once for a run of links from it (the links
+    come sorted by relation and source)."""
+
+    _BATCH = 10_000
+
+    def __init__(self, graph: GraphSource):
+        self.entities = {entity["id"]: entity["label"] for entity in graph.iter_entities()}
+        self.db = sqlite3.connect("")       # "": a private temporary database, on disk past its page cache
+        self.db.execute("CREATE TABLE document (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        batch: list[tuple[str]] = []
+        for doc in graph.iter_documents():
+            batch.append((doc["id"],))
+            if len(batch) >= self._BATCH:
+                self.db.executemany("INSERT OR IGNORE INTO document VALUES (?)", batch)
+                batch.clear()
+        self.db.executemany("INSERT OR IGNORE INTO document VALUES (?)", batch)
+        self._last: tuple[Optional[str], Optional[str]] = (None, None)
+
+    def get(self, node_id: str) -> Optional[str]:
+        """The node's label; None when the graph has no node of that id."""
+        label = self.entities.get(node_id)
+        if label is not None:
+            return label
+        if self._last[0] != node_id:
+            found = self.db.execute("SELECT 1 FROM document WHERE id = ?", (node_id,)).fetchone()
+            self._last = (node_id, "Document" if found else None)
+        return self._last[1]
+
+    def close(self) -> None:
+        self.db.close()
 
 
 def relationship_rows(graph: GraphSource) -> Iterator[tuple[GroupKey, Row]]:

@@ -65,3 +65,15 @@ def test_the_real_corpora_hold_no_violation(tmp_path, inputs):
     result = build_graph([ROOT / "data" / p for p in inputs], tmp_path / "g")
     check = result.report["check"]
     assert check["violations"] == 0, check["items"][:5]
+
+
+def test_near_duplicates_are_grouped_by_spelling_in_the_order_of_their_first_node():
+    g = Graph()
+    spellings = [("a1", "5/2016/TT-BTC"), ("b1", "7/2016/QĐ-UBND"), ("a2", "5/2016/TTBTC"), ("c1", "9/2016/NĐ-CP"),
+                 ("b2", "7/2016/QĐUBND"), ("a3", "5/2016/TT BTC"), ("c2", "9/2016/NĐ-CP"), ("d1", "5/2017/TT-BTC")]
+    for doc_id, symbol in spellings:
+        g.documents[doc_id] = node(doc_id, symbol, "2016-01-01" if doc_id != "d1" else "2017-01-01", "TT", "BTC")
+    groups = [(v["ids"], v["symbols"]) for v in check_graph(g)["items"] if v["kind"] == "near_duplicate"]
+    # c1 and c2 share one symbol (no duplicate of writing); d1 is another year
+    assert groups == [(["a1", "a2", "a3"], ["5/2016/TT BTC", "5/2016/TT-BTC", "5/2016/TTBTC"]),
+                      (["b1", "b2"], ["7/2016/QĐ-UBND", "7/2016/QĐUBND"])]

@@ -103,3 +103,30 @@ def test_work_tables_in_memory_give_the_files_a_work_file_gives(data_dir, tmp_pa
         assert (on_disk / name).read_bytes() == (in_memory / name).read_bytes(), name
     assert sum(1 for _ in open(on_disk / "edges.jsonl")) > 10
     assert json.loads((on_disk / "documents.jsonl").open().readline())["id"]
+
+
+def test_node_fields_on_disk_answer_as_a_dict_of_tuples_would():
+    from graphbuild.graph.model import NodeFields
+    fields = NodeFields(("symbol", "date", "year"))
+    nodes = [{"id": f"vn/đ/{i}", "symbol": f"{i}-KL/TW", "date": None if i % 3 else "2020-01-02", "year": 2020,
+              "title": "not kept"} for i in range(12_000)]          # more than one insert batch, and the cache
+    for node in nodes:
+        fields.add(node)
+    assert fields["vn/đ/7"] == {"id": "vn/đ/7", "symbol": "7-KL/TW", "date": None, "year": 2020}
+    assert "vn/đ/11999" in fields and "vn/đ/12000" not in fields and 5 not in fields
+    assert fields.get("vn/x") is None and len(fields) == 12_000
+    assert list(fields) == sorted(n["id"] for n in nodes)
+    fields.add({"id": "vn/đ/7", "symbol": "7-KL/TW", "date": "2021-05-05", "year": 2021})    # added again: replaced
+    assert fields["vn/đ/7"]["date"] == "2021-05-05" and len(fields) == 12_000
+    fields.close()
+
+
+def test_cited_counts_are_the_distinct_sources_of_each_target_in_id_order():
+    from collections import Counter
+    tables = WorkTables()
+    said = [("b", "t", 1), ("a", "t", 2), ("b", "t", 3), ("a", "đ", 4), ("c", "a", 5)]
+    for source, target, n in said:
+        tables.add_said(source, target, {"n": n})
+    expected = Counter(target for _, target in {(s, t) for s, t, _ in said})
+    assert list(tables.cited_counts()) == sorted(expected.items())
+    tables.close()

@@ -177,3 +177,26 @@ def test_the_relations_a_document_states_are_those_of_the_store(graph_of_data, d
     finally:
         explorer.close()
         shutil.rmtree(scan_only.scratch, ignore_errors=True)
+
+
+def test_an_index_written_a_few_documents_at_a_time_holds_what_one_written_at_once_holds(graph_of_data, tmp_path,
+                                                                                         monkeypatch):
+    from graphbuild.query import word_index
+
+    def tables(folder):
+        db = sqlite3.connect(folder / INDEX_NAME)
+        try:
+            return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall()) for t in ("docs", "keys", "relations")}
+        finally:
+            db.close()
+
+    folder = tmp_path / "g"
+    shutil.copytree(graph_of_data, folder)
+    monkeypatch.setattr(word_index, "_PAGE", 1_000_000)
+    write_index(folder)
+    at_once = tables(folder)
+    monkeypatch.setattr(word_index, "_PAGE", 7)           # pages of 7 documents, ending anywhere
+    write_index(folder)
+    assert tables(folder) == at_once
+    assert [doc_id for _, doc_id, _ in at_once["docs"]] == sorted(doc_id for _, doc_id, _ in at_once["docs"])
+    assert len(at_once["docs"]) > 7 * 5 and at_once["relations"]
