@@ -142,7 +142,7 @@ class _Spellings:
         self.db.executemany("INSERT INTO spelling (key, id, symbol) VALUES (?, ?, ?)", self._pending)
         self._pending.clear()
 
-    def written_two_ways(self) -> Iterator[tuple[list[str], list[str]]]:
+    def written_two_ways(self) -> Iterator[tuple[list[str], list[Optional[str]]]]:
         """(ids sorted, symbols sorted) of each key with two symbols or more, in the order of its first node."""
         self._flush()
         self.db.execute("CREATE INDEX spelling_key ON spelling (key)")
@@ -151,7 +151,8 @@ class _Spellings:
             "GROUP BY key HAVING count(DISTINCT symbol) > 1) g ON s.key = g.key ORDER BY g.first, s.seq")
         for _, group in groupby(rows, key=itemgetter(0)):
             entries = list(group)
-            yield sorted(node_id for _, node_id, _ in entries), sorted({symbol for _, _, symbol in entries})
+            symbols: list[Optional[str]] = sorted({symbol for _, _, symbol in entries})
+            yield sorted(node_id for _, node_id, _ in entries), symbols
 
     def close(self) -> None:
         self.db.close()

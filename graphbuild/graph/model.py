@@ -232,7 +232,8 @@ class NodeFields(Mapping[str, DocumentNode]):
         self._row = lru_cache(maxsize=self.RECENT)(self._lookup)
 
     def add(self, node: DocumentNode) -> None:
-        self._pending.append((node["id"], marshal.dumps(tuple(node.get(k) for k in self.fields))))
+        values: tuple[Any, ...] = tuple(node.get(k) for k in self.fields)
+        self._pending.append((node["id"], marshal.dumps(values)))
         if len(self._pending) >= self._BATCH:
             self._flush()
 

@@ -99,6 +99,7 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
                 _line(f, node)
                 entities.add_document(node)
                 counts.add_document(node)
+        cited.close()       # its statement may still be open (the last row read): end it before the tables close
         entities.add_country()
         tell("links")
         with open(out / files.ENTITIES, "w", encoding="utf-8") as f:
