@@ -21,7 +21,7 @@ import sqlite3
 from collections.abc import Mapping
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Generator, Iterable, Iterator, Optional
 
 from .model import DocumentRecord, Mention, Statement
 
@@ -95,7 +95,7 @@ class WorkTables:
         for pair, group in groupby(rows, key=lambda r: (r[0], r[1])):
             yield pair, [marshal.loads(r[2]) for r in group]
 
-    def cited_counts(self) -> Iterator[tuple[str, int]]:
+    def cited_counts(self) -> Generator[tuple[str, int], None, None]:
         """(target, the number of documents citing it: its distinct sources), targets sorted: what a Counter of
         the edges' targets would hold, without holding it (one edge is made per pair said)."""
         self._flush("said")
