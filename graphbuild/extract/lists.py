@@ -126,6 +126,21 @@ def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Rol
                 clause_at=header_start)
 
 
+class _NextMatch:
+    """``pattern.search(text, pos, end)`` for positions that only grow: the match found last answers again while it
+    lies ahead of ``pos`` (the same first match; none stays none), so one long line of many documents is read once,
+    not once a document."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        self.pattern, self.text = pattern, text
+        self.since, self.end, self.found = -1, -1, None
+
+    def search(self, pos: int, end: int) -> Optional[re.Match]:
+        if end != self.end or pos < self.since or (self.found is not None and self.found.start() < pos):
+            self.since, self.end, self.found = pos, end, self.pattern.search(self.text, pos, end)
+        return self.found
+
+
 def post_triggers(ctx: Context) -> None:
     """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': a phrase written after documents gives the
     subject's relation to the documents its sentence lists before it: the first document of each part between ';'
@@ -137,14 +152,15 @@ def post_triggers(ctx: Context) -> None:
         return
     text, mentions = ctx.text, ctx.mentions
     starts = [x.start for x in mentions]
+    sentence_ends, phrases = _NextMatch(SENTENCE_END, text), _NextMatch(pattern, text)
     done_until = -1
     for i, mention in enumerate(mentions):
         if mention.start < done_until:
             continue
         end = ctx.lines.end(mention.start)
-        stop = SENTENCE_END.search(text, mention.tail_end, end)
+        stop = sentence_ends.search(mention.tail_end, end)
         end = stop.start() + 1 if stop else end
-        match = pattern.search(text, mention.tail_end, end)
+        match = phrases.search(mention.tail_end, end)
         if match is None:
             continue
         done_until = match.end()

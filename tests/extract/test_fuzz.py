@@ -91,3 +91,21 @@ def test_pathological_texts_finish_with_sane_results():
     for name, text in PATHOLOGICAL.items():
         ext = extract_citations(Source(file=f"{name}.txt", text=text))
         assert len(ext.edges) <= 1, name
+
+
+def test_the_next_match_remembered_is_the_one_a_search_finds():
+    """lists._NextMatch answers as ``pattern.search(text, pos, end)`` would, for positions that only grow."""
+    import random
+    import re
+
+    from graphbuild.extract.lists import _NextMatch
+    rng = random.Random(7)
+    text = "".join(rng.choice(["a ", "b. ", "hết hiệu lực ", "\n", "C "]) for _ in range(3000))
+    pattern = re.compile(r"hết hiệu lực|\.\s+(?=[A-Z])")
+    remembered = _NextMatch(pattern, text)
+    pos = 0
+    while pos < len(text):
+        end = rng.choice([len(text), min(len(text), pos + rng.randint(0, 400))])
+        got, want = remembered.search(pos, end), pattern.search(text, pos, end)
+        assert (got.span() if got else None) == (want.span() if want else None), (pos, end)
+        pos += rng.randint(0, 30)
