@@ -8,6 +8,7 @@ import bisect
 import re
 from typing import Optional
 
+from .. import vocab
 from .feasibility import possible
 from .mentions import Mention
 from .relations import Role
@@ -34,7 +35,9 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
     out = list(roles)
     starts = [m.start for m in mentions]
     for opener in _OPENER.finditer(text):
-        named = next((m for m in mentions if m.start == opener.start() and m.by_name and m.law is not None), None)
+        at = bisect.bisect_left(starts, opener.start())
+        named = mentions[at] if at < len(mentions) and starts[at] == opener.start() else None
+        named = named if named is not None and named.by_name and named.law is not None else None
         if named is not None:
             # the amending law named whole, by its name and date ("Luật sửa đổi … của Luật Thống kê ngày 12 tháng 11
             # năm 2021"): it amends the laws its name holds that the text pins
@@ -64,7 +67,7 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
             out[last] = [Role("subject", trigger.relation, "trigger", verb=verb_text(match),
                               verb_at=clause + match.start(), clause_at=clause)]
         elif lead is None:
-            listed = _list_item_role(text, mentions, out, opener.start())
+            listed = _list_item_role(text, mentions, starts, out, opener.start())
             if listed is not None:
                 out[last] = [listed]
         verb = " ".join(opener.group("verb").lower().split())
@@ -78,33 +81,30 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
     return out
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.lower().split())
-
-
 def _pinned(text: str, mentions: list[Mention], names: list[str], number: Mention) -> list[int]:
     """The mentions that pin each of ``names`` ("Luật X số A", "Luật X ngày …"), other than ``number`` itself."""
-    wanted = {_fold(n) for n in names if n.strip()}
+    wanted = {vocab.fold(n) for n in names if n.strip()}
     out = []
     for j, m in enumerate(mentions):
         if m is number or m.key == number.key:
             continue
         if m.by_name and m.law is not None and m.date is not None:     # "Luật Thống kê ngày 23 tháng 11 năm 2015"
-            if _fold(text[m.start:m.end]) in wanted:
+            if vocab.fold(text[m.start:m.end]) in wanted:
                 out.append(j)
             continue
         if m.symbol is None or not m.symbol.issuer_code.startswith("QH"):
             continue
         named = _NUMBERED_NAME.match(text, m.start, m.end)
-        if named is not None and _fold(named.group(1)) in wanted:
+        if named is not None and vocab.fold(named.group(1)) in wanted:
             out.append(j)
     return out
 
 
-def _list_item_role(text: str, mentions: list[Mention], roles: list[list[Role]], at: int) -> Optional[Role]:
+def _list_item_role(text: str, mentions: list[Mention], starts: list[int], roles: list[list[Role]],
+                    at: int) -> Optional[Role]:
     """The subject's role of the item before ``at`` in a list of the same clause ("Căn cứ Luật A số …; Luật sửa
     đổi … số N"): the amending law is the next item, resting on the same phrase."""
-    before = bisect.bisect_left([m.start for m in mentions], at) - 1
+    before = bisect.bisect_left(starts, at) - 1
     if before < 0 or not _LIST_GAP.fullmatch(text, mentions[before].tail_end, at):
         return None
     for role in roles[before]:

@@ -246,12 +246,14 @@ def _chrome_lines(text: str):
                 prev_end = m.end()
 
 
-def _unwrap_symbol(m: re.Match) -> str:
-    return "-" if _SYMBOL_HEAD.search(m.string, max(0, m.start() - 40), m.start() + 1) else m.group(0)
+def _unwrapper(head: re.Pattern, mark: str) -> Callable[[re.Match], str]:
+    """A wrap at ``mark`` joined when what stands before it is the head of a symbol (``head``), else kept."""
+    def unwrap(m: re.Match) -> str:
+        return mark if head.search(m.string, max(0, m.start() - 40), m.start() + 1) else m.group(0)
+    return unwrap
 
 
-def _unwrap_slash(m: re.Match) -> str:
-    return "/" if _SLASH_HEAD.search(m.string, max(0, m.start() - 40), m.start() + 1) else m.group(0)
+_unwrap_symbol, _unwrap_slash = _unwrapper(_SYMBOL_HEAD, "-"), _unwrapper(_SLASH_HEAD, "/")
 
 
 def _unglue_date(m: re.Match) -> str:
