@@ -45,6 +45,31 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "neo4j: needs a Neo4j server (NEO4J_URI); skipped without one")
 
 
+# Under pytest-xdist (pyproject's addopts: -n 2) one process runs the files below, in order: the tests on the Neo4j
+# server (they share its database; each module wipes and loads it) and the documented commands (each may need the
+# one before; some load that database). Every other module is a unit of its own. A test marked neo4j elsewhere is
+# refused at collection: it would run beside them.
+_ONE_PROCESS = ("tests/serve/test_neo4j.py::", "tests/stores/test_neo4j_admin_import.py::",
+                "tests/stores/test_neo4j_integration.py::", "tests/test_benchmarks.py::", "tests/test_docs.py::")
+
+
+@pytest.hookimpl(tryfirst=True)         # before pytest-xdist's own, which would pick its scheduler by --dist
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Neo4jTestsInOneProcess(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return "neo4j" if nodeid.startswith(_ONE_PROCESS) else super()._split_scope(nodeid)
+
+    return Neo4jTestsInOneProcess(config, log)
+
+
+def pytest_collection_modifyitems(config, items):
+    stray = [item.nodeid for item in items if "neo4j" in item.keywords and not item.nodeid.startswith(_ONE_PROCESS)]
+    if stray:
+        raise pytest.UsageError(f"tests marked neo4j outside tests/conftest.py's _ONE_PROCESS files: {stray[:3]}")
+
+
 def pytest_runtest_logreport(report):
     if "neo4j" in report.keywords and (report.when == "call" or report.outcome != "passed"):
         _NEO4J_OUTCOMES[report.nodeid] = report.outcome
@@ -62,6 +87,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 
 def pytest_sessionfinish(session, exitstatus):
+    if hasattr(session.config, "workerinput"):
+        return                  # a pytest-xdist worker: the main process has every outcome and decides
     if os.environ.get("GRAPHBUILD_REQUIRE_NEO4J") == "1":
         skipped = [nodeid for nodeid, outcome in _NEO4J_OUTCOMES.items() if outcome == "skipped"]
         if skipped or not _NEO4J_OUTCOMES:

@@ -285,7 +285,7 @@ class Neo4jStore:
                                                          load.start_part(workers)):
                 report["relationships"][rel] = report["relationships"].get(rel, 0) + len(batch)
                 writers.send(part, rel, load.relationship_statement(rel, a, b, mode),
-                             [load.relationship_values(rel, row) for row in batch])
+                             sorted((load.relationship_values(rel, row) for row in batch), key=lambda v: v[1]))
             writers.wait()
             clock = phase("relationships", clock)
         finally:

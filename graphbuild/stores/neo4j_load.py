@@ -16,8 +16,11 @@ Two modes:
 ``Writers`` runs the batches on a few threads, each with its own session. Nodes of one label never conflict (one
 id, one batch). Relationship batches are split by start node (``part``): two workers never write relationships of
 the same start node at once. They can still meet on an end node (many documents implement one central document);
-Neo4j then serialises them on its locks, and a deadlock, should one happen, is retried by the driver and counted
-(``retries``).
+Neo4j then serialises them on its locks. The rows of a batch go in the order of their end node, so that two batches
+take the locks of the end nodes they share in the same order (fewer deadlocks); a deadlock, should one happen, is
+retried and counted (``retries``). The driver retries only an error it is given as such: one that reached the result
+before it was read comes wrapped in ResultFailedError (a race between the RUN and PULL replies, seen in CI with 4
+workers), so ``_write`` hands the driver the error inside.
 """
 from __future__ import annotations
 
@@ -189,12 +192,19 @@ class Writers:
                     return
 
     def _write(self, session: Any, what: str, statement: str, rows: list[Any]) -> None:
+        from neo4j.exceptions import Neo4jError, ResultFailedError
         attempts = 0
 
         def work(tx: Any) -> int:
             nonlocal attempts
             attempts += 1
-            record = tx.run(statement, {"rows": rows}).single()
+            try:
+                record = tx.run(statement, {"rows": rows}).single()
+            except ResultFailedError as e:
+                cause = e.__cause__
+                if isinstance(cause, Neo4jError) and cause.is_retryable():
+                    raise cause from None
+                raise
             return int(record["written"]) if record is not None else 0
         started = time.monotonic()
         written = session.execute_write(work)

@@ -184,6 +184,49 @@ def test_batches_are_given_while_the_rows_are_read():
     assert [r["n"] for r in first[2]] == [0, 1, 2] and seen == [0, 1, 2]
 
 
+class RetryingSession:
+    """A session whose execute_write retries as the driver's does: again while the error says it is retryable."""
+
+    def __init__(self, failures):
+        self.failures, self.attempts = list(failures), 0
+
+    def execute_write(self, work):
+        while True:
+            self.attempts += 1
+            try:
+                return work(self)
+            except (neo4j.exceptions.DriverError, neo4j.exceptions.Neo4jError) as e:
+                if not e.is_retryable():
+                    raise
+
+    def run(self, statement, parameters):
+        if self.failures:
+            raise self.failures.pop(0)
+        return type("Result", (), {"single": lambda _: {"written": len(parameters["rows"])}})()
+
+
+def _failed_result(cause):
+    try:
+        raise neo4j.exceptions.ResultFailedError(None, "The result has failed.") from cause
+    except neo4j.exceptions.ResultFailedError as e:
+        return e
+
+
+def test_a_deadlock_that_reached_the_result_first_is_retried_and_counted():
+    deadlock = neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.TransientError.Transaction.DeadlockDetected",
+                                                          message="deadlock")
+    session = RetryingSession([_failed_result(deadlock)])
+    writers = load.Writers(lambda: None, 1)
+    writers._write(session, "IMPLEMENTS", "UNWIND $rows AS r …", [["a", "b"], ["c", "d"]])
+    writers.close()
+    assert session.attempts == 2 and writers.retries == 1 and writers.written == {"IMPLEMENTS": 2}
+    syntax = neo4j.exceptions.Neo4jError._hydrate_neo4j(code="Neo.ClientError.Statement.SyntaxError", message="bad")
+    writers = load.Writers(lambda: None, 1)
+    with pytest.raises(neo4j.exceptions.ResultFailedError):             # not retryable: raised as it came
+        writers._write(RetryingSession([_failed_result(syntax)]), "IMPLEMENTS", "…", [["a"]])
+    writers.close()
+
+
 def test_repeated_relationships_are_sent_once(graph):
     g = Graph(documents=graph.documents, edges=graph.edges + graph.edges[:3], entities=graph.entities,
               links=graph.links + graph.links[-2:], report=graph.report)
