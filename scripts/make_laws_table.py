@@ -9,7 +9,10 @@ Two sources:
   the enacting clause or the title block, the date from the list;
 - every text of the corpora given (laws-vlc's texts too): each "Luật <name> số N/YYYY/QHk" or "Bộ luật <name> số …"
   that a text states, amending laws included ("Luật sửa đổi, bổ sung một số điều của Luật X số 63/2020/QH14").
-  A pair is kept when the name is a plausible law name and no other symbol of the same year claims that name.
+  A pair is kept when the name is a plausible law name and no other symbol of the same year claims that name. An
+  amending law's number is ambiguous ("… của Luật Bảo hiểm y tế số 25/2008/QH12" numbers the amended law): the
+  pair is dropped when a text gives the number to the law named inside, and never taken from an enacting formula
+  ("Quốc hội ban hành Luật sửa đổi … số N").
 ``--exclude GOLD.json`` leaves out the records a gold file annotates (so that the check half of the gold does not
 teach the table what it is scored on).
 
@@ -23,6 +26,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator
 
 HEADER_SYMBOL = re.compile(r"(?:Luật|Bộ luật|Số)\s*số?\s*:?\s*/?\s*(\d{1,3}\s*/\s*\d{4}\s*/\s*QH\s*\d{1,2})", re.I)
 ENACTING = re.compile(r"(?:Quốc hội|QUỐC HỘI)\s+ban hành\s+((?:Bộ luật|Luật)\s+[^.;\n]+)")
@@ -34,6 +38,33 @@ STATED = re.compile(r"(?<![\w])(?P<kind>Bộ luật|Luật|Pháp lệnh)\s+(?P<n
                     r"(?![\w/])")
 NOT_A_NAME = re.compile(r"(?i)\b(?:ngày|năm \d|được|đã|theo|tại Điều|quy định|thì|nhằm|căn cứ|(?:điều|khoản|điểm|chương)\s+\d)\b"
                         r"|\bsố\b|\bLuật\s")     # another law named inside: a list, not one name
+# An amending law's name holds the names of the laws it amends: "sửa đổi, bổ sung một số điều của Luật Bảo hiểm y
+# tế", "sửa đổi, bổ sung một số điều của Luật Đất đai, Luật Nhà ở …". It is one name when it begins so; the words
+# "một số điều" are not a number ("số") and the laws inside are not a list.
+AMENDING_NAME = re.compile(r"(?i)^(?:sửa đổi|bổ sung)\b.*?\bcủa\s+(?:các\s+|\d+\s+)?(?:Bộ luật|Luật|Pháp lệnh)\s")
+
+
+def is_name(name: str) -> bool:
+    if AMENDING_NAME.match(name):
+        name = re.sub(r"\b(?:một số điều|Bộ luật|Luật|Pháp lệnh)\s", " ", name)
+    return not NOT_A_NAME.search(name) and name[:1].isalpha() and len(name.split()) <= 30
+
+
+# "Quốc hội ban hành Luật sửa đổi, bổ sung … của Luật X số N": an enacting formula never numbers the law it enacts;
+# N is X's.
+ENACTING_BEFORE = re.compile(r"ban\s+hành\s*$")
+AMENDING_START = re.compile(r"(?<![\w])(?:Bộ luật|Luật|Pháp lệnh)\s+(?:sửa đổi|bổ sung)\b")
+
+
+def stated(text: str) -> Iterator[re.Match[str]]:
+    """The "Luật X số N" of a text; where one is not a name ("Luật A và Luật sửa đổi … của Luật A số N"), the
+    amending law's name that begins inside it is tried too."""
+    for m in STATED.finditer(text):
+        yield m
+        for inner in AMENDING_START.finditer(text, m.start() + 1, m.end()):
+            again = STATED.match(text, inner.start())
+            if again:
+                yield again
 
 
 def clean(text: str) -> str:
@@ -98,9 +129,9 @@ def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str],
             if f"{path.name}#{rec.get('id')}" in excluded:
                 continue
             text = clean(" ".join(str(rec.get(k) or "") for k in ("title", "text")))
-            for m in STATED.finditer(text):
+            for m in stated(text):
                 name = " ".join(m.group("name").split()).strip(" ,")
-                if NOT_A_NAME.search(name) or not name[:1].isalpha() or len(name.split()) > 30:
+                if not is_name(name) or (AMENDING_NAME.match(name) and ENACTING_BEFORE.search(text, max(0, m.start() - 20), m.start())):
                     continue
                 full = f"{m.group('kind')} {name}"
                 symbol = re.sub(r"\s", "", m.group("symbol")).upper()
@@ -170,6 +201,19 @@ def main() -> None:
         name = stated_pairs.names[folded]       # type: ignore[attr-defined]
         date = listed.get(symbol, ("", ""))[1]
         rows.setdefault((symbol, name), date)
+    # "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 25/2008/QH12": the number may be the amended
+    # law's. An amending name is dropped when its number is known as the law it names after "của".
+    # An amending name is dropped when any text (or the list) gives its number to the law it names after "của".
+    names_of: dict[str, set[str]] = defaultdict(set)
+    for symbol, name in rows:
+        names_of[symbol].add(name.lower())
+    for (folded, _year), symbols in pairs.items():
+        for symbol in symbols:
+            names_of[symbol].add(folded)
+    for symbol, name in list(rows):
+        amended = re.search(r"\bcủa\s+((?:Bộ luật|Luật|Pháp lệnh)\s.+)$", name)
+        if AMENDING_NAME.match(name.split(" ", 1)[1]) and amended and amended.group(1).lower() in names_of[symbol]:
+            del rows[(symbol, name)]
     print("symbol\tname\tdate")
     for (symbol, name), date in sorted(rows.items(), key=lambda kv: (kv[0][0].split("/")[1], kv[0])):
         print(f"{symbol}\t{name}\t{date}")

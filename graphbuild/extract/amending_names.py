@@ -36,12 +36,13 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
     starts = [m.start for m in mentions]
     for opener in _OPENER.finditer(text):
         at = bisect.bisect_left(starts, opener.start())
-        named = mentions[at] if at < len(mentions) and starts[at] == opener.start() else None
-        named = named if named is not None and named.by_name and named.law is not None else None
+        named, name_end = _named_whole(text, mentions[at]) if at < len(mentions) and starts[at] == opener.start() \
+            else (None, 0)
         if named is not None:
             # the amending law named whole, by its name and date ("Luật sửa đổi … của Luật Thống kê ngày 12 tháng 11
-            # năm 2021"): it amends the laws its name holds that the text pins
-            names = _LAW_NAMES.findall(text, opener.end(), named.end)
+            # năm 2021") or by a name the law list knows and its number: it amends the laws its name holds that the
+            # text pins
+            names = _LAW_NAMES.findall(text, opener.end(), name_end)
             verb = " ".join(opener.group("verb").lower().split())
             for j in _pinned(text, mentions, names, named):
                 if possible(named, mentions[j], "AMENDS"):
@@ -79,6 +80,21 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
             if j not in amended and possible(number, mentions[j], "AMENDS"):    # never a later law of that name
                 out[j] = out[j] + [Role(number.key, "AMENDS", "chain", verb=verb)]
     return out
+
+
+def _named_whole(text: str, mention: Mention) -> tuple[Optional[Mention], int]:
+    """``mention`` and where its name ends, when it is an amending law cited by its whole name: by name and date,
+    or with its number after a name the law list knows (the mention then spans name and number)."""
+    if mention.by_name and mention.law is not None:
+        return mention, mention.end
+    if mention.symbol is not None and mention.symbol.issuer_code.startswith("QH") and mention.name:
+        number_word = [m.start() for m in _NUMBER_WORD.finditer(text, mention.start, mention.end)]
+        if len(number_word) > 1:        # "một số điều", then the "số" of the number
+            return mention, number_word[-1]
+    return None, 0
+
+
+_NUMBER_WORD = re.compile(r"(?i)(?<!\w)số(?!\w)")
 
 
 def _pinned(text: str, mentions: list[Mention], names: list[str], number: Mention) -> list[int]:

@@ -14,7 +14,7 @@ from ..vocab.patterns import any_of
 from .feasibility import possible, rank
 from .grammar import CLAUSE_SEMICOLON, COORDINATED, LIST_GAP, SENTENCE_END, Context, Role
 from .lines import ARTICLE
-from .mentions import Mention
+from .mentions import Mention, is_amending_name
 from .triggers import last_trigger, post_re, post_relation, verb_text
 
 _FOLLOWING = patterns.words_re("following")
@@ -44,8 +44,10 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
             (rank(mention) is None or rank(mentions[j]) != rank(mention)):
         same = [k for k in range(i - 1, -1, -1)
                 if ctx.line_of[k] == ctx.line_of[i] and ctx.clauses[k] is ctx.clauses[i]]
-        j = next((k for k in same if mentions[k].type_code == mention.type_code), None) or \
-            next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), i - 1)
+        found = next((k for k in same if mentions[k].type_code == mention.type_code), None)
+        if found is None:
+            found = next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), None)
+        j = _title_owner(ctx, i - 1, same) if found is None else found
     out = []
     for role in ctx.roles[j]:
         if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
@@ -56,10 +58,23 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
         if role.source != "subject":
             source = ctx.by_key[role.source]        # an earlier mention
             ok = possible(mention, source, role.relation) if role.passive else possible(source, mention, role.relation)
-            if not ok:
+            # "X được sửa đổi theo Luật số A, Luật giáo dục đại học số B": a law cited under a name of its own that
+            # is no amending law's is the next law the clause cites, not one more amender of X
+            if not ok or (role.passive and mention.name and not is_amending_name(mention.name)):
                 role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
         out.append(replace(role, how="list" if role.how != "plain" else "plain"))
     return out
+
+
+def _title_owner(ctx: Context, k: int, same: list[int]) -> int:
+    """``k``, or — when ``k`` is only named in the title of a document listed before it ("Nghị định số 145 … quy
+    định chi tiết … Bộ luật Lao động về … và Thông tư liên tịch số 08/2005 …") — that document: an item unlike the
+    law in the title continues the list the titled document is in."""
+    sources = {role.source for role in ctx.roles[k]}
+    if len(sources) == 1 and "subject" not in sources:
+        owner = ctx.by_key.get(next(iter(sources)))
+        return next((j for j in same if ctx.mentions[j] is owner), k)
+    return k
 
 
 def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Role]:

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from .. import vocab
 from ..vocab import patterns
@@ -244,7 +244,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
         i = bisect.bisect_left(sym_ends, lo + 1)   # the first symbol ending after lo
         return lo >= law_end and (i == len(syms) or sym_starts[i] >= hi)
 
-    for m in patterns.LAW_RE.finditer(text, start):
+    for m in _law_words(text, start):
         if m.start() and text[m.start() - 1].isalnum():
             continue
         if not free(m.start(), m.start() + 5):
@@ -270,6 +270,8 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             if (mention.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, mention.start)) or \
                     _ONLY_COMMAS.fullmatch(text, end, mention.start):
                 nxt = mention
+        if nxt is not None and _AMENDING_NAME.match(name) and not _known_with(name, nxt.key):
+            continue    # "Luật sửa đổi … của Luật X số N" where N is X's: the number is cited, not this name
         if nxt is not None:
             nxt.start, nxt.name = m.start(), f"{m.group('word')} {name}"
             nxt.type_code = _law_word(m.group("word"))
@@ -316,6 +318,17 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
     return out
 
 
+def _law_words(text: str, start: int) -> Iterator[re.Match[str]]:
+    """Every 'Luật', 'Bộ luật', 'Pháp lệnh' with the text after it: overlapping, since the text a name may take runs
+    on over the next law of a list ("Luật Đất đai ngày … và Luật Nhà ở ngày …"), except the laws an amending law's
+    name holds."""
+    m = patterns.LAW_RE.search(text, start)
+    while m:
+        yield m
+        # not inside an amending law's name: "Luật sửa đổi, bổ sung … của Luật X, Luật Y số N" is one law
+        m = patterns.LAW_RE.search(text, m.end() if _AMENDING_NAME.match(m.group("name")) else m.start("name"))
+
+
 _LAW_YEAR = re.compile(r"[ \t]*(?:\n[ \t]*)?năm\s+((?:19|20)\d{2})(?![\d/])")
 _NAME_BEFORE_NUMBER = re.compile(r"(?P<name>(?:[^;:()\"“”]|\((?i:sửa đổi(?:,? bổ sung)?)\)){3,160}?)[\s,]*"
                                 r"(?:(?i:số)\s*:?\s*)?")
@@ -331,7 +344,7 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
     if i < len(syms) and syms[i].start == sym_starts[i] and sym_starts[i] <= start + 170 and \
             (syms[i].word is None or _fold(syms[i].word) in _LAW_WORDS):
         nm = _NAME_BEFORE_NUMBER.fullmatch(text, start, sym_starts[i])
-        if nm and (not _NOT_IN_NAME.search(nm.group("name")) or _fold(nm.group("name").strip(" ,")) in _law_names()):
+        if nm and (not _NOT_IN_NAME.search(nm.group("name")) or _known_with(nm.group("name"), syms[i].key)):
             return nm.group("name").strip(" ,")     # a known name may hold 'theo', 'tại' ('… theo hợp đồng')
     folded = _fold(raw)
     if len(folded) == len(raw):
@@ -353,6 +366,26 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
         cut = re.search(r"\s+ngày\b|\s+số\b|[;.(]", raw)
         name = raw[: cut.start()] if cut else raw
     return name.strip(" ,")
+
+
+def _known_with(name: str, number: str) -> bool:
+    """Whether the law list knows ``name`` (it may hold 'theo', 'tại': '… theo hợp đồng') for a law numbered
+    ``number``. An amending law's name must be known with that number: in "Luật sửa đổi, bổ sung một số điều của
+    Luật Bảo hiểm y tế số 25/2008/QH12" the number is the amended law's."""
+    laws = _law_names().get(_fold(name.strip(" ,")))
+    if not laws:
+        return False
+    return not _AMENDING_NAME.match(name) or any(law.symbol == number for law in laws)
+
+
+_AMENDING_NAME = re.compile(r"(?i)\s*(?:sửa đổi|bổ sung)\b")
+_LAW_WORD = re.compile(r"(?i)(?:bộ luật|luật|pháp lệnh)\s+")
+
+
+def is_amending_name(name: str) -> bool:
+    """Whether a law's name (with its leading 'Luật' or without) is an amending law's: 'Luật sửa đổi, bổ sung …'."""
+    word = _LAW_WORD.match(name)
+    return _AMENDING_NAME.match(name, word.end() if word else 0) is not None
 
 
 _WRAPPED_NAME = re.compile(r"[^;:()\"“”]{3,200}?(?=\n\s*\n|[;:()\"“”]|$)")

@@ -131,6 +131,17 @@ CASES = [
      "Tiêu chuẩn và quy chuẩn kỹ thuật số\n70/2025/QH15;",
      {(S, "70/2025/QH15"): ("BASED_ON", "enacted"), ("70/2025/QH15", "68/2006/QH11"): ("AMENDS", "enacted"),
       (S, "68/2006/QH11"): ("BASED_ON", "enacted")}),
+    ("two laws named with their dates on one line are both the basis",
+     "Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008 và Luật Việc làm ngày 16 tháng 11 năm 2013;",
+     {(S, "25/2008/QH12"): ("BASED_ON", "enacted"), (S, "38/2013/QH13"): ("BASED_ON", "enacted")}),
+    ("an amending law named whole by its name and date is the basis, and amends the law its name holds",
+     "Căn cứ Luật Bảo hiểm y tế ngày 14 tháng 11 năm 2008 và Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm "
+     "y tế ngày 13 tháng 6 năm 2014;",
+     {(S, "25/2008/QH12"): ("BASED_ON", "enacted"), (S, "46/2014/QH13"): ("BASED_ON", "enacted"),
+      ("46/2014/QH13", "25/2008/QH12"): ("AMENDS", "enacted")}),
+    ("the number after an amending law's name is the amended law's when the law list knows it so",
+     "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 25/2008/QH12;",
+     {(S, "25/2008/QH12"): ("BASED_ON", "enacted"), (S, "46/2014/QH13"): None, (S, "51/2024/QH15"): None}),
     ("a procedure done 'theo (các) quy định' of a decree cites it, it does not implement it",
      "Điều 13. Thủ tục\nTrình tự, thủ tục cấp giấy chứng nhận được thực hiện theo quy định Nghị định số "
      "22/2026/NĐ-CP ngày 16 tháng 01 năm 2026 của Chính phủ. Việc kiểm tra được thực hiện theo các quy định tại "

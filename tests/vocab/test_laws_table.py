@@ -1,0 +1,35 @@
+"""scripts/make_laws_table.py, the script that writes vocab/laws.tsv: which "Luật … số N" pairs of the texts it
+keeps. Two texts written here; the script runs on them as on the corpora."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TEXTS = [
+    # a 'Căn cứ' line: the amending law's name with its own number, after the law it amends
+    "Căn cứ Luật Bảo hiểm y tế số 25/2008/QH12; Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số "
+    "46/2014/QH13;",
+    # an enacting formula: the number after the amending law's name is the amended law's
+    "Quốc hội ban hành Luật sửa đổi, bổ sung một số điều của Luật Thuế thu nhập cá nhân số 109/2025/QH15; Luật "
+    "Thuế giá trị gia tăng số 48/2024/QH15.",
+    # a number that other texts give to the law named inside: not the amending law's
+    "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Việc làm số 38/2013/QH13;",
+    "Căn cứ Luật Việc làm số 38/2013/QH13;",
+]
+
+
+def test_amending_laws_are_kept_only_with_a_number_of_their_own(tmp_path):
+    laws = tmp_path / "laws.jsonl"
+    laws.write_text("", encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(TEXTS)), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_laws_table.py"), str(laws), str(corpus)],
+                         capture_output=True, text=True, check=True).stdout
+    rows = {tuple(line.split("\t")[:2]) for line in out.splitlines()[1:]}
+    assert ("46/2014/QH13", "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế") in rows
+    assert ("25/2008/QH12", "Luật Bảo hiểm y tế") in rows
+    assert ("48/2024/QH15", "Luật Thuế giá trị gia tăng") in rows
+    assert not [symbol for symbol, name in rows if symbol in ("109/2025/QH15", "38/2013/QH13") and "sửa đổi" in name]
