@@ -75,7 +75,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             hit = None
             mine = list(ctx.roles[named])
         elif hit and not hit[0].passive:
-            mine = [_active_role(hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
+            mine = [_active_role(text, hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
             ante = _antecedent(ctx, i, relation) or _row_document(ctx, i, relation, gap_start + cut + hit[1].start())
@@ -120,11 +120,12 @@ def _named_before(ctx: Context, i: int) -> Optional[int]:
                  if ctx.line_of[j] == ctx.line_of[i] and ctx.mentions[j].key == key), None)
 
 
-def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, subject: Optional[Mention], gap: str,
-                 clause_gap: str, cut: int, clause_at: int) -> Role:
+def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: Mention, subject: Optional[Mention],
+                 gap: str, clause_gap: str, cut: int, clause_at: int) -> Role:
     trigger, match = hit
     said = {"verb": verb_text(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
-    if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and (
+    if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and \
+            not _described_by_unnumbered(text, clause_at, prev) and (
             len(gap.strip()) <= 90 and LINKER.match(clause_gap[:match.start()]) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in clause_gap[:match.start()])):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
@@ -139,6 +140,29 @@ def _active_role(hit: TriggerHit, prev: Optional[Mention], mention: Mention, sub
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
     return Role("subject", trigger.relation, "trigger", **said)
+
+
+def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:
+    """Whether ``prev`` is what a document named without a number is about: "Nghị định quy định chi tiết thi hành
+    một số điều của Luật Đất đai, thay thế Nghị định số 43/2014/NĐ-CP" (a decree to be drafted replaces 43/2014,
+    the law does not). The phrase after it is said of that document."""
+    if not _OF_BEFORE.search(text, clause_at, prev.start):
+        return False
+    # the last type written as a name ('Nghị định …', not the common noun in '… quy định chi tiết …'): no number
+    last = None
+    for word in _type_word_re().finditer(text, clause_at, prev.end):     # prev's own type word too
+        if text[word.start()].isupper():
+            last = word
+    return last is not None and not _NUMBER_NEXT.match(text, last.end())
+
+
+_OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")
+_NUMBER_NEXT = re.compile(r"(?i)\s*(?:số\b|\d)")
+
+
+@lru_cache(maxsize=None)
+def _type_word_re() -> re.Pattern:
+    return re.compile(rf"(?<!\w)(?i:{patterns.type_words()})(?!\w)")
 
 
 @lru_cache(maxsize=None)

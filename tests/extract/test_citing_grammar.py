@@ -142,6 +142,12 @@ CASES = [
     ("the number after an amending law's name is the amended law's when the law list knows it so",
      "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 25/2008/QH12;",
      {(S, "25/2008/QH12"): ("BASED_ON", "enacted"), (S, "46/2014/QH13"): None, (S, "51/2024/QH15"): None}),
+    ("a document to be drafted, named without a number, is what replaces: not the law its description names",
+     "Điều 3. Nhiệm vụ\n- Xây dựng Nghị định quy định chi tiết thi hành một số điều của Luật Việc làm, thay thế "
+     "Nghị định số 61/2015/NĐ-CP ngày 09 tháng 7 năm 2015 của Chính phủ.\n- Thông tư số 11/2016/TT-BLĐTBXH ngày 15 "
+     "tháng 6 năm 2016 của Bộ trưởng, thay thế Thông tư số 45/2015/TT-BLĐTBXH.",
+     {("38/2013/QH13", "61/2015/NĐ-CP"): None, ("74/2025/QH15", "61/2015/NĐ-CP"): None,
+      ("11/2016/TT-BLĐTBXH", "45/2015/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
     ("a procedure done 'theo (các) quy định' of a decree cites it, it does not implement it",
      "Điều 13. Thủ tục\nTrình tự, thủ tục cấp giấy chứng nhận được thực hiện theo quy định Nghị định số "
      "22/2026/NĐ-CP ngày 16 tháng 01 năm 2026 của Chính phủ. Việc kiểm tra được thực hiện theo các quy định tại "
