@@ -1,5 +1,6 @@
-"""Whether one cited document can act on another: not on a later document, and (amending, replacing, repealing)
-not on an act of higher legal rank.
+"""Whether one cited document can act on another: not on a later document, (amending, replacing, repealing) not
+on an act of higher legal rank, (guiding) not on one of lower rank, and (implementing, continuing) not on what a
+body of a lower level issued.
 
 Ranks are data: the ``rank`` columns of vocab/doc_types.tsv (by type) and vocab/issuers.tsv (by issuer, when the
 type gives none). Party documents and unknown types have no rank.
@@ -50,15 +51,37 @@ def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
     source_year, target_year = year(source), year(target)
     if source_year and target_year and source_year < target_year:
         return False
-    return possible_rank(source, target, relation)
+    return possible_rank(source, target, relation) and possible_level(source, target, relation)
+
+
+_LEVELS = ("central", "province", "district", "commune")
+
+
+def level(mention: Mention) -> Optional[int]:
+    """How far from the centre the body that issued the mentioned document sits (0 central … 3 commune); None when
+    its code does not say (a UBND's level follows from its locality)."""
+    info = vocab.issuer_info(mention.symbol.issuer_code) if mention.symbol else None
+    return _LEVELS.index(info.level) if info and info.level in _LEVELS else None
+
+
+def possible_level(source: Optional[Mention], target: Mention, relation: str) -> bool:
+    """Whether ``source`` can implement or continue ``target``: a body implements what its own level or a higher
+    one issued, never a lower one's (the Government does not implement a Tỉnh ủy's plan)."""
+    if source is None or relation not in ("IMPLEMENTS", "CONTINUES"):
+        return True
+    source_level, target_level = level(source), level(target)
+    return source_level is None or target_level is None or source_level >= target_level
 
 
 def possible_rank(source: Optional[Mention], target: Mention, relation: str) -> bool:
-    """Whether ``source`` ranks high enough to amend, replace or repeal ``target`` (always, for other relations)."""
-    if source is None or relation not in BOUNDED_BY_RANK:
+    """Whether ``source`` ranks high enough to amend, replace or repeal ``target``, and low enough to guide it (a
+    decree details a law, a circular a decree; no decree details a circular); always, for other relations."""
+    if source is None or (relation not in BOUNDED_BY_RANK and relation != "GUIDES"):
         return True
     source_rank, target_rank = rank(source), rank(target)
-    return source_rank is None or target_rank is None or source_rank <= target_rank
+    if source_rank is None or target_rank is None:
+        return True
+    return source_rank >= target_rank if relation == "GUIDES" else source_rank <= target_rank
 
 
 def subject_mention(doc: Optional[Document]) -> Optional[Mention]:

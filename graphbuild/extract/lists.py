@@ -47,7 +47,7 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
         found = next((k for k in same if mentions[k].type_code == mention.type_code), None)
         if found is None:
             found = next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), None)
-        j = _title_owner(ctx, i - 1, same) if found is None else found
+        j = i - 1 if found is None else found
     out = []
     for role in ctx.roles[j]:
         if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
@@ -64,17 +64,6 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
                 role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
         out.append(replace(role, how="list" if role.how != "plain" else "plain"))
     return out
-
-
-def _title_owner(ctx: Context, k: int, same: list[int]) -> int:
-    """``k``, or — when ``k`` is only named in the title of a document listed before it ("Nghị định số 145 … quy
-    định chi tiết … Bộ luật Lao động về … và Thông tư liên tịch số 08/2005 …") — that document: an item unlike the
-    law in the title continues the list the titled document is in."""
-    sources = {role.source for role in ctx.roles[k]}
-    if len(sources) == 1 and "subject" not in sources:
-        owner = ctx.by_key.get(next(iter(sources)))
-        return next((j for j in same if ctx.mentions[j] is owner), k)
-    return k
 
 
 def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Role]:

@@ -148,6 +148,16 @@ CASES = [
      "tháng 6 năm 2016 của Bộ trưởng, thay thế Thông tư số 45/2015/TT-BLĐTBXH.",
      {("38/2013/QH13", "61/2015/NĐ-CP"): None, ("74/2025/QH15", "61/2015/NĐ-CP"): None,
       ("11/2016/TT-BLĐTBXH", "45/2015/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("a decree guides laws, not a circular: a circular listed after the law in a decree's title is the text's own",
+     "Điều 5. Chi làm thêm giờ theo quy định của Bộ luật Lao động, Nghị định số 145/2020/NĐ-CP ngày 14 tháng 12 năm "
+     "2020 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Bộ luật Lao động về điều kiện lao "
+     "động và quan hệ lao động và Thông tư liên tịch số 08/2005/TTLT-BNV-BTC ngày 05 tháng 01 năm 2005 của Bộ Nội "
+     "vụ, Bộ Tài chính.",
+     {("145/2020/NĐ-CP", "08/2005/TTLT-BNV-BTC"): None, (S, "08/2005/TTLT-BNV-BTC"): ("CITES", "enacted")}),
+    ("the Government implements what the Party's centre issued, not a Tỉnh ủy's plan listed after it",
+     "Điều 6. Các cơ sở đào tạo thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương "
+     "trình hành động thực hiện Nghị quyết số 57-NQ/TW và Kế hoạch số 45-KH/TU ngày 10/02/2025 của Tỉnh ủy.",
+     {("03/NQ-CP", "57-NQ/TW"): ("IMPLEMENTS", "enacted"), ("03/NQ-CP", "45-KH/TU"): None}),
     ("a procedure done 'theo (các) quy định' of a decree cites it, it does not implement it",
      "Điều 13. Thủ tục\nTrình tự, thủ tục cấp giấy chứng nhận được thực hiện theo quy định Nghị định số "
      "22/2026/NĐ-CP ngày 16 tháng 01 năm 2026 của Chính phủ. Việc kiểm tra được thực hiện theo các quy định tại "
