@@ -89,6 +89,11 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                     mine.append(Role("subject", "CITES", "plain", verb=verb_text(hit[1]), clause_at=clause.start))
             elif lead.relation == "BASED_ON":
                 mine = [lead]           # "Căn cứ Quy chế … ban hành kèm theo Quyết định số X": the basis is X's
+            elif relation == "PROMULGATES" and (acted := _acts_on_attachment(text, prev, mention, subject, gap,
+                                                                              clause_gap, cut, clause.start, hit)):
+                # "38/2012/QĐ-TTg … Sửa đổi, bổ sung Khoản 2 Điều 2 quy chế … ban hành kèm theo Quyết định số X":
+                # what a document named before does to the attachment, it does to X; the text cites X
+                mine = [acted, Role("subject", "CITES", "plain", clause_at=clause.start)]
             elif lead.relation in CHANGES and relation == "PROMULGATES":
                 mine = [lead]           # "Bãi bỏ … Quy chế … ban hành kèm theo Quyết định số X": a part of X
             elif UNNUMBERED.search(clause_gap, 0, hit[1].start()):
@@ -97,9 +102,9 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start, unnamed_object=relation)]
         elif prev is None:
-            header = list_header(ctx, line_start, mention)
+            header = _note_cell(ctx, i, line_start) or list_header(ctx, line_start, mention)
             if header is not None:
-                mine = [header]
+                mine = header if isinstance(header, list) else [header]
         semicolon = CLAUSE_SEMICOLON.search(gap) is not None
         if not mine and prev is not None and (LIST_GAP.match(CLAUSE_SEMICOLON.split(clause_gap)[-1] if semicolon
                                                              else gap) or
@@ -244,6 +249,40 @@ def _row_document(ctx: Context, i: int, relation: str, phrase_at: int) -> Option
         if earlier.start < line_start and possible(mention, earlier, relation) and earlier.key != mention.key:
             return earlier
     return None
+
+
+def _acts_on_attachment(text: str, prev: Optional[Mention], mention: Mention, subject: Optional[Mention], gap: str,
+                        clause_gap: str, cut: int, clause_at: int, promulgated: TriggerHit) -> Optional[Role]:
+    """The chain of a document named before a phrase that changes or guides what ``mention`` issued as its
+    attachment ('38/2012 … Sửa đổi … quy chế … ban hành kèm theo', '12/2010 … Quy định chi tiết … Quy chế …
+    ban hành kèm theo'); None when no earlier document is the one acting."""
+    end = promulgated[1].start()
+    while (hit := last_trigger(clause_gap[:end])) is not None:
+        if not hit[0].passive and (hit[0].relation in CHANGES or hit[0].relation == "GUIDES"):
+            role = _active_role(text, hit, prev, mention, subject, gap, clause_gap, cut, clause_at)
+            return role if role.source != "subject" else None
+        end = hit[1].start()        # a verb inside the attachment's name ('Quy chế chuyên gia thực hiện …')
+    return None
+
+
+def _note_cell(ctx: Context, i: int, line_start: int) -> Optional[list[Role]]:
+    """A catalogue's note cell that names, on the line below it, the document that acted on the row's document:
+    "Luật / 39/2019/QH14 ngày 13/6/2019 / Đầu tư công / 01/01/2020 / - Văn bản bãi bỏ một phần: / Luật số
+    03/2022/QH15" (one cell a line, rows apart by a blank line): 03/2022 repeals 39/2019, the row's first document."""
+    text = ctx.text
+    cell_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    cell = text[cell_start:line_start]
+    hit = last_trigger(cell)
+    if hit is None or not hit[0].passive or not hit[1].group(0).endswith(":") or cell[hit[1].end():].strip():
+        return None
+    row_start = text.rfind("\n\n", 0, cell_start) + 2 if text.rfind("\n\n", 0, cell_start) >= 0 else 0
+    mention = ctx.mentions[i]
+    row = next((m for m in ctx.mentions[:i] if m.start >= row_start), None)
+    if row is None or row.start >= cell_start or row.key == mention.key or \
+            not possible(mention, row, hit[0].relation):
+        return None
+    return [Role(row.key, hit[0].relation, "chain", True, verb=verb_text(hit[1]).rstrip(":")),
+            Role("subject", "CITES", "plain", clause_at=line_start)]
 
 
 def _same_sentence(text: str, earlier: Mention, mention: Mention) -> bool:

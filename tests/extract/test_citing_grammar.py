@@ -158,6 +158,15 @@ CASES = [
      "Điều 6. Các cơ sở đào tạo thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương "
      "trình hành động thực hiện Nghị quyết số 57-NQ/TW và Kế hoạch số 45-KH/TU ngày 10/02/2025 của Tỉnh ủy.",
      {("03/NQ-CP", "57-NQ/TW"): ("IMPLEMENTS", "enacted"), ("03/NQ-CP", "45-KH/TU"): None}),
+    ("a catalogue row: what its document does to a regulation issued with another, it does to that other; a note "
+     "cell names the document that repealed part of the row's",
+     "Điều 1. Công bố Danh mục văn bản còn hiệu lực.\n\nQuyết định của TTCP\n38/2012/QĐ-TTg\nngày 02/10/2012\n"
+     "Sửa đổi, bổ sung Khoản 2 Điều 2\nquy chế hoạt động khu kinh tế ban hành\nkèm\ntheo\nQuyết\nđịnh\nsố\n"
+     "25/2010/QĐ-TTg ngày 03 tháng 3\nnăm 2010 của Thủ tướng Chính phủ\n01/12/2012\n\nLuật\n39/2019/QH14 ngày\n"
+     "13/6/2019\nĐầu tư công\n01/01/2020\n- Hết hiệu lực một phần.\n- Văn bản bãi bỏ một phần:\nLuật số "
+     "03/2022/QH15 ngày\n11/01/2022.\n",
+     {("38/2012/QĐ-TTg", "25/2010/QĐ-TTg"): ("AMENDS", "enacted"), (S, "25/2010/QĐ-TTg"): ("CITES", "enacted"),
+      ("03/2022/QH15", "39/2019/QH14"): ("REPEALS", "enacted"), (S, "03/2022/QH15"): ("CITES", "enacted")}),
     ("a procedure done 'theo (các) quy định' of a decree cites it, it does not implement it",
      "Điều 13. Thủ tục\nTrình tự, thủ tục cấp giấy chứng nhận được thực hiện theo quy định Nghị định số "
      "22/2026/NĐ-CP ngày 16 tháng 01 năm 2026 của Chính phủ. Việc kiểm tra được thực hiện theo các quy định tại "
