@@ -102,9 +102,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start, unnamed_object=relation)]
         elif prev is None:
-            header = _note_cell(ctx, i, line_start) or list_header(ctx, line_start, mention)
-            if header is not None:
-                mine = header if isinstance(header, list) else [header]
+            header = list_header(ctx, line_start, mention)
+            mine = _note_cell(ctx, i, line_start) or ([header] if header is not None else [])
         semicolon = CLAUSE_SEMICOLON.search(gap) is not None
         if not mine and prev is not None and (LIST_GAP.match(CLAUSE_SEMICOLON.split(clause_gap)[-1] if semicolon
                                                              else gap) or
@@ -275,7 +274,8 @@ def _note_cell(ctx: Context, i: int, line_start: int) -> Optional[list[Role]]:
     hit = last_trigger(cell)
     if hit is None or not hit[0].passive or not hit[1].group(0).endswith(":") or cell[hit[1].end():].strip():
         return None
-    row_start = text.rfind("\n\n", 0, cell_start) + 2 if text.rfind("\n\n", 0, cell_start) >= 0 else 0
+    blank = text.rfind("\n\n", 0, cell_start)
+    row_start = blank + 2 if blank >= 0 else 0
     mention = ctx.mentions[i]
     row = next((m for m in ctx.mentions[:i] if m.start >= row_start), None)
     if row is None or row.start >= cell_start or row.key == mention.key or \
