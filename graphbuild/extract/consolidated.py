@@ -29,6 +29,9 @@ _FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UP
 _OPENING = 12
 _HEADER_END = re.compile(rf"(?m)^[ \t]*{any_of(o.opener for o in vocab.section_openers() if o.line)}")
 _BODY_PART = re.compile(r"[ \t]*(?:Điều\s+\d+[a-zđ]?\s*[.:]|Chương\s+[IVXLC\d]+\b|Mục\s+\d)")
+# A paragraph that quotes provisions of an act: "Điều 2 Nghị định số …", "Các điều 10, 11 của Thông tư số …".
+_QUOTED_PROVISIONS = re.compile(rf"(?m)^[ \t]*(?:(?i:các)\s+)?(?i:{any_of(vocab.phrases('provision'))})\s+[\w, ]{{1,30}}?\s"
+                                r"(?:(?:của|tại)\s+)?")
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
@@ -69,7 +72,15 @@ class Consolidation:
             opens = i < len(mentions) and mentions[i].start < stop and \
                 (mentions[i].start - match.end() <= _OPENING or
                  patterns.provisions_of_re().fullmatch(text, match.end(), mentions[i].start) is not None)
-            yield Footnote(match.start(), stop, mentions[i].key if opens else None)
+            start, act = match.start(), mentions[i].key if opens else None
+            # a footnote may quote the articles of several acts, each opening its own paragraph ("Điều 2 Nghị định
+            # số 82/2021/NĐ-CP … quy định như sau: …"): from there the words are that act's
+            for quoted in _QUOTED_PROVISIONS.finditer(text, match.end(), stop):
+                j = bisect.bisect_left(starts, quoted.end())
+                if j < len(mentions) and mentions[j].start - quoted.end() <= 2 and mentions[j].key != act:
+                    yield Footnote(start, quoted.start(), act)
+                    start, act = quoted.start(), mentions[j].key
+            yield Footnote(start, stop, act)
 
     def footnote_at(self, pos: int) -> Optional[Footnote]:
         i = bisect.bisect_right(self._starts, pos) - 1

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Optional
 
 from .. import vocab
+from ..models import CHANGES
 from ..vocab import patterns
 from ..vocab.patterns import any_of
 from .feasibility import possible, rank
@@ -53,6 +54,10 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
         if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
             role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.source == "subject"),
                         Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start))
+            if role.relation in CHANGES:
+                # "bãi bỏ Điều 2 Thông tư số B … sửa đổi … Thông tư số A; Thông tư số C": C may be one more of
+                # B's objects as well as one more of the text's; that the text repeals it, it does not say
+                role = Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start)
             if any(r.source == "subject" for r in ctx.roles[j]):
                 continue        # the subject's own role of the item before is taken below
         if role.source != "subject":

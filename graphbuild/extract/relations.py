@@ -135,12 +135,14 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
-        if later(mention, prev):
-            # "Nghị định 150/2006 … hướng dẫn … Pháp lệnh X và Nghị định số 157/2016 …": a document cannot act on,
-            # nor cite, a later one; the later one is the text's own citation
+        if not later(mention, prev):
+            return Role(prev.key, trigger.relation if possible(prev, mention, trigger.relation) else "CITES", "chain",
+                        **said)
+        # "Nghị định 150/2006 … hướng dẫn … Pháp lệnh X và Nghị định số 157/2016 …": a document cannot act on, nor
+        # cite, a later one; the later one is the text's own citation, and a phrase coordinated right before it
+        # ("… thay thế Thông tư số A … và bãi bỏ Điều 2 Thông tư số B") is the text's own act
+        if not COORDINATED.search(clause_gap, 0, match.start()):
             return Role("subject", "CITES", "plain", clause_at=clause_at)
-        return Role(prev.key, trigger.relation if possible(prev, mention, trigger.relation) else "CITES", "chain",
-                    **said)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
     return Role("subject", trigger.relation, "trigger", **said)

@@ -167,6 +167,15 @@ CASES = [
      "03/2022/QH15 ngày\n11/01/2022.\n",
      {("38/2012/QĐ-TTg", "25/2010/QĐ-TTg"): ("AMENDS", "enacted"), (S, "25/2010/QĐ-TTg"): ("CITES", "enacted"),
       ("03/2022/QH15", "39/2019/QH14"): ("REPEALS", "enacted"), (S, "03/2022/QH15"): ("CITES", "enacted")}),
+    ("a phrase coordinated after a replaced document's title is the text's own act, not the title's; the items "
+     "of that document's own title are not repealed",
+     "Điều 15. Hiệu lực thi hành\n1. Thông tư này có hiệu lực từ ngày 01/3/2026, thay thế Thông tư số "
+     "18/2020/TT-BLĐTBXH ngày 31/3/2020 của Bộ trưởng về việc hướng dẫn đăng ký lao động và bãi bỏ Điều 2 Thông tư "
+     "số 41/2025/TT-BLĐTBXH ngày 16/6/2025 của Bộ trưởng sửa đổi, bổ sung một số điều của Thông tư số "
+     "12/2014/TT-BLĐTBXH ngày 27/8/2014 của Bộ trưởng; Thông tư số 24/2016/TT-BLĐTBXH ngày 21/12/2016 của Bộ "
+     "trưởng.",
+     {(S, "18/2020/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "41/2025/TT-BLĐTBXH"): ("REPEALS", "enacted"),
+      ("41/2025/TT-BLĐTBXH", "12/2014/TT-BLĐTBXH"): ("AMENDS", "enacted"), (S, "24/2016/TT-BLĐTBXH"): ("CITES", "enacted")}),
     ("a procedure done 'theo (các) quy định' of a decree cites it, it does not implement it",
      "Điều 13. Thủ tục\nTrình tự, thủ tục cấp giấy chứng nhận được thực hiện theo quy định Nghị định số "
      "22/2026/NĐ-CP ngày 16 tháng 01 năm 2026 của Chính phủ. Việc kiểm tra được thực hiện theo các quy định tại "

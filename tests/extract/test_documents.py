@@ -121,6 +121,24 @@ QUOTING_FOOTNOTE = CONSOLIDATED.split("Điều 1. Phạm vi")[0] + """Điều 8.
 Thông tư số 19/2013/TT-BLĐTBXH ngày 09 tháng 9 năm 2013 hết hiệu lực kể từ ngày Thông tư này có hiệu lực."
 """ + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
 
+# A footnote that quotes the effect articles of two amending acts, one paragraph each.
+TWO_ACTS_FOOTNOTE = CONSOLIDATED.replace(
+    "Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội, có\n"
+    "hiệu lực từ ngày 29 tháng 12 năm 2024.",
+    "Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội, có\n"
+    "hiệu lực từ ngày 29 tháng 12 năm 2024.\nThông tư số 15/2024/TT-BLĐTBXH ngày 20 tháng 12 năm 2024 của Bộ trưởng.",
+).split("Điều 1. Phạm vi")[0] + """Điều 8. Hiệu lực thi hành3
+
+3 Điều 2 Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng quy định như sau:
+"Điều 2. Hiệu lực thi hành
+Thông tư này có hiệu lực thi hành kể từ ngày 29 tháng 12 năm 2024 và bãi bỏ Điều 5 của Thông tư số
+28/2014/TT-BLĐTBXH ngày 14 tháng 8 năm 2014 của Bộ trưởng."
+Điều 3 Thông tư số 15/2024/TT-BLĐTBXH ngày 20 tháng 12 năm 2024 của Bộ trưởng quy định như sau:
+"Điều 3. Hiệu lực thi hành
+Thông tư này có hiệu lực kể từ ngày 01 tháng 02 năm 2025 và bãi bỏ Điều 6 của Thông tư số 40/2014/TT-BLĐTBXH
+ngày 17 tháng 11 năm 2014 của Bộ trưởng."
+""" + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
+
 PARTY_SLASHED_DATE = """ĐẢNG CỘNG SẢN VIỆT NAM
 Bình Định, 02/12/2024
 TỈNH ỦY BÌNH ĐỊNH
@@ -153,6 +171,10 @@ SUBJECTS = [
      {("12/2024/TT-BLĐTBXH", "28/2014/TT-BLĐTBXH", "REPEALS"), ("12/2024/TT-BLĐTBXH", "40/2014/TT-BLĐTBXH",
                                                                "REPEALS"),
       ("32/2016/TT-BLĐTBXH", "19/2013/TT-BLĐTBXH", "REPLACES")}),     # the body goes on after the footnote
+    ("a footnote quoting the articles of two acts: each paragraph is its own act's", TWO_ACTS_FOOTNOTE,
+     {"symbol": "462/VBHN-BLĐTBXH"},
+     {("12/2024/TT-BLĐTBXH", "28/2014/TT-BLĐTBXH", "REPEALS"), ("15/2024/TT-BLĐTBXH", "40/2014/TT-BLĐTBXH",
+                                                               "REPEALS")}),
 ]
 
 
