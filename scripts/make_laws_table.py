@@ -202,8 +202,7 @@ def main() -> None:
         date = listed.get(symbol, ("", ""))[1]
         rows.setdefault((symbol, name), date)
     # "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 25/2008/QH12": the number may be the amended
-    # law's. An amending name is dropped when its number is known as the law it names after "của".
-    # An amending name is dropped when any text (or the list) gives its number to the law it names after "của".
+    # law's. An amending name is dropped when any text (or the list) gives its number to the law it names after "của".
     names_of: dict[str, set[str]] = defaultdict(set)
     for symbol, name in rows:
         names_of[symbol].add(name.lower())

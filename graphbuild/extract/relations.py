@@ -17,6 +17,7 @@ The phrases, their relations and directions are the table vocab/relations.tsv; t
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Optional
@@ -102,8 +103,10 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start, unnamed_object=relation)]
         elif prev is None:
-            header = list_header(ctx, line_start, mention)
-            mine = _note_cell(ctx, i, line_start) or ([header] if header is not None else [])
+            mine = _note_cell(ctx, i, line_start) or []
+            if not mine:
+                header = list_header(ctx, line_start, mention)
+                mine = [header] if header is not None else []
         semicolon = CLAUSE_SEMICOLON.search(gap) is not None
         if not mine and prev is not None and (LIST_GAP.match(CLAUSE_SEMICOLON.split(clause_gap)[-1] if semicolon
                                                              else gap) or
@@ -152,7 +155,7 @@ def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:
     """Whether ``prev`` is what a document named without a number is about: "Nghị định quy định chi tiết thi hành
     một số điều của Luật Đất đai, thay thế Nghị định số 43/2014/NĐ-CP" (a decree to be drafted replaces 43/2014,
     the law does not). The phrase after it is said of that document."""
-    if not _OF_BEFORE.search(text, clause_at, prev.start):
+    if not _OF_BEFORE.search(text, max(clause_at, prev.start - 12), prev.start):     # only the words just before
         return False
     # the last type written as a name ('Nghị định …', not the common noun in '… quy định chi tiết …'): no number
     last = None
@@ -279,7 +282,8 @@ def _note_cell(ctx: Context, i: int, line_start: int) -> Optional[list[Role]]:
     blank = text.rfind("\n\n", 0, cell_start)
     row_start = blank + 2 if blank >= 0 else 0
     mention = ctx.mentions[i]
-    row = next((m for m in ctx.mentions[:i] if m.start >= row_start), None)
+    first = bisect.bisect_left(ctx.mentions, row_start, hi=i, key=lambda m: m.start)
+    row = ctx.mentions[first] if first < i else None
     if row is None or row.start >= cell_start or row.key == mention.key or \
             not possible(mention, row, hit[0].relation):
         return None
