@@ -32,6 +32,12 @@ _BODY_PART = re.compile(r"[ \t]*(?:Điều\s+\d+[a-zđ]?\s*[.:]|Chương\s+[IVXL
 # A paragraph that quotes provisions of an act: "Điều 2 Nghị định số …", "Các điều 10, 11 của Thông tư số …".
 _QUOTED_PROVISIONS = re.compile(rf"(?m)^[ \t]*(?:(?i:các)\s+)?(?i:{any_of(vocab.phrases('provision'))})\s+[\w, ]{{1,30}}?\s"
                                 r"(?:(?:của|tại)\s+)?")
+# A paragraph that names an act and opens a quotation of its words on the next line: "Nghị định số 04/2023/NĐ-CP …
+# có căn cứ ban hành như sau:" + newline + "“Căn cứ …" (matched up to the act's name: the line's start). A paragraph
+# starts after a line that ends a sentence (a line after a comma is a title wrapped) and may run on several lines.
+_QUOTING_ACT = re.compile(r"(?<=[.;:”\"]\n)[ \t]*(?=[^“\"]{0,600}?:[ \t]*\n[ \t]*[“\"])")
+_FIRST_ARTICLE = re.compile(rf"(?m)^{_BODY_PART.pattern}")
+_PREAMBLE_LINE = re.compile(rf"(?m)^[ \t]*(?:{any_of(vocab.phrases('preamble_line'))})\b[^\n]*;[ \t]*$")
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
@@ -58,12 +64,14 @@ class Consolidation:
             # the amending acts listed after it, up to the base's own preamble ("Căn cứ …") or first article
             opener = _HEADER_END.search(text, header.end())
             self.header_span = (paragraph, opener.start() if opener else len(text))
-        self.footnotes = list(self._footnotes(text, mentions))
+        self.footnotes = list(self._footnotes(text, mentions, self.header_span[1]))
         self._starts = [f.start for f in self.footnotes]
 
     @staticmethod
-    def _footnotes(text: str, mentions: list[Mention]):
+    def _footnotes(text: str, mentions: list[Mention], after: int):
         starts = [x.start for x in mentions]
+        first_article = _FIRST_ARTICLE.search(text, after)
+        body = first_article.start() if first_article else len(text)
         for match in _FOOTNOTE.finditer(text):
             end = _FOOTNOTE_END.search(text, match.end())
             stop = end.start() if end else len(text)
@@ -72,15 +80,16 @@ class Consolidation:
             opens = i < len(mentions) and mentions[i].start < stop and \
                 (mentions[i].start - match.end() <= _OPENING or
                  patterns.provisions_of_re().fullmatch(text, match.end(), mentions[i].start) is not None)
-            start, act = match.start(), mentions[i].key if opens else None
-            # a footnote may quote the articles of several acts, each opening its own paragraph ("Điều 2 Nghị định
-            # số 82/2021/NĐ-CP … quy định như sau: …"): from there the words are that act's
-            for quoted in _QUOTED_PROVISIONS.finditer(text, match.end(), stop):
-                j = bisect.bisect_left(starts, quoted.end())
-                if j < len(mentions) and mentions[j].start - quoted.end() <= 2 and mentions[j].key != act:
-                    yield Footnote(start, quoted.start(), act)
-                    start, act = quoted.start(), mentions[j].key
-            yield Footnote(start, stop, act)
+            act = yield from _parts(text, mentions, starts, match.start(), stop, mentions[i].key if opens else None)
+            if _open_quotes(text[match.end():stop]) > 0:
+                # The quotation a page break cut off goes on under the next page's body; only a preamble line tells
+                # it from that body: the base's own preamble is over once its first article has begun.
+                following = _FOOTNOTE.search(text, stop)
+                line = _PREAMBLE_LINE.search(text, max(stop, body), min(following.start() if following else len(text),
+                                                                        stop + _QUOTE_SPAN))
+                if line is not None:
+                    end = _FOOTNOTE_END.search(text, line.end())
+                    yield from _parts(text, mentions, starts, line.start(), end.start() if end else len(text), act)
 
     def footnote_at(self, pos: int) -> Optional[Footnote]:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -101,6 +110,27 @@ class Consolidation:
         if self.base is None or mention.key == self.base.key or self.base.start <= mention.start <= self.base.end:
             return None
         return self.base.key        # its preamble and body, and its title above the statement
+
+
+def _parts(text: str, mentions: list[Mention], starts: list[int], start: int, stop: int, act: Optional[str]):
+    """The parts of a footnote from ``start`` to ``stop`` that begins with the words of ``act``: a paragraph that
+    quotes another act starts its words ("Điều 2 Nghị định số 82/2021/NĐ-CP … quy định như sau: …", "Nghị định số
+    04/2023/NĐ-CP … có căn cứ ban hành như sau: “Căn cứ …"). Returns the act whose words it ends with."""
+    for quoted in _quoting_paragraphs(text, start, stop):
+        j = bisect.bisect_left(starts, quoted.end())
+        if j < len(mentions) and mentions[j].start - quoted.end() <= 2 and mentions[j].key != act:
+            yield Footnote(start, quoted.start(), act)
+            start, act = quoted.start(), mentions[j].key
+    yield Footnote(start, stop, act)
+    return act
+
+
+def _quoting_paragraphs(text: str, start: int, stop: int) -> list[re.Match[str]]:
+    """The paragraphs between ``start`` and ``stop`` that open on an act's provisions, or on an act whose words a
+    quotation opened on the next line gives, each matched up to where the act is named."""
+    found = list(_QUOTED_PROVISIONS.finditer(text, start, stop)) + \
+        [m for m in _QUOTING_ACT.finditer(text, start, stop) if m.start() > start]
+    return sorted(found, key=lambda m: m.start())
 
 
 def _open_quotes(text: str) -> int:

@@ -30,7 +30,7 @@ LEVELS = ("central", *UNIT_LEVELS)                      # the levels of a docume
 ISSUER_LEVELS = (*LEVELS, "local")                      # local: HĐND/UBND, whose level follows from the locality
 DIRECTIONS = ("active", "passive", "post")
 PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
-                 "consolidation_block", "consolidation_header", "consolidation_word", "addressee_heading",
+                 "consolidation_block", "consolidation_header", "consolidation_word", "preamble_line", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
                  "adjacent_filler", "news_issued", "news_issued_prefix", "common_word", "fill_in_word",
                  "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger", "title_opener", "own_subject",

@@ -139,6 +139,26 @@ Thông tư này có hiệu lực kể từ ngày 01 tháng 02 năm 2025 và bãi
 ngày 17 tháng 11 năm 2014 của Bộ trưởng."
 """ + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
 
+# A footnote that quotes two amending acts' preambles: the first is cut by a page break and goes on under the next
+# page's body; the second act's paragraph wraps its name over two lines.
+QUOTED_PREAMBLES = TWO_ACTS_FOOTNOTE.split("Điều 8. Hiệu lực")[0] + """Điều 1. Phạm vi điều chỉnh
+Thông tư này hướng dẫn việc quản lý lao động.1
+
+1 Thông tư số 12/2024/TT-BLĐTBXH ngày 14 tháng 11 năm 2024 của Bộ trưởng có căn cứ ban hành như sau:
+“Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;
+
+Điều 2. Đối tượng áp dụng
+Người lao động làm việc tại Bảo hiểm tiền gửi Việt Nam.
+
+Căn cứ Nghị định số 21/2015/NĐ-CP ngày 14 tháng 02 năm 2015 của Chính phủ;
+Bộ trưởng ban hành Thông tư.”.
+Thông tư số 15/2024/TT-BLĐTBXH ngày 20 tháng 12 năm 2024 của Bộ trưởng Bộ Lao động -
+Thương binh và Xã hội có căn cứ ban hành như sau:
+“Căn cứ Nghị định số 31/2014/NĐ-CP ngày 18 tháng 4 năm 2014 của Chính phủ;
+Bộ trưởng ban hành Thông tư.”.
+
+""" + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
+
 PARTY_SLASHED_DATE = """ĐẢNG CỘNG SẢN VIỆT NAM
 Bình Định, 02/12/2024
 TỈNH ỦY BÌNH ĐỊNH
@@ -196,3 +216,17 @@ def test_a_consolidated_text_cites_only_what_its_header_names():
     assert pairs[("462/VBHN-BLĐTBXH", "32/2016/TT-BLĐTBXH")] == "CITES"
     assert pairs[("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH")] == "AMENDS"
     assert not any(t == "77/2019/TT-BTC" for _, t in pairs)
+
+
+def test_a_footnote_quoting_preambles_is_each_act_s_across_a_page_break():
+    """The base's preamble ends where its first article begins: a "Căn cứ …;" line after it is the rest of a
+    footnote's quotation that the page break cut, printed under the next page's body; a paragraph naming another act
+    and opening a quotation of its words starts that act's."""
+    ex = extract_citations(Source(file="doc.txt", text=QUOTED_PREAMBLES))
+    pairs = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
+    assert pairs[("12/2024/TT-BLĐTBXH", "62/2022/NĐ-CP")] == "BASED_ON"
+    assert pairs[("12/2024/TT-BLĐTBXH", "21/2015/NĐ-CP")] == "BASED_ON"
+    assert pairs[("15/2024/TT-BLĐTBXH", "31/2014/NĐ-CP")] == "BASED_ON"
+    assert ("32/2016/TT-BLĐTBXH", "21/2015/NĐ-CP") not in pairs
+    assert ("12/2024/TT-BLĐTBXH", "31/2014/NĐ-CP") not in pairs
+    assert pairs[("32/2016/TT-BLĐTBXH", "106/2012/NĐ-CP")] == "BASED_ON"       # the base's own preamble stays its own
