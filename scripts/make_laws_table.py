@@ -25,10 +25,15 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
+from itertools import takewhile
 from pathlib import Path
 from typing import Iterator
 
 HEADER_SYMBOL = re.compile(r"(?:Luật|Bộ luật|Số)\s*số?\s*:?\s*/?\s*(\d{1,3}\s*/\s*\d{4}\s*/\s*QH\s*\d{1,2})", re.I)
+# Before 2002 a law was numbered "18-L/CTN" (1992-2001) or "21-LCT/HĐNN8" (before 1992), and its title line reads "LUẬT
+# SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ": the name is what follows "VỀ"; the year is its date's.
+OLD_HEADER_SYMBOL = re.compile(r"Số\s*:\s*(\d{1,3}-L(?:CT)?/(?:CTN|HĐNN\s*\d{1,2}))\b")
+OLD_TITLE = re.compile(r"\n\s*LUẬT\s*\n[^\n]*?\bVỀ\s+([^\n]{2,120})")
 ENACTING = re.compile(r"(?:Quốc hội|QUỐC HỘI)\s+ban hành\s+((?:Bộ luật|Luật)\s+[^.;\n]+)")
 TITLE_BLOCK = re.compile(r"\n\s*(BỘ LUẬT|LUẬT)\s*\n((?:[^\na-zđơưăâêôạ-ỹ]{2,}\n){1,3})")
 # "Luật Tổ chức Chính phủ số 63/2025/QH15", "Bộ luật Lao động số 45/2019/QH14": the name is every word between
@@ -99,8 +104,15 @@ def listed_laws(path: Path) -> dict[str, tuple[str, str]]:
         rec = json.loads(line)
         text = clean(rec.get("text") or "")
         m = HEADER_SYMBOL.search(text[:1500])
+        old = OLD_HEADER_SYMBOL.search(text[:1500]) if m is None else None
+        if old is not None:     # "Luật Dầu khí năm 1993": cited by name and year, numbered the old way
+            title = OLD_TITLE.search(text[:2000])
+            words = list(takewhile(str.isupper, title.group(1).split())) if title else []
+            if words and rec.get("date"):     # the title's capitals, before the preamble the line may run into
+                out.setdefault(re.sub(r"\s+", "", old.group(1)), ("Luật " + sentence_case(" ".join(words)), rec["date"]))
+            continue
         if not m:
-            continue    # pre-1992 numbering (21-LCT/HĐNN8, 102-SL/L) and model laws: not cited by these names today
+            continue    # model laws, decrees of the 1950s (102-SL/L): not cited by these names today
         symbol = re.sub(r"\s+", "", m.group(1)).upper()
         name = law_name(text)
         if name and symbol not in out:
@@ -214,7 +226,11 @@ def main() -> None:
         if AMENDING_NAME.match(name.split(" ", 1)[1]) and amended and amended.group(1).lower() in names_of[symbol]:
             del rows[(symbol, name)]
     print("symbol\tname\tdate")
-    for (symbol, name), date in sorted(rows.items(), key=lambda kv: (kv[0][0].split("/")[1], kv[0])):
+    def year(row):      # "45/2019/QH14": 2019; "18-L/CTN": its date's
+        (symbol, _), date = row
+        parts = symbol.split("/")
+        return parts[1] if len(parts) == 3 else date[:4]
+    for (symbol, name), date in sorted(rows.items(), key=lambda row: (year(row), row[0])):
         print(f"{symbol}\t{name}\t{date}")
 
 

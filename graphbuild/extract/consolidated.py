@@ -29,15 +29,18 @@ _FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UP
 _OPENING = 12
 _HEADER_END = re.compile(rf"(?m)^[ \t]*{any_of(o.opener for o in vocab.section_openers() if o.line)}")
 _BODY_PART = re.compile(r"[ \t]*(?:Điều\s+\d+[a-zđ]?\s*[.:]|Chương\s+[IVXLC\d]+\b|Mục\s+\d)")
-# A paragraph that quotes provisions of an act: "Điều 2 Nghị định số …", "Các điều 10, 11 của Thông tư số …".
-_QUOTED_PROVISIONS = re.compile(rf"(?m)^[ \t]*(?:(?i:các)\s+)?(?i:{any_of(vocab.phrases('provision'))})\s+[\w, ]{{1,30}}?\s"
-                                r"(?:(?:của|tại)\s+)?")
-# A paragraph that names an act and opens a quotation of its words on the next line: "Nghị định số 04/2023/NĐ-CP …
-# có căn cứ ban hành như sau:" + newline + "“Căn cứ …" (matched up to the act's name: the line's start). A paragraph
-# starts after a line that ends a sentence (a line after a comma is a title wrapped) and may run on several lines.
-_QUOTING_ACT = re.compile(r"(?<=[.;:”\"]\n)[ \t]*(?=[^“\"]{0,600}?:[ \t]*\n[ \t]*[“\"])")
+# A paragraph that quotes provisions of an act: "Điều 2 Nghị định số …", "Các điều 23, 24 và 25 của Luật …" (up to
+# the act's name, which starts with a capital); not a line wrapped inside a sentence ("…, Điều 64 và\nĐiều 65 của …").
+_QUOTED_PROVISIONS = re.compile(rf"(?m)(?:^(?<=[.;:”\"\n]\n)|\A)[ \t]*(?:(?i:các)\s+)?(?i:{any_of(vocab.phrases('provision'))})\s+[\w, ]{{1,40}}?\s"
+                                rf"(?:(?:của|tại)\s+)?(?=[{vocab.UPPER}])")
+# A paragraph that names an act and opens a quotation of its words on the next line ("Nghị định số 04/2023/NĐ-CP …
+# có căn cứ ban hành như sau:" + newline + "“Căn cứ …"), or ends the footnote's text on its page with that colon;
+# matched up to the act's name, the line's start. A paragraph starts after a blank line or a line that ends a sentence
+# (a line after a comma is a title wrapped) and may run on several lines.
+_ANNOUNCING = re.compile(r"[ \t]*(?=[^“\"]{0,600}?:[ \t]*(?:\n[ \t]*[“\"]|\Z))")
+_QUOTING_ACT = re.compile(r"(?<=[.;:”\"\n]\n)" + _ANNOUNCING.pattern)
 _FIRST_ARTICLE = re.compile(rf"(?m)^{_BODY_PART.pattern}")
-_PREAMBLE_LINE = re.compile(rf"(?m)^[ \t]*(?:{any_of(vocab.phrases('preamble_line'))})\b[^\n]*;[ \t]*$")
+_PREAMBLE_LINE = re.compile(rf"(?m)^[ \t]*[“\"]?(?:{any_of(vocab.phrases('preamble_line'))})\b[^\n]*;[ \t]*$")
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
@@ -75,13 +78,13 @@ class Consolidation:
         for match in _FOOTNOTE.finditer(text):
             end = _FOOTNOTE_END.search(text, match.end())
             stop = end.start() if end else len(text)
-            stop = _quotation_end(text, match.end(), stop)
+            stop = _quotation_end(text, match.end(), stop, starts)
             i = bisect.bisect_left(starts, match.end())
             opens = i < len(mentions) and mentions[i].start < stop and \
                 (mentions[i].start - match.end() <= _OPENING or
                  patterns.provisions_of_re().fullmatch(text, match.end(), mentions[i].start) is not None)
             act = yield from _parts(text, mentions, starts, match.start(), stop, mentions[i].key if opens else None)
-            if _open_quotes(text[match.end():stop]) > 0:
+            if _open_quotes(text[match.end():stop]) > 0 or _announces(text[match.end():stop]):
                 # The quotation a page break cut off goes on under the next page's body; only a preamble line tells
                 # it from that body: the base's own preamble is over once its first article has begun.
                 following = _FOOTNOTE.search(text, stop)
@@ -138,18 +141,41 @@ def _open_quotes(text: str) -> int:
     return text.count("“") - text.count("”") + text.count('"') % 2
 
 
-def _quotation_end(text: str, start: int, stop: int) -> int:
-    """Where a footnote that ends at ``stop`` really ends. A blank line there may be a page break of the PDF: when
-    the footnote quotes an act ("… quy định như sau: “Điều 10. …") and the quotation is still open, it runs on to
-    the paragraph that closes it, unless another footnote starts first."""
-    depth = _open_quotes(text[start:stop])
+def _announces(text: str) -> bool:
+    """Whether the text ends announcing a quotation it has not opened yet ("… có căn cứ ban hành như sau:")."""
+    return text.rstrip().endswith(":")
+
+
+def _quotation_end(text: str, start: int, stop: int, starts: list[int]) -> int:
+    """Where a footnote that ends at ``stop`` really ends. A blank line there may be a page break of the PDF: the
+    footnote runs on to the next paragraph when its quotation is still open ("… quy định như sau: “Điều 10. …"), when
+    it announced one that the next paragraph opens, or when the next paragraph names another act whose words it
+    announces (a footnote quoting several acts' preambles) — unless another footnote or the body starts first."""
     limit = min(len(text), start + _QUOTE_SPAN)
-    while depth > 0 and stop < limit and text.startswith("\n", stop):
+    while stop < limit and text.startswith("\n", stop):
         blank = _FOOTNOTE_END.match(text, stop)
         if blank is None or _FOOTNOTE.match(text, blank.end()) or _BODY_PART.match(text, blank.end()):
             break       # another footnote, or the body going on on the next page ("Điều 25. Hiệu lực thi hành")
         nxt = _FOOTNOTE_END.search(text, blank.end())
         end = nxt.start() if nxt else len(text)
-        depth += _open_quotes(text[blank.end():end])
+        so_far = text[start:stop]
+        if _announces(so_far):
+            goes_on = text.startswith(("“", '"'), blank.end())
+        else:
+            goes_on = _open_quotes(so_far) > 0 or _quotes_an_act(text, blank.end(), end, starts)
+        if not goes_on:
+            break
         stop = end
     return stop
+
+
+def _quotes_an_act(text: str, start: int, stop: int, starts: list[int]) -> bool:
+    """Whether the paragraph from ``start`` to ``stop`` opens on an act (or provisions of it) and announces a
+    quotation of its words."""
+    announcing = _ANNOUNCING.match(text, start, stop)
+    if announcing is None:
+        return False
+    provisions = _QUOTED_PROVISIONS.match(text, start, stop)
+    at = provisions.end() if provisions else announcing.end()
+    j = bisect.bisect_left(starts, at)
+    return j < len(starts) and starts[j] - at <= 2

@@ -262,10 +262,10 @@ def cited_document(mention: Mention, subject: Optional[Document], file: str, iss
         doc.title = mention.law.name
         lm = patterns.mention_re().fullmatch(mention.law.symbol)
         ls = patterns.parse_symbol(lm) if lm else None
-        if ls:
-            doc.number, doc.year = ls.number, ls.year
+        if ls:      # a number of before 2002 ("18-L/CTN") holds no year: the law's date gives it
+            doc.number, doc.year = ls.number, ls.year or doc.year
             doc.id = identity.document_id(scope_path="vn", issuer_code="QH", type_code=mention.type_code,
-                                          number=ls.number, year=ls.year)
+                                          number=ls.number, year=doc.year)
     return doc
 
 

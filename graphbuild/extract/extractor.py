@@ -161,7 +161,9 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
 
     # the laws this text names with their number or their date: an undated name elsewhere is one of these
     pinned = {m.key for m in mentions if not m.by_name or m.date}
-    mention_roles = roles(text, mentions, lines, subject_mention(subject))
+    # a consolidated text's clauses are its base's or an amending act's: whether the speaker ranks high enough is
+    # checked once it is known (``_attribute``), not against the consolidated text itself
+    mention_roles = roles(text, mentions, lines, subject_mention(subject) if consolidation is None else None)
     mention_roles = annex_roles(text, mentions, amending_law_names(text, mentions, mention_roles))
     for mention, mine in zip(mentions, mention_roles, strict=True):
         for role in mine:

@@ -127,8 +127,11 @@ def _in_force_in(text: str, previous: Optional[Mention], mention: Mention, year:
 
 
 def _law_year(law: vocab.Law) -> Optional[int]:
+    """The year in its number ("45/2019/QH14"); a law numbered the old way ("18-L/CTN") has its date's."""
     parts = law.symbol.split("/")
-    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
+    if len(parts) == 3 and parts[1].isdigit():
+        return int(parts[1])
+    return int(law.date[:4]) if law.date else None
 
 
 def _skip(blank: re.Pattern, text: str, pos: int) -> int:

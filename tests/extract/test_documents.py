@@ -159,6 +159,57 @@ Bộ trưởng ban hành Thông tư.”.
 
 """ + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
 
+# A consolidated law whose footnote quotes its amending laws' enacting formulas and effect articles: a blank line
+# (a page break) after "… như sau:" and between acts, a list of the laws an amending law amends, provisions of an act
+# named before it, a line wrapped inside a list item, and a law numbered before 2002 named by its year.
+CONSOLIDATED_LAW = """VĂN PHÒNG QUỐC HỘI
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+LUẬT
+BẢO HIỂM Y TẾ
+
+Luật Bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 7 năm
+2009, được sửa đổi, bổ sung bởi:
+1. Luật số 35/2018/QH14 ngày 20 tháng 11 năm 2018 của Quốc hội sửa đổi, bổ sung một số điều của 37 luật có liên
+quan đến quy hoạch, có hiệu lực kể từ ngày 01 tháng 01 năm 2019;
+2. Luật Phí và lệ phí số 97/2015/QH13 ngày 25 tháng 11 năm 2015 của Quốc hội, có hiệu lực kể từ ngày 01 tháng 01
+năm 2017.
+
+Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;
+Quốc hội ban hành Luật Bảo hiểm y tế1.
+
+1 Luật số 35/2018/QH14 sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch có căn cứ ban hành như sau:
+
+“Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
+Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của
+Luật Giao thông đường bộ số 23/2008/QH12, Bộ luật Hàng hải Việt Nam số 95/2015/QH13, Luật Tài nguyên nước số
+17/2012/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 08/2017/QH14, Luật Dầu khí năm 1993 đã được sửa đổi,
+bổ sung một số điều theo Luật số 19/2000/QH10.”.
+
+Các điều 23 và 24 của Luật Phí và lệ phí số 97/2015/QH13, có hiệu lực kể từ ngày 01 tháng 01 năm 2017 quy định như
+sau:
+“Điều 23. Hiệu lực thi hành
+1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.
+2. Bỏ cụm từ “lệ phí tuyển sinh” tại Điều 101 của Luật Giáo dục số 38/2005/QH11, Điều 64 và
+Điều 65 của Luật Giáo dục đại học số 08/2012/QH13;
+3. Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.”.
+
+Chương I
+NHỮNG QUY ĐỊNH CHUNG
+
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về bảo hiểm y tế.
+
+VĂN PHÒNG QUỐC HỘI
+XÁC THỰC VĂN BẢN HỢP NHẤT
+Số: 40/VBHN-VPQH
+Hà Nội, ngày 16 tháng 3 năm 2026
+CHỦ NHIỆM
+Lê Quang Mạnh
+"""
+
 PARTY_SLASHED_DATE = """ĐẢNG CỘNG SẢN VIỆT NAM
 Bình Định, 02/12/2024
 TỈNH ỦY BÌNH ĐỊNH
@@ -230,3 +281,20 @@ def test_a_footnote_quoting_preambles_is_each_act_s_across_a_page_break():
     assert ("32/2016/TT-BLĐTBXH", "21/2015/NĐ-CP") not in pairs
     assert ("12/2024/TT-BLĐTBXH", "31/2014/NĐ-CP") not in pairs
     assert pairs[("32/2016/TT-BLĐTBXH", "106/2012/NĐ-CP")] == "BASED_ON"       # the base's own preamble stays its own
+
+
+def test_a_consolidated_law_s_footnote_is_each_amending_law_s():
+    """The enacting formula a footnote quotes is the amending law's: it amends each law it lists (a consolidated
+    text's rank is not the speaker's); the effect articles quoted after a page break are their own law's, and a line
+    wrapped inside a list item opens no new speaker."""
+    ex = extract_citations(Source(file="doc.txt", text=CONSOLIDATED_LAW))
+    pairs = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
+    for amended in ("23/2008/QH12", "95/2015/QH13", "17/2012/QH13", "18-L/CTN"):
+        assert pairs[("35/2018/QH14", amended)] == "AMENDS"
+    assert pairs[("08/2017/QH14", "17/2012/QH13")] == "AMENDS"
+    assert pairs[("19/2000/QH10", "18-L/CTN")] == "AMENDS"      # "Luật Dầu khí năm 1993", numbered the old way
+    assert pairs[("97/2015/QH13", "38/2001/PL-UBTVQH10")] == "REPLACES"
+    assert pairs[("97/2015/QH13", "08/2012/QH13")] in ("AMENDS", "CITES")
+    assert not any(source in ("25/2008/QH12", "08/2012/QH13") for source, _ in pairs)
+    law = next(d for d in ex.documents if d.symbol == "18-L/CTN")
+    assert (law.date, law.id) == ("1993-07-06", "vn/qh/luat/1993/18")

@@ -33,3 +33,16 @@ def test_amending_laws_are_kept_only_with_a_number_of_their_own(tmp_path):
     assert ("25/2008/QH12", "Luật Bảo hiểm y tế") in rows
     assert ("48/2024/QH15", "Luật Thuế giá trị gia tăng") in rows
     assert not [symbol for symbol, name in rows if symbol in ("109/2025/QH15", "38/2013/QH13") and "sửa đổi" in name]
+
+
+def test_a_law_numbered_before_2002_is_kept_with_its_date(tmp_path):
+    """Its header reads "Số: 18-L/CTN" and its title line "LUẬT SỐ 18-L/CTN … CỦA QUỐC HỘI VỀ DẦU KHÍ" (running
+    into the preamble): the name is the title's capitals after "VỀ", the year its date's."""
+    laws = tmp_path / "laws.jsonl"
+    laws.write_text(json.dumps({"id": "dk", "symbol": "18-L/CTN", "date": "1993-07-06", "text": (
+        "QUỐC HỘI\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 18-L/CTN\nHà Nội, ngày 06 tháng 7 năm 1993\nLUẬT\n"
+        "SỐ 18-L/CTN NGÀY 06/07/1993 CỦA QUỐC HỘI VỀ DẦU KHÍ\nĐể bảo vệ, khai thác tài nguyên dầu khí;")},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_laws_table.py"), str(laws)],
+                         capture_output=True, text=True, check=True).stdout
+    assert "18-L/CTN\tLuật Dầu khí\t1993-07-06" in out.splitlines()
