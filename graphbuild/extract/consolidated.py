@@ -22,8 +22,11 @@ from .mentions import Mention
 _CONSOLIDATION_HEADER = re.compile(f"(?i){any_of(vocab.phrases('consolidation_header'))}")
 # A footnote of a gazette PDF: its number at the start of a line, then its text ("1 Thông tư số 08/2023/…",
 # "2 Chương này được bãi bỏ theo …"); it runs to a blank line or the next footnote.
-_FOOTNOTE = re.compile(rf"(?m)^[ \t]*\d{{1,3}}[ \t]+(?=[{vocab.UPPER}“\"])")
-_FOOTNOTE_END = re.compile(r"(?m)\n[ \t]*\n|^[ \t]*\d{1,3}[ \t]+(?=[" + vocab.UPPER + r"“\"])")
+_FOOTNOTE = re.compile(rf"(?m)^[ \t]*(\d{{1,3}})[ \t]+(?=[{vocab.UPPER}“\"])")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# Footnotes are numbered in order through the text: a line that starts with a smaller number, or one far ahead, is
+# a line of the text ("… trừ quy định tại khoản\n2 Điều này", a table's rows), not the next footnote.
+_FOOTNOTE_STEP = 5
 # A footnote about an act names it within its first characters ("1 Thông tư số …"), or after the provisions of it that
 # it quotes ("2 Các điều 10, 11, 12 của Thông tư số 50/2017/TT-BYT …", patterns.provisions_of_re).
 _OPENING = 12
@@ -42,6 +45,33 @@ _QUOTING_ACT = re.compile(r"(?<=[.;:”\"\n]\n)" + _ANNOUNCING.pattern)
 _FIRST_ARTICLE = re.compile(rf"(?m)^{_BODY_PART.pattern}")
 _PREAMBLE_LINE = re.compile(rf"(?m)^[ \t]*[“\"]?(?:{any_of(vocab.phrases('preamble_line'))})\b[^\n]*;[ \t]*$")
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
+
+
+class _FootnoteStarts:
+    """Where the footnotes of a text start (their lines, in order of their numbers) and where paragraphs end."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.matches: list[re.Match[str]] = []
+        for match in _FOOTNOTE.finditer(text):
+            number = int(match.group(1))
+            if not self.matches or int(self.matches[-1].group(1)) < number <= int(self.matches[-1].group(1)) + \
+                    _FOOTNOTE_STEP:
+                self.matches.append(match)
+        self.positions = [m.start() for m in self.matches]
+
+    def at(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.positions, pos)
+        return i < len(self.positions) and self.positions[i] == pos
+
+    def next_after(self, pos: int) -> int:
+        i = bisect.bisect_right(self.positions, pos)
+        return self.positions[i] if i < len(self.positions) else len(self.text)
+
+    def paragraph_end(self, pos: int) -> int:
+        """The end of the paragraph at ``pos``: a blank line, or the next footnote's line."""
+        blank = _BLANK_LINE.search(self.text, pos)
+        return min(blank.start() if blank else len(self.text), self.next_after(pos))
 
 
 @dataclass(frozen=True)
@@ -75,10 +105,9 @@ class Consolidation:
         starts = [x.start for x in mentions]
         first_article = _FIRST_ARTICLE.search(text, after)
         body = first_article.start() if first_article else len(text)
-        for match in _FOOTNOTE.finditer(text):
-            end = _FOOTNOTE_END.search(text, match.end())
-            stop = end.start() if end else len(text)
-            stop = _quotation_end(text, match.end(), stop, starts)
+        notes = _FootnoteStarts(text)
+        for match in notes.matches:
+            stop = _quotation_end(text, match.end(), notes.paragraph_end(match.end()), starts, notes)
             i = bisect.bisect_left(starts, match.end())
             opens = i < len(mentions) and mentions[i].start < stop and \
                 (mentions[i].start - match.end() <= _OPENING or
@@ -87,12 +116,9 @@ class Consolidation:
             if _open_quotes(text[match.end():stop]) > 0 or _announces(text[match.end():stop]):
                 # The quotation a page break cut off goes on under the next page's body; only a preamble line tells
                 # it from that body: the base's own preamble is over once its first article has begun.
-                following = _FOOTNOTE.search(text, stop)
-                line = _PREAMBLE_LINE.search(text, max(stop, body), min(following.start() if following else len(text),
-                                                                        stop + _QUOTE_SPAN))
+                line = _PREAMBLE_LINE.search(text, max(stop, body), min(notes.next_after(stop), stop + _QUOTE_SPAN))
                 if line is not None:
-                    end = _FOOTNOTE_END.search(text, line.end())
-                    yield from _parts(text, mentions, starts, line.start(), end.start() if end else len(text), act)
+                    yield from _parts(text, mentions, starts, line.start(), notes.paragraph_end(line.end()), act)
 
     def footnote_at(self, pos: int) -> Optional[Footnote]:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -146,18 +172,17 @@ def _announces(text: str) -> bool:
     return text.rstrip().endswith(":")
 
 
-def _quotation_end(text: str, start: int, stop: int, starts: list[int]) -> int:
+def _quotation_end(text: str, start: int, stop: int, starts: list[int], notes: _FootnoteStarts) -> int:
     """Where a footnote that ends at ``stop`` really ends. A blank line there may be a page break of the PDF: the
     footnote runs on to the next paragraph when its quotation is still open ("… quy định như sau: “Điều 10. …"), when
     it announced one that the next paragraph opens, or when the next paragraph names another act whose words it
     announces (a footnote quoting several acts' preambles) — unless another footnote or the body starts first."""
     limit = min(len(text), start + _QUOTE_SPAN)
     while stop < limit and text.startswith("\n", stop):
-        blank = _FOOTNOTE_END.match(text, stop)
-        if blank is None or _FOOTNOTE.match(text, blank.end()) or _BODY_PART.match(text, blank.end()):
+        blank = _BLANK_LINE.match(text, stop)
+        if blank is None or notes.at(blank.end()) or _BODY_PART.match(text, blank.end()):
             break       # another footnote, or the body going on on the next page ("Điều 25. Hiệu lực thi hành")
-        nxt = _FOOTNOTE_END.search(text, blank.end())
-        end = nxt.start() if nxt else len(text)
+        end = notes.paragraph_end(blank.end())
         so_far = text[start:stop]
         if _announces(so_far):
             goes_on = text.startswith(("“", '"'), blank.end())

@@ -161,7 +161,8 @@ Bộ trưởng ban hành Thông tư.”.
 
 # A consolidated law whose footnote quotes its amending laws' enacting formulas and effect articles: a blank line
 # (a page break) after "… như sau:" and between acts, a list of the laws an amending law amends, provisions of an act
-# named before it, a line wrapped inside a list item, and a law numbered before 2002 named by its year.
+# named before it, lines wrapped inside an item (one that starts with a number is no footnote: footnotes go in order),
+# and a law numbered before 2002 named by its year.
 CONSOLIDATED_LAW = """VĂN PHÒNG QUỐC HỘI
 
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -178,9 +179,9 @@ quan đến quy hoạch, có hiệu lực kể từ ngày 01 tháng 01 năm 2019
 năm 2017.
 
 Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 1992;
-Quốc hội ban hành Luật Bảo hiểm y tế1.
+Quốc hội ban hành Luật Bảo hiểm y tế14.
 
-1 Luật số 35/2018/QH14 sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch có căn cứ ban hành như sau:
+14 Luật số 35/2018/QH14 sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch có căn cứ ban hành như sau:
 
 “Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;
 Quốc hội ban hành Luật sửa đổi, bổ sung một số điều có liên quan đến quy hoạch của
@@ -191,7 +192,8 @@ bổ sung một số điều theo Luật số 19/2000/QH10.”.
 Các điều 23 và 24 của Luật Phí và lệ phí số 97/2015/QH13, có hiệu lực kể từ ngày 01 tháng 01 năm 2017 quy định như
 sau:
 “Điều 23. Hiệu lực thi hành
-1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017.
+1. Luật này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2017, trừ quy định tại khoản
+2 Điều này.
 2. Bỏ cụm từ “lệ phí tuyển sinh” tại Điều 101 của Luật Giáo dục số 38/2005/QH11, Điều 64 và
 Điều 65 của Luật Giáo dục đại học số 08/2012/QH13;
 3. Pháp lệnh Phí và lệ phí số 38/2001/PL-UBTVQH10 hết hiệu lực kể từ ngày Luật này có hiệu lực thi hành.”.
