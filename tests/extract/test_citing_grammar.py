@@ -21,6 +21,11 @@ LONG = ("bảo đảm người học được hoàn thành chương trình đào
         "và quốc tế, gắn với việc làm bền vững của người lao động ở mọi vùng miền")
 
 CASES = [
+    ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
+     "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
+     "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
+     "tại khoản 2 Điều 3 của Thông tư số 15/2020/TT-BLĐTBXH ngày 10 tháng 9 năm 2020 của Bộ trưởng.",
+     {(S, "12/2019/TT-BLĐTBXH"): ("AMENDS", "enacted"), (S, "15/2020/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
     ("a sentence ends right before the document a later phrase repeals",
      "Điều 13. Hiệu lực thi hành\n1. Thông tư này có hiệu lực kể từ ngày 05 tháng 5 năm 2026. Thông tư số "
      "03/2017/TT-BLĐTBXH ngày 01 tháng 3 năm 2017 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội quy định về quy "
