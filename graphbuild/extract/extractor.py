@@ -185,7 +185,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
             continue
         evidence = _evidence_for(clean, source, *sentence_span(text, mention.start, mention.end, lines))
         edges.append(Edge(source=source_doc.id if source_doc else (article or {}).get("id"), target=target_doc.id,
-                          source_symbol=source_doc.symbol if source_doc else None, target_symbol=target_doc.symbol,
+                          source_symbol=source_doc.symbol if source_doc else None, target_symbol=_cited_as(target_doc),
                           relation=relation, confidence=round(confidence, 2), evidence=evidence,
                           mode=statement.mode, verb=statement.verb))
     if kind == "news" and subject is not None and article is not None:
@@ -269,6 +269,12 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
         # the header's own words, or words no one in the text can be said to have written
         return replace(role, relation="CITES") if consolidation.own_words(mention) else None
     return replace(role, source=speaker.key, how="chain" if role.how != "plain" else "plain")
+
+
+def _cited_as(doc: Document) -> Optional[str]:
+    """How a cited document is identified: its symbol; a law cited by its name alone, which has no number the text
+    or the law table knows, by that name (the gold convention: "the name as written")."""
+    return doc.symbol or (doc.title if doc.title_source == "law" else None)
 
 
 def _quoted_titles(docs: dict[str, Document], mentions: list[Mention], warnings: list[str]) -> None:

@@ -21,6 +21,11 @@ LONG = ("bảo đảm người học được hoàn thành chương trình đào
         "và quốc tế, gắn với việc làm bền vững của người lao động ở mọi vùng miền")
 
 CASES = [
+    ("a law cited by its name alone, whose number no text and no table gives, is identified by that name",
+     "Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2005; Luật sửa đổi, bổ sung một số điều của Luật Giáo dục ngày 25 "
+     "tháng 11 năm 2009;",
+     {(S, "38/2005/QH11"): ("BASED_ON", "enacted"),
+      (S, "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục"): ("BASED_ON", "enacted")}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
