@@ -97,29 +97,34 @@ def _base_key(doc_id: str) -> str:
 def attach_undated(records: MentionTable) -> tuple[Renames, list[Ambiguous]]:
     """An undated citation ("Kết luận 44-KL/TW" without a date) is the one dated document with the same key (issuer,
     type, number); with several such documents it stays as it is and is reported as ambiguous. A document read from
-    its own undated text keeps its id, and the dated citations of it join it instead."""
+    its own undated text keeps its id, and the dated citations of it join it instead. The ids are compared one key
+    at a time (``MentionTable.grouped_ids``)."""
     rename: Renames = {}
-    by_base: dict[str, set[str]] = defaultdict(set)
-    for doc_id in records:
-        if not is_undated(doc_id):
-            by_base[_base_key(doc_id)].add(doc_id)
-    ambiguous: list[Ambiguous] = []
-    for doc_id in list(records):
-        if is_undated(doc_id):
-            dated = sorted(by_base.get(_base_key(doc_id), ()))
-            if len(dated) == 1 and records.has_subject(doc_id):
+    ambiguous: list[tuple[int, str, list[str]]] = []        # (first-seen rank, undated id, the dated candidates)
+    for members in records.grouped_ids(_base_key):
+        dated = sorted(doc_id for doc_id, _, _ in members if not is_undated(doc_id))
+        if not dated:
+            continue
+        read = {doc_id: own for doc_id, own, _ in members}
+        for doc_id, own, rank in members:
+            if not is_undated(doc_id):
+                continue
+            if len(dated) == 1 and own:
                 # A document read from its own undated text keeps the id its text gives; the citations that date
                 # it join it, and its date is then marked inferred (an id never changes once built).
-                if not records.has_subject(dated[0]):
+                if not read[dated[0]]:
                     rename[dated[0]] = doc_id
             elif len(dated) == 1:
                 rename[doc_id] = dated[0]
-            elif len(dated) > 1:
-                mentions = records[doc_id]
-                ambiguous.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"),
-                                  "candidates": dated, "cited_in": sorted({m.file for m in mentions}),
-                                  "reason": "cited without a date; several dated documents share the symbol"})
-    return rename, ambiguous
+            else:
+                ambiguous.append((rank, doc_id, dated))
+    reported: list[Ambiguous] = []
+    for _, doc_id, dated in sorted(ambiguous):
+        mentions = records[doc_id]
+        reported.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"), "candidates": dated,
+                         "cited_in": sorted({m.file for m in mentions}),
+                         "reason": "cited without a date; several dated documents share the symbol"})
+    return rename, reported
 
 
 def _split(doc_id: str) -> tuple[list[str], tuple[str, str, str], str]:
@@ -128,31 +133,36 @@ def _split(doc_id: str) -> tuple[list[str], tuple[str, str, str], str]:
     return parts[:-4], (parts[-4], parts[-3], parts[-1]), parts[-2]
 
 
+def _local_tail(doc_id: str) -> Optional[str]:
+    """The issuer, type and number of a local document's id ('ubnd/cv/4926'); None for any other id (news ids)."""
+    if not doc_id.startswith("vn/") or doc_id.count("/") < 5:
+        return None
+    return "/".join(_split(doc_id)[1])
+
+
 def enclosing_scope(records: MentionTable, rename: Renames) -> Renames:
     """A local citation that named no issuer was scoped to the citing text's own unit; the document with that number
     in an enclosing unit (district, province) is the one meant when it is the only one there. Only documents that are
-    cited, never read, below province level, and not already renamed; several candidates: left as they are."""
-    local = [i for i in records if i.startswith("vn/") and i.count("/") >= 5]      # not news ids
-    by_tail: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
-    for doc_id in local:
-        scope, tail, period = _split(doc_id)
-        by_tail[tail].append(("/".join(scope), period, doc_id))
+    cited, never read, below province level, and not already renamed; several candidates: left as they are. The ids
+    are compared one issuer, type and number at a time."""
     out: Renames = {}
-    for doc_id in local:
-        scope, tail, period = _split(doc_id)
-        if doc_id in rename or records.has_subject(doc_id) or len(scope) < 3 or \
-                scope[1].startswith("unknown@"):
-            continue
-        for k in range(len(scope) - 1, 1, -1):
-            outer = "/".join(scope[:k])
-            found = {i for unit, per, i in by_tail[tail]
-                     if unit == outer and (per == period or period == "undated" or per == "undated")}
-            if len(found) == 1:
-                target = found.pop()
-                out[doc_id] = rename.get(target, target)
-                break
-            if found:
-                break
+    for members in records.grouped_ids(_local_tail):
+        placed = [("/".join(scope), period, doc_id) for doc_id, _, _ in members
+                  for scope, _, period in [_split(doc_id)]]
+        for doc_id, own, _ in members:
+            scope, _, period = _split(doc_id)
+            if doc_id in rename or own or len(scope) < 3 or scope[1].startswith("unknown@"):
+                continue
+            for k in range(len(scope) - 1, 1, -1):
+                outer = "/".join(scope[:k])
+                found = {i for unit, per, i in placed
+                         if unit == outer and (per == period or period == "undated" or per == "undated")}
+                if len(found) == 1:
+                    target = found.pop()
+                    out[doc_id] = rename.get(target, target)
+                    break
+                if found:
+                    break
     return out
 
 

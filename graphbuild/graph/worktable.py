@@ -21,14 +21,15 @@ import sqlite3
 from collections.abc import Mapping
 from itertools import groupby
 from pathlib import Path
-from typing import Any, Generator, Iterable, Iterator, Optional
+from typing import Any, Callable, Generator, Iterable, Iterator, Optional
 
 from .model import DocumentRecord, Mention, Statement
 
 _SCHEMA = """
 CREATE TABLE mention (seq INTEGER PRIMARY KEY, key INTEGER NOT NULL, file TEXT NOT NULL, subject INTEGER NOT NULL,
                       record BLOB NOT NULL);
-CREATE TABLE ident (key INTEGER PRIMARY KEY, id TEXT NOT NULL, resolved TEXT);
+CREATE TABLE ident (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, subject INTEGER NOT NULL, resolved TEXT);
+CREATE TABLE id_group (grp TEXT NOT NULL, key INTEGER NOT NULL);
 CREATE TABLE statement (seq INTEGER PRIMARY KEY, row BLOB NOT NULL);
 CREATE TABLE said (seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, evidence BLOB NOT NULL);
 CREATE TABLE node (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
@@ -37,6 +38,7 @@ CREATE TABLE link (seq INTEGER PRIMARY KEY, relation TEXT NOT NULL, source TEXT 
 """
 _BATCH = 5000
 CACHE_KIB = 65536           # SQLite's page cache (and its sorter's memory before it spills to temporary files)
+ID_CACHE = 65536            # provisional ids whose keys ``MentionTable`` keeps in memory (the recently added)
 
 
 class WorkTables:
@@ -59,6 +61,8 @@ class WorkTables:
     # --- writing, in batches ------------------------------------------------------------------------------------
 
     _INSERT = {"mention": "INSERT INTO mention VALUES (?, ?, ?, ?, ?)", "statement": "INSERT INTO statement VALUES (?, ?)",
+               "ident": "INSERT INTO ident (key, id, subject) VALUES (?, ?, ?)",
+               "id_group": "INSERT INTO id_group VALUES (?, ?)",
                "said": "INSERT INTO said VALUES (?, ?, ?, ?)", "node": "INSERT INTO node VALUES (?, ?)",
                "link": "INSERT INTO link VALUES (?, ?, ?, ?, ?)"}
 
@@ -130,13 +134,14 @@ class WorkTables:
 
 class MentionTable(Mapping[str, list[Mention]]):
     """Provisional id -> its mentions in the order they were read; ids iterate in first-seen order (as a dict fed
-    the same mentions would). Only the ids, and whether any input is the document itself, stay in memory."""
+    the same mentions would). The ids are on disk too (table ``ident``: key in first-seen order, id, whether any input
+    is the document itself); the keys of the last ``ID_CACHE`` ids added stay in memory."""
 
     def __init__(self, tables: WorkTables):
         self._tables = tables
-        self._keys: dict[str, int] = {}          # id -> key, in first-seen order
-        self._ids: list[str] = []                # key -> id
-        self._subject = bytearray()              # key -> 1 when an input is the document itself
+        self._db = tables.db
+        self._recent: dict[str, int] = {}        # id -> key, of ids added lately (those not yet written among them)
+        self._count = 0
         self._seq = 0
         self._indexed = False
 
@@ -149,66 +154,106 @@ class MentionTable(Mapping[str, list[Mention]]):
                 table.add(doc_id, mention)
         return table
 
-    def add(self, doc_id: str, mention: Mention) -> None:
-        key = self._keys.get(doc_id)
+    def _key(self, doc_id: str) -> Optional[int]:
+        key = self._recent.get(doc_id)
         if key is None:
-            key = self._keys[doc_id] = len(self._ids)
-            self._ids.append(doc_id)
-            self._subject.append(0)
-        if mention.is_subject:
-            self._subject[key] = 1
+            row = self._db.execute("SELECT key FROM ident WHERE id = ?", (doc_id,)).fetchone()
+            key = row[0] if row else None
+        return key
+
+    def add(self, doc_id: str, mention: Mention) -> None:
+        key = self._key(doc_id)
+        if key is None:
+            if len(self._recent) >= ID_CACHE:
+                self._tables._flush("ident")        # the ids forgotten here must be found on disk
+                self._recent.clear()
+            key = self._recent[doc_id] = self._count
+            self._count += 1
+            self._tables._add("ident", (key, doc_id, int(mention.is_subject)))
+        elif mention.is_subject:
+            self._tables._flush("ident")
+            self._db.execute("UPDATE ident SET subject = 1 WHERE key = ?", (key,))
         self._seq += 1
         self._tables._add("mention", (self._seq, key, mention.file, int(mention.is_subject),
                                       marshal.dumps(mention.record)))
 
     def _ready(self) -> None:
+        self._tables._flush("ident")
         self._tables._flush("mention")
         if not self._indexed:
-            self._tables.db.execute("CREATE INDEX mention_by_key ON mention (key, seq)")
+            self._db.execute("CREATE INDEX mention_by_key ON mention (key, seq)")
             self._indexed = True
 
     def has_subject(self, doc_id: str) -> bool:
         """Whether an input is the document itself (its own text was read)."""
-        return bool(self._subject[self._keys[doc_id]])
+        self._tables._flush("ident")
+        row = self._db.execute("SELECT subject FROM ident WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return bool(row[0])
 
     def __getitem__(self, doc_id: str) -> list[Mention]:
         self._ready()
-        rows = self._tables.db.execute("SELECT file, subject, record FROM mention WHERE key = ? ORDER BY seq",
-                                       (self._keys[doc_id],))
+        key = self._key(doc_id)
+        if key is None:
+            raise KeyError(doc_id)
+        rows = self._db.execute("SELECT file, subject, record FROM mention WHERE key = ? ORDER BY seq", (key,))
         return [Mention(marshal.loads(record), file, bool(subject)) for file, subject, record in rows]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
+        self._tables._flush("ident")
+        for (doc_id,) in self._db.execute("SELECT id FROM ident ORDER BY key"):
+            yield doc_id
 
     def __len__(self) -> int:
-        return len(self._keys)
+        return self._count
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._keys
+        if not isinstance(doc_id, str):
+            return False
+        self._tables._flush("ident")
+        return self._key(doc_id) is not None
 
     def items(self) -> Iterator[tuple[str, list[Mention]]]:     # type: ignore[override]
         """(id, its mentions) in first-seen order, streamed."""
         self._ready()
-        rows = self._tables.db.execute("SELECT key, file, subject, record FROM mention ORDER BY key, seq")
-        for key, group in groupby(rows, key=lambda r: r[0]):
-            yield self._ids[key], [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]
+        rows = self._db.execute("SELECT i.id, m.file, m.subject, m.record FROM mention m JOIN ident i ON i.key = m.key "
+                                "ORDER BY m.key, m.seq")
+        for doc_id, group in groupby(rows, key=lambda r: r[0]):
+            yield doc_id, [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]
 
     def first_records(self) -> Iterator[tuple[str, DocumentRecord]]:
         """(id, the record of its first mention) in first-seen order."""
         self._ready()
-        rows = self._tables.db.execute("SELECT key, record FROM mention WHERE seq IN "
-                                       "(SELECT min(seq) FROM mention GROUP BY key) ORDER BY key")
-        for key, record in rows:
-            yield self._ids[key], marshal.loads(record)
+        rows = self._db.execute("SELECT i.id, m.record FROM mention m JOIN ident i ON i.key = m.key WHERE m.seq IN "
+                                "(SELECT min(seq) FROM mention GROUP BY key) ORDER BY m.key")
+        for doc_id, record in rows:
+            yield doc_id, marshal.loads(record)
+
+    def grouped_ids(self, group: Callable[[str], Optional[str]]) -> Iterator[list[tuple[str, bool, int]]]:
+        """The ids that ``group`` names a group, one group at a time (groups sorted by name), each as [(id, whether an
+        input is the document itself, its first-seen rank)] in first-seen order: a pass that compares the ids of
+        one key (an undated citation and the dated documents of its symbol) holds one group, not every id."""
+        self._tables._flush("ident")
+        db = self._db
+        db.execute("DELETE FROM id_group")
+        for key, doc_id in db.cursor().execute("SELECT key, id FROM ident ORDER BY key"):
+            name = group(doc_id)
+            if name is not None:
+                self._tables._add("id_group", (name, key))
+        self._tables._flush("id_group")
+        rows = db.execute("SELECT g.grp, i.id, i.subject, i.key FROM id_group g JOIN ident i ON i.key = g.key "
+                          "ORDER BY g.grp, g.key")
+        for _, members in groupby(rows, key=lambda r: r[0]):
+            yield [(doc_id, bool(subject), key) for _, doc_id, subject, key in members]
 
     def grouped(self, rename: Mapping[str, str]) -> Iterator[tuple[str, list[Mention]]]:
         """(resolved id, every mention of the ids that resolve to it) sorted by resolved id; within a group the
         mentions of each id in first-seen order of the ids, each id's in the order they were read."""
         self._ready()
-        db = self._tables.db
-        db.execute("DELETE FROM ident")
-        db.executemany("INSERT INTO ident VALUES (?, ?, ?)",
-                       ((key, doc_id, rename.get(doc_id, doc_id)) for key, doc_id in enumerate(self._ids)))
+        db = self._db
+        db.execute("UPDATE ident SET resolved = id")
+        db.executemany("UPDATE ident SET resolved = ? WHERE id = ?", ((to, doc_id) for doc_id, to in rename.items()))
         rows = db.execute("SELECT i.resolved, m.file, m.subject, m.record FROM mention m JOIN ident i ON i.key = m.key "
                           "ORDER BY i.resolved, m.key, m.seq")
         for resolved, group in groupby(rows, key=lambda r: r[0]):

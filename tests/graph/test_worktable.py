@@ -130,3 +130,25 @@ def test_cited_counts_are_the_distinct_sources_of_each_target_in_id_order():
     expected = Counter(target for _, target in {(s, t) for s, t, _ in said})
     assert list(tables.cited_counts()) == sorted(expected.items())
     tables.close()
+
+
+def test_ids_held_on_disk_past_the_cache_answer_as_in_memory(monkeypatch):
+    """The provisional ids live in the work tables; only the last ``ID_CACHE`` added stay in memory. An id met again
+    after it was forgotten keeps its key (its first-seen rank) and gains its subject flag."""
+    from graphbuild.graph import worktable
+    monkeypatch.setattr(worktable, "ID_CACHE", 2)
+    table = WorkTables().mentions
+    for doc_id, mention in [("a", m("1.txt")), ("b", m("1.txt")), ("c", m("2.txt")), ("a", m("3.txt", True)),
+                            ("d", m("4.txt")), ("b", m("5.txt"))]:
+        table.add(doc_id, mention)
+    assert list(table) == ["a", "b", "c", "d"] and len(table) == 4 and "b" in table and "e" not in table
+    assert table.has_subject("a") and not table.has_subject("b")
+    assert [x.file for x in table["b"]] == ["1.txt", "5.txt"]
+    assert [(i, len(ms)) for i, ms in table.items()] == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
+
+
+def test_ids_come_grouped_one_key_at_a_time_in_first_seen_order_within_a_group():
+    table = MentionTable.of({"vn/x/2023/44": [m("1.txt")], "vn/y/1": [m("2.txt", True)],
+                             "vn/x/undated/44": [m("3.txt", True)], "news/1": [m("4.txt")]})
+    groups = list(table.grouped_ids(lambda i: i.split("/")[1] if i.startswith("vn/") else None))
+    assert groups == [[("vn/x/2023/44", False, 0), ("vn/x/undated/44", True, 2)], [("vn/y/1", True, 1)]]
