@@ -5,9 +5,10 @@
 Copies ``GRAPH_DIR/extractions.jsonl`` into ``--out`` (a fresh folder), then, in a new process running the
 graphbuild found in ``--code`` (default: this checkout; give another checkout to measure an older version on the
 same log), runs what a build runs after extraction (``build._resolve_to_files``: resolution, the graph's files, the
-check and the report) and prints one JSON line: seconds per stage, the process's peak RSS (MiB, ``ru_maxrss``) and
-the largest of its RSS samples taken every 50 ms, and the largest size of its work file on disk
-(``.resolve.sqlite``; none before the work tables). Compare the files of two runs with ``cmp`` to see that two versions
+check and the report) and prints one JSON line: seconds per stage, the process's peak RSS (MiB, ``ru_maxrss``),
+the largest of its RSS samples taken every 50 ms and the largest of each pass of resolution (gather, rename,
+nodes, pairs, edges, documents, links; "export" is the check and the report after them), and the largest size of
+its work file on disk (``.resolve.sqlite``; none before the work tables). Compare the files of two runs with ``cmp`` to see that two versions
 write the same bytes. It prints numbers only.
 """
 from __future__ import annotations
@@ -27,22 +28,31 @@ import json, os, resource, sys, threading, time
 from graphbuild.graph import build
 out, extracted = sys.argv[1], int(sys.argv[2])
 samples, work_bytes = [], [0]
+passes, current = {}, {"name": "start", "peak": 0}     # the largest RSS sample of each pass of resolution
 def sample():
     while True:
         with open("/proc/self/status") as f:
             samples.append(next(int(l.split()[1]) for l in f if l.startswith("VmRSS:")))
+        current["peak"] = max(current["peak"], samples[-1])
         try:
             work_bytes[0] = max(work_bytes[0], os.path.getsize(os.path.join(out, ".resolve.sqlite")))
         except OSError:
             pass
         time.sleep(0.05)
+def stage(name):
+    passes[current["name"]] = current["peak"] // 1024
+    current.update(name=name, peak=samples[-1] if samples else 0)
+resolve = build.resolve_to_files
+build.resolve_to_files = lambda *args, **kwargs: resolve(*args, stage=stage, **kwargs)
 threading.Thread(target=sample, daemon=True).start()
 started = time.perf_counter()
 result = build._resolve_to_files(out, [], extracted)
+stage("end")
 print(json.dumps({"seconds": result[1], "total_s": time.perf_counter() - started,
                   "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "sampled_max_mib": max(samples) / 1024, "work_file_max_mb": work_bytes[0] / 1e6,
-                  "documents": result[0]["documents"], "edges": result[0]["edges"]}))
+                  "documents": result[0]["documents"], "edges": result[0]["edges"],
+                  "pass_peak_mib": {k: v for k, v in passes.items() if k != "start"}}))
 """
 
 

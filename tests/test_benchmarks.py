@@ -86,3 +86,17 @@ def test_store_memory_benchmark_loads_a_graph_scaled_up(tmp_path):
     from graphbuild.stores.ladybug import EmbeddedStore
     with EmbeddedStore(tmp_path / "w") as s:
         assert s.run("MATCH (d:Document) RETURN count(*) AS n") == [{"n": 3 * documents}]
+
+
+def test_resolve_memory_benchmark_resolves_a_log_again_and_tells_each_pass(tmp_path):
+    import json
+
+    from graphbuild.graph.build import build_graph
+    build_graph([ROOT / "data" / "seeds"], tmp_path / "g")
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "resolve_memory.py"), str(tmp_path / "g"),
+                        "--out", str(tmp_path / "again")], capture_output=True, text=True, timeout=600)
+    assert r.returncode == 0, r.stderr[-2000:]
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    assert {"gather", "rename", "nodes", "pairs", "edges", "documents", "links"} <= set(result["pass_peak_mib"])
+    for name in ("documents.jsonl", "edges.jsonl"):     # the same files as the build's
+        assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "g" / name).read_bytes()
