@@ -220,28 +220,26 @@ def _party_key(doc_id: str, record: DocumentRecord) -> Optional[str]:
 
 class PartyTerms:
     """Party documents of one issuer, type and number in one congress term but with different years are the same
-    number cited with a wrong date, or a mistake: kept apart, and reported. Fed the groups one at a time; only the
-    Party documents' symbols and dates are kept."""
+    number cited with a wrong date, or a mistake: kept apart, and reported. Fed the groups one at a time; the Party
+    documents' symbols and dates wait in the work tables (``party_term``), compared one term key at a time."""
 
-    def __init__(self) -> None:
-        # term key -> id -> (symbol of its first mention, the dates its mentions give)
-        self.by_term: dict[str, dict[str, tuple[Optional[str], frozenset[str]]]] = defaultdict(dict)
+    def __init__(self, tables: Optional[WorkTables] = None) -> None:
+        self._tables = tables or WorkTables()
 
     def add(self, doc_id: str, mentions: list[Mention]) -> None:
         key = _party_key(doc_id.split("~")[0], mentions[0].record)
         if key:
-            self.by_term[key][doc_id] = (mentions[0].record.get("symbol"),
-                                         frozenset(m.record.get("date") or "" for m in mentions))
+            self._tables.add_party_term(key, doc_id, mentions[0].record.get("symbol"),
+                                        sorted({m.record.get("date") or "" for m in mentions}))
 
     def conflicts(self) -> list[Conflict]:
         conflicts: list[Conflict] = []
-        for ids in self.by_term.values():
-            if len(ids) > 1:
-                first = sorted(ids)[0]
-                conflicts.append({"id": first, "symbol": ids[first][0],
-                                  "dates": sorted(set().union(*(dates for _, dates in ids.values()))),
-                                  "ids": sorted(ids), "reason": "one Party number in one term with different years: "
-                                                                "kept apart"})
+        for ids in self._tables.party_terms_shared():
+            first = min(ids)
+            conflicts.append({"id": first, "symbol": ids[first][0],
+                              "dates": sorted(set().union(*(dates for _, dates in ids.values()))),
+                              "ids": sorted(ids), "reason": "one Party number in one term with different years: "
+                                                            "kept apart"})
         return conflicts
 
 

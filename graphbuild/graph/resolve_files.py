@@ -65,7 +65,7 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
         rename.update(laws_by_name_in_corpus(records, rename))
         tell("nodes")
         conflicts: list[Any] = []
-        party = PartyTerms()
+        party = PartyTerms(tables)
         index = NodeFields(PAIR_FIELDS)
         for doc_id, mentions in split_date_conflicts(records, rename, conflicts):
             party.add(doc_id, mentions)

@@ -30,6 +30,8 @@ CREATE TABLE mention (seq INTEGER PRIMARY KEY, key INTEGER NOT NULL, file TEXT N
                       record BLOB NOT NULL);
 CREATE TABLE ident (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, subject INTEGER NOT NULL, resolved TEXT);
 CREATE TABLE id_group (grp TEXT NOT NULL, key INTEGER NOT NULL);
+CREATE TABLE party_term (seq INTEGER PRIMARY KEY, term_key TEXT NOT NULL, id TEXT NOT NULL, symbol TEXT,
+                         dates BLOB NOT NULL);
 CREATE TABLE statement (seq INTEGER PRIMARY KEY, row BLOB NOT NULL);
 CREATE TABLE said (seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, evidence BLOB NOT NULL);
 CREATE TABLE node (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
@@ -56,13 +58,14 @@ class WorkTables:
         self.db.execute("BEGIN")
         self.mentions = MentionTable(self)
         self._pending: dict[str, list[tuple[Any, ...]]] = {}
-        self._statements = self._said = self._links = 0
+        self._statements = self._said = self._links = self._party_terms = 0
 
     # --- writing, in batches ------------------------------------------------------------------------------------
 
     _INSERT = {"mention": "INSERT INTO mention VALUES (?, ?, ?, ?, ?)", "statement": "INSERT INTO statement VALUES (?, ?)",
                "ident": "INSERT INTO ident (key, id, subject) VALUES (?, ?, ?)",
                "id_group": "INSERT INTO id_group VALUES (?, ?)",
+               "party_term": "INSERT INTO party_term VALUES (?, ?, ?, ?, ?)",
                "said": "INSERT INTO said VALUES (?, ?, ?, ?)", "node": "INSERT INTO node VALUES (?, ?)",
                "link": "INSERT INTO link VALUES (?, ?, ?, ?, ?)"}
 
@@ -105,6 +108,20 @@ class WorkTables:
         self._flush("said")
         yield from self.db.execute("SELECT target, count(*) FROM (SELECT DISTINCT source, target FROM said) "
                                    "GROUP BY target ORDER BY target")
+
+    def add_party_term(self, term_key: str, doc_id: str, symbol: Optional[str], dates: list[str]) -> None:
+        self._party_terms += 1
+        self._add("party_term", (self._party_terms, term_key, doc_id, symbol, marshal.dumps(dates)))
+
+    def party_terms_shared(self) -> Iterator[dict[str, tuple[Optional[str], set[str]]]]:
+        """For each term key that more than one document has, in the order the keys were first added: id -> (its
+        symbol, its dates)."""
+        self._flush("party_term")
+        rows = self.db.execute("SELECT p.term_key, p.id, p.symbol, p.dates FROM party_term p JOIN "
+                               "(SELECT term_key, min(seq) AS first FROM party_term GROUP BY term_key "
+                               "HAVING count(*) > 1) k ON k.term_key = p.term_key ORDER BY k.first, p.seq")
+        for _, group in groupby(rows, key=lambda r: r[0]):
+            yield {doc_id: (symbol, set(marshal.loads(dates))) for _, doc_id, symbol, dates in group}
 
     def add_node(self, node: Any) -> None:
         self._add("node", (node["id"], marshal.dumps(node)))
