@@ -117,6 +117,7 @@ class WorkTables:
         """For each term key that more than one document has, in the order the keys were first added: id -> (its
         symbol, its dates)."""
         self._flush("party_term")
+        self.db.execute("CREATE INDEX IF NOT EXISTS party_term_by_key ON party_term (term_key, seq)")
         rows = self.db.execute("SELECT p.term_key, p.id, p.symbol, p.dates FROM party_term p JOIN "
                                "(SELECT term_key, min(seq) AS first FROM party_term GROUP BY term_key "
                                "HAVING count(*) > 1) k ON k.term_key = p.term_key ORDER BY k.first, p.seq")
