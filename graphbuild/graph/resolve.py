@@ -14,7 +14,7 @@ provisional id to the id it resolves to. ``resolve_files`` runs the passes in or
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping
 from typing import Any, Iterable, Iterator, Optional, Union, cast
 
