@@ -9,6 +9,7 @@ import re
 from typing import Optional
 
 from .. import vocab
+from ..vocab.patterns import any_of
 from .feasibility import possible
 from .mentions import Mention
 from .relations import Role
@@ -25,7 +26,7 @@ _BEFORE_NUMBER = re.compile(r"(?:[\s,]*(?:và\s+)?(?:Bộ\s+luật|Luật)\s[^;:
 _LAW_NAMES = re.compile(r"(?:Bộ\s+luật|Luật)\s.+?(?=\s*,\s*(?:Bộ\s+luật|Luật)\s|\s+và\s+(?:Bộ\s+luật|Luật)\s"
                         r"|[\s,]*(?i:số)?\s*:?\s*$)")
 _NUMBERED_NAME = re.compile(r"((?:Bộ\s+luật|Luật)\s.+?)\s+(?i:số)\b")
-_LIST_GAP = re.compile(r"[\s;,]*")
+_LIST_GAP = re.compile(rf"(?:[\s;,]|{any_of(vocab.phrases('coordinator'))}(?!\w))*")
 
 
 def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role]]) -> list[list[Role]]:
@@ -67,7 +68,7 @@ def amending_law_names(text: str, mentions: list[Mention], roles: list[list[Role
             trigger, match = lead
             out[last] = [Role("subject", trigger.relation, "trigger", verb=verb_text(match),
                               verb_at=clause + match.start(), clause_at=clause)]
-        elif lead is None:
+        else:       # no phrase opens the clause (a "sửa đổi" inside a name before it opens nothing)
             listed = _list_item_role(text, mentions, starts, out, opener.start())
             if listed is not None:
                 out[last] = [listed]

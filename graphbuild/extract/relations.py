@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Optional
 
@@ -103,7 +104,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 # "thực hiện theo … Phụ lục kèm theo Thông tư số X": what the clause acts on is unnamed; X is cited
                 mine = [Role("subject", "CITES", "plain", clause_at=clause.start, unnamed_object=relation)]
         elif prev is None:
-            mine = _note_cell(ctx, i, line_start) or []
+            mine = _note_cell(ctx, i, line_start) or _continued_basis(ctx, i) or []
             if not mine:
                 header = list_header(ctx, line_start, mention)
                 mine = [header] if header is not None else []
@@ -118,6 +119,20 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         ctx.by_key.setdefault(mention.key, mention)
     post_triggers(ctx)
     return ctx.roles
+
+
+_LINE_OPENS_ON_DOCUMENT = re.compile(r";[ \t]*\n[ \t]*\Z")
+
+
+def _continued_basis(ctx: Context, i: int) -> Optional[list[Role]]:
+    """A line of a preamble that opens on a document, right after a "Căn cứ …;" line, goes on with its bases ("Căn
+    cứ Luật Bảo hiểm y tế số 25/2008/QH12 …;" + newline + "Luật sửa đổi, bổ sung … số 46/2014/QH13 …;"): the lead
+    of the line before is its."""
+    start = ctx.mentions[i].start
+    if i == 0 or not _LINE_OPENS_ON_DOCUMENT.search(ctx.text, max(ctx.mentions[i - 1].tail_end, start - 20), start):
+        return None
+    lead = ctx.clauses[i - 1].lead_role(ctx.text, ctx.mentions[i - 1].start)
+    return [replace(lead, clause_at=ctx.line_of[i])] if lead.relation == "BASED_ON" else None
 
 
 def _named_before(ctx: Context, i: int) -> Optional[int]:

@@ -21,6 +21,14 @@ LONG = ("bảo đảm người học được hoàn thành chương trình đào
         "và quốc tế, gắn với việc làm bền vững của người lao động ở mọi vùng miền")
 
 CASES = [
+    ("a preamble line that opens on a document right after a 'Căn cứ …;' line goes on with its bases",
+     "Căn cứ Luật Bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008;\nLuật sửa đổi, bổ sung một số điều của "
+     "Luật Bảo hiểm y tế số 46/2014/QH13 ngày 13 tháng 6 năm 2014 và Luật sửa đổi, bổ sung một số điều của Luật Bảo "
+     "hiểm y tế số 51/2024/QH15 ngày 27 tháng 11 năm 2024;\nCăn cứ Nghị định số 29/2025/NĐ-CP ngày 24 tháng 02 năm "
+     "2025 của Chính phủ quy định chức năng, nhiệm vụ của Bộ;\nNghị định số 166/2025/NĐ-CP ngày 30 tháng 6 năm 2025 "
+     "sửa đổi, bổ sung một số điều của Nghị định số 29/2025/NĐ-CP;\nTheo đề nghị của Vụ trưởng Vụ Pháp chế;",
+     {(S, "46/2014/QH13"): ("BASED_ON", "enacted"), (S, "51/2024/QH15"): ("BASED_ON", "enacted"),
+      (S, "166/2025/NĐ-CP"): ("BASED_ON", "enacted"), ("166/2025/NĐ-CP", "29/2025/NĐ-CP"): ("AMENDS", "enacted")}),
     ("a law cited by its name alone, whose number no text and no table gives, is identified by that name",
      "Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2005; Luật sửa đổi, bổ sung một số điều của Luật Giáo dục ngày 25 "
      "tháng 11 năm 2009;",
