@@ -73,8 +73,10 @@ def test_dev_gold(data_dir):
 # The second gold (data/gold/GUIDELINES.md): "tune" is what the rules were tuned on, "check" is only ever scored
 # (its floor is what the rules are measured to reach on text they were not tuned to; it should only go up, except
 # when the half grows: round 9 added VBHN 47/VBHN-VPQH, 81 required edges the rules found half of, and took the
-# check half from F1 0.949 to 0.917 with the same code; rounds 10 and 11, consolidated texts, took it to 0.892).
-SECOND_GOLD_FLOORS = {"tune": (0.97, 0.98, 0.965), "check": (0.92, 0.965, 0.945)}
+# check half from F1 0.949 to 0.917 with the same code; rounds 10 and 11, consolidated texts, took it to 0.892; round
+# 13 brought a resolution of tasks and non-applications, 89 of whose 109 modes the rules read, the check half's mode
+# from 0.957 to 0.945).
+SECOND_GOLD_FLOORS = {"tune": (0.97, 0.98, 0.965), "check": (0.92, 0.965, 0.94)}
 
 
 @pytest.mark.parametrize("half", sorted(SECOND_GOLD_FLOORS))
