@@ -166,7 +166,14 @@ class Engine:
         pass
 
     def query(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
-        return iter(())
+        """The rows of ``sql``, FETCH at a time (a sqlite3 and a duckdb connection read alike); none without a
+        database."""
+        db = getattr(self, "db", None)
+        if db is None:
+            return
+        result = db.execute(sql)
+        while batch := result.fetchmany(FETCH):
+            yield batch
 
     def files(self) -> list[Path]:
         return []
@@ -199,14 +206,6 @@ class SQLite(Engine):
     def rename(self, rename: dict[str, str]) -> None:                             # MentionTable.grouped
         self.db.execute("UPDATE ident SET resolved = id")
         self.db.executemany("UPDATE ident SET resolved = ? WHERE id = ?", ((to, i) for i, to in rename.items()))
-
-    def query(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
-        cursor = self.db.execute(sql)
-        while True:
-            batch = cursor.fetchmany(FETCH)
-            if not batch:
-                return
-            yield batch
 
     def files(self) -> list[Path]:
         return [self.path]
@@ -245,14 +244,6 @@ class DuckDB(Engine):
             self.insert("rename", items[start:start + BATCH])
         self.db.execute("UPDATE ident SET resolved = id")
         self.db.execute("UPDATE ident SET resolved = r.to_id FROM rename r WHERE ident.id = r.id")
-
-    def query(self, sql: str) -> Iterator[list[tuple[Any, ...]]]:
-        result = self.db.execute(sql)
-        while True:
-            batch = result.fetchmany(FETCH)
-            if not batch:
-                return
-            yield batch
 
     def files(self) -> list[Path]:
         return [self.path, Path(str(self.path) + ".wal")]

@@ -14,7 +14,7 @@ provisional id to the id it resolves to. ``resolve_files`` runs the passes in or
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any, Iterable, Iterator, Optional, Union, cast
 
@@ -147,16 +147,16 @@ def enclosing_scope(records: MentionTable, rename: Renames) -> Renames:
     are compared one issuer, type and number at a time."""
     out: Renames = {}
     for members in records.grouped_ids(_local_tail):
-        placed = [("/".join(scope), period, doc_id) for doc_id, _, _ in members
-                  for scope, _, period in [_split(doc_id)]]
-        for doc_id, own, _ in members:
-            scope, _, period = _split(doc_id)
+        split = [(doc_id, own, *_split(doc_id)) for doc_id, own, _ in members]
+        in_unit: dict[str, list[tuple[str, str]]] = defaultdict(list)      # unit -> (period, id) of the group
+        for doc_id, _, scope, _, period in split:
+            in_unit["/".join(scope)].append((period, doc_id))
+        for doc_id, own, scope, _, period in split:
             if doc_id in rename or own or len(scope) < 3 or scope[1].startswith("unknown@"):
                 continue
             for k in range(len(scope) - 1, 1, -1):
-                outer = "/".join(scope[:k])
-                found = {i for unit, per, i in placed
-                         if unit == outer and (per == period or period == "undated" or per == "undated")}
+                found = {i for per, i in in_unit.get("/".join(scope[:k]), ())
+                         if per == period or period == "undated" or per == "undated"}
                 if len(found) == 1:
                     target = found.pop()
                     out[doc_id] = rename.get(target, target)
