@@ -3,32 +3,57 @@
 (ADDRESSED_TO). News articles need nothing here: REPORTS is already an edge between documents.
 
 ``Entities`` is fed the documents one at a time, sorted by id (the first document of an issuer names it until one
-issued by it names it better); the entities stay in memory (there are far fewer than documents) and each link goes
-to ``add_link`` as it is made, to be sorted and made unique where it is kept (``worktable.WorkTables.links``)."""
+issued by it names it better). The entities go to the work tables (``worktable.WorkTables``: table ``entity``, read
+back sorted by id), and each link to its ``add_link`` as it is made, to be sorted and made unique there. What stays
+in memory: the ids of the units already added (the country has ~46,500) and the organisations of the last
+``ORG_CACHE`` issuers met (a document's issuer is its id's scope: the documents of one issuer come one after another).
+A signer or a recipient is the first document's that names it: the table keeps the first row of each id."""
 from __future__ import annotations
 
-from typing import Callable, Optional, cast
+from typing import TYPE_CHECKING, Optional, cast
 
 from ..extract import identity
 from ..models import Level
 from ..vocab import gazetteer
-from .model import DocumentNode, Entity, Link, LocalityEntity, OrganizationEntity
+from .model import DocumentNode, LocalityEntity, OrganizationEntity
+
+if TYPE_CHECKING:
+    from .worktable import WorkTables
+
+ORG_CACHE = 4096        # organisations kept in memory, written to the table when there are more
 
 
 class Entities:
-    def __init__(self, add_link: Callable[[Link], None]):
-        self.entities: dict[str, Entity] = {}
-        self.add_link = add_link
+    def __init__(self, tables: WorkTables):
+        self._tables = tables
+        self.add_link = tables.add_link
+        self._units: set[str] = set()
+        self._orgs: dict[str, OrganizationEntity] = {}       # the issuers met lately, as they are now
+
+    def _organization(self, org_id: str, new: OrganizationEntity) -> OrganizationEntity:
+        """The organisation of ``org_id`` as it is now (``new`` when it is not known yet), kept to be changed."""
+        org = self._orgs.get(org_id)
+        if org is None:
+            if len(self._orgs) >= ORG_CACHE:
+                self.flush()
+            org = self._orgs[org_id] = cast(OrganizationEntity, self._tables.entity(org_id)) or new
+        return org
+
+    def flush(self) -> None:
+        """The organisations held here written to the table (the table then holds every entity)."""
+        self._tables.put_entities(self._orgs.values())
+        self._orgs.clear()
 
     def _add_locality(self, unit: Optional[gazetteer.Unit]) -> None:
         """The unit and its parents up to the first one already in the graph, each PART_OF its parent, and each
         SUCCEEDED_BY the 2025 units that took it over."""
-        while unit is not None and unit.id not in self.entities:
+        while unit is not None and unit.id not in self._units:
             entity: LocalityEntity = {
                 "id": unit.id, "label": "Locality", "name": unit.short, "full_name": unit.name,
                 "level": cast(Level, unit.level), "era": unit.era, "parent": unit.parent, "province": unit.province_id,
                 "successor": gazetteer.successor(unit.id) if unit.era == "legacy" else None}
-            self.entities[unit.id] = entity
+            self._units.add(unit.id)
+            self._tables.add_entity(entity)
             if unit.parent:
                 self.add_link({"source": unit.id, "target": unit.parent, "relation": "PART_OF"})
             for successor in gazetteer.successors(unit.id):
@@ -43,7 +68,7 @@ class Entities:
                                    "name": node.get("issuer") or node.get("issuer_code"),
                                    "code": node.get("issuer_code"), "level": node.get("level"),
                                    "locality": node.get("locality"), "locality_id": None}
-        org = cast(OrganizationEntity, self.entities.setdefault(org_id, new))   # 'org/…' ids are organisations only
+        org = self._organization(org_id, new)           # 'org/…' ids are organisations only
         if not node["stub"] and node.get("issuer"):
             org["name"] = node["issuer"]           # the document's own header names its issuer best
         self.add_link({"source": doc_id, "target": org_id, "relation": "ISSUED_BY"})
@@ -65,14 +90,13 @@ class Entities:
         signer = node.get("signer")
         if signer:
             person_id = "person/" + identity.slug(signer)
-            self.entities.setdefault(person_id, {"id": person_id, "label": "Person", "name": signer})
+            self._tables.add_entity({"id": person_id, "label": "Person", "name": signer})
             self.add_link({"source": doc_id, "target": person_id, "relation": "SIGNED_BY",
                            "role": node.get("signer_role")})
         for recipient in node.get("recipients") or []:
             recipient_id = "recipient/" + identity.slug(recipient)[:80]
-            self.entities.setdefault(recipient_id, {"id": recipient_id, "label": "Organization", "name": recipient,
-                                                    "code": None, "level": None, "locality": None,
-                                                    "locality_id": None})
+            self._tables.add_entity({"id": recipient_id, "label": "Organization", "name": recipient, "code": None,
+                                     "level": None, "locality": None, "locality_id": None})
             self.add_link({"source": doc_id, "target": recipient_id, "relation": "ADDRESSED_TO"})
 
     def add_country(self) -> None:
@@ -84,3 +108,4 @@ class Entities:
                 for level in ("district", "commune"):
                     for unit in gazetteer.children(province.id, level):
                         self._add_locality(unit)
+        self.flush()

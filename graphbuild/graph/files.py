@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Union
 
 from .model import Citation, DocumentNode, Entity, Graph, Link, Report
+from .spool import Spool
 
 PathLike = Union[str, Path]
 DOCUMENTS, EDGES, ENTITIES, LINKS, REJECTS, REPORT = ("documents.jsonl", "edges.jsonl", "entities.jsonl",
@@ -30,12 +31,39 @@ def _jsonl(path: Path, rows: Iterable[Any]) -> None:
             f.write(json_line(row))
 
 
+# report.json: ``json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True)``
+_PRETTY = json.JSONEncoder(ensure_ascii=False, indent=2, sort_keys=True).encode
+
+
 def write_report(out: PathLike, report: Report, rejects: list[dict[str, str]]) -> None:
-    """report.json and rejects.jsonl (one {file, reason} per input not used) into ``out``."""
+    """report.json and rejects.jsonl (one {file, reason} per input not used) into ``out``. The report's lists that
+    are ``Spool``s are read from disk one item at a time, into the same bytes as ``json.dumps`` of the lists."""
     out = Path(out)
     _jsonl(out / REJECTS, rejects)
-    (out / REPORT).write_text(json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                              encoding="utf-8")
+    with open(out / REPORT, "w", encoding="utf-8") as f:
+        _write_pretty(f, report)
+        f.write("\n")
+
+
+def _write_pretty(f: Any, report: Report) -> None:
+    """``json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True)`` written piece by piece. A JSON string
+    holds no raw line break, so a value's own lines are indented to its depth by indenting after each one."""
+    if not report:
+        f.write("{}")
+        return
+    values: dict[str, Any] = dict(report)
+    for i, key in enumerate(sorted(values)):
+        f.write(("," if i else "{") + "\n  " + _PRETTY(key) + ": ")
+        value = values[key]
+        if isinstance(value, Spool):
+            empty = True
+            for item in value:
+                f.write(("[" if empty else ",") + "\n    " + _PRETTY(item).replace("\n", "\n    "))
+                empty = False
+            f.write("[]" if empty else "\n  ]")
+        else:
+            f.write(_PRETTY(value).replace("\n", "\n  "))
+    f.write("\n}")
 
 
 class GraphFiles:

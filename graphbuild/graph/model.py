@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterator, Literal, NamedTuple, Optional, Protocol, TypedDict, Union, cast
@@ -177,13 +177,13 @@ class Report(TypedDict, total=False):
     by_relation: dict[str, int]
     entities: dict[str, int]
     unresolved_by_reason: dict[str, int]
-    unresolved: list[Unresolved]
-    ambiguous: list[Ambiguous]
-    conflicts: list[Conflict]
+    unresolved: Sequence[Unresolved]         # a list, or while a build writes report.json a ``spool.Spool`` on disk
+    ambiguous: Sequence[Ambiguous]
+    conflicts: Sequence[Conflict]
     inputs: int
     rejected: int
     check: Any                      # graph/check.py CheckReport: violations of time, rank, … with evidence
-    corrected: list[Any]            # statements that could not be true once the documents' dates were known
+    corrected: Sequence[Any]        # statements that could not be true once the documents' dates were known
 
 
 class Mention(NamedTuple):

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence, Union
 
 from .. import vocab
-from .model import Ambiguous, Citation, Conflict, DocumentNode, Entity, Report, Unresolved, is_undated
+from .model import Ambiguous, Citation, Conflict, DocumentNode, Report, Unresolved, is_undated
+from .spool import Spool
 
 
 def _unresolved_reasons(doc: DocumentNode) -> tuple[list[str], list[str]]:
@@ -34,15 +36,17 @@ def _unresolved_reasons(doc: DocumentNode) -> tuple[list[str], list[str]]:
 
 class ReportCounts:
     """report.json counted as the graph is written, one record at a time: counts by type, level, relation and
-    entity label; the unresolved stubs with their reasons (documents come sorted by id); then, at the end, the
-    ambiguous citations and the conflicts the resolution passes found."""
+    entity label; the unresolved stubs with their reasons (documents come sorted by id), on disk (a ``Spool`` in
+    ``folder``, else the system's temporary folder); then, at the end, the ambiguous citations and the conflicts
+    the resolution passes found."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Optional[Union[str, Path]] = None) -> None:
         self.documents = self.full_text = 0
         self.by_type: Counter[str] = Counter()
         self.by_level: Counter[str] = Counter()
         self.by_relation: Counter[str] = Counter()
-        self.unresolved: list[Unresolved] = []
+        self.by_reason: Counter[str] = Counter()       # the reasons of the unresolved, counted as they come
+        self.unresolved: Spool[Unresolved] = Spool(folder)
 
     def add_document(self, doc: DocumentNode) -> None:
         self.documents += 1
@@ -53,6 +57,7 @@ class ReportCounts:
             return
         reasons, candidates = _unresolved_reasons(doc)
         if reasons:
+            self.by_reason.update(reasons)
             self.unresolved.append({"id": doc["id"], "symbol": doc.get("symbol"), "issuer_code": doc.get("issuer_code"),
                                     "title": doc.get("title"), **({"candidates": candidates} if candidates else {}),
                                     "cited_in": doc.get("mentioned_in", []), "reasons": reasons})
@@ -60,7 +65,10 @@ class ReportCounts:
     def add_edge(self, edge: Citation) -> None:
         self.by_relation[edge["relation"]] += 1
 
-    def report(self, entities: Iterable[Entity], ambiguous: list[Ambiguous], conflicts: list[Conflict]) -> Report:
+    def report(self, entities: Mapping[str, int], ambiguous: Sequence[Ambiguous], conflicts: Sequence[Conflict],
+               corrected: Sequence[Any]) -> Report:
+        """The report: ``entities`` the number of entities by label; the lists as they are given (spools stay
+        spools, written into report.json one item at a time)."""
         return {
             "documents": self.documents,
             "full_text": self.full_text,
@@ -69,9 +77,10 @@ class ReportCounts:
             "by_type": dict(sorted(self.by_type.items())),
             "by_level": dict(sorted(self.by_level.items())),
             "by_relation": dict(sorted(self.by_relation.items())),
-            "entities": dict(sorted(Counter(x["label"] for x in entities).items())),
-            "unresolved_by_reason": dict(Counter(r for u in self.unresolved for r in u["reasons"]).most_common()),
+            "entities": dict(sorted(entities.items())),
+            "unresolved_by_reason": dict(self.by_reason.most_common()),
             "unresolved": self.unresolved,
             "ambiguous": ambiguous,
             "conflicts": conflicts,
+            "corrected": corrected,
         }

@@ -34,6 +34,7 @@ from .model import (
     Statement,
     is_undated,
 )
+from .spool import Sink, Spool
 from .worktable import MentionTable, WorkTables
 
 # The fields a node takes from the first mention that gives them (its own text first, then the citing files).
@@ -94,13 +95,14 @@ def _base_key(doc_id: str) -> str:
     return "/".join(parts[:-2] + ["*", parts[-1]])
 
 
-def attach_undated(records: MentionTable) -> tuple[Renames, list[Ambiguous]]:
+def attach_undated(records: MentionTable) -> tuple[Renames, Spool[Ambiguous]]:
     """An undated citation ("Kết luận 44-KL/TW" without a date) is the one dated document with the same key (issuer,
     type, number); with several such documents it stays as it is and is reported as ambiguous. A document read from
     its own undated text keeps its id, and the dated citations of it join it instead. The ids are compared one key
-    at a time (``MentionTable.grouped_ids``)."""
+    at a time (``MentionTable.grouped_ids``); the ambiguous wait in the work tables, to be reported in first-seen
+    order (a list on disk: ``WorkTables.spool``)."""
     rename: Renames = {}
-    ambiguous: list[tuple[int, str, list[str]]] = []        # (first-seen rank, undated id, the dated candidates)
+    tables = records.tables
     for members in records.grouped_ids(_base_key):
         dated = sorted(doc_id for doc_id, _, _ in members if not is_undated(doc_id))
         if not dated:
@@ -117,9 +119,9 @@ def attach_undated(records: MentionTable) -> tuple[Renames, list[Ambiguous]]:
             elif len(dated) == 1:
                 rename[doc_id] = dated[0]
             else:
-                ambiguous.append((rank, doc_id, dated))
-    reported: list[Ambiguous] = []
-    for _, doc_id, dated in sorted(ambiguous):
+                tables.add_ambiguous(rank, doc_id, dated)
+    reported: Spool[Ambiguous] = tables.spool()
+    for doc_id, dated in tables.ambiguous():
         mentions = records[doc_id]
         reported.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"), "candidates": dated,
                          "cited_in": sorted({m.file for m in mentions}),
@@ -190,7 +192,7 @@ def laws_by_name_in_corpus(records: MentionTable, rename: Renames) -> Renames:
 
 # --- 3. conflicts ----------------------------------------------------------------------------------------------------
 
-def split_date_conflicts(records: MentionTable, rename: Renames, conflicts: list[Conflict]) -> Iterator[Group]:
+def split_date_conflicts(records: MentionTable, rename: Renames, conflicts: Sink[Conflict]) -> Iterator[Group]:
     """The mentions grouped by resolved id, sorted by it. One id cited with several dates (a typo in one citation,
     or two documents) is kept apart: the date of the document's own text, else the most cited date (then the
     earliest), keeps the id and the undated mentions; each other date gets ``id~date``. Each split is reported in
@@ -232,15 +234,12 @@ class PartyTerms:
             self._tables.add_party_term(key, doc_id, mentions[0].record.get("symbol"),
                                         sorted({m.record.get("date") or "" for m in mentions}))
 
-    def conflicts(self) -> list[Conflict]:
-        conflicts: list[Conflict] = []
+    def conflicts(self) -> Iterator[Conflict]:
         for ids in self._tables.party_terms_shared():
             first = min(ids)
-            conflicts.append({"id": first, "symbol": ids[first][0],
-                              "dates": sorted(set().union(*(dates for _, dates in ids.values()))),
-                              "ids": sorted(ids), "reason": "one Party number in one term with different years: "
-                                                            "kept apart"})
-        return conflicts
+            yield {"id": first, "symbol": ids[first][0],
+                   "dates": sorted(set().union(*(dates for _, dates in ids.values()))),
+                   "ids": sorted(ids), "reason": "one Party number in one term with different years: kept apart"}
 
 
 # --- 4. nodes and edges ----------------------------------------------------------------------------------------------
@@ -287,7 +286,7 @@ def _strength(mode: Mode, relation: Relation) -> tuple[int, int]:
 
 
 def pair_statements(statements: Iterable[Statement], documents: Mapping[str, DocumentNode], rename: Renames,
-                    corrected: list[dict[str, Any]]) -> Iterator[Said]:
+                    corrected: Sink[dict[str, Any]]) -> Iterator[Said]:
     """Each statement's ends as nodes (a split conflict: the node of the date cited), with its evidence. A
     statement from a document to itself, or to a document that is no node, is left out; one that cannot be true
     once the dates of both ends are known is corrected or dropped, and reported in ``corrected``."""

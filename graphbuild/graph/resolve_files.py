@@ -3,21 +3,23 @@
 links.jsonl as their rows are produced, each sorted as ``Graph.iter_*`` gives them. ``resolve_citations`` does the
 same for a few extractions and returns the ``Graph`` in memory.
 
-What stays in memory: the provisional ids (with one flag each), the renames, the entities (organisations, signers,
-recipients, the country's units: far fewer than documents), and the report (its lists of unresolved stubs,
-ambiguous citations, conflicts and corrections). The mentions, statements, nodes, edges and links are on disk, and
-so are the seven fields of each node that pairing and edges look up (``model.NodeFields``, a SQLite table of its
-own) and the number of citations of each node (counted by the ``said`` table, merged with the nodes in id order).
+What stays in memory: the provisional ids last added (``worktable.ID_CACHE``), the renames, the ids of the country's
+units in the graph, the organisations of the issuers met last (``entities.ORG_CACHE``) and the report's counts. The
+mentions, statements, nodes, edges, entities and links are on disk, and so are the seven fields of each node that
+pairing and edges look up (``model.NodeFields``, a SQLite table of its own), the number of citations of each node
+(counted by the ``said`` table, merged with the nodes in id order) and the report's lists (unresolved stubs,
+ambiguous citations, conflicts, corrections: ``spool.Spool``s next to the work file, which ``files.write_report``
+streams into report.json).
 """
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Optional, Union
+from typing import IO, Any, Callable, Iterable, Optional, Union, cast
 
 from . import files
 from .entities import Entities
-from .model import Graph, NodeFields, Report
+from .model import Conflict, Graph, NodeFields, Report
 from .report import ReportCounts
 from .resolve import (
     PAIR_FIELDS,
@@ -32,6 +34,7 @@ from .resolve import (
     pair_statements,
     split_date_conflicts,
 )
+from .spool import Spool, materialised
 from .worktable import WorkTables
 
 WORK_FILE = ".resolve.sqlite"           # the work tables, next to the graph's files while it is resolved
@@ -49,7 +52,8 @@ def _line(f: IO[str], row: Any) -> None:
 def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path], work: Optional[Path] = None,
                      stage: Optional[Stage] = None, in_memory: bool = False) -> Report:
     """Resolve ``extractions`` (in file order, read once) and write the graph's JSON lines into ``out``; the
-    report (without the build's counts of inputs and its check). ``work``: the SQLite file of the work tables
+    report (without the build's counts of inputs and its check), its lists on disk (``spool.Spool``: read them as
+    sequences, or write the report with ``files.write_report``). ``work``: the SQLite file of the work tables
     (``out/.resolve.sqlite`` by default), deleted at the end; ``in_memory``: no file, for a small corpus (the same
     tables, the same outputs)."""
     out = Path(out)
@@ -64,7 +68,7 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
         rename.update(enclosing_scope(records, rename))
         rename.update(laws_by_name_in_corpus(records, rename))
         tell("nodes")
-        conflicts: list[Any] = []
+        conflicts: Spool[Conflict] = tables.spool()
         party = PartyTerms(tables)
         index = NodeFields(PAIR_FIELDS)
         for doc_id, mentions in split_date_conflicts(records, rename, conflicts):
@@ -72,15 +76,15 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
             node = make_node(doc_id, mentions)
             tables.add_node(node)
             index.add(node)
-        conflicts += party.conflicts()
+        conflicts.extend(party.conflicts())
         del party
         tell("pairs")
-        corrected: list[dict[str, Any]] = []
+        corrected: Spool[dict[str, Any]] = tables.spool()
         for source, target, evidence in pair_statements(tables.statements(), index, rename, corrected):
             tables.add_said(source, target, evidence)
         del rename
         tell("edges")
-        counts = ReportCounts()
+        counts = ReportCounts(tables.spool_folder)
         with open(out / files.EDGES, "w", encoding="utf-8") as f:
             for edge in make_edges(tables.said_by_pair(), index):
                 _line(f, edge)
@@ -88,7 +92,7 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
         index.close()
         del index
         tell("documents")
-        entities = Entities(tables.add_link)
+        entities = Entities(tables)
         cited = tables.cited_counts()           # sorted by target as the nodes are by id: merged as they come
         next_cited = next(cited, None)
         with open(out / files.DOCUMENTS, "w", encoding="utf-8") as f:
@@ -103,14 +107,12 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
         entities.add_country()
         tell("links")
         with open(out / files.ENTITIES, "w", encoding="utf-8") as f:
-            for entity_id in sorted(entities.entities):
-                _line(f, entities.entities[entity_id])
+            for entity in tables.entities():
+                _line(f, entity)
         with open(out / files.LINKS, "w", encoding="utf-8") as f:
             for link in tables.links():
                 _line(f, link)
-        report = counts.report(entities.entities.values(), ambiguous, conflicts)
-        report["corrected"] = corrected
-        return report
+        return counts.report(tables.entity_labels(), ambiguous, conflicts, corrected)
     finally:
         tables.close()
 
@@ -123,5 +125,5 @@ def resolve_citations(extractions: Iterable[ExtractionLike]) -> Graph:
     with tempfile.TemporaryDirectory(prefix="graphbuild-resolve-") as tmp:
         report = resolve_to_files(extractions, tmp, in_memory=True)
         graph = files.load_graph(tmp)
-    graph.report = report
+    graph.report = cast(Report, {key: materialised(value) for key, value in report.items()})   # lists in memory
     return graph

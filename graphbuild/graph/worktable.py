@@ -7,7 +7,10 @@ Every step of resolution is a group-by or a join on a key; here each is one orde
 - statements (one citing sentence each) in the order they were read;
 - ``said``: each statement with its ends resolved, read back grouped by (source, target);
 - ``node``: the resolved documents, read back sorted by id;
-- ``link``: the links to entities, read back sorted by (relation, source, target).
+- ``link``: the links to entities, read back sorted by (relation, source, target);
+- ``entity``: the entities by id, each the first added (an organisation replaced as its documents name it better),
+  read back sorted by id;
+- ``ambiguous``: the undated citations with several dated candidates, read back in first-seen order.
 
 Rows are ``marshal``led tuples and dicts (the fastest round trip of plain values the standard library has; the
 file is private to one run and deleted after it). SQLite sorts by ``BINARY`` collation, the bytes of UTF-8, which is
@@ -24,6 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Generator, Iterable, Iterator, Optional
 
 from .model import DocumentRecord, Mention, Statement
+from .spool import Spool
 
 _SCHEMA = """
 CREATE TABLE mention (seq INTEGER PRIMARY KEY, key INTEGER NOT NULL, file TEXT NOT NULL, subject INTEGER NOT NULL,
@@ -37,6 +41,8 @@ CREATE TABLE said (seq INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NO
 CREATE TABLE node (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE link (seq INTEGER PRIMARY KEY, relation TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
                    data BLOB NOT NULL);
+CREATE TABLE entity (id TEXT PRIMARY KEY, label TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE ambiguous (rank INTEGER PRIMARY KEY, id TEXT NOT NULL, candidates BLOB NOT NULL);
 """
 _BATCH = 5000
 CACHE_KIB = 65536           # SQLite's page cache (and its sorter's memory before it spills to temporary files)
@@ -67,7 +73,9 @@ class WorkTables:
                "id_group": "INSERT INTO id_group VALUES (?, ?)",
                "party_term": "INSERT INTO party_term VALUES (?, ?, ?, ?, ?)",
                "said": "INSERT INTO said VALUES (?, ?, ?, ?)", "node": "INSERT INTO node VALUES (?, ?)",
-               "link": "INSERT INTO link VALUES (?, ?, ?, ?, ?)"}
+               "link": "INSERT INTO link VALUES (?, ?, ?, ?, ?)",
+               "entity": "INSERT OR IGNORE INTO entity VALUES (?, ?, ?)",
+               "ambiguous": "INSERT INTO ambiguous VALUES (?, ?, ?)"}
 
     def _add(self, table: str, row: tuple[Any, ...]) -> None:
         rows = self._pending.setdefault(table, [])
@@ -144,6 +152,51 @@ class WorkTables:
         for _, group in groupby(rows, key=lambda r: r[:3]):
             yield marshal.loads(next(group)[3])
 
+    def add_entity(self, entity: Any) -> None:
+        """An entity, unless one of its id is there already (the first added stays)."""
+        self._add("entity", (entity["id"], entity["label"], marshal.dumps(entity)))
+
+    def put_entities(self, entities: Iterable[Any]) -> None:
+        """Entities written over any of the same id."""
+        self._flush("entity")
+        self.db.executemany("INSERT OR REPLACE INTO entity VALUES (?, ?, ?)",
+                            ((e["id"], e["label"], marshal.dumps(e)) for e in entities))
+
+    def entity(self, entity_id: str) -> Optional[Any]:
+        self._flush("entity")
+        row = self.db.execute("SELECT data FROM entity WHERE id = ?", (entity_id,)).fetchone()
+        return marshal.loads(row[0]) if row else None
+
+    def entities(self) -> Iterator[Any]:
+        """The entities sorted by id."""
+        self._flush("entity")
+        for (data,) in self.db.execute("SELECT data FROM entity ORDER BY id"):
+            yield marshal.loads(data)
+
+    def entity_labels(self) -> dict[str, int]:
+        """The number of entities of each label, labels sorted."""
+        self._flush("entity")
+        return dict(self.db.execute("SELECT label, count(*) FROM entity GROUP BY label ORDER BY label").fetchall())
+
+    def add_ambiguous(self, rank: int, doc_id: str, candidates: list[str]) -> None:
+        self._add("ambiguous", (rank, doc_id, marshal.dumps(candidates)))
+
+    def ambiguous(self) -> Iterator[tuple[str, list[str]]]:
+        """(undated id, its dated candidates) in first-seen order of the ids."""
+        self._flush("ambiguous")
+        for doc_id, candidates in self.db.execute("SELECT id, candidates FROM ambiguous ORDER BY rank"):
+            yield doc_id, marshal.loads(candidates)
+
+    @property
+    def spool_folder(self) -> Optional[Path]:
+        """Where the lists of the report go: next to the work file (the system's temporary folder for tables in
+        memory)."""
+        return self.path.parent if self.path is not None else None
+
+    def spool(self) -> "Spool[Any]":
+        """A list on disk (``spool_folder``)."""
+        return Spool(self.spool_folder)
+
     def close(self) -> None:
         self.db.close()
         if self.path is not None:
@@ -171,6 +224,11 @@ class MentionTable(Mapping[str, list[Mention]]):
             for mention in mentions:
                 table.add(doc_id, mention)
         return table
+
+    @property
+    def tables(self) -> WorkTables:
+        """The work tables this table is one of."""
+        return self._tables
 
     def _key(self, doc_id: str) -> Optional[int]:
         key = self._recent.get(doc_id)

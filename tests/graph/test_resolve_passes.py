@@ -87,7 +87,7 @@ def test_a_party_number_in_one_term_with_two_years_is_reported():
     terms = PartyTerms()
     for doc_id, mentions in groups.items():
         terms.add(doc_id, mentions)
-    assert terms.conflicts() == [
+    assert list(terms.conflicts()) == [
         {"id": "vn/tw/kl/2021/44", "symbol": "44-KL/TW", "dates": ["2021-05-01", "2022-11-14"],
          "ids": ["vn/tw/kl/2021/44", "vn/tw/kl/2022/44"],
          "reason": "one Party number in one term with different years: kept apart"}]
