@@ -164,6 +164,10 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
             return Role("subject", "CITES", "plain", clause_at=clause_at)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
+    if trigger.relation in CHANGES and _opens_on_unnumbered(text, clause_at, clause_at + match.start()):
+        # "2 | Thông tư quy định về bản đồ địa chính, thay thế Thông tư số 25/2014/TT-BTNMT": a document still to be
+        # written replaces it, not the text
+        return Role("subject", "CITES", "trigger", **said)
     return Role("subject", trigger.relation, "trigger", **said)
 
 
@@ -189,8 +193,25 @@ def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:
     return last is not None and not _NUMBER_NEXT.match(text, last.end())
 
 
+def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int) -> bool:
+    """Whether the clause before a phrase opens on a document named by its type alone, neither numbered nor the
+    text itself ("Thông tư quy định về …, thay thế …"; not "Thông tư này thay thế …")."""
+    opening = _opening_re().match(text, clause_at, phrase_at)
+    return opening is not None and text[opening.start("type")].isupper() and \
+        not _NUMBER_NEXT.match(text, opening.end()) and not _SELF_NEXT.match(text, opening.end())
+
+
 _OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")
 _NUMBER_NEXT = re.compile(r"(?i)\s*(?:số\b|\d)")
+
+
+_SELF_NEXT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('self_reference'), group=False)})\b")
+
+
+@lru_cache(maxsize=None)
+def _opening_re() -> re.Pattern:
+    """The type word a clause opens on, after a table row's number ("2 Thông tư quy định …")."""
+    return re.compile(rf"[\s\d.)|*+•-]*(?P<type>(?i:{patterns.type_words()}))(?!\w)")
 
 
 @lru_cache(maxsize=None)
