@@ -24,7 +24,7 @@ import argparse
 import json
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import takewhile
 from pathlib import Path
 from typing import Iterator
@@ -131,9 +131,10 @@ def in_term(symbol: str) -> bool:
     return span is None or span[0] <= int(year) <= span[1]
 
 
-def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], set[str]]:
-    """(folded name, year) -> the symbols texts state for it: "Luật X số N/YYYY/QHk"."""
-    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], Counter[str]]:
+    """(folded name, year) -> the symbols texts state for it ("Luật X số N/YYYY/QHk"), each with the number of
+    texts that state it."""
+    pairs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     names: dict[str, str] = {}
     for path in paths:
         for line in open(path, encoding="utf-8"):
@@ -141,6 +142,7 @@ def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str],
             if f"{path.name}#{rec.get('id')}" in excluded:
                 continue
             text = clean(" ".join(str(rec.get(k) or "") for k in ("title", "text")))
+            seen: set[tuple[tuple[str, str], str]] = set()
             for m in stated(text):
                 name = " ".join(m.group("name").split()).strip(" ,")
                 if not is_name(name) or (AMENDING_NAME.match(name) and ENACTING_BEFORE.search(text, max(0, m.start() - 20), m.start())):
@@ -150,7 +152,9 @@ def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str],
                 if not in_term(symbol):
                     continue        # "18/2003/QH12": a typo, the 12th legislature sat from 2007
                 key = (full.lower(), m.group("year"))
-                pairs[key].add(symbol)
+                if (key, symbol) not in seen:
+                    seen.add((key, symbol))
+                    pairs[key][symbol] += 1
                 if full.lower() not in names or (name[:1].isupper() and not names[full.lower()].split(" ")[-len(
                         name.split()):][0][:1].isupper()):
                     names[full.lower()] = full      # older texts write "Luật tổ chức Chính phủ": keep a capitalised form
@@ -167,10 +171,10 @@ TABLE_ROW = re.compile(r"\n[ \t]*(?P<kind>Bộ luật|Luật|Pháp lệnh)[ \t]*
                        rf"[ \t]*(?P<date>{_DMY})[ \t]*\n(?P<title>(?:[ \t]*(?!{_DMY})[^\n]{{2,80}}\n){{1,4}}?)[ \t]*{_DMY}")
 
 
-def table_rows(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], set[str]]:
+def table_rows(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], Counter[str]]:
     """(folded name, year) -> the symbols that catalogue tables give the name (``TABLE_ROW``); the names are added
     to ``stated_pairs.names``."""
-    pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    pairs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for path in paths:
         for line in open(path, encoding="utf-8"):
             rec = json.loads(line)
@@ -184,9 +188,59 @@ def table_rows(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], s
                 if NOT_A_NAME.search(title.replace("Luật ", "")) and not title.startswith("sửa đổi"):
                     continue
                 full = f"{m.group('kind')} {title}"
-                pairs[(full.lower(), m.group("year"))].add(m.group("symbol"))
+                pairs[(full.lower(), m.group("year"))][m.group("symbol")] += 1
                 stated_pairs.names.setdefault(full.lower(), full)      # type: ignore[attr-defined]
     return pairs
+
+
+# Two numbers for one name in one year: a typo somewhere, or two laws. The number is kept only when texts state it
+# far more often than any other ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15" in 24 texts, "75/2025/QH15"
+# in one).
+MAJORITY_TEXTS, MAJORITY_RATIO = 3, 4
+
+
+def attested(symbols: Counter[str]) -> str | None:
+    """The number texts give a name, if one stands out; else None."""
+    ranked = symbols.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0]
+    (first, n), (_, m) = ranked
+    return first if n >= MAJORITY_TEXTS and n >= MAJORITY_RATIO * m else None
+
+
+def year(row: tuple[tuple[str, str], str]) -> str:
+    """A row's year: "45/2019/QH14": 2019; "18-L/CTN": its date's."""
+    (symbol, _), date = row
+    parts = symbol.split("/")
+    return parts[1] if len(parts) == 3 else date[:4]
+
+
+# "Luật Bảo hiểm y tế số 25/2008/QH12 được sửa đổi, bổ sung bởi Luật số 32/2013/QH13, Luật số 46/2014/QH13 …": the
+# laws that amended a law, by number only.
+AMENDED_BY = re.compile(r"(?<![\w])(?P<name>Luật\s[^\n;:.()\"“”]{3,120}?)\s+số\s*\d{1,3}/(?:19|20)\d{2}/QH\d{1,2}\s*,?\s*"
+                        r"(?:đã\s+)?được\s+sửa\s+đổi,\s*bổ\s+sung\s+(?:bởi|theo)\s+(?P<list>(?:[\s,]*(?:và\s+)?"
+                        r"Luật\s+số\s*\d{1,3}/(?:19|20)\d{2}/QH\d{1,2})+)")
+AMENDING_NUMBER = re.compile(r"\d{1,3}/((?:19|20)\d{2})/QH\d{1,2}")
+
+
+def amended_by(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], set[str]]:
+    """(amended law's name, year) -> the numbers of the laws of that year the texts say amended it. A text that
+    cites "Luật sửa đổi, bổ sung một số điều của Luật X" of a year in which only one law amended Luật X cites that
+    law (main)."""
+    out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            rec = json.loads(line)
+            if f"{path.name}#{rec.get('id')}" in excluded:
+                continue
+            text = clean(rec.get("text") or "")
+            for m in AMENDED_BY.finditer(text):
+                name = " ".join(m.group("name").split())
+                if not is_name(name[len("Luật "):]):
+                    continue
+                for number in AMENDING_NUMBER.finditer(m.group("list")):
+                    out[(name, number.group(1))].add(number.group(0))
+    return out
 
 
 def main() -> None:
@@ -203,16 +257,26 @@ def main() -> None:
     known_names = {(name.lower(), symbol) for symbol, (name, _) in listed.items()}
     pairs = stated_pairs([a.laws, *a.corpora], excluded)
     for key, symbols in table_rows([a.laws, *a.corpora], excluded).items():
-        pairs[key] |= symbols
+        pairs[key] += symbols
     for (folded, _year), symbols in sorted(pairs.items()):
-        if len(symbols) != 1:
-            continue            # two numbers for one name in one year: a typo somewhere, or two laws; leave it
-        symbol = next(iter(symbols))
+        symbol = attested(symbols)
+        if symbol is None:
+            continue
         if (folded, symbol) in known_names:
             continue
         name = stated_pairs.names[folded]       # type: ignore[attr-defined]
         date = listed.get(symbol, ("", ""))[1]
         rows.setdefault((symbol, name), date)
+    named_years = {(name.lower(), year((k, d))) for k, d in rows.items() for name in [k[1]]}
+    amending_laws = amended_by([a.laws, *a.corpora], excluded)
+    laws_amended = Counter(symbol for symbols in amending_laws.values() for symbol in symbols)
+    for (name, law_year), symbols in sorted(amending_laws.items()):
+        symbol = next(iter(symbols))
+        amending = f"Luật sửa đổi, bổ sung một số điều của {name}"
+        # one law of that year amended it, and that law amended no other (a law amending several is named by all)
+        if len(symbols) == 1 and laws_amended[symbol] == 1 and (amending.lower(), law_year) not in named_years \
+                and not any(s == symbol for s, _ in rows):
+            rows[(symbol, amending)] = ""
     # "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 25/2008/QH12": the number may be the amended
     # law's. An amending name is dropped when any text (or the list) gives its number to the law it names after "của".
     names_of: dict[str, set[str]] = defaultdict(set)
@@ -226,10 +290,6 @@ def main() -> None:
         if AMENDING_NAME.match(name.split(" ", 1)[1]) and amended and amended.group(1).lower() in names_of[symbol]:
             del rows[(symbol, name)]
     print("symbol\tname\tdate")
-    def year(row):      # "45/2019/QH14": 2019; "18-L/CTN": its date's
-        (symbol, _), date = row
-        parts = symbol.split("/")
-        return parts[1] if len(parts) == 3 else date[:4]
     for (symbol, name), date in sorted(rows.items(), key=lambda row: (year(row), row[0])):
         print(f"{symbol}\t{name}\t{date}")
 

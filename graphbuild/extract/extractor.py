@@ -57,12 +57,14 @@ class _Statement(NamedTuple):
     mode: str = ENACTED
     verb: Optional[str] = None
 
-    def strength(self) -> tuple[int, int]:
-        """Lower is stronger: any enacted statement before the others, then by relation (PRIORITY); among the
-        others the most specific mode."""
-        return (MODE_ORDER.index(self.mode), PRIORITY.index(self.relation))
+    def strength(self) -> tuple[int, float]:
+        """Lower is stronger: any enacted statement before the others, then by relation (PRIORITY; a report that
+        reviews X reviews it, whatever else it says X's implementers did); among the others the most specific
+        mode."""
+        return (MODE_ORDER.index(self.mode), _REVIEW_RANK if self.relation == "REVIEWS" else PRIORITY.index(self.relation))
 
 
+_REVIEW_RANK = PRIORITY.index("CONTINUES") - 0.5    # REVIEWS is kept from the subject only in a report (BC)
 Statements = dict[tuple[str, str], _Statement]      # (source key, target key) -> statement; 'subject' for the text
 SUBJECT = "subject"
 

@@ -14,13 +14,15 @@ from ..vocab.patterns import any_of
 # A line that starts a new logical line: a list item, or a section opener.
 HARD_NEXT = re.compile(r"(?:\d{1,3}[.)]|[a-zđ]\)|[-+•*])\s|" +
                        any_of(o.opener for o in vocab.section_openers() if o.line))
+_ROW_NUMBER = re.compile(r"(\d{1,3})\s")
 ARTICLE = re.compile(r"[ \t]*Điều\s+\d+[a-zđ]?\s*[.:]")
 
 
 class Lines:
     """Logical lines of a clean text: a line break inside a sentence (a PDF or table wrapping it) does not end the
     line. A break is hard after . ; : ! ?, around a blank line, before a list item or a preamble/article opening
-    ('Căn cứ', 'Điều 2.'), next to a heading written in capitals, and after an article heading."""
+    ('Căn cứ', 'Điều 2.'), next to a heading written in capitals, after an article heading, and between two
+    numbered rows of a table."""
 
     def __init__(self, text: str):
         self.text = text
@@ -42,6 +44,9 @@ class Lines:
             return False
         if HARD_NEXT.match(nxt) or prev == prev.upper() or nxt == nxt.upper():
             return False
+        row = _ROW_NUMBER.match(nxt)
+        if row and (above := _ROW_NUMBER.match(prev)) and int(row.group(1)) == int(above.group(1)) + 1:
+            return False        # "3 Rà soát …" then "4 Dự thảo …": two numbered rows of a table
         return not (ARTICLE.match(prev) and nxt[:1].isupper())
 
     def start(self, pos: int) -> int:

@@ -65,6 +65,10 @@ def _law_names() -> dict[str, list[vocab.Law]]:
     for known, laws in vocab.laws_by_name().items():
         bare = known.split(" ", 1)[1] if known.startswith("luật ") else known.split(" ", 2)[-1]
         out.setdefault(bare, []).extend(laws)
+    # "Luật sửa đổi, bổ sung một số điều của Luật X" names a law whenever Luật X is one, numbered or not
+    for known in list(vocab.laws_by_name()):
+        if not _AMENDING_NAME.match(known.split(" ", 1)[1]) and known.startswith("luật "):
+            out.setdefault(_fold("sửa đổi, bổ sung một số điều của") + " " + known, [])
     return out
 
 
@@ -275,6 +279,8 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
                 nxt = mention
         if nxt is not None and _AMENDING_NAME.match(name) and not _known_with(name, nxt.key):
             continue    # "Luật sửa đổi … của Luật X số N" where N is X's: the number is cited, not this name
+        if nxt is None and _DRAFT.match(text, end):
+            continue    # "Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi)": a draft, not a law passed
         if nxt is not None:
             nxt.start, nxt.name = m.start(), f"{m.group('word')} {name}"
             nxt.type_code = _law_word(m.group("word"))
@@ -332,6 +338,7 @@ def _law_words(text: str, start: int) -> Iterator[re.Match[str]]:
         m = patterns.LAW_RE.search(text, m.end() if _AMENDING_NAME.match(m.group("name")) else m.start("name"))
 
 
+_DRAFT = re.compile(r"(?i)\s*(?:năm\s+(?:19|20)\d{2}\s*)?\(\s*sửa\s+đổi(?:,\s*bổ\s+sung)?\s*\)")
 _LAW_YEAR = re.compile(r"[ \t]*(?:\n[ \t]*)?năm\s+((?:19|20)\d{2})(?![\d/])")
 _NAME_BEFORE_NUMBER = re.compile(r"(?P<name>(?:[^;:()\"“”]|\((?i:sửa đổi(?:,? bổ sung)?)\)){3,160}?)[\s,]*"
                                 r"(?:(?i:số)\s*:?\s*)?")

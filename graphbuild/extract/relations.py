@@ -146,10 +146,11 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
                  gap: str, clause_gap: str, cut: int, clause_at: int) -> Role:
     trigger, match = hit
     said = {"verb": verb_text(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
+    before = clause_gap[:match.start()]
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and \
-            not _described_by_unnumbered(text, clause_at, prev) and (
-            len(gap.strip()) <= 90 and LINKER.match(clause_gap[:match.start()]) or
-            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in clause_gap[:match.start()])):
+            not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and (
+            len(gap.strip()) <= 90 and LINKER.match(before) or
+            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before))):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
@@ -163,7 +164,19 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
             return Role("subject", "CITES", "plain", clause_at=clause_at)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
+    if trigger.relation in CHANGES and _opens_on_unnumbered(text, clause_at, clause_at + match.start()):
+        # "2 | Thông tư quy định về bản đồ địa chính, thay thế Thông tư số 25/2014/TT-BTNMT": a document still to be
+        # written replaces it, not the text
+        return Role("subject", "CITES", "trigger", **said)
     return Role("subject", trigger.relation, "trigger", **said)
+
+
+# "A … về nghiên cứu, học tập, quán triệt và triển khai thực hiện B": the activities (a word or two each) a title
+# lists before its phrase are one description; their commas do not start a clause of the text's own
+_ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+(?:\w+(?:\s+\w+)?\s*)?$")
+# "A, Ban Tuyên giáo Tỉnh ủy hướng dẫn thực hiện B": a body named after a comma that closes A acts, not A (commas
+# after "của" list A's issuers: "A … của Bộ Quốc phòng, Bộ Tài chính hướng dẫn thực hiện B" is A's title)
+_NEW_ACTOR = re.compile(rf"^\s*,\s*[{vocab.UPPER}][^,;:()]{{0,60}}$")
 
 
 def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:
@@ -180,8 +193,25 @@ def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:
     return last is not None and not _NUMBER_NEXT.match(text, last.end())
 
 
+def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int) -> bool:
+    """Whether the clause before a phrase opens on a document named by its type alone, neither numbered nor the
+    text itself ("Thông tư quy định về …, thay thế …"; not "Thông tư này thay thế …")."""
+    opening = _opening_re().match(text, clause_at, phrase_at)
+    return opening is not None and text[opening.start("type")].isupper() and \
+        not _NUMBER_NEXT.match(text, opening.end()) and not _SELF_NEXT.match(text, opening.end())
+
+
 _OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")
 _NUMBER_NEXT = re.compile(r"(?i)\s*(?:số\b|\d)")
+
+
+_SELF_NEXT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('self_reference'), group=False)})\b")
+
+
+@lru_cache(maxsize=None)
+def _opening_re() -> re.Pattern:
+    """The type word a clause opens on, after a table row's number ("2 Thông tư quy định …")."""
+    return re.compile(rf"[\s\d.)|*+•-]*(?P<type>(?i:{patterns.type_words()}))(?!\w)")
 
 
 @lru_cache(maxsize=None)

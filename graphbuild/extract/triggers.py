@@ -74,6 +74,11 @@ def governs(trigger: Trigger, filler: str) -> bool:
 _IMPLEMENTATION_SPAN = re.compile(
     rf"(?i)(?:\s+(?:{patterns.any_of(vocab.phrases('implementation_span'), group=False)}))*\s+")
 _ABOUT_IMPLEMENTATION = ("REVIEWS", "GUIDES")
+# "kết quả 03 năm thực hiện Chỉ thị …": results over a span of time review the implementation (a span is required:
+# "kết quả thực hiện" is in the relation table, and "kết quả" alone reviews nothing)
+_RESULTS_OVER_TIME = re.compile(
+    rf"(?i)(?<!\w)(?:{patterns.any_of(vocab.phrases('review_head'), group=False)})"
+    rf"(?:\s+(?:{patterns.any_of(vocab.phrases('implementation_span'), group=False)}))+\s+$")
 
 
 def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
@@ -89,6 +94,8 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
             trigger_table()[phrase_key(before.group(0))].relation in _ABOUT_IMPLEMENTATION and \
             _IMPLEMENTATION_SPAN.fullmatch(gap, before.end(), best.start()):
         best, trigger = before, trigger_table()[phrase_key(before.group(0))]
+    elif trigger.relation == "IMPLEMENTS" and (results := _RESULTS_OVER_TIME.search(gap, 0, best.start())):
+        return Trigger("REVIEWS", results.group(0).strip(), False, "active"), best
     filler = gap[best.end():].strip(" ,:")
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
     opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")

@@ -267,6 +267,38 @@ CASES = [
      "2024;",
      {("56/2024/QH15", "88/2015/QH13"): ("AMENDS", "enacted"), ("56/2024/QH15", "108/2025/QH15"): None,
       (S, "56/2024/QH15"): ("BASED_ON", "enacted")}),
+    ("the activities a cited document's title lists before its phrase ('về học tập, quán triệt và triển khai "
+     "thực hiện') are its description: it implements what follows",
+     "Căn cứ Hướng dẫn số 28-HD/BTGTW của Ban Tuyên giáo Trung ương về nghiên cứu, học tập, quán triệt Kết luận số "
+     "01-KL/TW của Bộ Chính trị; thực hiện Kế hoạch số 38-KH/TU ngày 15/7/2021 của Ban Thường vụ Tỉnh ủy về học "
+     "tập, quán triệt và triển khai thực hiện Kết luận số 01-KL/TW, Ban Tuyên giáo Tỉnh ủy hướng dẫn thực hiện "
+     "Hướng dẫn số 28-HD/BTGTW trên địa bàn tỉnh như sau:",
+     {("28-HD/BTGTW", "01-KL/TW"): ("IMPLEMENTS", "enacted"), ("38-KH/TU", "01-KL/TW"): ("IMPLEMENTS", "enacted"),
+      # a body named after the comma that closes a document acts, not that document
+      ("01-KL/TW", "28-HD/BTGTW"): None, (S, "28-HD/BTGTW"): ("GUIDES", "enacted")}),
+    ("a title that lists the activities in a clause of the text's own (more than two words each) is not one",
+     "Căn cứ Quyết định số 12/2020/QĐ-UBND của Ủy ban nhân dân tỉnh về ban hành quy chế làm việc, thực hiện Kế "
+     "hoạch số 45/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh;",
+     {("12/2020/QĐ-UBND", "45/KH-UBND"): None}),
+    ("commas after 'của' list a joint document's issuers: the phrase after them is still its title",
+     "Thực hiện theo hướng dẫn tại Thông tư liên tịch số 144/2008/TTLT-BQP-BLĐTBXH-BTC ngày 27 tháng 11 năm 2008 "
+     "của Bộ Quốc phòng, Bộ Lao động - Thương binh và Xã hội, Bộ Tài chính hướng dẫn thực hiện Quyết định số "
+     "142/2008/QĐ-TTg.",
+     {("144/2008/TTLT-BQP-BLĐTBXH-BTC", "142/2008/QĐ-TTg"): ("GUIDES", "enacted")}),
+    ("two numbered rows of a table are two lines: a phrase in one does not chain from the document of the other",
+     "Bảng tổng hợp nhiệm vụ\nSTT Nhiệm vụ Đơn vị chủ trì Thời hạn\n3 Rà soát Nghị định 19/2020/NĐ-CP Cục Kiểm tra "
+     "06/2026\n4 Dự thảo Nghị định thay thế Nghị định 20/2016/NĐ-CP Cục Kiểm tra 12/2026\n",
+     {("19/2020/NĐ-CP", "20/2016/NĐ-CP"): None}),
+    ("a task row that opens on a document still to be written ('Thông tư quy định …, thay thế X'): it replaces X, "
+     "the text does not; 'Thông tư này thay thế' is the text's own",
+     "Điều 4. Văn bản ban hành kèm theo\n2. Thông tư quy định về bản đồ địa chính, thay thế Thông tư số "
+     "25/2014/TT-BTNMT ngày 19/5/2014.\n\nĐiều 5. Thông tư này thay thế Thông tư số 09/2022/TT-BLĐTBXH ngày "
+     "15/11/2022.",
+     {(S, "25/2014/TT-BTNMT"): ("CITES", "enacted"), (S, "09/2022/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
+     "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
+     "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
+     {(S, "72/2025/QH15"): None, (S, "60-NQ/TW"): ("IMPLEMENTS", "enacted")}),
 ]
 
 
@@ -281,3 +313,17 @@ def test_citing_clause_grammar(case, body, expected):
     found = edges_of(body)
     for pair, want in expected.items():
         assert found.get(pair) == want, f"{case}: {pair} is {found.get(pair)}, want {want}; all: {found}"
+
+
+def test_a_report_on_results_over_time_reviews_what_was_implemented():
+    """"Báo cáo kết quả 03 năm thực hiện Chỉ thị X": the report reviews X (stronger than what it says others did
+    to carry X out), and a công văn asking for that report reviews it too."""
+    text = ("ỦY BAN NHÂN DÂN TỈNH THÁI NGUYÊN\nSỞ KẾ HOẠCH VÀ ĐẦU TƯ\nSố: 1052/BC-SKHĐT\nThái Nguyên, ngày 12 tháng 5 "
+            "năm 2022\n\nBÁO CÁO\nKết quả 03 năm thực hiện Chỉ thị số 10/CT-TTg ngày 22/4/2019 của Thủ tướng Chính phủ\n\n"
+            "Thực hiện Công văn số 1245/UBND-NC ngày 05/4/2022 của Ủy ban nhân dân tỉnh về việc báo cáo kết quả 03 "
+            "năm thực hiện Chỉ thị số 10/CT-TTg, Sở báo cáo như sau:\n1. Sở đã ban hành Kế hoạch triển khai thực hiện "
+            "Chỉ thị số 10/CT-TTg ngày 22/4/2019 của Thủ tướng Chính phủ.\n")
+    extraction = extract_citations(Source(file="bc.txt", text=text))
+    edges = {(e.source_symbol, e.target_symbol): (e.relation, e.mode) for e in extraction.edges}
+    assert edges[("1052/BC-SKHĐT", "10/CT-TTg")] == ("REVIEWS", "enacted"), edges
+    assert edges[("1245/UBND-NC", "10/CT-TTg")] == ("REVIEWS", "enacted"), edges

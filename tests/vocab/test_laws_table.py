@@ -46,3 +46,35 @@ def test_a_law_numbered_before_2002_is_kept_with_its_date(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_laws_table.py"), str(laws)],
                          capture_output=True, text=True, check=True).stdout
     assert "18-L/CTN\tLuật Dầu khí\t1993-07-06" in out.splitlines()
+
+
+def _table(tmp_path, texts: list[str]) -> set[tuple[str, str]]:
+    laws = tmp_path / "laws.jsonl"
+    laws.write_text("", encoding="utf-8")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
+                              for i, t in enumerate(texts)), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_laws_table.py"), str(laws), str(corpus)],
+                         capture_output=True, text=True, check=True).stdout
+    return {tuple(line.split("\t")[:2]) for line in out.splitlines()[1:]}
+
+
+def test_a_number_stated_far_more_often_than_another_for_one_name_and_year_is_kept(tmp_path):
+    """A typo in one text ("75/2025") does not hide the number 24 texts give; two numbers stated as often are
+    both left out."""
+    rows = _table(tmp_path, ["Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;"] * 4 +
+                  ["Căn cứ Luật Tổ chức chính quyền địa phương số 75/2025/QH15;",
+                   "Căn cứ Luật Thủy lợi số 08/2017/QH14;", "Căn cứ Luật Thủy lợi số 09/2017/QH14;"])
+    assert ("72/2025/QH15", "Luật Tổ chức chính quyền địa phương") in rows
+    assert not [symbol for symbol, _ in rows if symbol in ("75/2025/QH15", "08/2017/QH14", "09/2017/QH14")]
+
+
+def test_the_only_law_of_a_year_that_amended_a_law_takes_its_amending_name(tmp_path):
+    """"Luật X số A được sửa đổi, bổ sung bởi Luật số B, Luật số C": B is "Luật sửa đổi, bổ sung một số điều của
+    Luật X" when it is the only law of its year that amended X and it amended no other law."""
+    rows = _table(tmp_path, [
+        "Căn cứ Luật Xử lý vi phạm hành chính số 15/2012/QH13 được sửa đổi, bổ sung bởi Luật số 54/2014/QH13, "
+        "Luật số 67/2020/QH14 và Luật số 56/2024/QH15;",
+        "Căn cứ Luật Chứng khoán số 54/2019/QH14 được sửa đổi, bổ sung bởi Luật số 56/2024/QH15;"])
+    assert ("67/2020/QH14", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính") in rows
+    assert not [symbol for symbol, _ in rows if symbol == "56/2024/QH15"]      # it amended two laws
