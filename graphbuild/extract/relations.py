@@ -150,7 +150,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and \
             not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and (
             len(gap.strip()) <= 90 and LINKER.match(before) or
-            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before))):
+            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before)) or
+            len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
@@ -174,6 +175,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
 # "A … về nghiên cứu, học tập, quán triệt và triển khai thực hiện B": the activities (a word or two each) a title
 # lists before its phrase are one description; their commas do not start a clause of the text's own
 _ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+(?:\w+(?:\s+\w+)?\s*)?$")
+# "A … về … (thực hiện B và C)": a parenthesis opened on the phrase after A's title says what A does
+_OPEN_PARENTHESIS = re.compile(r"\(\s*$")
 # "A, Ban Tuyên giáo Tỉnh ủy hướng dẫn thực hiện B": a body named after a comma that closes A acts, not A (commas
 # after "của" list A's issuers: "A … của Bộ Quốc phòng, Bộ Tài chính hướng dẫn thực hiện B" is A's title)
 _NEW_ACTOR = re.compile(rf"^\s*,\s*[{vocab.UPPER}][^,;:()]{{0,60}}$")
