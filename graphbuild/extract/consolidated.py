@@ -44,6 +44,9 @@ _ANNOUNCING = re.compile(r"[ \t]*(?=[^“\"]{0,600}?:[ \t]*(?:\n[ \t]*[“\"]|\Z
 _QUOTING_ACT = re.compile(r"(?<=[.;:”\"\n]\n)" + _ANNOUNCING.pattern)
 _FIRST_ARTICLE = re.compile(rf"(?m)^{_BODY_PART.pattern}")
 _PREAMBLE_LINE = re.compile(rf"(?m)^[ \t]*[“\"]?(?:{any_of(vocab.phrases('preamble_line'))})\b[^\n]*;[ \t]*$")
+# a quotation announced on a line of its own ("… quy định như sau:" + newline), quote marks or not: a footnote that
+# has one and ends in the middle of a sentence was cut by a page break
+_QUOTE_OPENED = re.compile(r":[ \t]*\n")
 _QUOTE_SPAN = 30000  # how far a quotation a footnote opens may run on past blank lines (page breaks)
 
 
@@ -113,12 +116,17 @@ class Consolidation:
                 (mentions[i].start - match.end() <= _OPENING or
                  patterns.provisions_of_re().fullmatch(text, match.end(), mentions[i].start) is not None)
             act = yield from _parts(text, mentions, starts, match.start(), stop, mentions[i].key if opens else None)
-            if _open_quotes(text[match.end():stop]) > 0 or _announces(text[match.end():stop]):
+            words = text[match.end():stop]
+            if _open_quotes(words) > 0 or _announces(words) or (_QUOTE_OPENED.search(words) and words.rstrip()[-1:].isalnum()):
                 # The quotation a page break cut off goes on under the next page's body; only a preamble line tells
                 # it from that body: the base's own preamble is over once its first article has begun.
-                line = _PREAMBLE_LINE.search(text, max(stop, body), min(notes.next_after(stop), stop + _QUOTE_SPAN))
+                limit = min(notes.next_after(stop), stop + _QUOTE_SPAN)
+                line = _PREAMBLE_LINE.search(text, max(stop, body), limit)
                 if line is not None:
                     yield from _parts(text, mentions, starts, line.start(), notes.paragraph_end(line.end()), act)
+                else:
+                    yield from _quotations_after(text, mentions, starts, notes, stop, limit)
+
 
     def footnote_at(self, pos: int) -> Optional[Footnote]:
         i = bisect.bisect_right(self._starts, pos) - 1
@@ -152,6 +160,23 @@ def _parts(text: str, mentions: list[Mention], starts: list[int], start: int, st
             start, act = quoted.start(), mentions[j].key
     yield Footnote(start, stop, act)
     return act
+
+
+def _quotations_after(text: str, mentions: list[Mention], starts: list[int], notes: _FootnoteStarts, start: int,
+                      stop: int):
+    """The footnote a page break cut goes on under the next page's body: after the end of its quotation, each
+    paragraph that opens on an act and quotes it ("Điều 45 của Luật Phòng bệnh số 114/2025/QH15, có hiệu lực … quy
+    định như sau:" + newline + "“Điều 45. …") is a part of it whose words are that act's."""
+    for quoted in _quoting_paragraphs(text, start, stop):
+        if quoted.start() < start:
+            continue        # inside the part before
+        end = notes.paragraph_end(quoted.start())
+        if not _quotes_an_act(text, quoted.start(), end, starts):
+            continue
+        j = bisect.bisect_left(starts, quoted.end())
+        end = _quotation_end(text, quoted.start(), end, starts, notes)
+        yield from _parts(text, mentions, starts, quoted.start(), end, mentions[j].key)
+        start = end
 
 
 def _quoting_paragraphs(text: str, start: int, stop: int) -> list[re.Match[str]]:

@@ -171,10 +171,13 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
         for role in mine:
             state(statements, mention, role)
     _follows_instruction(statements, subject, docs)
-    # A plain mention of a document already reached through the subject's own stated lineage adds nothing.
+    # A task or a report on a document already reached through the subject's own stated lineage adds nothing ("định
+    # kỳ báo cáo kết quả thực hiện Kết luận 44" in a plan implementing the decision that implements 44); the text's
+    # own plain citation of it stays ("phù hợp với định hướng của Nghị quyết 08").
     reach = _reachable({pair for pair, st in statements.items() if st.relation != "CITES"}, SUBJECT)
     for pair in list(statements):
-        if pair[0] == SUBJECT and statements[pair].relation == "CITES" and pair[1] in reach:
+        statement = statements[pair]
+        if pair[0] == SUBJECT and statement.relation == "CITES" and statement.mode != ENACTED and pair[1] in reach:
             del statements[pair]
     edges = []
     for (source_key, target_key), statement in sorted(statements.items(), key=lambda kv: kv[1].mention.start):

@@ -43,8 +43,11 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
     semicolon = CLAUSE_SEMICOLON.search(gap) is not None
     if not semicolon and mentions[j].type_code != mention.type_code and \
             (rank(mention) is None or rank(mentions[j]) != rank(mention)):
+        # "A … (thực hiện B … và C)": a list inside a parenthesis stays inside it
+        opened = ctx.text.rfind("(", ctx.line_of[i], mention.start)
+        inside = opened if opened >= 0 and ")" not in ctx.text[opened:mention.start] else -1
         same = [k for k in range(i - 1, -1, -1)
-                if ctx.line_of[k] == ctx.line_of[i] and ctx.clauses[k] is ctx.clauses[i]]
+                if ctx.line_of[k] == ctx.line_of[i] and ctx.clauses[k] is ctx.clauses[i] and mentions[k].start > inside]
         found = next((k for k in same if mentions[k].type_code == mention.type_code), None)
         if found is None:
             found = next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), None)

@@ -67,7 +67,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         hit = last_trigger(clause_gap, at_clause_start=prev is None or cut > 0)
         if hit and CLAUSE_SEMICOLON.search(clause_gap, hit[1].end()):
             hit = None      # a phrase does not reach across ';' ("… về thi hành Điều lệ Đảng; Quy định số 22")
-        if hit and prev is not None and not hit[0].passive and _coordinated_past(clause_gap[hit[1].end():]):
+        if hit and prev is not None and not hit[0].passive and \
+                _coordinated_past(clause_gap[hit[1].end():], prev.type_code == mention.type_code):
             hit = None      # "A hướng dẫn giám sát … và B": the phrase belongs to A's title, B joins A
         mine: list[Role] = []
         named = _named_before(ctx, i) if ASIDE.search(text, max(0, mention.start - 40), mention.start) else None
@@ -80,7 +81,12 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             mine = [_active_role(text, hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
-            ante = _antecedent(ctx, i, relation) or _row_document(ctx, i, relation, gap_start + cut + hit[1].start())
+            phrase_at = gap_start + cut + hit[1].start()
+            names_attachment = relation == "PROMULGATES" and (
+                _ATTACHMENT.search(clause_gap, 0, hit[1].start()) is not None or
+                prev is not None and _COORDINATED_ATTACHMENT.search(text, prev.end, phrase_at) is not None)
+            ante = None if names_attachment else \
+                _antecedent(ctx, i, relation) or _row_document(ctx, i, relation, phrase_at)
             lead = clause.lead_role(text, mention.start)
             if ante is not None:
                 mine = [Role(ante.key, relation, "chain", True, verb=verb_text(hit[1]))]
@@ -150,7 +156,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and \
             not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and (
             len(gap.strip()) <= 90 and LINKER.match(before) or
-            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before))):
+            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before)) or
+            len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
@@ -174,6 +181,13 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
 # "A … về nghiên cứu, học tập, quán triệt và triển khai thực hiện B": the activities (a word or two each) a title
 # lists before its phrase are one description; their commas do not start a clause of the text's own
 _ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+(?:\w+(?:\s+\w+)?\s*)?$")
+# "A … và Quy chế phối hợp ban hành kèm theo Quyết định số X": X issues the regulation named before the phrase, not A
+# (after the document before it, or joined to that document's title: "A … của Chính phủ và Quy chế phối hợp …")
+_ATTACHMENT = patterns.words_re("attachment")
+_COORDINATED_ATTACHMENT = re.compile(rf"(?i)(?:\bvà|[,;])\s+(?:các\s+)?{any_of(vocab.phrases('attachment'))}(?!\w)"
+                                     r"[^;]*$")
+# "A … về … (thực hiện B và C)": a parenthesis opened on the phrase after A's title says what A does
+_OPEN_PARENTHESIS = re.compile(r"\(\s*$")
 # "A, Ban Tuyên giáo Tỉnh ủy hướng dẫn thực hiện B": a body named after a comma that closes A acts, not A (commas
 # after "của" list A's issuers: "A … của Bộ Quốc phòng, Bộ Tài chính hướng dẫn thực hiện B" is A's title)
 _NEW_ACTOR = re.compile(rf"^\s*,\s*[{vocab.UPPER}][^,;:()]{{0,60}}$")
@@ -224,11 +238,13 @@ def _type_start_re() -> re.Pattern:
     return re.compile(rf"\s*(?:{any_of(vocab.phrases('plural_word'))}\s+)?(?i:{patterns.type_words()})\b")
 
 
-def _coordinated_past(filler: str) -> bool:
+def _coordinated_past(filler: str, same_type: bool = False) -> bool:
     """Whether the words between a phrase and a document end a list the document joins, past the phrase's own
     object ('hướng dẫn giám sát giao dịch … và B'), rather than adding to the phrase's objects ('thực hiện Nghị
-    quyết Đại hội Đảng lần thứ X, Nghị quyết số 25/2006/NQ-CP')."""
-    return bool(COORDINATED.search(filler)) and len(filler.split()) > 3 and not _type_start_re().match(filler)
+    quyết Đại hội Đảng lần thứ X, Nghị quyết số 25/2006/NQ-CP'). A document of the type of the one the phrase's
+    title belongs to joins that one ("Kế hoạch số 35 … về triển khai Đề án 06 và Kế hoạch số 58 …")."""
+    return bool(COORDINATED.search(filler)) and len(filler.split()) > 3 and \
+        (same_type or not _type_start_re().match(filler))
 
 
 def _antecedent(ctx: Context, i: int, relation: str) -> Optional[Mention]:

@@ -295,6 +295,24 @@ CASES = [
      "25/2014/TT-BTNMT ngày 19/5/2014.\n\nĐiều 5. Thông tư này thay thế Thông tư số 09/2022/TT-BLĐTBXH ngày "
      "15/11/2022.",
      {(S, "25/2014/TT-BTNMT"): ("CITES", "enacted"), (S, "09/2022/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("a parenthesis opened on a phrase after a document's title says what that document does, and a list inside "
+     "it stays inside it; the text's own plain citation of a document its lineage reaches stays",
+     "Thực hiện Nghị quyết số 06-NQ/TU ngày 20/12/2021 của Ban Chấp hành Đảng bộ thành phố về phát triển du lịch "
+     "bền vững, tầm nhìn đến năm 2030 (thực hiện Chương trình hành động số 21-CTr/TU ngày 05/6/2017 của Tỉnh ủy "
+     "và Nghị quyết số 08-NQ/TW ngày 16/01/2017 của Bộ Chính trị), Ban Chấp hành ban hành Nghị quyết như sau:\n"
+     "1. Quan điểm\nPhát triển du lịch phù hợp với định hướng của Nghị quyết số 08-NQ/TW và Nghị quyết số "
+     "06-NQ/TU.",
+     {("06-NQ/TU", "21-CTr/TU"): ("IMPLEMENTS", "enacted"), ("06-NQ/TU", "08-NQ/TW"): ("IMPLEMENTS", "enacted"),
+      (S, "08-NQ/TW"): ("CITES", "enacted"), (S, "06-NQ/TU"): ("IMPLEMENTS", "enacted")}),
+    ("a document of the type of the one a title belongs to joins that one, not the title's phrase",
+     "Trước khi sắp xếp, Ủy ban nhân dân huyện đã ban hành Kế hoạch số 35/KH-UBND ngày 14/02/2025 về triển khai Đề "
+     "án 06 năm 2025 và Kế hoạch số 58/KH-UBND ngày 12/3/2025 về chuyển đổi số năm 2025.",
+     {("35/KH-UBND", "58/KH-UBND"): None}),
+    ("'ban hành kèm theo X' after an attachment named in the clause ('Quy chế …', 'Phương án …'): X issues that, "
+     "not the document named before it",
+     "Việc tiếp nhận hồ sơ thực hiện theo Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ và Quy chế phối "
+     "hợp ban hành kèm theo Quyết định số 2150/QĐ-UBND ngày 15/7/2020 của Ủy ban nhân dân tỉnh.",
+     {("2150/QĐ-UBND", "61/2018/NĐ-CP"): None}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
