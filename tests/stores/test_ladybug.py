@@ -137,3 +137,35 @@ def test_a_load_closed_and_opened_again_between_batches_holds_every_row(tmp_path
                        {"id": f"vn/x/{n}"})
         assert row == {"t": TRICKY, "title": TRICKY}
     assert [p.name for p in tmp_path.iterdir()] == ["graph.lbug"]
+
+
+def test_the_database_is_opened_again_after_every_relationship_copy(tmp_path, monkeypatch):
+    """LadybugDB keeps what a COPY into a non-empty relationship table wrote until it is closed: each such COPY is
+    followed by a reopen, whatever the number of values copied, and every row is there at the end."""
+    events: list[str] = []
+    real_open, real_execute = store._Loader._open, store._Loader.execute
+
+    def noting_open(self):
+        events.append("open")
+        real_open(self)
+
+    def noting_execute(self, statement, params=None):
+        if statement.startswith("COPY"):
+            events.append(statement.split()[1])
+        real_execute(self, statement, params)
+
+    monkeypatch.setattr(store, "COPY_BATCH", 40)
+    monkeypatch.setattr(store, "REOPEN_CELLS", 10**9)          # never reopened for the number of values
+    monkeypatch.setattr(store._Loader, "_open", noting_open)
+    monkeypatch.setattr(store._Loader, "execute", noting_execute)
+    n = 300
+    store.write(graph_over_tables(n), tmp_path)
+    copies = [i for i, e in enumerate(events) if e != "open"]
+    node_tables = set(store.schema.NODES)
+    for i in copies:
+        if events[i] not in node_tables:                  # a relationship COPY: the next event opens the database
+            assert events[i + 1] == "open", events[i]
+    assert any(events[i] in node_tables and events[i + 1] != "open" for i in copies)     # node COPYs: not
+    with store.EmbeddedStore(tmp_path) as s:
+        assert s.run("MATCH (:Document)-[r]->(:Document) RETURN count(*) AS n") == [{"n": n}]
+        assert s.run("MATCH (:Document)-[r:ISSUED_BY]->(:Organization) RETURN count(*) AS n") == [{"n": n}]
