@@ -313,6 +313,14 @@ CASES = [
      "Việc tiếp nhận hồ sơ thực hiện theo Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ và Quy chế phối "
      "hợp ban hành kèm theo Quyết định số 2150/QĐ-UBND ngày 15/7/2020 của Ủy ban nhân dân tỉnh.",
      {("2150/QĐ-UBND", "61/2018/NĐ-CP"): None}),
+    ("a passive phrase after the comma that closes a list of one type acts on each; without the comma, on the "
+     "nearest",
+     "Các Nghị quyết nêu trên được ban hành theo Thông tư liên tịch số 14/2014/TTLT-BTC-BTP và Thông tư liên tịch "
+     "số 100/2014/TTLT-BTC-BTP, nay đã được thay thế bởi Thông tư số 56/2023/TT-BTC. Việc chi thực hiện theo Thông "
+     "tư số 40/2017/TT-BTC và Thông tư số 12/2019/TT-BTC được sửa đổi, bổ sung bởi Thông tư số 31/2022/TT-BTC.",
+     {("56/2023/TT-BTC", "14/2014/TTLT-BTC-BTP"): ("REPLACES", "enacted"),
+      ("56/2023/TT-BTC", "100/2014/TTLT-BTC-BTP"): ("REPLACES", "enacted"),
+      ("31/2022/TT-BTC", "12/2019/TT-BTC"): ("AMENDS", "enacted"), ("31/2022/TT-BTC", "40/2017/TT-BTC"): None}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
