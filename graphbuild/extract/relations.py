@@ -156,7 +156,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     said = {"verb": verb_text(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
     before = clause_gap[:match.start()]
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and \
-            not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and (
+            not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and \
+            not _MODAL.search(before) and (
             len(gap.strip()) <= 90 and LINKER.match(before) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before)) or
             len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)):
@@ -180,9 +181,13 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     return Role("subject", trigger.relation, "trigger", **said)
 
 
-# "A … về nghiên cứu, học tập, quán triệt và triển khai thực hiện B": the activities (a word or two each) a title
-# lists before its phrase are one description; their commas do not start a clause of the text's own
-_ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+(?:\w+(?:\s+\w+)?\s*)?$")
+# "A … về nghiên cứu, học tập, quán triệt và triển khai thực hiện B", "… về một số chủ trương, giải pháp tiếp tục thực
+# hiện B": the activities or means (a word or two each) a title lists before its phrase are one description; their
+# commas do not start a clause of the text's own
+_ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:(?:một\s+số|các|những)\s+)?(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+"
+                         r"(?:\w+(?:\s+\w+)?\s*)?$")
+# "A … phải gắn với tiếp tục thực hiện B": a modal makes the phrase the sentence's predicate, not A's title
+_MODAL = patterns.words_re("modal")
 # "A … và Quy chế phối hợp ban hành kèm theo Quyết định số X": X issues the regulation named before the phrase, not A
 # (after the document before it, or joined to that document's title: "A … của Chính phủ và Quy chế phối hợp …")
 _ATTACHMENT = patterns.words_re("attachment")

@@ -321,6 +321,12 @@ CASES = [
      {("56/2023/TT-BTC", "14/2014/TTLT-BTC-BTP"): ("REPLACES", "enacted"),
       ("56/2023/TT-BTC", "100/2014/TTLT-BTC-BTP"): ("REPLACES", "enacted"),
       ("31/2022/TT-BTC", "12/2019/TT-BTC"): ("AMENDS", "enacted"), ("31/2022/TT-BTC", "40/2017/TT-BTC"): None}),
+    ("a modal after a document makes the phrase the sentence's own demand, not that document's title; a title's "
+     "'về một số chủ trương, giải pháp tiếp tục thực hiện B' is its description",
+     "Việc học tập, quán triệt Quy định số 69-QĐ/TW phải gắn với tiếp tục thực hiện Quy định số 22-QĐ/TW ngày "
+     "28/7/2021 của Ban Chấp hành Trung ương. Sau 10 năm thực hiện Kết luận số 97-KL/TW ngày 15/5/2014 của Bộ Chính "
+     "trị về một số chủ trương, giải pháp tiếp tục thực hiện Nghị quyết số 26-NQ/TW, ngành nông nghiệp phát triển.",
+     {("69-QĐ/TW", "22-QĐ/TW"): None, ("97-KL/TW", "26-NQ/TW"): ("CONTINUES", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
