@@ -327,6 +327,11 @@ CASES = [
      "28/7/2021 của Ban Chấp hành Trung ương. Sau 10 năm thực hiện Kết luận số 97-KL/TW ngày 15/5/2014 của Bộ Chính "
      "trị về một số chủ trương, giải pháp tiếp tục thực hiện Nghị quyết số 26-NQ/TW, ngành nông nghiệp phát triển.",
      {("69-QĐ/TW", "22-QĐ/TW"): None, ("97-KL/TW", "26-NQ/TW"): ("CONTINUES", "enacted")}),
+    ("an item of a list under a repealing header may open on several provisions ('Các khoản 1, 4 và 8 Điều 44')",
+     "Điều 3. Hiệu lực thi hành\n1. Bãi bỏ các nội dung quy định tại các điều, khoản của các văn bản sau đây:\na) Khoản 2 "
+     "Điều 7 của Thông tư số 06/2012/TT-BLĐTBXH;\nb) Các khoản 1, 4, 5 và 8 Điều 44, Điều 45 của Thông tư số "
+     "80/2016/TT-BLĐTBXH;",
+     {(S, "06/2012/TT-BLĐTBXH"): ("REPEALS", "enacted"), (S, "80/2016/TT-BLĐTBXH"): ("REPEALS", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
