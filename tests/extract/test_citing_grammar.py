@@ -332,6 +332,16 @@ CASES = [
      "Điều 7 của Thông tư số 06/2012/TT-BLĐTBXH;\nb) Các khoản 1, 4, 5 và 8 Điều 44, Điều 45 của Thông tư số "
      "80/2016/TT-BLĐTBXH;",
      {(S, "06/2012/TT-BLĐTBXH"): ("REPEALS", "enacted"), (S, "80/2016/TT-BLĐTBXH"): ("REPEALS", "enacted")}),
+    ("'Các Nghị định số A …, B … và C … hết hiệu lực': a phrase after a list the plural opens is said of each "
+     "item, whatever the items' titles say",
+     "Điều 49. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành từ ngày 05 tháng 06 năm 2026.\n2. Các Thông tư "
+     "số 15/2020/TT-BLĐTBXH ngày 31 tháng 12 năm 2020 quy định về đào tạo, Thông tư số 06/2022/TT-BLĐTBXH ngày 16 "
+     "tháng 9 năm 2022 sửa đổi, bổ sung một số điều của Thông tư số 15/2020/TT-BLĐTBXH và Thông tư số "
+     "08/2023/TT-BLĐTBXH ngày 05 tháng 3 năm 2023 sửa đổi, bổ sung một số điều tại các Thông tư về đào tạo hết hiệu "
+     "lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.",
+     {(S, "15/2020/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "06/2022/TT-BLĐTBXH"): ("REPLACES", "enacted"),
+      (S, "08/2023/TT-BLĐTBXH"): ("REPLACES", "enacted"),
+      ("06/2022/TT-BLĐTBXH", "15/2020/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
