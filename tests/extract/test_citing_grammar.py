@@ -342,6 +342,11 @@ CASES = [
      {(S, "15/2020/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "06/2022/TT-BLĐTBXH"): ("REPLACES", "enacted"),
       (S, "08/2023/TT-BLĐTBXH"): ("REPLACES", "enacted"),
       ("06/2022/TT-BLĐTBXH", "15/2020/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
+    ("'… theo Luật số A và theo Luật số B': the preposition said again still joins the list of amenders",
+     "Căn cứ Luật Doanh nghiệp số 59/2020/QH14 được sửa đổi, bổ sung một số điều theo Luật số 76/2025/QH15 và theo "
+     "Luật số 03/2022/QH15;",
+     {("76/2025/QH15", "59/2020/QH14"): ("AMENDS", "enacted"), ("03/2022/QH15", "59/2020/QH14"): ("AMENDS", "enacted"),
+      (S, "03/2022/QH15"): ("BASED_ON", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
