@@ -223,6 +223,25 @@ AMENDED_BY = re.compile(r"(?<![\w])(?P<name>Luật\s[^\n;:.()\"“”]{3,120}?)\
 AMENDING_NUMBER = re.compile(r"\d{1,3}/((?:19|20)\d{2})/QH\d{1,2}")
 
 
+CITED_AMENDING = re.compile(r"(?<![\w])Luật\s+sửa\s+đổi,\s*bổ\s+sung\s+một\s+số\s+điều\s+của\s+(?P<name>Luật\s[^\n;:.(),\"“”]{3,120}?)"
+                            r"\s+(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+)?năm\s+(?P<year>(?:19|20)\d{2})")
+
+
+def cited_amending_names(paths: list[Path], excluded: set[str]) -> set[tuple[str, str]]:
+    """(folded "Luật sửa đổi, bổ sung một số điều của Luật X", year) for each such law a text cites by name and date or
+    year, without its number."""
+    out: set[tuple[str, str]] = set()
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            rec = json.loads(line)
+            if f"{path.name}#{rec.get('id')}" in excluded:
+                continue
+            for m in CITED_AMENDING.finditer(clean(rec.get("text") or "")):
+                name = " ".join(m.group("name").split())
+                out.add((f"luật sửa đổi, bổ sung một số điều của {name}".lower(), m.group("year")))
+    return out
+
+
 def amended_by(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], set[str]]:
     """(amended law's name, year) -> the numbers of the laws of that year the texts say amended it. A text that
     cites "Luật sửa đổi, bổ sung một số điều của Luật X" of a year in which only one law amended Luật X cites that
@@ -270,12 +289,15 @@ def main() -> None:
     named_years = {(name.lower(), year((k, d))) for k, d in rows.items() for name in [k[1]]}
     amending_laws = amended_by([a.laws, *a.corpora], excluded)
     laws_amended = Counter(symbol for symbols in amending_laws.values() for symbol in symbols)
+    cited = cited_amending_names([a.laws, *a.corpora], excluded)
     for (name, law_year), symbols in sorted(amending_laws.items()):
         symbol = next(iter(symbols))
         amending = f"Luật sửa đổi, bổ sung một số điều của {name}"
-        # one law of that year amended it, and that law amended no other (a law amending several is named by all)
-        if len(symbols) == 1 and laws_amended[symbol] == 1 and (amending.lower(), law_year) not in named_years \
-                and not any(s == symbol for s, _ in rows):
+        # a text cites that name and year; one law of that year amended the law, and it amended no other (a law
+        # amending several, or a law of its own name that changed a few of another's articles — "Luật Hải quan số
+        # 54/2014/QH13" in the list of 15/2012's amenders — is never cited so)
+        if (amending.lower(), law_year) in cited and len(symbols) == 1 and laws_amended[symbol] == 1 and \
+                (amending.lower(), law_year) not in named_years and not any(s == symbol for s, _ in rows):
             rows[(symbol, amending)] = ""
     # "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số 25/2008/QH12": the number may be the amended
     # law's. An amending name is dropped when any text (or the list) gives its number to the law it names after "của".

@@ -125,6 +125,10 @@ class Consolidation:
                 if line is not None:
                     yield from _parts(text, mentions, starts, line.start(), notes.paragraph_end(line.end()), act)
                 else:
+                    closing = _closing_paragraph(text, notes, stop, limit) if _open_quotes(words) > 0 else None
+                    if closing is not None:
+                        yield from _parts(text, mentions, starts, closing, notes.paragraph_end(closing), act)
+                        stop = notes.paragraph_end(closing)
                     yield from _quotations_after(text, mentions, starts, notes, stop, limit)
 
 
@@ -160,6 +164,16 @@ def _parts(text: str, mentions: list[Mention], starts: list[int], start: int, st
             start, act = quoted.start(), mentions[j].key
     yield Footnote(start, stop, act)
     return act
+
+
+def _closing_paragraph(text: str, notes: _FootnoteStarts, start: int, stop: int) -> Optional[int]:
+    """Where the rest of a quotation a page break cut starts, under the next page's body: the first paragraph that
+    closes more quotations than it opens ("2. Pháp lệnh Công an xã số 06/2008/PL-UBTVQH12 hết hiệu lực …”.")."""
+    for blank in _BLANK_LINE.finditer(text, start, stop):
+        end = notes.paragraph_end(blank.end())
+        if _open_quotes(text[blank.end():end]) < 0:
+            return blank.end()
+    return None
 
 
 def _quotations_after(text: str, mentions: list[Mention], starts: list[int], notes: _FootnoteStarts, start: int,

@@ -21,6 +21,8 @@ from .triggers import last_trigger, post_re, post_relation, verb_text
 _FOLLOWING = patterns.words_re("following")
 # "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
+# "2. Các Nghị định số A …, Nghị định số B … và Nghị định số C … hết hiệu lực": a list the plural opens
+_PLURAL_OPENING = re.compile(rf"(?i)[\s\d.)]*(?:{any_of(vocab.phrases('plural_word'))})\s+")
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
 
@@ -180,10 +182,18 @@ def post_triggers(ctx: Context) -> None:
         heads = _part_heads(ctx, sentence, match.start(), starts)
         role = Role("subject", post_relation(match), "trigger", verb=verb_text(match),
                     verb_at=match.start(), clause_at=sentence)
+        opens = bool(heads) and _gives_way(ctx.roles[heads[0]][0])
         for k in heads:
             first = ctx.roles[k][0]
-            if first.how == "plain" or (first.source == "subject" and first.relation == "CITES"):
+            # a plain citation gives way; so does the subject's role of an item of a list that opened on one ("Các
+            # Nghị định số A …, Nghị định số B sửa đổi … A và Nghị định số C … hết hiệu lực": C took the lead of
+            # B's title, not the list's)
+            if _gives_way(first) or (opens and first.source == "subject"):
                 ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
+
+
+def _gives_way(role: Role) -> bool:
+    return role.how == "plain" or (role.source == "subject" and role.relation == "CITES")
 
 
 def _part_heads(ctx: Context, start: int, end: int, starts: list[int]) -> list[int]:
@@ -199,6 +209,7 @@ def _part_heads(ctx: Context, start: int, end: int, starts: list[int]) -> list[i
         if k >= len(mentions) or mentions[k].start >= part_end or \
                 not (LIST_GAP.match(text[part_start:mentions[k].start]) or
                      _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start) or
+                     _PLURAL_OPENING.fullmatch(text, part_start, mentions[k].start) or
                      patterns.provisions_of_re().fullmatch(text, part_start, mentions[k].start)):
             if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
                 return []       # the phrase is said of what the last part opens with

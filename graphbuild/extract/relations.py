@@ -89,7 +89,9 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
                 _antecedent(ctx, i, relation) or _row_document(ctx, i, relation, phrase_at)
             lead = clause.lead_role(text, mention.start)
             if ante is not None:
-                mine = [Role(ante.key, relation, "chain", True, verb=verb_text(hit[1]))]
+                mine = [Role(acted_on.key, relation, "chain", True, verb=verb_text(hit[1]))
+                        for acted_on in _listed_before(ctx, ante, mention, relation, phrase_at)] + \
+                    [Role(ante.key, relation, "chain", True, verb=verb_text(hit[1]))]
                 basis = lead if lead.relation == "BASED_ON" else _basis_of(ctx, ante)
                 if basis is not None:
                     mine.append(basis)  # the basis is the act as amended
@@ -154,7 +156,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     said = {"verb": verb_text(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
     before = clause_gap[:match.start()]
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and \
-            not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and (
+            not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and \
+            not _MODAL.search(before) and (
             len(gap.strip()) <= 90 and LINKER.match(before) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before)) or
             len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)):
@@ -178,9 +181,13 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     return Role("subject", trigger.relation, "trigger", **said)
 
 
-# "A … về nghiên cứu, học tập, quán triệt và triển khai thực hiện B": the activities (a word or two each) a title
-# lists before its phrase are one description; their commas do not start a clause of the text's own
-_ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+(?:\w+(?:\s+\w+)?\s*)?$")
+# "A … về nghiên cứu, học tập, quán triệt và triển khai thực hiện B", "… về một số chủ trương, giải pháp tiếp tục thực
+# hiện B": the activities or means (a word or two each) a title lists before its phrase are one description; their
+# commas do not start a clause of the text's own
+_ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:(?:một\s+số|các|những)\s+)?(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+"
+                         r"(?:\w+(?:\s+\w+)?\s*)?$")
+# "A … phải gắn với tiếp tục thực hiện B": a modal makes the phrase the sentence's predicate, not A's title
+_MODAL = patterns.words_re("modal")
 # "A … và Quy chế phối hợp ban hành kèm theo Quyết định số X": X issues the regulation named before the phrase, not A
 # (after the document before it, or joined to that document's title: "A … của Chính phủ và Quy chế phối hợp …")
 _ATTACHMENT = patterns.words_re("attachment")
@@ -245,6 +252,27 @@ def _coordinated_past(filler: str, same_type: bool = False) -> bool:
     title belongs to joins that one ("Kế hoạch số 35 … về triển khai Đề án 06 và Kế hoạch số 58 …")."""
     return bool(COORDINATED.search(filler)) and len(filler.split()) > 3 and \
         (same_type or not _type_start_re().match(filler))
+
+
+# ", nay đã được thay thế bởi": a passive phrase after a comma that closes a list
+_COMMA_BEFORE = re.compile(r",\s*(?:\w+\s+){0,3}$")
+_AND = re.compile(r"(?i)\s*và\s*$")
+
+
+def _listed_before(ctx: Context, ante: Mention, mention: Mention, relation: str, phrase_at: int) -> list[Mention]:
+    """The documents a passive phrase acts on besides ``ante`` when they are one list: "Thông tư liên tịch số A và
+    Thông tư liên tịch số B, nay đã được thay thế bởi Thông tư số C" (documents of one type joined by "và", the
+    phrase after a comma that closes the list); without the comma the phrase is said of the nearest one."""
+    if not _COMMA_BEFORE.search(ctx.text, ante.tail_end, phrase_at):
+        return []
+    j = ctx.mentions.index(ante)
+    if j == 0:
+        return []
+    earlier = ctx.mentions[j - 1]
+    if earlier.type_code != ante.type_code or not _AND.match(ctx.text, earlier.tail_end, ante.start) or \
+            not possible(mention, earlier, relation):
+        return []
+    return [earlier]
 
 
 def _antecedent(ctx: Context, i: int, relation: str) -> Optional[Mention]:

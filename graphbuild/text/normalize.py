@@ -173,6 +173,9 @@ _SOFT_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?=[" + _LOWER_START + r"(])")
 _NUMBER_BREAK = re.compile(r"\n(?=\d)(?:(?<=số\n)|(?<=Số\n)|(?<=ngày\n)|(?<=tháng\n)|(?<=năm\n))")
 # A page break (blank lines left by page furniture) inside a sentence: the next line goes on in lower case.
 _PAGE_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?:[ ]*\n)+(?=[" + _LOWER_START + r"(])(?![a-zđ]\)\s)")
+# … or after a comma, whatever the case of the next word: "… Luật số 97/2015/QH13," + page furniture + "Luật số
+# 35/2018/QH14, …" (not before a list item or a footnote's number).
+_PAGE_BREAK_AFTER_COMMA = re.compile(r",\n(?:[ ]*\n)+(?=[" + vocab.UPPER + r"][a-zà-ỹđ])")
 # A symbol wrapped at its hyphen: "152/2016/TT-\nBTC".
 _SYMBOL_WRAP = re.compile(r"-[ \t]*\n(?:[ \t]*\n)*(?=[A-ZĐ])")     # over a page break too
 # … wrapped again in a narrow table cell: "08/2009/TTLT-\nBXD-BTC-BKHĐT- \nBNNPTNT-NHNN".
@@ -336,6 +339,8 @@ def normalize_text(source: str) -> Text:
         t.sub(_GLUED_DATE, _unglue_date)
     if "\n\n" in t.text:
         t.sub(_PAGE_BREAK, " ")
+        if ",\n\n" in t.text:
+            t.sub(_PAGE_BREAK_AFTER_COMMA, ", ")
     t.sub(_SOFT_BREAK, " ", many=True).sub(_NUMBER_BREAK, " ")
     t.sub(_BLANK_LINES, "\n\n")
     return t

@@ -34,7 +34,7 @@ PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
                  "adjacent_filler", "news_issued", "news_issued_prefix", "common_word", "fill_in_word",
                  "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger", "title_opener", "own_subject",
-                 "unnumbered_document", "following", "implementation_span", "review_head", "attachment", "provision",
+                 "unnumbered_document", "following", "implementation_span", "review_head", "attachment", "modal", "provision",
                  "not_a_document_code", "aside", "self_reference", "earlier_reference",
                  "search_skip")
 WEIGHTS = ("trigger", "chain", "list", "plain", "law_by_name")

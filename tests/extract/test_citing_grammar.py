@@ -313,6 +313,40 @@ CASES = [
      "Việc tiếp nhận hồ sơ thực hiện theo Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ và Quy chế phối "
      "hợp ban hành kèm theo Quyết định số 2150/QĐ-UBND ngày 15/7/2020 của Ủy ban nhân dân tỉnh.",
      {("2150/QĐ-UBND", "61/2018/NĐ-CP"): None}),
+    ("a passive phrase after the comma that closes a list of one type acts on each; without the comma, on the "
+     "nearest",
+     "Các Nghị quyết nêu trên được ban hành theo Thông tư liên tịch số 14/2014/TTLT-BTC-BTP và Thông tư liên tịch "
+     "số 100/2014/TTLT-BTC-BTP, nay đã được thay thế bởi Thông tư số 56/2023/TT-BTC. Việc chi thực hiện theo Thông "
+     "tư số 40/2017/TT-BTC và Thông tư số 12/2019/TT-BTC được sửa đổi, bổ sung bởi Thông tư số 31/2022/TT-BTC.",
+     {("56/2023/TT-BTC", "14/2014/TTLT-BTC-BTP"): ("REPLACES", "enacted"),
+      ("56/2023/TT-BTC", "100/2014/TTLT-BTC-BTP"): ("REPLACES", "enacted"),
+      ("31/2022/TT-BTC", "12/2019/TT-BTC"): ("AMENDS", "enacted"), ("31/2022/TT-BTC", "40/2017/TT-BTC"): None}),
+    ("a modal after a document makes the phrase the sentence's own demand, not that document's title; a title's "
+     "'về một số chủ trương, giải pháp tiếp tục thực hiện B' is its description",
+     "Việc học tập, quán triệt Quy định số 69-QĐ/TW phải gắn với tiếp tục thực hiện Quy định số 22-QĐ/TW ngày "
+     "28/7/2021 của Ban Chấp hành Trung ương. Sau 10 năm thực hiện Kết luận số 97-KL/TW ngày 15/5/2014 của Bộ Chính "
+     "trị về một số chủ trương, giải pháp tiếp tục thực hiện Nghị quyết số 26-NQ/TW, ngành nông nghiệp phát triển.",
+     {("69-QĐ/TW", "22-QĐ/TW"): None, ("97-KL/TW", "26-NQ/TW"): ("CONTINUES", "enacted")}),
+    ("an item of a list under a repealing header may open on several provisions ('Các khoản 1, 4 và 8 Điều 44')",
+     "Điều 3. Hiệu lực thi hành\n1. Bãi bỏ các nội dung quy định tại các điều, khoản của các văn bản sau đây:\na) Khoản 2 "
+     "Điều 7 của Thông tư số 06/2012/TT-BLĐTBXH;\nb) Các khoản 1, 4, 5 và 8 Điều 44, Điều 45 của Thông tư số "
+     "80/2016/TT-BLĐTBXH;",
+     {(S, "06/2012/TT-BLĐTBXH"): ("REPEALS", "enacted"), (S, "80/2016/TT-BLĐTBXH"): ("REPEALS", "enacted")}),
+    ("'Các Nghị định số A …, B … và C … hết hiệu lực': a phrase after a list the plural opens is said of each "
+     "item, whatever the items' titles say",
+     "Điều 49. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành từ ngày 05 tháng 06 năm 2026.\n2. Các Thông tư "
+     "số 15/2020/TT-BLĐTBXH ngày 31 tháng 12 năm 2020 quy định về đào tạo, Thông tư số 06/2022/TT-BLĐTBXH ngày 16 "
+     "tháng 9 năm 2022 sửa đổi, bổ sung một số điều của Thông tư số 15/2020/TT-BLĐTBXH và Thông tư số "
+     "08/2023/TT-BLĐTBXH ngày 05 tháng 3 năm 2023 sửa đổi, bổ sung một số điều tại các Thông tư về đào tạo hết hiệu "
+     "lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.",
+     {(S, "15/2020/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "06/2022/TT-BLĐTBXH"): ("REPLACES", "enacted"),
+      (S, "08/2023/TT-BLĐTBXH"): ("REPLACES", "enacted"),
+      ("06/2022/TT-BLĐTBXH", "15/2020/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
+    ("'… theo Luật số A và theo Luật số B': the preposition said again still joins the list of amenders",
+     "Căn cứ Luật Doanh nghiệp số 59/2020/QH14 được sửa đổi, bổ sung một số điều theo Luật số 76/2025/QH15 và theo "
+     "Luật số 03/2022/QH15;",
+     {("76/2025/QH15", "59/2020/QH14"): ("AMENDS", "enacted"), ("03/2022/QH15", "59/2020/QH14"): ("AMENDS", "enacted"),
+      (S, "03/2022/QH15"): ("BASED_ON", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",

@@ -307,6 +307,23 @@ def test_a_footnote_cut_by_a_page_break_goes_on_with_the_next_act_it_quotes():
     assert not any(source == "25/2008/QH12" for source, _ in pairs)
 
 
+def test_a_quotation_a_page_break_cut_ends_in_the_paragraph_that_closes_it():
+    """A footnote's quotation left open at a page break goes on under the next page's body, in the first paragraph
+    that closes more quotations than it opens."""
+    cut = CONSOLIDATED_LAW.replace(
+        "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về bảo hiểm y tế.\n",
+        "15 Điều 33 của Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở số 30/2023/QH15, có hiệu lực kể từ "
+        "ngày 01 tháng 7 năm 2024 quy định như sau:\n“Điều 33. Hiệu lực thi hành\n\n1. Luật này có hiệu lực thi hành "
+        "từ ngày 01 tháng 7 năm 2024.\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này "
+        "quy định về bảo hiểm y tế theo “nguyên tắc chung”.\n\n2. Pháp lệnh Công an xã số 06/2008/PL-UBTVQH12 hết "
+        "hiệu lực kể từ ngày Luật này có hiệu lực thi hành.”.\n")
+    assert cut != CONSOLIDATED_LAW
+    ex = extract_citations(Source(file="doc.txt", text=cut))
+    pairs = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
+    assert pairs[("30/2023/QH15", "06/2008/PL-UBTVQH12")] == "REPLACES"
+    assert not any(source == "25/2008/QH12" for source, _ in pairs)
+
+
 def test_a_consolidated_law_s_footnote_is_each_amending_law_s():
     """The enacting formula a footnote quotes is the amending law's: it amends each law it lists (a consolidated
     text's rank is not the speaker's); the effect articles quoted after a page break are their own law's, and a line

