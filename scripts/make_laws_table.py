@@ -131,33 +131,38 @@ def in_term(symbol: str) -> bool:
     return span is None or span[0] <= int(year) <= span[1]
 
 
+def records(paths: list[Path], excluded: set[str]) -> Iterator[dict]:
+    """The records of the corpora, but those a gold file annotates."""
+    for path in paths:
+        for line in open(path, encoding="utf-8"):
+            rec = json.loads(line)
+            if f"{path.name}#{rec.get('id')}" not in excluded:
+                yield rec
+
+
 def stated_pairs(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], Counter[str]]:
     """(folded name, year) -> the symbols texts state for it ("Luật X số N/YYYY/QHk"), each with the number of
     texts that state it."""
     pairs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     names: dict[str, str] = {}
-    for path in paths:
-        for line in open(path, encoding="utf-8"):
-            rec = json.loads(line)
-            if f"{path.name}#{rec.get('id')}" in excluded:
+    for rec in records(paths, excluded):
+        text = clean(" ".join(str(rec.get(k) or "") for k in ("title", "text")))
+        seen: set[tuple[tuple[str, str], str]] = set()
+        for m in stated(text):
+            name = " ".join(m.group("name").split()).strip(" ,")
+            if not is_name(name) or (AMENDING_NAME.match(name) and ENACTING_BEFORE.search(text, max(0, m.start() - 20), m.start())):
                 continue
-            text = clean(" ".join(str(rec.get(k) or "") for k in ("title", "text")))
-            seen: set[tuple[tuple[str, str], str]] = set()
-            for m in stated(text):
-                name = " ".join(m.group("name").split()).strip(" ,")
-                if not is_name(name) or (AMENDING_NAME.match(name) and ENACTING_BEFORE.search(text, max(0, m.start() - 20), m.start())):
-                    continue
-                full = f"{m.group('kind')} {name}"
-                symbol = re.sub(r"\s", "", m.group("symbol")).upper()
-                if not in_term(symbol):
-                    continue        # "18/2003/QH12": a typo, the 12th legislature sat from 2007
-                key = (full.lower(), m.group("year"))
-                if (key, symbol) not in seen:
-                    seen.add((key, symbol))
-                    pairs[key][symbol] += 1
-                if full.lower() not in names or (name[:1].isupper() and not names[full.lower()].split(" ")[-len(
-                        name.split()):][0][:1].isupper()):
-                    names[full.lower()] = full      # older texts write "Luật tổ chức Chính phủ": keep a capitalised form
+            full = f"{m.group('kind')} {name}"
+            symbol = re.sub(r"\s", "", m.group("symbol")).upper()
+            if not in_term(symbol):
+                continue        # "18/2003/QH12": a typo, the 12th legislature sat from 2007
+            key = (full.lower(), m.group("year"))
+            if (key, symbol) not in seen:
+                seen.add((key, symbol))
+                pairs[key][symbol] += 1
+            if full.lower() not in names or (name[:1].isupper() and not names[full.lower()].split(" ")[-len(
+                    name.split()):][0][:1].isupper()):
+                names[full.lower()] = full      # older texts write "Luật tổ chức Chính phủ": keep a capitalised form
     stated_pairs.names = names        # type: ignore[attr-defined]
     return pairs
 
@@ -175,21 +180,17 @@ def table_rows(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], C
     """(folded name, year) -> the symbols that catalogue tables give the name (``TABLE_ROW``); the names are added
     to ``stated_pairs.names``."""
     pairs: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    for path in paths:
-        for line in open(path, encoding="utf-8"):
-            rec = json.loads(line)
-            if f"{path.name}#{rec.get('id')}" in excluded:
+    for rec in records(paths, excluded):
+        text = unicodedata.normalize("NFC", rec.get("text") or "")
+        for m in TABLE_ROW.finditer(text):
+            title = " ".join(m.group("title").split()).strip(" ,.")
+            if title.startswith(("Sửa đổi", "Bổ sung")):
+                title = title[:1].lower() + title[1:]      # "Luật sửa đổi, bổ sung …" as texts write it
+            if NOT_A_NAME.search(title.replace("Luật ", "")) and not title.startswith("sửa đổi"):
                 continue
-            text = unicodedata.normalize("NFC", rec.get("text") or "")
-            for m in TABLE_ROW.finditer(text):
-                title = " ".join(m.group("title").split()).strip(" ,.")
-                if title.startswith(("Sửa đổi", "Bổ sung")):
-                    title = title[:1].lower() + title[1:]      # "Luật sửa đổi, bổ sung …" as texts write it
-                if NOT_A_NAME.search(title.replace("Luật ", "")) and not title.startswith("sửa đổi"):
-                    continue
-                full = f"{m.group('kind')} {title}"
-                pairs[(full.lower(), m.group("year"))][m.group("symbol")] += 1
-                stated_pairs.names.setdefault(full.lower(), full)      # type: ignore[attr-defined]
+            full = f"{m.group('kind')} {title}"
+            pairs[(full.lower(), m.group("year"))][m.group("symbol")] += 1
+            stated_pairs.names.setdefault(full.lower(), full)      # type: ignore[attr-defined]
     return pairs
 
 
@@ -231,14 +232,10 @@ def cited_amending_names(paths: list[Path], excluded: set[str]) -> set[tuple[str
     """(folded "Luật sửa đổi, bổ sung một số điều của Luật X", year) for each such law a text cites by name and date or
     year, without its number."""
     out: set[tuple[str, str]] = set()
-    for path in paths:
-        for line in open(path, encoding="utf-8"):
-            rec = json.loads(line)
-            if f"{path.name}#{rec.get('id')}" in excluded:
-                continue
-            for m in CITED_AMENDING.finditer(clean(rec.get("text") or "")):
-                name = " ".join(m.group("name").split())
-                out.add((f"luật sửa đổi, bổ sung một số điều của {name}".lower(), m.group("year")))
+    for rec in records(paths, excluded):
+        for m in CITED_AMENDING.finditer(clean(rec.get("text") or "")):
+            name = " ".join(m.group("name").split())
+            out.add((f"luật sửa đổi, bổ sung một số điều của {name}".lower(), m.group("year")))
     return out
 
 
@@ -247,18 +244,14 @@ def amended_by(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], s
     cites "Luật sửa đổi, bổ sung một số điều của Luật X" of a year in which only one law amended Luật X cites that
     law (main)."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for path in paths:
-        for line in open(path, encoding="utf-8"):
-            rec = json.loads(line)
-            if f"{path.name}#{rec.get('id')}" in excluded:
+    for rec in records(paths, excluded):
+        text = clean(rec.get("text") or "")
+        for m in AMENDED_BY.finditer(text):
+            name = " ".join(m.group("name").split())
+            if not is_name(name[len("Luật "):]):
                 continue
-            text = clean(rec.get("text") or "")
-            for m in AMENDED_BY.finditer(text):
-                name = " ".join(m.group("name").split())
-                if not is_name(name[len("Luật "):]):
-                    continue
-                for number in AMENDING_NUMBER.finditer(m.group("list")):
-                    out[(name, number.group(1))].add(number.group(0))
+            for number in AMENDING_NUMBER.finditer(m.group("list")):
+                out[(name, number.group(1))].add(number.group(0))
     return out
 
 

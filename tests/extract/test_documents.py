@@ -285,43 +285,40 @@ def test_a_footnote_quoting_preambles_is_each_act_s_across_a_page_break():
     assert pairs[("32/2016/TT-BLĐTBXH", "106/2012/NĐ-CP")] == "BASED_ON"       # the base's own preamble stays its own
 
 
-def test_a_footnote_cut_by_a_page_break_goes_on_with_the_next_act_it_quotes():
-    """A footnote that quoted an act's effect article (its quotation announced by "như sau:" on a line of its own,
-    without quote marks) and ends in the middle of a sentence was cut by a page break; under the next page's body,
-    a paragraph quoting another act's article is that act's words, not the base's."""
-    cut = CONSOLIDATED_LAW.replace(
-        "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về bảo hiểm y tế.\n",
-        "15 Điều 3 của Luật số 51/2024/QH15 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực kể từ "
-        "ngày 01 tháng 7 năm 2025 quy định như sau:\nĐiều 3. Điều khoản thi hành\n1. Luật này có hiệu lực thi hành "
-        "từ ngày 01 tháng 7 năm 2025.\n2. Đối với số tiền bảo hiểm y tế đóng theo quy định của Luật Bảo hiểm y tế "
-        "đã được sửa đổi, bổ sung một số điều theo\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều "
-        "chỉnh\nLuật này quy định về bảo hiểm y tế.\n\nLuật số 32/2013/QH13 thì được xử lý theo quy định của Luật "
-        "này.”.\nĐiều 45 của Luật Phòng bệnh số 114/2025/QH15, có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026 "
-        "quy định như sau:\n“Điều 45. Hiệu lực thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 năm "
-        "2026.\n2. Luật Phòng, chống bệnh truyền nhiễm số 03/2007/QH12 hết hiệu lực từ ngày Luật này có hiệu lực "
-        "thi hành.”.\n")
+_BODY_START = "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về bảo hiểm y tế.\n"
+# a footnote quoting an act's effect article that a page break cut (the base's body goes on on the next page)
+CUT_FOOTNOTES = [
+    ("announced on a line of its own without quote marks and ending mid-sentence; a paragraph under the next page's "
+     "body quotes another act's article",
+     "15 Điều 3 của Luật số 51/2024/QH15 sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế, có hiệu lực kể từ "
+     "ngày 01 tháng 7 năm 2025 quy định như sau:\nĐiều 3. Điều khoản thi hành\n1. Luật này có hiệu lực thi hành "
+     "từ ngày 01 tháng 7 năm 2025.\n2. Đối với số tiền bảo hiểm y tế đóng theo quy định của Luật Bảo hiểm y tế "
+     "đã được sửa đổi, bổ sung một số điều theo\n\n" + _BODY_START + "\nLuật số 32/2013/QH13 thì được xử lý theo quy "
+     "định của Luật này.”.\nĐiều 45 của Luật Phòng bệnh số 114/2025/QH15, có hiệu lực thi hành từ ngày 01 tháng 7 "
+     "năm 2026 quy định như sau:\n“Điều 45. Hiệu lực thi hành\n1. Luật này có hiệu lực thi hành từ ngày 01 tháng 7 "
+     "năm 2026.\n2. Luật Phòng, chống bệnh truyền nhiễm số 03/2007/QH12 hết hiệu lực từ ngày Luật này có hiệu lực "
+     "thi hành.”.\n",
+     ("114/2025/QH15", "03/2007/QH12")),
+    ("its quotation left open: it ends in the first paragraph under the next page's body that closes more "
+     "quotations than it opens",
+     "15 Điều 33 của Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở số 30/2023/QH15, có hiệu lực kể từ "
+     "ngày 01 tháng 7 năm 2024 quy định như sau:\n“Điều 33. Hiệu lực thi hành\n\n1. Luật này có hiệu lực thi hành "
+     "từ ngày 01 tháng 7 năm 2024.\n\n" + _BODY_START.replace("bảo hiểm y tế.", "bảo hiểm y tế theo “nguyên tắc "
+     "chung”.") + "\n2. Pháp lệnh Công an xã số 06/2008/PL-UBTVQH12 hết hiệu lực kể từ ngày Luật này có hiệu lực "
+     "thi hành.”.\n",
+     ("30/2023/QH15", "06/2008/PL-UBTVQH12")),
+]
+
+
+@pytest.mark.parametrize("case,footnote,replacing", CUT_FOOTNOTES, ids=[c[0][:50] for c in CUT_FOOTNOTES])
+def test_a_footnote_cut_by_a_page_break_is_its_act_s_under_the_next_page(case, footnote, replacing):
+    """The rest of a footnote a page break cut is the quoted act's words, not the base's."""
+    cut = CONSOLIDATED_LAW.replace(_BODY_START, footnote)
     assert cut != CONSOLIDATED_LAW
     ex = extract_citations(Source(file="doc.txt", text=cut))
     pairs = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
-    assert pairs[("114/2025/QH15", "03/2007/QH12")] == "REPLACES"
-    assert not any(source == "25/2008/QH12" for source, _ in pairs)
-
-
-def test_a_quotation_a_page_break_cut_ends_in_the_paragraph_that_closes_it():
-    """A footnote's quotation left open at a page break goes on under the next page's body, in the first paragraph
-    that closes more quotations than it opens."""
-    cut = CONSOLIDATED_LAW.replace(
-        "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về bảo hiểm y tế.\n",
-        "15 Điều 33 của Luật Lực lượng tham gia bảo vệ an ninh, trật tự ở cơ sở số 30/2023/QH15, có hiệu lực kể từ "
-        "ngày 01 tháng 7 năm 2024 quy định như sau:\n“Điều 33. Hiệu lực thi hành\n\n1. Luật này có hiệu lực thi hành "
-        "từ ngày 01 tháng 7 năm 2024.\n\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này "
-        "quy định về bảo hiểm y tế theo “nguyên tắc chung”.\n\n2. Pháp lệnh Công an xã số 06/2008/PL-UBTVQH12 hết "
-        "hiệu lực kể từ ngày Luật này có hiệu lực thi hành.”.\n")
-    assert cut != CONSOLIDATED_LAW
-    ex = extract_citations(Source(file="doc.txt", text=cut))
-    pairs = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
-    assert pairs[("30/2023/QH15", "06/2008/PL-UBTVQH12")] == "REPLACES"
-    assert not any(source == "25/2008/QH12" for source, _ in pairs)
+    assert pairs[replacing] == "REPLACES", case
+    assert not any(source == "25/2008/QH12" for source, _ in pairs), case
 
 
 def test_a_consolidated_law_s_footnote_is_each_amending_law_s():

@@ -20,15 +20,19 @@ TEXTS = [
 ]
 
 
-def test_amending_laws_are_kept_only_with_a_number_of_their_own(tmp_path):
+def _table(tmp_path, texts: list[str]) -> set[tuple[str, str]]:
     laws = tmp_path / "laws.jsonl"
     laws.write_text("", encoding="utf-8")
     corpus = tmp_path / "corpus.jsonl"
     corpus.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
-                              for i, t in enumerate(TEXTS)), encoding="utf-8")
+                              for i, t in enumerate(texts)), encoding="utf-8")
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_laws_table.py"), str(laws), str(corpus)],
                          capture_output=True, text=True, check=True).stdout
-    rows = {tuple(line.split("\t")[:2]) for line in out.splitlines()[1:]}
+    return {tuple(line.split("\t")[:2]) for line in out.splitlines()[1:]}
+
+
+def test_amending_laws_are_kept_only_with_a_number_of_their_own(tmp_path):
+    rows = _table(tmp_path, TEXTS)
     assert ("46/2014/QH13", "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế") in rows
     assert ("25/2008/QH12", "Luật Bảo hiểm y tế") in rows
     assert ("48/2024/QH15", "Luật Thuế giá trị gia tăng") in rows
@@ -46,17 +50,6 @@ def test_a_law_numbered_before_2002_is_kept_with_its_date(tmp_path):
     out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_laws_table.py"), str(laws)],
                          capture_output=True, text=True, check=True).stdout
     assert "18-L/CTN\tLuật Dầu khí\t1993-07-06" in out.splitlines()
-
-
-def _table(tmp_path, texts: list[str]) -> set[tuple[str, str]]:
-    laws = tmp_path / "laws.jsonl"
-    laws.write_text("", encoding="utf-8")
-    corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("".join(json.dumps({"id": str(i), "text": t}, ensure_ascii=False) + "\n"
-                              for i, t in enumerate(texts)), encoding="utf-8")
-    out = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_laws_table.py"), str(laws), str(corpus)],
-                         capture_output=True, text=True, check=True).stdout
-    return {tuple(line.split("\t")[:2]) for line in out.splitlines()[1:]}
 
 
 def test_a_number_stated_far_more_often_than_another_for_one_name_and_year_is_kept(tmp_path):
