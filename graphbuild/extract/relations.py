@@ -90,7 +90,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             lead = clause.lead_role(text, mention.start)
             if ante is not None:
                 mine = [Role(acted_on.key, relation, "chain", True, verb=verb_text(hit[1]))
-                        for acted_on in _listed_before(ctx, ante, mention, relation, phrase_at)] + \
+                        for acted_on in _listed_before(ctx, i, ante, relation, phrase_at)] + \
                     [Role(ante.key, relation, "chain", True, verb=verb_text(hit[1]))]
                 basis = lead if lead.relation == "BASED_ON" else _basis_of(ctx, ante)
                 if basis is not None:
@@ -224,8 +224,6 @@ def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int) -> bool:
 
 _OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")
 _NUMBER_NEXT = re.compile(r"(?i)\s*(?:số\b|\d)")
-
-
 _SELF_NEXT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('self_reference'), group=False)})\b")
 
 
@@ -259,16 +257,16 @@ _COMMA_BEFORE = re.compile(r",\s*(?:\w+\s+){0,3}$")
 _AND = re.compile(r"(?i)\s*và\s*$")
 
 
-def _listed_before(ctx: Context, ante: Mention, mention: Mention, relation: str, phrase_at: int) -> list[Mention]:
-    """The documents a passive phrase acts on besides ``ante`` when they are one list: "Thông tư liên tịch số A và
-    Thông tư liên tịch số B, nay đã được thay thế bởi Thông tư số C" (documents of one type joined by "và", the
-    phrase after a comma that closes the list); without the comma the phrase is said of the nearest one."""
+def _listed_before(ctx: Context, i: int, ante: Mention, relation: str, phrase_at: int) -> list[Mention]:
+    """The documents the passive phrase before mention i acts on besides ``ante`` when they are one list: "Thông tư
+    liên tịch số A và Thông tư liên tịch số B, nay đã được thay thế bởi Thông tư số C" (documents of one type joined
+    by "và", the phrase after a comma that closes the list); without the comma the phrase is said of the nearest."""
     if not _COMMA_BEFORE.search(ctx.text, ante.tail_end, phrase_at):
         return []
-    j = ctx.mentions.index(ante)
+    j = next(k for k in range(i - 1, -1, -1) if ctx.mentions[k] is ante)
     if j == 0:
         return []
-    earlier = ctx.mentions[j - 1]
+    mention, earlier = ctx.mentions[i], ctx.mentions[j - 1]
     if earlier.type_code != ante.type_code or not _AND.match(ctx.text, earlier.tail_end, ante.start) or \
             not possible(mention, earlier, relation):
         return []
