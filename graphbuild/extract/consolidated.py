@@ -117,7 +117,8 @@ class Consolidation:
                  patterns.provisions_of_re().fullmatch(text, match.end(), mentions[i].start) is not None)
             act = yield from _parts(text, mentions, starts, match.start(), stop, mentions[i].key if opens else None)
             words = text[match.end():stop]
-            if _open_quotes(words) > 0 or _announces(words) or (_QUOTE_OPENED.search(words) and words.rstrip()[-1:].isalnum()):
+            still_open = _open_quotes(words) > 0
+            if still_open or _announces(words) or (_QUOTE_OPENED.search(words) and words.rstrip()[-1:].isalnum()):
                 # The quotation a page break cut off goes on under the next page's body; only a preamble line tells
                 # it from that body: the base's own preamble is over once its first article has begun.
                 limit = min(notes.next_after(stop), stop + _QUOTE_SPAN)
@@ -125,7 +126,7 @@ class Consolidation:
                 if line is not None:
                     yield from _parts(text, mentions, starts, line.start(), notes.paragraph_end(line.end()), act)
                 else:
-                    closing = _closing_paragraph(text, notes, stop, limit) if _open_quotes(words) > 0 else None
+                    closing = _closing_paragraph(text, notes, stop, limit) if still_open else None
                     if closing is not None:
                         yield from _parts(text, mentions, starts, closing, notes.paragraph_end(closing), act)
                         stop = notes.paragraph_end(closing)
@@ -158,12 +159,18 @@ def _parts(text: str, mentions: list[Mention], starts: list[int], start: int, st
     quotes another act starts its words ("Điều 2 Nghị định số 82/2021/NĐ-CP … quy định như sau: …", "Nghị định số
     04/2023/NĐ-CP … có căn cứ ban hành như sau: “Căn cứ …"). Returns the act whose words it ends with."""
     for quoted in _quoting_paragraphs(text, start, stop):
-        j = bisect.bisect_left(starts, quoted.end())
-        if j < len(mentions) and mentions[j].start - quoted.end() <= 2 and mentions[j].key != act:
+        j = _named_at(starts, quoted.end())
+        if j is not None and mentions[j].key != act:
             yield Footnote(start, quoted.start(), act)
             start, act = quoted.start(), mentions[j].key
     yield Footnote(start, stop, act)
     return act
+
+
+def _named_at(starts: list[int], pos: int) -> Optional[int]:
+    """The mention (its index) that names an act right where a paragraph's opening ends, if one does."""
+    j = bisect.bisect_left(starts, pos)
+    return j if j < len(starts) and starts[j] - pos <= 2 else None
 
 
 def _closing_paragraph(text: str, notes: _FootnoteStarts, start: int, stop: int) -> Optional[int]:
@@ -185,9 +192,9 @@ def _quotations_after(text: str, mentions: list[Mention], starts: list[int], not
         if quoted.start() < start:
             continue        # inside the part before
         end = notes.paragraph_end(quoted.start())
-        if not _quotes_an_act(text, quoted.start(), end, starts):
+        j = _named_at(starts, quoted.end())
+        if j is None or not _quotes_an_act(text, quoted.start(), end, starts):
             continue
-        j = bisect.bisect_left(starts, quoted.end())
         end = _quotation_end(text, quoted.start(), end, starts, notes)
         yield from _parts(text, mentions, starts, quoted.start(), end, mentions[j].key)
         start = end
@@ -206,9 +213,13 @@ def _open_quotes(text: str) -> int:
     return text.count("“") - text.count("”") + text.count('"') % 2
 
 
-def _announces(text: str) -> bool:
-    """Whether the text ends announcing a quotation it has not opened yet ("… có căn cứ ban hành như sau:")."""
-    return text.rstrip().endswith(":")
+def _announces(text: str, start: int = 0, stop: Optional[int] = None) -> bool:
+    """Whether the text (from ``start`` to ``stop``) ends announcing a quotation it has not opened yet ("… có căn cứ
+    ban hành như sau:")."""
+    i = len(text) if stop is None else stop
+    while i > start and text[i - 1].isspace():
+        i -= 1
+    return i > start and text[i - 1] == ":"
 
 
 def _quotation_end(text: str, start: int, stop: int, starts: list[int], notes: _FootnoteStarts) -> int:
@@ -217,16 +228,19 @@ def _quotation_end(text: str, start: int, stop: int, starts: list[int], notes: _
     it announced one that the next paragraph opens, or when the next paragraph names another act whose words it
     announces (a footnote quoting several acts' preambles) — unless another footnote or the body starts first."""
     limit = min(len(text), start + _QUOTE_SPAN)
+    curly, straight, counted = 0, 0, start       # the quotes of text[start:stop], counted as stop moves on
     while stop < limit and text.startswith("\n", stop):
         blank = _BLANK_LINE.match(text, stop)
         if blank is None or notes.at(blank.end()) or _BODY_PART.match(text, blank.end()):
             break       # another footnote, or the body going on on the next page ("Điều 25. Hiệu lực thi hành")
         end = notes.paragraph_end(blank.end())
-        so_far = text[start:stop]
-        if _announces(so_far):
+        curly += text.count("“", counted, stop) - text.count("”", counted, stop)
+        straight += text.count('"', counted, stop)
+        counted = stop
+        if _announces(text, start, stop):
             goes_on = text.startswith(("“", '"'), blank.end())
         else:
-            goes_on = _open_quotes(so_far) > 0 or _quotes_an_act(text, blank.end(), end, starts)
+            goes_on = curly + straight % 2 > 0 or _quotes_an_act(text, blank.end(), end, starts)
         if not goes_on:
             break
         stop = end
@@ -240,6 +254,4 @@ def _quotes_an_act(text: str, start: int, stop: int, starts: list[int]) -> bool:
     if announcing is None:
         return False
     provisions = _QUOTED_PROVISIONS.match(text, start, stop)
-    at = provisions.end() if provisions else announcing.end()
-    j = bisect.bisect_left(starts, at)
-    return j < len(starts) and starts[j] - at <= 2
+    return _named_at(starts, provisions.end() if provisions else announcing.end()) is not None

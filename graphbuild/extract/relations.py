@@ -155,12 +155,12 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     trigger, match = hit
     said = {"verb": verb_text(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
     before = clause_gap[:match.start()]
-    if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and \
-            not _described_by_unnumbered(text, clause_at, prev) and not _NEW_ACTOR.search(before) and \
-            not _MODAL.search(before) and (
+    if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and (
             len(gap.strip()) <= 90 and LINKER.match(before) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before)) or
-            len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)):
+            len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)) and \
+            not _NEW_ACTOR.search(before) and not _MODAL.search(before) and \
+            not _described_by_unnumbered(text, clause_at, prev):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
