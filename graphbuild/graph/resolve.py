@@ -173,12 +173,10 @@ def laws_by_name_in_corpus(records: MentionTable, rename: Renames) -> Renames:
     LỰC') is in the corpus; the year, when the citation gives one, must agree. Several candidates: left alone (the
     report lists it as unresolved)."""
     by_name: dict[str, set[tuple[str, Optional[int]]]] = {}
-    for doc_id, mentions in records.items():
-        for record, _, is_subject in mentions:
-            title = record.get("title") or ""
-            if is_subject and record.get("type") in LAW_TYPES and record.get("symbol") and 0 < len(title) <= 80 \
-                    and title.isupper():
-                by_name.setdefault(vocab.fold(f"{record['type']} {title}"), set()).add((doc_id, record.get("year")))
+    for doc_id, record in records.subject_records():
+        title = record.get("title") or ""
+        if record.get("type") in LAW_TYPES and record.get("symbol") and 0 < len(title) <= 80 and title.isupper():
+            by_name.setdefault(vocab.fold(f"{record['type']} {title}"), set()).add((doc_id, record.get("year")))
     out: Renames = {}
     for doc_id, record in records.first_records():
         if record.get("symbol") or record.get("type") not in LAW_TYPES or not record.get("title") or doc_id in rename:
@@ -225,8 +223,8 @@ class PartyTerms:
     number cited with a wrong date, or a mistake: kept apart, and reported. Fed the groups one at a time; the Party
     documents' symbols and dates wait in the work tables (``party_term``), compared one term key at a time."""
 
-    def __init__(self, tables: Optional[WorkTables] = None) -> None:
-        self._tables = tables or WorkTables()
+    def __init__(self, tables: WorkTables) -> None:
+        self._tables = tables
 
     def add(self, doc_id: str, mentions: list[Mention]) -> None:
         key = _party_key(doc_id.split("~")[0], mentions[0].record)

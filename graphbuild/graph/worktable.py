@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import marshal
 import sqlite3
+from array import array
 from collections.abc import Mapping
 from itertools import groupby
 from pathlib import Path
@@ -212,6 +213,7 @@ class MentionTable(Mapping[str, list[Mention]]):
         self._tables = tables
         self._db = tables.db
         self._recent: dict[str, int] = {}        # id -> key, of ids added lately (those not yet written among them)
+        self._late_subjects = array("q")        # keys of ids whose own text came after their first mention
         self._count = 0
         self._seq = 0
         self._indexed = False
@@ -235,6 +237,8 @@ class MentionTable(Mapping[str, list[Mention]]):
         if key is None:
             row = self._db.execute("SELECT key FROM ident WHERE id = ?", (doc_id,)).fetchone()
             key = row[0] if row else None
+            if key is not None and len(self._recent) < ID_CACHE:
+                self._recent[doc_id] = key      # a much-cited id is looked up on disk once (it is written already)
         return key
 
     def add(self, doc_id: str, mention: Mention) -> None:
@@ -247,14 +251,20 @@ class MentionTable(Mapping[str, list[Mention]]):
             self._count += 1
             self._tables._add("ident", (key, doc_id, int(mention.is_subject)))
         elif mention.is_subject:
-            self._tables._flush("ident")
-            self._db.execute("UPDATE ident SET subject = 1 WHERE key = ?", (key,))
+            self._late_subjects.append(key)     # set on disk with the others before the flag is next read (_sync)
         self._seq += 1
         self._tables._add("mention", (self._seq, key, mention.file, int(mention.is_subject),
                                       marshal.dumps(mention.record)))
 
-    def _ready(self) -> None:
+    def _sync(self) -> None:
+        """The ids on disk, with the flag of every id whose own text was read."""
         self._tables._flush("ident")
+        if self._late_subjects:
+            self._db.executemany("UPDATE ident SET subject = 1 WHERE key = ?", ((k,) for k in self._late_subjects))
+            self._late_subjects = array("q")
+
+    def _ready(self) -> None:
+        self._sync()
         self._tables._flush("mention")
         if not self._indexed:
             self._db.execute("CREATE INDEX mention_by_key ON mention (key, seq)")
@@ -262,7 +272,7 @@ class MentionTable(Mapping[str, list[Mention]]):
 
     def has_subject(self, doc_id: str) -> bool:
         """Whether an input is the document itself (its own text was read)."""
-        self._tables._flush("ident")
+        self._sync()
         row = self._db.execute("SELECT subject FROM ident WHERE id = ?", (doc_id,)).fetchone()
         if row is None:
             raise KeyError(doc_id)
@@ -277,7 +287,7 @@ class MentionTable(Mapping[str, list[Mention]]):
         return [Mention(marshal.loads(record), file, bool(subject)) for file, subject, record in rows]
 
     def __iter__(self) -> Iterator[str]:
-        self._tables._flush("ident")
+        self._sync()
         for (doc_id,) in self._db.execute("SELECT id FROM ident ORDER BY key"):
             yield doc_id
 
@@ -287,8 +297,7 @@ class MentionTable(Mapping[str, list[Mention]]):
     def __contains__(self, doc_id: object) -> bool:
         if not isinstance(doc_id, str):
             return False
-        self._tables._flush("ident")
-        return self._key(doc_id) is not None
+        return self._key(doc_id) is not None       # an id not among the recent ones is on disk already
 
     def items(self) -> Iterator[tuple[str, list[Mention]]]:     # type: ignore[override]
         """(id, its mentions) in first-seen order, streamed."""
@@ -297,6 +306,13 @@ class MentionTable(Mapping[str, list[Mention]]):
                                 "ORDER BY m.key, m.seq")
         for doc_id, group in groupby(rows, key=lambda r: r[0]):
             yield doc_id, [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]
+
+    def subject_records(self) -> Iterator[tuple[str, DocumentRecord]]:
+        """(id, record) of every mention that is the document's own text, in no particular order."""
+        self._ready()
+        rows = self._db.execute("SELECT i.id, m.record FROM mention m JOIN ident i ON i.key = m.key WHERE m.subject = 1")
+        for doc_id, record in rows:
+            yield doc_id, marshal.loads(record)
 
     def first_records(self) -> Iterator[tuple[str, DocumentRecord]]:
         """(id, the record of its first mention) in first-seen order."""
@@ -310,7 +326,7 @@ class MentionTable(Mapping[str, list[Mention]]):
         """The ids that ``group`` names a group, one group at a time (groups sorted by name), each as [(id, whether an
         input is the document itself, its first-seen rank)] in first-seen order: a pass that compares the ids of
         one key (an undated citation and the dated documents of its symbol) holds one group, not every id."""
-        self._tables._flush("ident")
+        self._sync()
         db = self._db
         db.execute("DELETE FROM id_group")
         for key, doc_id in db.cursor().execute("SELECT key, id FROM ident ORDER BY key"):

@@ -84,7 +84,7 @@ def test_a_party_number_in_one_term_with_two_years_is_reported():
     groups = {"vn/tw/kl/2021/44": [cited({**party, "date": "2021-05-01"})],
               "vn/tw/kl/2022/44": [cited({**party, "date": "2022-11-14"})],
               "vn/cp/nd/2022/44": [cited({"system": "state"})]}
-    terms = PartyTerms()
+    terms = PartyTerms(WorkTables())
     for doc_id, mentions in groups.items():
         terms.add(doc_id, mentions)
     assert list(terms.conflicts()) == [
