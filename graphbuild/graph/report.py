@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
-from typing import Any, Mapping, Optional, Sequence, Union
+from typing import Any, Mapping, Sequence
 
 from .. import vocab
 from .model import Ambiguous, Citation, Conflict, DocumentNode, Report, Unresolved, is_undated
@@ -36,17 +35,17 @@ def _unresolved_reasons(doc: DocumentNode) -> tuple[list[str], list[str]]:
 
 class ReportCounts:
     """report.json counted as the graph is written, one record at a time: counts by type, level, relation and
-    entity label; the unresolved stubs with their reasons (documents come sorted by id), on disk (a ``Spool`` in
-    ``folder``, else the system's temporary folder); then, at the end, the ambiguous citations and the conflicts
+    entity label; the unresolved stubs with their reasons (documents come sorted by id), on disk (``unresolved``, a
+    ``Spool``); then, at the end, the ambiguous citations and the conflicts
     the resolution passes found."""
 
-    def __init__(self, folder: Optional[Union[str, Path]] = None) -> None:
+    def __init__(self, unresolved: "Spool[Unresolved]") -> None:
         self.documents = self.full_text = 0
         self.by_type: Counter[str] = Counter()
         self.by_level: Counter[str] = Counter()
         self.by_relation: Counter[str] = Counter()
         self.by_reason: Counter[str] = Counter()       # the reasons of the unresolved, counted as they come
-        self.unresolved: Spool[Unresolved] = Spool(folder)
+        self.unresolved = unresolved
 
     def add_document(self, doc: DocumentNode) -> None:
         self.documents += 1

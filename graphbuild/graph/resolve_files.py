@@ -84,7 +84,7 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
             tables.add_said(source, target, evidence)
         del rename
         tell("edges")
-        counts = ReportCounts(tables.spool_folder)
+        counts = ReportCounts(tables.spool())
         with open(out / files.EDGES, "w", encoding="utf-8") as f:
             for edge in make_edges(tables.said_by_pair(), index):
                 _line(f, edge)

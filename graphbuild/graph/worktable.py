@@ -188,15 +188,9 @@ class WorkTables:
         for doc_id, candidates in self.db.execute("SELECT id, candidates FROM ambiguous ORDER BY rank"):
             yield doc_id, marshal.loads(candidates)
 
-    @property
-    def spool_folder(self) -> Optional[Path]:
-        """Where the lists of the report go: next to the work file (the system's temporary folder for tables in
-        memory)."""
-        return self.path.parent if self.path is not None else None
-
     def spool(self) -> "Spool[Any]":
-        """A list on disk (``spool_folder``)."""
-        return Spool(self.spool_folder)
+        """A list on disk: next to the work file (the system's temporary folder for tables in memory)."""
+        return Spool(self.path.parent if self.path is not None else None)
 
     def close(self) -> None:
         self.db.close()
