@@ -106,6 +106,16 @@ class Text:
                 offset = i_end if end else i_start
         return offset
 
+    def as_written(self, piece: str) -> str:
+        """``piece`` (the last place the clean text holds it) as the source writes it, when the two differ only
+        where a vowel pair's tone was moved to the tables' placement; else ``piece``."""
+        at = self.text.rfind(piece)
+        if at < 0 or self.text == self.source:
+            return piece
+        start, end = self.source_span(at, at + len(piece))
+        written = self.source[start:end]
+        return written if vocab.canonical_tones(written) == piece else piece
+
     def to_source_many(self, offsets: list[int]) -> list[int]:
         """``[to_source(o) for o in offsets]`` for an ascending list (starts: no ``end``, no ``inner``), step by step
         over the whole list: a step moves every offset between two of its replacements by the same amount, and puts
@@ -312,6 +322,8 @@ def normalize_text(source: str) -> Text:
             t.sub(_NON_ASCII_RUN, _nfc)    # anything else (Hangul jamo, '=' + U+0338): the runs around them
     if odd:
         t.sub(_ETH, _eth)
+    if vocab.tone_pattern().search(t.text):    # "Uỷ ban", "Khánh Hoà": read as the tables write them
+        t.sub(vocab.tone_pattern(), vocab.canonical_pair)
     if "---" in t.text and _COLUMN_RULE.search(t.text):
         t.sub_matches(_column_gaps(t.text), " | ")
     # Cheap substring tests skip the steps that cannot match (most texts have no markup).

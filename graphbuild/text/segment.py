@@ -87,6 +87,8 @@ def parse_header(text: Union[Text, str]) -> Header:
             header.date = adopted[-1]
     _read_tail(clean, header)
     _read_consolidation(text, header)
+    if header.signer:       # a person's name as it is written ("Lê Văn Hoà"), not as the tables read it
+        header.signer = clean.as_written(header.signer)
     return header
 
 

@@ -43,8 +43,36 @@ _YES_NO: ColumnType = "yes/no"
 
 @lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """Lower-case, NFC, single spaces: the key used to compare names written in different cases."""
-    return " ".join(unicodedata.normalize("NFC", s).split()).lower()
+    """Lower-case, NFC, one tone placement, single spaces: the key used to compare names written in different
+    cases ("Khánh Hoà", "KHÁNH HÒA")."""
+    return canonical_tones(" ".join(unicodedata.normalize("NFC", s).split()).lower())
+
+
+@lru_cache(maxsize=None)
+def _tone_pairs() -> tuple[re.Pattern, dict[str, str]]:
+    """The vowel pairs of ``tone_placement.tsv`` in their three cases, and a pattern of each at a syllable's end."""
+    pairs: dict[str, str] = {}
+    for row in read(TONE_PLACEMENT):
+        if len(row.written) != 2 or len(row.canonical) != 2 or strip_accents(row.written) != strip_accents(row.canonical):
+            raise VocabError(TONE_PLACEMENT.file, 0, f"{row.written!r} -> {row.canonical!r}: not the same two letters")
+        for case in (str.lower, str.capitalize, str.upper):
+            pairs[case(row.written)] = case(row.canonical)
+    return re.compile(r"(?<![qQ])(?:" + "|".join(pairs) + r")(?![^\W\d_])"), pairs
+
+
+def tone_pattern() -> re.Pattern:
+    """A syllable-final vowel pair with its tone on the second vowel ("uỷ", "Hoà"): ``canonical_pair`` of a match."""
+    return _tone_pairs()[0]
+
+
+def canonical_pair(match: re.Match) -> str:
+    return _tone_pairs()[1][match.group(0)]
+
+
+def canonical_tones(s: str) -> str:
+    """'Uỷ ban nhân dân tỉnh Khánh Hoà' -> 'Ủy ban nhân dân tỉnh Khánh Hòa': the tone of a syllable-final pair
+    on its first vowel, as the tables write it (same length, so offsets do not move)."""
+    return tone_pattern().sub(canonical_pair, s)
 
 
 def strip_accents(s: str) -> str:
@@ -165,6 +193,12 @@ class ClauseCue:
 
 
 @dataclass(frozen=True)
+class TonePair:
+    written: str                 # a syllable-final vowel pair with the tone on its second vowel ("uỷ")
+    canonical: str               # the same with the tone on the first ("ủy"): the form the tables use
+
+
+@dataclass(frozen=True)
 class CatalogueColumn:
     column: str                  # as a crawl names it, lower case, '_' between words
     field: str                   # the document field it gives
@@ -209,8 +243,10 @@ CLAUSE_CUES = Table("clause_cues.tsv", (Column("mode", allowed=MODES[1:]),
                                         Column("pattern", "regex")), ClauseCue, key=("mode", "cue", "pattern"))
 CATALOGUE_COLUMNS = Table("catalogue_columns.tsv", (Column("column"), Column("field", allowed=CATALOGUE_FIELDS)),
                           CatalogueColumn, key=("column",))
+TONE_PLACEMENT = Table("tone_placement.tsv", (Column("written"), Column("canonical")), TonePair, key=("written",))
 TABLES = (DOC_TYPES, ISSUERS, TRIGGERS, LAWS, LABELS, *LEGACY_FONTS.values(), WEB_CHROME, TERMS, PLACE_WORDS,
-          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES, CATALOGUE_COLUMNS, CLAUSE_CUES)
+          SECTION_OPENERS, LAW_NAME_STOPS, SIGNER_ROLES, CONFIDENCE, PHRASES, CATALOGUE_COLUMNS, CLAUSE_CUES,
+          TONE_PLACEMENT)
 
 
 # --- lookups ---------------------------------------------------------------------------------------------------
@@ -305,10 +341,13 @@ def laws() -> tuple[Law, ...]:
 
 @lru_cache(maxsize=None)
 def laws_by_name() -> dict[str, list[Law]]:
-    """folded name -> [Law, …] (several versions may share a name)."""
+    """folded name -> [Law, …] (several versions may share a name; a law written under two tone placements, "hàng
+    hoá" and "hàng hóa", is one of them)."""
     out: dict = {}
     for law in laws():
-        out.setdefault(fold(law.name), []).append(law)
+        versions = out.setdefault(fold(law.name), [])
+        if all(v.symbol != law.symbol for v in versions):
+            versions.append(law)
     return out
 
 

@@ -103,3 +103,39 @@ def test_catalogue_record_title(tmp_path):
     (edge,) = rec["edges"]
     assert (edge["source_symbol"], edge["target_symbol"], edge["relation"]) == \
         ("3445/UBND-KT", "3652/BYT-DP", "IMPLEMENTS")
+
+
+# The other placement of a tone in a syllable-final "oa", "oe", "uy" (on the second vowel), as some offices write.
+_NEW_STYLE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
+              "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+
+
+def _new_style(text: str) -> str:
+    import re
+    pairs = {**_NEW_STYLE, **{k.capitalize(): v.capitalize() for k, v in _NEW_STYLE.items()},
+             **{k.upper(): v.upper() for k, v in _NEW_STYLE.items()}}
+    return re.sub(r"(?<![qQ])(?:" + "|".join(pairs) + r")(?![^\W\d_])", lambda m: pairs[m.group(0)], text)
+
+
+def test_tone_placement_does_not_change_the_reading(data_dir, tmp_path):
+    """'Uỷ ban nhân dân tỉnh Khánh Hoà', 'Luật Hoà giải ở cơ sở': the same document, edges and subject as with
+    'Ủy ban … Khánh Hòa'; the signer's name as the text writes it."""
+    written = [data_dir / "eval" / "tune" / name for name in ("w52_nq-hdnd-phu-yen-muc-chi-pbgdpl.txt",
+                                                              "w31_cv-ubnd-huyen-duc-trong-dtlcp.txt")]
+    for src in [*(data_dir / "seeds").iterdir(), *written]:
+        text = src.read_text(encoding="utf-8")
+        assert _new_style(text) != text, src
+        (tmp_path / src.name).write_text(_new_style(text), encoding="utf-8")
+    before = run([data_dir / "seeds", *written])
+    after = run([tmp_path])
+    assert before.keys() == after.keys()
+    for name, rec in before.items():
+        edges = [(e["source_symbol"], e["target_symbol"], e["relation"], e["mode"]) for e in rec["edges"]]
+        assert edges == [(e["source_symbol"], e["target_symbol"], e["relation"], e["mode"])
+                         for e in after[name]["edges"]], name
+        subject, subject_after = rec["subject"] or {}, after[name]["subject"] or {}
+        for field in ("symbol", "type", "date", "issuer", "locality", "level"):
+            assert subject.get(field) == subject_after.get(field), (name, field)
+        signer = subject.get("signer")
+        assert subject_after.get("signer") == (_new_style(signer) if signer else None), name
+    assert any(_new_style(s) != s for s in (r["subject"] and r["subject"]["signer"] for r in before.values()) if s)
