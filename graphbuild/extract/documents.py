@@ -161,8 +161,7 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
     info = vocab.issuer_info(issuer_code)
     date = header.date
     if not date and meta.get("date") and header.type_code != "VBHN":   # a consolidated text's record date is the base's
-        dm = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(meta["date"]))
-        date = Date(dm.group(0), int(dm.group(1)), 0, 0) if dm else None
+        date = patterns.date_value(str(meta["date"]))
     era = gazetteer.era_for(date.iso if date else None)
     texts = [header.by_line or "", str(meta.get("issuer") or "")]
     unit = _locality(info.level if info else None, header.issuer_lines, texts, header.place, era,

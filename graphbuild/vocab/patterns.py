@@ -60,6 +60,20 @@ def parse_date(m: re.Match) -> Optional[Date]:
     return None
 
 
+# A date as a catalogue's column gives it: ISO ("2022-07-05", with a time after it or not) or as offices write it,
+# day first ("05/07/2022", "5-7-2022", "05.07.2022"), or the text's own "ngày 05 tháng 7 năm 2022".
+_ISO_VALUE = re.compile(r"(?P<xy>(?:19|20)\d{2})[-/.](?P<xm>\d{1,2})[-/.](?P<xd>\d{1,2})(?:[T ][\d:.+Z -]*)?")
+_DAY_FIRST_VALUE = re.compile(rf"(?:(?i:ngày)\s*)?(?:{DATE_NUMERIC}|{DATE_WORDS})(?:[T ][\d:.+Z -]*)?")
+
+
+def date_value(value: str) -> Optional[Date]:
+    """The date a metadata field gives, None when it is not a whole valid date."""
+    value = " ".join(value.split())
+    m = _ISO_VALUE.fullmatch(value) or _DAY_FIRST_VALUE.fullmatch(value)
+    date = parse_date(m) if m else None
+    return Date(date.iso, date.year, 0, 0) if date and date.iso else None
+
+
 def month_day(m: re.Match) -> tuple:
     g = m.groupdict()
     return int(g.get("wm") or g.get("nm") or 0), int(g.get("wd") or g.get("nd") or 0)

@@ -139,3 +139,23 @@ def test_tone_placement_does_not_change_the_reading(data_dir, tmp_path):
         signer = subject.get("signer")
         assert subject_after.get("signer") == (_new_style(signer) if signer else None), name
     assert any(_new_style(s) != s for s in (r["subject"] and r["subject"]["signer"] for r in before.values()) if s)
+
+
+@pytest.mark.parametrize("written", ["05/07/2022", "5-7-2022", "05.07.2022", "2022-07-05T00:00:00", "2022-07-05"])
+def test_catalogue_date_as_offices_write_it(tmp_path, written):
+    """Another province's catalogue: its own column names, the date day first."""
+    p = tmp_path / "cat.jsonl"
+    p.write_text(json.dumps({"ma": "r1", "so_ky_hieu": "1605/QĐ-UBND", "ngay_ban_hanh": written,
+                             "co_quan_ban_hanh": "UBND tỉnh Bình Dương",
+                             "trich_yeu": "Về việc thực hiện Công văn số 3652/BYT-DP ngày 10/7/2022 của Bộ Y tế"},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    (rec,) = run([p]).values()
+    assert (rec["subject"]["symbol"], rec["subject"]["date"]) == ("1605/QĐ-UBND", "2022-07-05")
+
+
+def test_catalogue_date_that_is_no_date(tmp_path):
+    p = tmp_path / "cat.jsonl"
+    p.write_text(json.dumps({"id": "r1", "symbol": "1605/QĐ-UBND", "date": "31/02/2022", "title": "về việc x"},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    (rec,) = run([p]).values()
+    assert rec["subject"]["date"] is None
