@@ -174,7 +174,7 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
             return Role("subject", "CITES", "plain", clause_at=clause_at)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
-    if trigger.relation in CHANGES and _opens_on_unnumbered(text, clause_at, clause_at + match.start()):
+    if trigger.relation in CHANGES and _opens_on_unnumbered(text, clause_at, clause_at + match.start(), subject):
         # "2 | Thông tư quy định về bản đồ địa chính, thay thế Thông tư số 25/2014/TT-BTNMT": a document still to be
         # written replaces it, not the text
         return Role("subject", "CITES", "trigger", **said)
@@ -214,12 +214,17 @@ def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:
     return last is not None and not _NUMBER_NEXT.match(text, last.end())
 
 
-def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int) -> bool:
+def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int, subject: Optional[Mention] = None) -> bool:
     """Whether the clause before a phrase opens on a document named by its type alone, neither numbered nor the
-    text itself ("Thông tư quy định về …, thay thế …"; not "Thông tư này thay thế …")."""
+    text itself ("Thông tư quy định về …, thay thế …"; not "Thông tư này thay thế …", nor a catalogue title that
+    opens on its own record's type: "Quyết định bãi bỏ Quyết định số …" is the record's decision)."""
     opening = _opening_re().match(text, clause_at, phrase_at)
-    return opening is not None and text[opening.start("type")].isupper() and \
-        not _NUMBER_NEXT.match(text, opening.end()) and not _SELF_NEXT.match(text, opening.end())
+    if opening is None or not text[opening.start("type")].isupper() or _NUMBER_NEXT.match(text, opening.end()) or \
+            _SELF_NEXT.match(text, opening.end()):
+        return False
+    named = vocab.type_by_word().get(vocab.fold(opening.group("type")))
+    return not (subject is not None and named is not None and named.code == subject.type_code and
+                not text[:opening.start("type")].strip())
 
 
 _OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")
