@@ -256,13 +256,26 @@ class ClauseReader:
         mode = (_first_mode("before", window) if window else None) or \
             _first_mode("opener", opening, anchored=True) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
-            _first_mode("agent", before) or self.section_mode(mention_start) or ENACTED
+            _agent_mode(before) or self.section_mode(mention_start) or ENACTED
         if mode == "conditional" or verb is not None or mode == ENACTED:
             return Reading(mode, verb)
         return Reading(mode, _plain_verb(window))
 
 
 _NEVER = re.compile(r"(?!)")
+_PAST_WORDS = 2             # "các cơ quan đã phối hợp triển khai …": a past marker this close before an agent's word
+
+
+def _agent_mode(before: str) -> Optional[str]:
+    """The mode an agent's word gives the clause (a task: 'giao', 'chủ trì', 'phối hợp' …), or what others did
+    (reported) when a past marker stands right before that word."""
+    for mode in _PRECEDENCE:
+        pattern = _cues("agent").get(mode)
+        match = pattern.search(before) if pattern is not None else None
+        if match:
+            past = " ".join(before[:match.start()].split()[-_PAST_WORDS:])
+            return "reported" if past and _first_mode("before", past) == "reported" else mode
+    return None
 # The clause's subject is the text itself: a type word and "này" right before the verb ("Thông tư liên tịch này …").
 _THE_TEXT_ITSELF = re.compile(rf"(?i)\s*(?:[^\W\d_]+\s+){{1,4}}{any_of(vocab.phrases('self_reference'))}\s*$")
 _CUE_THEN_VERB = re.compile(r"(?i)(?:đã|vừa)\s+(?P<verb>(?:\w+\s+){0,2}\w+)\s*$")

@@ -1,5 +1,5 @@
 """Whether one cited document can act on another: not on a later document, (amending, replacing, repealing) not
-on an act of higher legal rank, (guiding) not on one of lower rank, and (implementing, continuing) not on what a
+on an act of higher legal rank nor of the other system (Party, State), (guiding) not on one of lower rank, and (implementing, continuing) not on what a
 body of a lower level issued.
 
 Ranks are data: the ``rank`` columns of vocab/doc_types.tsv (by type) and vocab/issuers.tsv (by issuer, when the
@@ -51,7 +51,24 @@ def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
     source_year, target_year = year(source), year(target)
     if source_year and target_year and source_year < target_year:
         return False
-    return possible_rank(source, target, relation) and possible_level(source, target, relation)
+    return possible_rank(source, target, relation) and possible_level(source, target, relation) and \
+        possible_system(source, target, relation)
+
+
+def possible_system(source: Optional[Mention], target: Mention, relation: str) -> bool:
+    """Whether ``source`` can amend, replace, repeal or correct ``target``: only an act of its own system (a
+    Government resolution does not amend a Party resolution, nor a Party body a decree)."""
+    if relation not in BOUNDED_BY_RANK and relation != "CORRECTS":
+        return True
+    systems = {_system(source), _system(target)}
+    return None in systems or len(systems) == 1
+
+
+def _system(mention: Optional[Mention]) -> Optional[str]:
+    """The system of the body that issued the mentioned document, by its code (the form of the number misleads:
+    '10-LCT/HĐNN7' is a State order written the Party's way)."""
+    info = vocab.issuer_info(mention.symbol.issuer_code) if mention is not None and mention.symbol else None
+    return info.system if info else None
 
 
 _LEVELS = ("central", "province", "district", "commune")

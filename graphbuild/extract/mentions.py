@@ -438,7 +438,8 @@ def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:
         doc_type = vocab.type_by_word().get(_fold(word))
         ref = by_type.get((doc_type.code if doc_type else None, int(num)))
         if ref and ref.start < m_start:
+            # the date of the first citation goes with it: what a short form can act on depends on it
             out.append(Mention(m_start, m_end, ref.key, symbol=ref.symbol, type_code=ref.type_code,
-                               tail_end=m_end))
+                               tail_end=m_end, date=ref.date))
     return out
 

@@ -153,13 +153,14 @@ def _named_before(ctx: Context, i: int) -> Optional[int]:
 def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: Mention, subject: Optional[Mention],
                  gap: str, clause_gap: str, cut: int, clause_at: int) -> Role:
     trigger, match = hit
-    said = {"verb": verb_text(match), "verb_at": clause_at + match.start(), "clause_at": clause_at}
+    phrase_at = mention.start - len(clause_gap) + match.start()     # the match is in the gap's clause part
+    said = {"verb": verb_text(match), "verb_at": phrase_at, "clause_at": clause_at}
     before = clause_gap[:match.start()]
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and (
             len(gap.strip()) <= 90 and LINKER.match(before) or
             len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before)) or
             len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)) and \
-            not _NEW_ACTOR.search(before) and not _MODAL.search(before) and \
+            not _new_actor(text, prev.start, phrase_at) and not _MODAL.search(before) and \
             not _described_by_unnumbered(text, clause_at, prev):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
@@ -174,7 +175,7 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
             return Role("subject", "CITES", "plain", clause_at=clause_at)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
-    if trigger.relation in CHANGES and _opens_on_unnumbered(text, clause_at, clause_at + match.start(), subject):
+    if trigger.relation in CHANGES and _opens_on_unnumbered(text, clause_at, phrase_at, subject):
         # "2 | Thông tư quy định về bản đồ địa chính, thay thế Thông tư số 25/2014/TT-BTNMT": a document still to be
         # written replaces it, not the text
         return Role("subject", "CITES", "trigger", **said)
@@ -197,7 +198,15 @@ _COORDINATED_ATTACHMENT = re.compile(rf"(?i)(?:\bvà|[,;])\s+(?:các\s+)?{any_of
 _OPEN_PARENTHESIS = re.compile(r"\(\s*$")
 # "A, Ban Tuyên giáo Tỉnh ủy hướng dẫn thực hiện B": a body named after a comma that closes A acts, not A (commas
 # after "của" list A's issuers: "A … của Bộ Quốc phòng, Bộ Tài chính hướng dẫn thực hiện B" is A's title)
-_NEW_ACTOR = re.compile(rf"^\s*,\s*[{vocab.UPPER}][^,;:()]{{0,60}}$")
+_NEW_ACTOR = re.compile(rf",\s*[{vocab.UPPER}][^,;:()]{{0,60}}$")
+_ISSUER_LIST = re.compile(rf"\bcủa\s+[{vocab.UPPER}][^,;:()]{{0,60}}(?:,\s*[{vocab.UPPER}][^,;:()]{{0,60}})*$")
+
+
+def _new_actor(text: str, start: int, phrase_at: int) -> bool:
+    """Whether a body named after the last comma before the phrase (from A's start) acts ("A … về …, sàng lọc đảng
+    viên, Ban Tổ chức Trung ương hướng dẫn thực hiện B"), not one of A's issuers listed after "của"."""
+    actor = _NEW_ACTOR.search(text, start, phrase_at)
+    return actor is not None and not _ISSUER_LIST.search(text, start, actor.start())
 
 
 def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:

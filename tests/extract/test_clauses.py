@@ -34,6 +34,10 @@ CASES = [
     ("a negated verb does not implement",
      "Các cơ quan không thực hiện theo lịch tại Kế hoạch số 112/KH-UBND ngày 12/02/2025 của UBND tỉnh.",
      {"112/KH-UBND": ("CITES", "negated")}),
+    ("a past marker before an agent's word reports what others did",
+     "Các cơ quan chuyên môn đã phối hợp triển khai Nghị quyết số 139/NQ-CP ngày 31/12/2017 của Chính phủ, gắn "
+     "với thực hiện Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.",
+     {"21-NQ/TW": ("CITES", "reported")}),
     ("a condition does not amend",
      "Trường hợp Ủy ban nhân dân tỉnh sửa đổi, bổ sung Quyết định số 812/QĐ-UBND ngày 30/3/2025 thì các sở thực "
      "hiện theo quyết định mới.",

@@ -92,6 +92,25 @@ RULES = [
      "thủ tục hành chính theo Nghị quyết số 57/NQ-CP ngày 15/12/2010; sửa đổi Nghị định số 05/2020/NĐ-CP.",
      {(S, "22/2011/TT-BNNPTNT", "REPEALS"), ("22/2011/TT-BNNPTNT", "57/NQ-CP", "CITES"),
       (S, "05/2020/NĐ-CP", "CITES")}),
+    ("more verbs in one passive; a State act amends no Party document (the programme's resolution is amended)",
+     "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị; Nghị quyết số 03/NQ-CP ngày 09/01/2025 của "
+     "Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW (được sửa đổi, bổ sung, cập nhật "
+     "tại Nghị quyết số 71/NQ-CP ngày 01/4/2025).",
+     {(S, "57-NQ/TW", "BASED_ON"), (S, "03/NQ-CP", "BASED_ON"), (S, "71/NQ-CP", "BASED_ON"),
+      ("03/NQ-CP", "57-NQ/TW", "IMPLEMENTS"), ("71/NQ-CP", "03/NQ-CP", "AMENDS")}),
+    ("a short form keeps its document's date: a 2024 resolution rests on no 2025 plan",
+     "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị. Các xã xây dựng kế hoạch thực hiện Nghị "
+     "quyết 57 của Ủy ban nhân dân xã trên cơ sở Kế hoạch số 112/KH-UBND ngày 05/9/2025 của Ủy ban nhân dân tỉnh.",
+     {(S, "57-NQ/TW", "IMPLEMENTS"), (S, "112/KH-UBND", "CITES")}),
+    ("a body named after the last comma of a title acts, not the titled document",
+     "Thực hiện Chỉ thị số 28-CT/TW ngày 21/9/2023 của Ban Bí thư về nâng cao chất lượng kết nạp đảng viên và rà "
+     "soát, sàng lọc, đưa những đảng viên không còn đủ tư cách ra khỏi Đảng, Ban Tổ chức Trung ương hướng dẫn thực "
+     "hiện một số điều của Quy định số 232-QĐ/TW ngày 20/01/2025 như sau:",
+     {(S, "28-CT/TW", "IMPLEMENTS"), (S, "232-QĐ/TW", "GUIDES")}),
+    ("… but bodies listed after 'của' are the titled document's issuers",
+     "Thông tư liên tịch số 144/2008/TTLT-BQP-BLĐTBXH-BTC ngày 27 tháng 11 năm 2008 của Bộ Quốc phòng, Bộ Lao động "
+     "- Thương binh và Xã hội, Bộ Tài chính hướng dẫn thực hiện Quyết định số 142/2008/QĐ-TTg.",
+     {("144/2008/TTLT-BQP-BLĐTBXH-BTC", "142/2008/QĐ-TTg", "GUIDES"), (S, "144/2008/TTLT-BQP-BLĐTBXH-BTC", "CITES")}),
     ("'theo quy định tại' in a body cites",
      "Hồ sơ được giải quyết theo quy định tại Nghị định số 15/2018/NĐ-CP ngày 02 tháng 02 năm 2018.",
      {(S, "15/2018/NĐ-CP", "CITES")}),
