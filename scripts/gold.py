@@ -8,8 +8,9 @@ half, fixed before any annotation), and writes
 - data/gold/tune.json and data/gold/check.json (the halves: tune rules on the first, only ever score the second);
 - data/eval/tune/ and data/eval/check/: the annotated records copied unchanged from the shared corpora (one JSON
   lines file per corpus, same base name, so gold keys "BASENAME#ID" match) and the written documents.
-Documents the team wrote (data/eval/written/*.txt, not in selection.json) are split the same way (alternate files
-in sha1(name) order) and moved into their half.
+Documents the team wrote (data/eval/written/*.txt, and catalogues of records it wrote, data/eval/written/*.jsonl with
+gold keys "NAME.jsonl#ID"; not in selection.json) are split the same way, a file at a time (alternate files in
+sha1(name) order), and moved into their half.
 """
 from __future__ import annotations
 
@@ -28,8 +29,8 @@ WRITTEN = EVAL / "written"
 def halves(selection: dict, written: list) -> dict:
     half = {k: v["half"] for k, v in selection.items()}
     for h in ("tune", "check"):                                 # a written document already in a half keeps it
-        for p in (EVAL / h).glob("*.txt"):
-            if half.setdefault(p.name, h) != h:
+        for p in (EVAL / h).iterdir():
+            if p.name in written and half.setdefault(p.name, h) != h:
                 raise SystemExit(f"{p}: selection.json puts it in the {half[p.name]} half")
     unplaced = [n for n in written if n not in half]         # new ones are split among themselves
     for i, name in enumerate(sorted(unplaced, key=lambda n: hashlib.sha1(n.encode()).hexdigest())):
@@ -43,16 +44,20 @@ def main() -> None:
     a = ap.parse_args()
     selection = json.loads((GOLD / "selection.json").read_text(encoding="utf-8"))["records"]
     parts = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((GOLD / "parts").glob("*.json"))}
-    written = sorted({p.name for p in WRITTEN.glob("*.txt")} |
-                     {p.name for h in ("tune", "check") for p in (EVAL / h).glob("*.txt")})
+    shared = {p.name for p in a.shared.glob("*.jsonl")}
+    written = sorted({p.name for p in WRITTEN.glob("*.txt")} | {p.name for p in WRITTEN.glob("*.jsonl")} |
+                     {p.name for h in ("tune", "check") for p in (EVAL / h).glob("*.txt")} |
+                     {p.name for h in ("tune", "check") for p in (EVAL / h).glob("*.jsonl") if p.name not in shared})
     half = halves(selection, written)
     out: dict = {"tune": {}, "check": {}}
     for name, part in parts.items():
         for key, entry in part["files"].items():
-            if key not in half:
+            file = key if key in half else key.partition("#")[0]    # a written catalogue's record: its file's half
+            if file not in half or (file != key and file not in written):
                 raise SystemExit(f"{name}: {key} is in no half (not in selection.json nor a written document)")
-            out[half[key]][key] = entry
-    missing = sorted(set(half) - set(out["tune"]) - set(out["check"]))
+            out[half[file]][key] = entry
+    annotated = {k.partition("#")[0] for h in out for k in out[h]} | set(out["tune"]) | set(out["check"])
+    missing = sorted(set(half) - annotated)
     if missing:
         print(f"not annotated yet ({len(missing)}): {', '.join(missing[:5])}{' …' if len(missing) > 5 else ''}")
     about = {
@@ -68,12 +73,13 @@ def main() -> None:
         target = EVAL / h
         if target.exists():
             for p in target.glob("*.jsonl"):
-                p.unlink()
+                if p.name in shared:        # copied again below; a written catalogue stays
+                    p.unlink()
         target.mkdir(parents=True, exist_ok=True)
         by_corpus: dict = {}
         for key in out[h]:
             base, sep, rid = key.partition("#")
-            if sep:
+            if sep and base in shared:
                 by_corpus.setdefault(base, set()).add(rid)
         for base, ids in sorted(by_corpus.items()):
             with open(a.shared / base, encoding="utf-8") as src, open(target / base, "w", encoding="utf-8") as dst:
