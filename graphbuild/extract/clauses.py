@@ -248,13 +248,14 @@ class ClauseReader:
         clause_start = min(clause_start, at)
         before = text[clause_start:at]
         window = " ".join(before.split()[-_WINDOW_WORDS:])
-        opening = text[_ITEM_MARK.match(text, clause_start).end():at]
+        mark = _ITEM_MARK.match(text, clause_start)
+        opening = text[mark.end():at]
         sentence_end = _SENTENCE_END.search(text, mention_end)
         after = text[mention_end:sentence_end.start() if sentence_end else len(text)]
         if _THE_TEXT_ITSELF.match(opening):
             return Reading(ENACTED, verb)    # "Hướng dẫn này thay thế …": the text acts, in whatever section
         mode = (_first_mode("before", window) if window else None) or \
-            _first_mode("opener", opening, anchored=True) or \
+            _first_mode("opener", opening, anchored=True) or _task_item(mark.group(0), opening) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
             _agent_mode(before) or self.section_mode(mention_start) or ENACTED
         if mode == "conditional" or verb is not None or mode == ENACTED:
@@ -263,6 +264,15 @@ class ClauseReader:
 
 
 _NEVER = re.compile(r"(?!)")
+_LIST_MARK = re.compile(r"[-+•*]|[a-zđ]\)")
+
+
+def _task_item(mark: str, opening: str) -> Optional[str]:
+    """An item of a list that opens on a body gives it a task (assigned), or says what it did ('đã', 'đang' before
+    the verb: reported)."""
+    if not _LIST_MARK.search(mark) or _first_mode("item", opening, anchored=True) is None:
+        return None
+    return "reported" if _first_mode("before", opening) == "reported" else "assigned"
 _PAST_WORDS = 2             # "các cơ quan đã phối hợp triển khai …": a past marker this close before an agent's word
 
 

@@ -38,6 +38,15 @@ CASES = [
      "Các cơ quan chuyên môn đã phối hợp triển khai Nghị quyết số 139/NQ-CP ngày 31/12/2017 của Chính phủ, gắn "
      "với thực hiện Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương.",
      {"21-NQ/TW": ("CITES", "reported")}),
+    ("a list item that opens on a body gives it a task",
+     "- Các đảng ủy xã, phường tổ chức nghiên cứu, quán triệt Chỉ thị số 52-CT/TW ngày 16/6/2026 của Ban Bí thư.",
+     {"52-CT/TW": ("CITES", "assigned")}),
+    ("… and says what it did with a past marker",
+     "- Sở Y tế đã tổ chức triển khai Quyết định số 1092/QĐ-TTg ngày 02/9/2018 của Thủ tướng Chính phủ.",
+     {"1092/QĐ-TTg": ("CITES", "reported")}),
+    ("an item that opens on its verb is the text's own act",
+     "- Tổ chức quán triệt Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ đến cán bộ, công chức.",
+     {"03/NQ-CP": ("IMPLEMENTS", "enacted")}),
     ("a condition does not amend",
      "Trường hợp Ủy ban nhân dân tỉnh sửa đổi, bổ sung Quyết định số 812/QĐ-UBND ngày 30/3/2025 thì các sở thực "
      "hiện theo quyết định mới.",
