@@ -15,6 +15,9 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from graphbuild.ingest.read import read_catalogue
+from graphbuild.models import Source
+
 RELATIONS = {"IMPLEMENTS", "CONTINUES", "BASED_ON", "GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS",
              "REVIEWS", "PROMULGATES", "CITES", "REPORTS"}
 MODES = {"enacted", "assigned", "reported", "negated", "conditional"}
@@ -33,12 +36,12 @@ def load_texts(paths: list) -> dict:
     for p in map(Path, paths):
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
-            if f.suffix == ".jsonl":
-                for line in f.open(encoding="utf-8"):
-                    if line.strip():
-                        r = json.loads(line)
-                        body = " ".join(str(r.get(k) or "") for k in ("symbol", "title", "text"))
-                        texts[f"{f.name}#{r['id']}"] = body
+            if f.suffix == ".jsonl":     # read as a build reads it: its columns by any accepted name, its ids
+                for source in read_catalogue(f):
+                    if isinstance(source, Source):
+                        record = source.file.rpartition("#")[2] if "#" in source.file else source.file
+                        body = " ".join(str(source.meta.get(k) or "") for k in ("symbol", "title")) + " " + source.text
+                        texts[f"{f.name}#{record}"] = body
             elif f.is_file() and f.suffix in (".txt", ".md", ".html"):
                 texts[f.name] = f.read_text(encoding="utf-8", errors="replace")
     return texts

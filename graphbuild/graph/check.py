@@ -2,7 +2,7 @@
 
 - **time**: a document cannot implement, rest on, guide, amend, replace or repeal one issued after it;
 - **rank**: an act cannot amend, replace or repeal an act of higher legal rank (a decree a law, a circular a
-  decree), nor a local document a central one;
+  decree), nor a local document a central one, nor an act of one system (State, Party) a document of the other;
 - **self**: a document citing itself;
 - **near duplicate**: two nodes whose symbols differ only in how they are written ("27/2016/TTBLĐTBXH" and
   "27/2016/TT-BLĐTBXH") in the same year;
@@ -84,7 +84,16 @@ def impossible(relation: str, source: DocumentNode, target: DocumentNode) -> Opt
             return "rank", f"{relation} an act of higher legal rank ({source_rank} > {target_rank})"
         if _LEVEL_ORDER.get(source.get("level") or "", 0) > 0 and target.get("level") == "central":
             return "rank", f"a {source.get('level')} document {relation} a central one"
+        source_system, target_system = _system(source), _system(target)
+        if source_system and target_system and source_system != target_system:
+            return "rank", f"a {source_system} act {relation} a {target_system} document"
     return None
+
+
+def _system(node: DocumentNode) -> Optional[str]:
+    """Party or State, by the code of the body that issued it (the form of a number misleads: '10-LCT/HĐNN7')."""
+    info = vocab.issuer_info(node.get("issuer_code"))
+    return info.system if info else None
 
 
 def edge_violations(edge: Citation, nodes: Mapping[str, DocumentNode]) -> Iterable[Violation]:

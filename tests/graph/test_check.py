@@ -32,13 +32,16 @@ def graph():
               node("dup1", "27/2016/TT-BLĐTBXH", "2016-09-01", "TT", "BLĐTBXH"),
               node("dup2", "27/2016/TTBLĐTBXH", None, "TT", "TTBLĐTBXH", year=2016),
               node("std", "34:2022/QCVN", None, None, "QCVN"),
-              node("typo", "06/2024/NĐ-CP", "2024-01-10", "NĐ", "CP", type_mismatch="Thông tư")):
+              node("typo", "06/2024/NĐ-CP", "2024-01-10", "NĐ", "CP", type_mismatch="Thông tư"),
+              node("party", "18-NQ/TW", "2017-10-25", "NQ", "TW", system="party")):
         g.documents[n["id"]] = n
     g.documents["dup2"]["year"] = 2016
     g.edges = [edge("law", "decree", "IMPLEMENTS"),        # a 2012 law implementing a 2015 decree: time
                edge("circular", "decree", "AMENDS"),       # a circular amending a decree: rank
                edge("local", "decree", "REPEALS"),         # a province repealing a central decree: rank
                edge("decree", "decree", "CITES"),          # itself
+               edge("typo", "party", "AMENDS"),            # a decree amending a Party resolution: rank
+               edge("typo", "party", "IMPLEMENTS"),        # fine
                edge("decree", "law", "GUIDES")]            # fine
     return g
 
@@ -46,10 +49,10 @@ def graph():
 def test_each_kind_of_violation_is_found_with_its_evidence(graph):
     report = check_graph(graph)
     kinds = sorted(v["kind"] for v in report["items"])
-    assert kinds == ["near_duplicate", "not_a_document", "rank", "rank", "self", "time"]
+    assert kinds == ["near_duplicate", "not_a_document", "rank", "rank", "rank", "self", "time"]
     time = next(v for v in report["items"] if v["kind"] == "time")
     assert (time["source"], time["target"], time["evidence"]["text"]) == ("law", "decree", "law IMPLEMENTS decree")
-    assert report["violations"] == 6 and report["by_kind"]["rank"] == 2
+    assert report["violations"] == 7 and report["by_kind"]["rank"] == 3
     assert [n["kind"] for n in report["notices"]] == ["type_word"]      # the text's slip, read by its code
 
 
