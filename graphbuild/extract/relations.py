@@ -65,7 +65,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         clause = ctx.clauses[i - 1] if prev is not None and not cut else Clause(gap_start + cut)
         ctx.clauses.append(clause)
         hit = last_trigger(clause_gap, at_clause_start=prev is None or cut > 0)
-        if hit and CLAUSE_SEMICOLON.search(clause_gap, hit[1].end()):
+        if hit and CLAUSE_SEMICOLON.search(clause_gap, hit[1].end()) and not _opens_basis_line(clause_gap, hit):
             hit = None      # a phrase does not reach across ';' ("… về thi hành Điều lệ Đảng; Quy định số 22")
         if hit and prev is not None and not hit[0].passive and \
                 _coordinated_past(clause_gap[hit[1].end():], prev.type_code == mention.type_code):
@@ -148,6 +148,13 @@ def _named_before(ctx: Context, i: int) -> Optional[int]:
     key = ctx.mentions[i].key
     return next((j for j in range(i - 1, -1, -1)
                  if ctx.line_of[j] == ctx.line_of[i] and ctx.mentions[j].key == key), None)
+
+
+def _opens_basis_line(clause_gap: str, hit: TriggerHit) -> bool:
+    """'Căn cứ' opening its line governs every item after it, ';' between them ("- Căn cứ Điều lệ Đảng; Quy định số
+    232-QĐ/TW …; Hướng dẫn số 01-HD/TW …": the first item a name without a number)."""
+    return hit[0].relation == "BASED_ON" and not clause_gap[:hit[1].start()].strip(" \t*-+•") and \
+        "\n" not in clause_gap[hit[1].end():]
 
 
 def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: Mention, subject: Optional[Mention],

@@ -111,6 +111,14 @@ RULES = [
      "Thông tư liên tịch số 144/2008/TTLT-BQP-BLĐTBXH-BTC ngày 27 tháng 11 năm 2008 của Bộ Quốc phòng, Bộ Lao động "
      "- Thương binh và Xã hội, Bộ Tài chính hướng dẫn thực hiện Quyết định số 142/2008/QĐ-TTg.",
      {("144/2008/TTLT-BQP-BLĐTBXH-BTC", "142/2008/QĐ-TTg", "GUIDES"), (S, "144/2008/TTLT-BQP-BLĐTBXH-BTC", "CITES")}),
+    ("'Căn cứ' opening a line governs each item after ';', the first a name without a number",
+     "- Căn cứ Điều lệ Đảng; Quy định số 232-QĐ/TW ngày 20/01/2025 của Ban Chấp hành Trung ương về thi hành Điều lệ "
+     "Đảng; Hướng dẫn số 01-HD/TW ngày 28/9/2021 của Ban Bí thư một số vấn đề cụ thể thi hành Điều lệ Đảng;",
+     {(S, "232-QĐ/TW", "BASED_ON"), (S, "01-HD/TW", "BASED_ON")}),
+    ("'Thực hiện theo' opening a clause is done according to the documents, not implementing them",
+     "1.1. Thực hiện theo Điều 1 Điều lệ Đảng, Quy định số 232-QĐ/TW ngày 20/01/2025 và Hướng dẫn số 01-HD/TW ngày "
+     "28/9/2021. Chi bộ phải xem xét kỹ động cơ vào Đảng.",
+     {(S, "232-QĐ/TW", "CITES"), (S, "01-HD/TW", "CITES")}),
     ("'theo quy định tại' in a body cites",
      "Hồ sơ được giải quyết theo quy định tại Nghị định số 15/2018/NĐ-CP ngày 02 tháng 02 năm 2018.",
      {(S, "15/2018/NĐ-CP", "CITES")}),
