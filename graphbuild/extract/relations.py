@@ -182,6 +182,9 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
             return Role("subject", "CITES", "plain", clause_at=clause_at)
     if not possible_rank(subject, mention, trigger.relation):
         return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
+    if _plural_unnumbered_re().search(before):
+        # "… sửa đổi … các Nghị định quy định chi tiết Bộ luật Lao động": those decrees detail the law, not the text
+        return Role("subject", "CITES", "trigger", **said)
     if trigger.relation in CHANGES and _opens_on_unnumbered(text, clause_at, phrase_at, subject):
         # "2 | Thông tư quy định về bản đồ địa chính, thay thế Thông tư số 25/2014/TT-BTNMT": a document still to be
         # written replaces it, not the text
@@ -246,6 +249,12 @@ def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int, subject: Opt
 _OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")
 _NUMBER_NEXT = re.compile(r"(?i)\s*(?:số\b|\d)")
 _SELF_NEXT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('self_reference'), group=False)})\b")
+
+
+@lru_cache(maxsize=None)
+def _plural_unnumbered_re() -> re.Pattern:
+    """Documents named by a plural type word right before the phrase ("các Nghị định", "những Thông tư")."""
+    return re.compile(rf"(?i)(?<!\w)(?:các|những)\s+(?:{patterns.type_words()})\s*$")
 
 
 @lru_cache(maxsize=None)

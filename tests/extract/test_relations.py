@@ -119,6 +119,9 @@ RULES = [
      "1.1. Thực hiện theo Điều 1 Điều lệ Đảng, Quy định số 232-QĐ/TW ngày 20/01/2025 và Hướng dẫn số 01-HD/TW ngày "
      "28/9/2021. Chi bộ phải xem xét kỹ động cơ vào Đảng.",
      {(S, "232-QĐ/TW", "CITES"), (S, "01-HD/TW", "CITES")}),
+    ("a phrase after a plural type word is said of those unnamed documents",
+     "Sửa đổi, bổ sung một số điều của các Nghị định quy định chi tiết Bộ luật Lao động số 45/2019/QH14.",
+     {(S, "45/2019/QH14", "CITES")}),
     ("'theo quy định tại' in a body cites",
      "Hồ sơ được giải quyết theo quy định tại Nghị định số 15/2018/NĐ-CP ngày 02 tháng 02 năm 2018.",
      {(S, "15/2018/NĐ-CP", "CITES")}),
