@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a gold file against the texts it annotates (format, vocabularies, quotes and symbols found in the text).
 
-    python scripts/check_gold.py GOLD.json CORPUS.jsonl|FOLDER …
+    python scripts/check_gold.py GOLD.json CORPUS.jsonl|FOLDER …      (the Python graphbuild is installed in)
 
 Each edge's `text` must occur in its input (compared without spaces, line breaks, markdown and case), and each
 symbol (source and target) must occur in it too unless the edge says `"resolved_by": "name"` (a law found by its
