@@ -287,6 +287,8 @@ def _read_tail(clean: Text, header: Header) -> None:
     for m in heads:
         line_start = text.rfind("\n", 0, m.start()) + 1
         rows = layout.rows(clean, line_start, min(len(text), m.end() + TAIL_CHARS))
+        # a table after the signature (an annex's rows of three cells or more) is no column of the tail
+        rows = rows[:next((i for i, r in enumerate(rows) if len(r.cells) > 2), len(rows))]
         # 'Kính gửi' stands alone, centred: only 'Nơi nhận' has the signature beside it
         cols = layout.columns(rows[:MAX_LIST_ROWS]) if not m.group("addressees") else None
         header.recipients.extend(_recipients(text, rows, cols, m))

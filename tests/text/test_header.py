@@ -125,3 +125,11 @@ def test_a_verb_after_the_issuer_is_not_part_of_its_name():
     text = TYPED.replace("của Thủ tướng Chính phủ;", "của\nThủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Nghệ An;")
     cited = {d.symbol: d for d in extract_citations(Source(file="qd.txt", text=text)).documents}
     assert cited["263/QĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+
+
+
+def test_a_signature_beside_the_recipients_with_an_annex_table_after_it(data_dir):
+    """The annex's table rows (three cells and more) are no column of the signature block beside 'Nơi nhận'."""
+    path = data_dir / "eval" / "tune" / "w15_qd-ubnd-quang-nam-cong-bo-het-hieu-luc.txt"
+    header = parse_header(normalize_text(path.read_text(encoding="utf-8")))
+    assert (header.signer, header.recipients[:2]) == ("Trần Anh Tuấn", ["Như Điều 2", "Cục Kiểm tra VBQPPL - Bộ Tư pháp"])
