@@ -235,15 +235,13 @@ def _described_by_unnumbered(text: str, clause_at: int, prev: Mention) -> bool:
 
 def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int, subject: Optional[Mention] = None) -> bool:
     """Whether the clause before a phrase opens on a document named by its type alone, neither numbered nor the
-    text itself ("Thông tư quy định về …, thay thế …"; not "Thông tư này thay thế …", nor a catalogue title that
-    opens on its own record's type: "Quyết định bãi bỏ Quyết định số …" is the record's decision)."""
+    text itself ("Thông tư quy định về …, thay thế …"; not "Thông tư này thay thế …", nor a catalogue title, which
+    describes its record: "Quyết định bãi bỏ Quyết định số …", "Quy định hạn mức …; thay thế QĐ số …")."""
     opening = _opening_re().match(text, clause_at, phrase_at)
     if opening is None or not text[opening.start("type")].isupper() or _NUMBER_NEXT.match(text, opening.end()) or \
             _SELF_NEXT.match(text, opening.end()):
         return False
-    named = vocab.type_by_word().get(vocab.fold(opening.group("type")))
-    return not (subject is not None and named is not None and named.code == subject.type_code and
-                not text[:opening.start("type")].strip())
+    return subject is None or bool(text[:opening.start("type")].strip())
 
 
 _OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")

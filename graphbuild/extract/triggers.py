@@ -102,12 +102,20 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
     # … except that "Thực hiện theo Quy định số …" opening a clause is still done according to it: no object
     if (not opens or trigger.relation != "BASED_ON" and ADJUNCT.match(filler)) and not governs(trigger, filler):
         return Trigger("CITES", trigger.phrase, False, "active"), best
-    if trigger.adjacent and filler and filler not in ADJACENT_FILLERS:
+    if trigger.adjacent and filler and filler not in ADJACENT_FILLERS and not abbreviated_type().fullmatch(filler):
         # not right before the document: a continuation is still an implementation, anything else a citation
         # ("diện tích thu hồi tại Quyết định số …" does not revoke the decision)
         relation = "IMPLEMENTS" if trigger.relation == "CONTINUES" else "CITES"
         return Trigger(relation, trigger.phrase, False, "active"), best
     return trigger, best
+
+
+@lru_cache(maxsize=None)
+def abbreviated_type() -> re.Pattern:
+    """A type written as its code before the number ("thay thế QĐ số 18/2020/QĐ-UBND", "thu hồi CV 56/UBND"): the
+    type word itself, which a phrase that must stand right before its document may have between them."""
+    codes = sorted({d.code for d in vocab.doc_types() if " " not in d.code}, key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, codes))})(?:\s+(?i:số))?")
 
 
 def first_trigger(gap: str) -> Optional[TriggerHit]:

@@ -165,10 +165,13 @@ def test_catalogue_date_that_is_no_date(tmp_path):
     ("Quyết định bãi bỏ Quyết định số 120/QĐ-UBND ngày 12/3/2020 của UBND huyện", "REPEALS"),
     ("Quyết định về việc sửa đổi, bổ sung Quyết định số 120/QĐ-UBND ngày 12/3/2020 của UBND huyện", "AMENDS"),
     ("QUYẾT ĐỊNH THAY THẾ QUYẾT ĐỊNH SỐ 120/QĐ-UBND NGÀY 12/3/2020 CỦA UBND HUYỆN", "REPLACES"),
-    # a title that opens on a type other than the record's names another document, which does the act
-    ("Kế hoạch sửa đổi Quyết định số 120/QĐ-UBND ngày 12/3/2020 của UBND huyện", "CITES")])
+    # the type written as its code between a phrase and the number
+    ("Thu hồi QĐ số 120/QĐ-UBND ngày 12/3/2020 của UBND huyện về việc cho thuê đất", "REPEALS"),
+    # 'Quy định' opening a title is what the record lays down (also the type word of a Party rule)
+    ("Quy định hạn mức giao đất ở trên địa bàn huyện; thay thế QĐ số 120/QĐ-UBND ngày 12/3/2020 của UBND huyện",
+     "REPLACES")])
 def test_catalogue_title_that_opens_on_its_own_type(tmp_path, title, relation):
-    """A catalogue that keeps the type word in its titles: the record's own decision acts."""
+    """A catalogue that keeps the type word in its titles (or opens them on 'Quy định'): the record acts."""
     p = tmp_path / "cat.jsonl"
     p.write_text(json.dumps({"id": "r1", "symbol": "345/QĐ-UBND", "date": "2025-03-10", "title": title,
                              "issuer": "UBND huyện Quỳnh Lưu"}, ensure_ascii=False) + "\n", encoding="utf-8")
