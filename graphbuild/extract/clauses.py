@@ -273,6 +273,8 @@ def _task_item(mark: str, opening: str) -> Optional[str]:
     if not _LIST_MARK.search(mark) or _first_mode("item", opening, anchored=True) is None:
         return None
     return "reported" if _first_mode("before", opening) == "reported" else "assigned"
+
+
 _PAST_WORDS = 2             # "các cơ quan đã phối hợp triển khai …": a past marker this close before an agent's word
 
 
@@ -286,6 +288,8 @@ def _agent_mode(before: str) -> Optional[str]:
             past = " ".join(before[:match.start()].split()[-_PAST_WORDS:])
             return "reported" if past and _first_mode("before", past) == "reported" else mode
     return None
+
+
 # The clause's subject is the text itself: a type word and "này" right before the verb ("Thông tư liên tịch này …").
 _THE_TEXT_ITSELF = re.compile(rf"(?i)\s*(?:[^\W\d_]+\s+){{1,4}}{any_of(vocab.phrases('self_reference'))}\s*$")
 _CUE_THEN_VERB = re.compile(r"(?i)(?:đã|vừa)\s+(?P<verb>(?:\w+\s+){0,2}\w+)\s*$")

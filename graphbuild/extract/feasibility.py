@@ -1,6 +1,6 @@
 """Whether one cited document can act on another: not on a later document, (amending, replacing, repealing) not
-on an act of higher legal rank nor of the other system (Party, State), (guiding) not on one of lower rank, and (implementing, continuing) not on what a
-body of a lower level issued.
+on an act of higher legal rank nor of the other system (Party, State), (guiding) not on one of lower rank, and
+(implementing, continuing) not on what a body of a lower level issued.
 
 Ranks are data: the ``rank`` columns of vocab/doc_types.tsv (by type) and vocab/issuers.tsv (by issuer, when the
 type gives none). Party documents and unknown types have no rank.
@@ -60,15 +60,9 @@ def possible_system(source: Optional[Mention], target: Mention, relation: str) -
     Government resolution does not amend a Party resolution, nor a Party body a decree)."""
     if relation not in BOUNDED_BY_RANK and relation != "CORRECTS":
         return True
-    systems = {_system(source), _system(target)}
+    systems = {vocab.issuer_system(m.symbol.issuer_code) if m is not None and m.symbol else None
+               for m in (source, target)}
     return None in systems or len(systems) == 1
-
-
-def _system(mention: Optional[Mention]) -> Optional[str]:
-    """The system of the body that issued the mentioned document, by its code (the form of the number misleads:
-    '10-LCT/HĐNN7' is a State order written the Party's way)."""
-    info = vocab.issuer_info(mention.symbol.issuer_code) if mention is not None and mention.symbol else None
-    return info.system if info else None
 
 
 _LEVELS = ("central", "province", "district", "commune")

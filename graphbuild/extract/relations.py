@@ -241,7 +241,7 @@ def _opens_on_unnumbered(text: str, clause_at: int, phrase_at: int, subject: Opt
     if opening is None or not text[opening.start("type")].isupper() or _NUMBER_NEXT.match(text, opening.end()) or \
             _SELF_NEXT.match(text, opening.end()):
         return False
-    return subject is None or bool(text[:opening.start("type")].strip())
+    return subject is None or bool(text[:opening.start("type")].strip())     # at the very start: a record's title
 
 
 _OF_BEFORE = re.compile(r"(?i)\bcủa\s*$")

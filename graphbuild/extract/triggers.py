@@ -100,7 +100,7 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
     opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
     # … except that "Thực hiện theo Quy định số …" opening a clause is still done according to it: no object
-    if (not opens or trigger.relation != "BASED_ON" and ADJUNCT.match(filler)) and not governs(trigger, filler):
+    if (not opens or (trigger.relation != "BASED_ON" and ADJUNCT.match(filler))) and not governs(trigger, filler):
         return Trigger("CITES", trigger.phrase, False, "active"), best
     if trigger.adjacent and filler and filler not in ADJACENT_FILLERS and not abbreviated_type().fullmatch(filler):
         # not right before the document: a continuation is still an implementation, anything else a citation

@@ -84,16 +84,11 @@ def impossible(relation: str, source: DocumentNode, target: DocumentNode) -> Opt
             return "rank", f"{relation} an act of higher legal rank ({source_rank} > {target_rank})"
         if _LEVEL_ORDER.get(source.get("level") or "", 0) > 0 and target.get("level") == "central":
             return "rank", f"a {source.get('level')} document {relation} a central one"
-        source_system, target_system = _system(source), _system(target)
+        source_system = vocab.issuer_system(source.get("issuer_code"))
+        target_system = vocab.issuer_system(target.get("issuer_code"))
         if source_system and target_system and source_system != target_system:
             return "rank", f"a {source_system} act {relation} a {target_system} document"
     return None
-
-
-def _system(node: DocumentNode) -> Optional[str]:
-    """Party or State, by the code of the body that issued it (the form of a number misleads: '10-LCT/HĐNN7')."""
-    info = vocab.issuer_info(node.get("issuer_code"))
-    return info.system if info else None
 
 
 def edge_violations(edge: Citation, nodes: Mapping[str, DocumentNode]) -> Iterable[Violation]:

@@ -331,6 +331,13 @@ def issuer_info(code: Optional[str]) -> Optional[Issuer]:
     return table.get(bare)
 
 
+def issuer_system(code: Optional[str]) -> Optional[str]:
+    """'party' or 'state' for the body a code names ('TW', 'UBND-KGVX', 'HĐNN7'); None when the table does not know
+    it. The form of a number does not say it: '10-LCT/HĐNN7' is a State order numbered the Party's way."""
+    info = issuer_info(code)
+    return info.system if info else None
+
+
 def triggers() -> tuple[Trigger, ...]:
     return read(TRIGGERS)
 
