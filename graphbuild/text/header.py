@@ -109,7 +109,7 @@ def _place_date(text: str, start: int, end: int) -> Optional[tuple]:
         dm = patterns.DATE_RE.match(text, m.end())
         date = patterns.parse_date(dm) if dm else None
         if date:
-            return m.group("place").strip(" *-"), date
+            return _PLACE_AFTER.split(m.group("place"))[-1].strip(" *-"), date
     return None
 
 
@@ -137,6 +137,8 @@ def read_head(clean: Text, header) -> None:
                 header.blank_code = m.group("bcode") or m.group("pcode").replace("/", "-")
             number_at = n
             break
+    if number_at is None:       # the header's lines run into one ("… VIỆT NAM * Số 312-KH/TU Nghệ An, ngày …")
+        number_at = _number_inside(cells, text, header)
     if number_at is None:
         below = _number_below(rows[zone_end:], text)
         if below is not None:     # the number's block, read in one column: its date and issuer are around it
@@ -157,6 +159,27 @@ def read_head(clean: Text, header) -> None:
             break
     header.issuer_lines = _issuer_lines(cells, cols, number_at, header)
     _read_title(text, rows, zone_end, header)
+
+
+# What may stand before the place in a header run into one line: a rule, a star, the motto's last words.
+_PLACE_AFTER = re.compile(rf"[-_=~*]{{2,}}|\*|(?i:{any_of(vocab.phrases('motto'), group=False)})")
+# "Số" inside a header cell, after the words, rule or star before it: the header's columns run into one line.
+_NUMBER_INSIDE = re.compile(rf"(?<=[\s*\-=_~])(?:{_NUMBER_TYPE}[ \t]+)?Số[ \t]*:?[ \t]*{_NUMBER_REST}")
+
+
+def _number_inside(cells: list[layout.Cell], text: str, header) -> Optional[int]:
+    """The index of the header cell that holds the document's number after other words (a web page's or an
+    extraction's header run into one line), the number set on ``header``; None when none does."""
+    for n, cell in enumerate(cells):
+        m = _NUMBER_INSIDE.search(text, cell.start, cell.end)
+        if m is None or INCOMING_STAMP.search(text, cell.start, m.start()):
+            continue
+        sym = patterns.parse_symbol(m) if not m.group("blank") else None
+        if sym is None:
+            continue
+        header.symbol, header.symbol_span = sym, (m.start(), m.end())
+        return n
+    return None
 
 
 BLOCK_ABOVE, BLOCK_BELOW = 8, 4      # rows around a number found below the header zone that belong to its block

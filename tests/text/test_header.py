@@ -133,3 +133,16 @@ def test_a_signature_beside_the_recipients_with_an_annex_table_after_it(data_dir
     path = data_dir / "eval" / "tune" / "w15_qd-ubnd-quang-nam-cong-bo-het-hieu-luc.txt"
     header = parse_header(normalize_text(path.read_text(encoding="utf-8")))
     assert (header.signer, header.recipients[:2]) == ("Trần Anh Tuấn", ["Như Điều 2", "Cục Kiểm tra VBQPPL - Bộ Tư pháp"])
+
+
+@pytest.mark.parametrize("line, symbol, place", [
+    ("TỈNH ỦY NGHỆ AN ĐẢNG CỘNG SẢN VIỆT NAM * Số 312-KH/TU Nghệ An, ngày 18 tháng 02 năm 2025",
+     "312-KH/TU", "Nghệ An"),
+    ("ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH -------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "--------------- Số: 2718/QĐ-UBND Thái Bình, ngày 20 tháng 11 năm 2015", "2718/QĐ-UBND", "Thái Bình"),
+    ("THỦ TƯỚNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 1342/QĐ-TTg "
+     "Hà Nội, ngày 08 tháng 11 năm 2024", "1342/QĐ-TTg", "Hà Nội")])
+def test_a_header_run_into_one_line(line, symbol, place):
+    """A web page's or an extraction's header with its columns run into one line: the number after other words."""
+    header = parse_header(normalize_text(line + "\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n\nCăn cứ Luật số 1/2020/QH14;\n"))
+    assert (header.symbol.text, header.place, header.date.iso[:4]) == (symbol, place, line[-4:])
