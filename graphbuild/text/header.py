@@ -109,8 +109,17 @@ def _place_date(text: str, start: int, end: int) -> Optional[tuple]:
         dm = patterns.DATE_RE.match(text, m.end())
         date = patterns.parse_date(dm) if dm else None
         if date:
-            return _PLACE_AFTER.split(m.group("place"))[-1].strip(" *-"), date
+            return _place_name(_PLACE_AFTER.split(m.group("place"))[-1].strip(" *-")), date
     return None
+
+
+def _place_name(place: str) -> str:
+    """The place without the header's capitals run into it ('… ĐẢNG ỦY PHƯỜNG TRẤN BIÊN Trấn Biên' -> 'Trấn
+    Biên'): a place is written in lower case after its capitals, unless all of it is in capitals."""
+    words = place.split()
+    while len(words) > 1 and words[0].isupper() and not words[-1].isupper():
+        words.pop(0)
+    return " ".join(words)
 
 
 def read_head(clean: Text, header) -> None:
@@ -137,8 +146,9 @@ def read_head(clean: Text, header) -> None:
                 header.blank_code = m.group("bcode") or m.group("pcode").replace("/", "-")
             number_at = n
             break
+    inside = None
     if number_at is None:       # the header's lines run into one ("… VIỆT NAM * Số 312-KH/TU Nghệ An, ngày …")
-        number_at = _number_inside(cells, text, header)
+        number_at = inside = _number_inside(cells, text, header)
     if number_at is None:
         below = _number_below(rows[zone_end:], text)
         if below is not None:     # the number's block, read in one column: its date and issuer are around it
@@ -157,7 +167,12 @@ def read_head(clean: Text, header) -> None:
         if found:
             header.place, header.date = found
             break
-    header.issuer_lines = _issuer_lines(cells, cols, number_at, header)
+    if header.date is None and inside is not None:      # run into one line, the date before the number
+        found = _place_date(text, cells[inside].start, header.symbol_span[0])
+        if found:
+            header.place, header.date = found
+    header.issuer_lines = _issuer_lines(cells, cols, number_at, header) or \
+        (_issuer_before(text[cells[inside].start:header.symbol_span[0]]) if inside is not None else [])
     _read_title(text, rows, zone_end, header)
 
 
@@ -228,6 +243,17 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
         if len(lines) == MAX_ISSUER_LINES:
             break
     return _join_place_lines(lines)
+
+
+def _issuer_before(words: str) -> list[str]:
+    """The issuing body's lines from the words before the number in a header run into one line: up to the motto, a
+    rule or a star, one line per body ('ĐẢNG BỘ TỈNH ĐỒNG NAI ĐẢNG ỦY PHƯỜNG TRẤN BIÊN': the parent, then the body)."""
+    words = re.split(r"[-_=~*]{2,}|\*", MOTTO.split(words)[0])[0].strip()
+    if not words or upper_ratio(words) <= 0.8:
+        return []
+    starts = [m.start() for m in _BODY_START.finditer(words) if m.start() > 0] + [len(words)]
+    lines = [words[a:b].strip() for a, b in zip([0] + starts[:-1], starts) if words[a:b].strip()]
+    return _join_place_lines(lines[-MAX_ISSUER_LINES:])
 
 
 def _join_place_lines(lines: list[str]) -> list[str]:
