@@ -34,6 +34,7 @@ from .lines import Lines, sentence_span
 from .mentions import Mention, find_mentions, short_forms
 from .relations import Role, roles
 from .spans import mention_spans
+from .triggers import phrase_key, trigger_table
 
 # Which statement about a pair of documents the edge keeps: an enacted one first (models.MODES order).
 MODE_ORDER = MODES
@@ -171,13 +172,15 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
         for role in mine:
             state(statements, mention, role)
     _follows_instruction(statements, subject, docs)
-    # A task or a report on a document already reached through the subject's own stated lineage adds nothing ("định
-    # kỳ báo cáo kết quả thực hiện Kết luận 44" in a plan implementing the decision that implements 44); the text's
-    # own plain citation of it stays ("phù hợp với định hướng của Nghị quyết 08").
+    # A task to review or report on a document already reached through the subject's own stated lineage adds nothing
+    # ("định kỳ báo cáo kết quả thực hiện Kết luận 44" in a plan implementing the decision that implements 44); a task
+    # to carry it out, a report of it and the text's own plain citation of it stay ("tiếp tục quán triệt, thực hiện
+    # Nghị quyết số 20-NQ/TW" in a report on the provincial resolution that implements it).
     reach = _reachable({pair for pair, st in statements.items() if st.relation != "CITES"}, SUBJECT)
     for pair in list(statements):
         statement = statements[pair]
-        if pair[0] == SUBJECT and statement.relation == "CITES" and statement.mode != ENACTED and pair[1] in reach:
+        if pair[0] == SUBJECT and statement.relation == "CITES" and statement.mode != ENACTED and pair[1] in reach \
+                and _reviews(statement.verb):
             del statements[pair]
     edges = []
     for (source_key, target_key), statement in sorted(statements.items(), key=lambda kv: kv[1].mention.start):
@@ -253,6 +256,12 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
         statements[(source_key, target_key)] = statement
 
 
+
+
+def _reviews(verb: Optional[str]) -> bool:
+    """Whether a clause's verb is a review or a report of results ('sơ kết', 'báo cáo kết quả thực hiện')."""
+    trigger = trigger_table().get(phrase_key(verb)) if verb else None
+    return trigger is not None and trigger.relation == "REVIEWS"
 
 
 def _attribute(role: Role, mention: Mention, consolidation: Consolidation, mentions: list[Mention]) -> Optional[Role]:

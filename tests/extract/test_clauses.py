@@ -150,3 +150,18 @@ Công bố Danh mục văn bản quy phạm pháp luật hết hiệu lực năm
     extraction = extract_citations(Source(file="list.txt", text=text))
     (edge,) = [e for e in extraction.edges if e.target_symbol == "18/2016/QĐ-UBND"]
     assert (edge.relation, edge.verb) == ("CITES", "công bố")
+
+
+LINEAGE = ("Thực hiện Quyết định số 895/QĐ-TTg ngày 26/7/2023 của Thủ tướng Chính phủ ban hành Kế hoạch thực hiện "
+           "Kết luận số 44-KL/TW ngày 14/11/2022 của Ban Bí thư, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+           "II. NHIỆM VỤ\n")
+
+
+def test_a_task_to_carry_out_what_the_lineage_reaches_is_kept():
+    found = edges_of(LINEAGE + "1. Các sở, ngành tiếp tục quán triệt, thực hiện Kết luận số 44-KL/TW.\n")
+    assert found["895/QĐ-TTg"] == ("IMPLEMENTS", "enacted") and found["44-KL/TW"] == ("CITES", "assigned")
+
+
+def test_a_task_to_review_what_the_lineage_reaches_adds_nothing():
+    found = edges_of(LINEAGE + "1. Định kỳ sơ kết, tổng kết, báo cáo kết quả thực hiện Kết luận số 44-KL/TW.\n")
+    assert found["895/QĐ-TTg"] == ("IMPLEMENTS", "enacted") and "44-KL/TW" not in found
