@@ -77,7 +77,8 @@ def test_dev_gold(data_dir):
 # 13 brought a resolution of tasks and non-applications, 89 of whose 109 modes the rules read, the check half's mode
 # from 0.957 to 0.945; written round 8, Party reports and plans, took the modes to 0.964 (tune) and 0.938 (check);
 # written round 10, a conclusion notice, a letter and a review among them, took the check half's mode to 0.921 (67 of
-# its 89 modes read) and its relation accuracy to 0.966 with the same code).
+# its 89 modes read) and its relation accuracy to 0.966 with the same code; written rounds 11 and 12 (12 documents
+# and three catalogues of other provinces) left both halves' F1 where they were and took the tune mode to 0.955).
 SECOND_GOLD_FLOORS = {"tune": (0.98, 0.98, 0.95), "check": (0.94, 0.96, 0.915)}
 
 
