@@ -14,6 +14,7 @@ provisional id to the id it resolves to. ``resolve_files`` runs the passes in or
 """
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any, Iterable, Iterator, Optional, Union, cast
@@ -100,9 +101,11 @@ def attach_undated(records: MentionTable) -> tuple[Renames, Spool[Ambiguous]]:
     type, number); with several such documents it stays as it is and is reported as ambiguous. A document read from
     its own undated text keeps its id, and the dated citations of it join it instead. The ids are compared one key
     at a time (``MentionTable.grouped_ids``); the ambiguous wait in the work tables, to be reported in first-seen
-    order (a list on disk: ``WorkTables.spool``)."""
+    order: a list on disk (``WorkTables.spool``), written once as they are found and read back in that order."""
     rename: Renames = {}
-    tables = records.tables
+    reported: Spool[Ambiguous] = records.tables.spool()
+    ranks = array("q")                          # the first-seen rank of each id reported, as they were found
+    records.group_ids(_base_key, _local_tail)   # one read of the ids for this pass and ``enclosing_scope``
     for members in records.grouped_ids(_base_key):
         dated = sorted(doc_id for doc_id, _, _ in members if not is_undated(doc_id))
         if not dated:
@@ -119,13 +122,12 @@ def attach_undated(records: MentionTable) -> tuple[Renames, Spool[Ambiguous]]:
             elif len(dated) == 1:
                 rename[doc_id] = dated[0]
             else:
-                tables.add_ambiguous(rank, doc_id, dated)
-    reported: Spool[Ambiguous] = tables.spool()
-    for doc_id, dated in tables.ambiguous():
-        mentions = records[doc_id]
-        reported.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"), "candidates": dated,
-                         "cited_in": sorted({m.file for m in mentions}),
-                         "reason": "cited without a date; several dated documents share the symbol"})
+                mentions = records[doc_id]
+                reported.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"), "candidates": dated,
+                                 "cited_in": sorted({m.file for m in mentions}),
+                                 "reason": "cited without a date; several dated documents share the symbol"})
+                ranks.append(rank)
+    reported.reorder(sorted(range(len(ranks)), key=ranks.__getitem__))
     return rename, reported
 
 

@@ -101,3 +101,14 @@ def test_an_organisation_is_named_by_its_own_document_and_the_first_signer_name_
     assert tables.entity_labels()["Organization"] == 2 and tables.entity_labels()["Locality"] > 10000
     tables.close()
 
+
+def test_a_reordered_spool_reads_its_items_in_the_order_given():
+    spool = Spool()
+    for item in ["c", {"b": 1}, "a"]:
+        spool.append(item)
+    spool.reorder([2, 1, 0])
+    assert list(spool) == ["a", {"b": 1}, "c"] and spool[0] == "a" and spool[-1] == "c" and spool[1:] == [{"b": 1}, "c"]
+    with pytest.raises(ValueError):
+        spool.append("d")
+    with pytest.raises(ValueError):
+        Spool().reorder([0])
