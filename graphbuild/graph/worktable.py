@@ -302,14 +302,16 @@ class MentionTable:
         for _, members in groupby(rows, key=lambda r: r[0]):
             yield [(doc_id, bool(subject), key) for _, doc_id, subject, key in members]
 
-    def grouped(self, rename: Mapping[str, str]) -> Iterator[tuple[str, list[Mention]]]:
-        """(resolved id, every mention of the ids that resolve to it) sorted by resolved id; within a group the
-        mentions of each id in first-seen order of the ids, each id's in the order they were read."""
+    def grouped(self, rename: Mapping[str, str]) -> Iterator[tuple[str, Iterator[tuple[tuple[int, int], Mention]]]]:
+        """(resolved id, the mentions of the ids that resolve to it) sorted by resolved id; within a group the
+        mentions come as ``resolve.make_node`` reads them: the document's own texts first, then by file, then in the
+        order read (first-seen order of the ids, each id's in the order its mentions were read), each with that
+        order as (id's rank, mention's). A group's mentions are streamed: read them before the next group."""
         self._ready()
         db = self._db
         db.execute("UPDATE ident SET resolved = id")
         db.executemany("UPDATE ident SET resolved = ? WHERE id = ?", ((to, doc_id) for doc_id, to in rename.items()))
-        rows = db.execute("SELECT i.resolved, m.file, m.subject, m.record FROM mention m JOIN ident i ON i.key = m.key "
-                          "ORDER BY i.resolved, m.key, m.seq")
+        rows = db.execute("SELECT i.resolved, m.key, m.seq, m.file, m.subject, m.record FROM mention m "
+                          "JOIN ident i ON i.key = m.key ORDER BY i.resolved, m.subject DESC, m.file, m.key, m.seq")
         for resolved, group in groupby(rows, key=lambda r: r[0]):
-            yield resolved, [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]
+            yield resolved, (((r[1], r[2]), Mention(marshal.loads(r[5]), r[3], bool(r[4]))) for r in group)

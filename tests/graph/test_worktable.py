@@ -23,10 +23,20 @@ def test_grouped_by_resolved_id_sorts_as_python_sorts_and_keeps_the_order_of_ids
     ids = ["vn/x/2023/44~2023-01-02", "vn/đ/1", "vn/x/2023/440", "vn/x/2023/44", "vn/d/1", "vn/x/undated/44"]
     records = {doc_id: [m(f"{i}.txt")] for i, doc_id in enumerate(ids)}
     table = MentionTable.of(records)
-    groups = list(table.grouped({"vn/x/undated/44": "vn/x/2023/44"}))
+    groups = [(g, list(rows)) for g, rows in table.grouped({"vn/x/undated/44": "vn/x/2023/44"})]
     assert [g for g, _ in groups] == sorted(set(ids) - {"vn/x/undated/44"})
     # the renamed id's mention joins its target after the target's own (first seen earlier)
-    assert dict(groups)["vn/x/2023/44"] == [m("3.txt"), m("5.txt")]
+    assert dict(groups)["vn/x/2023/44"] == [((3, 4), m("3.txt")), ((5, 6), m("5.txt"))]
+
+
+def test_a_groups_mentions_come_as_make_node_reads_them_own_texts_first_then_by_file_then_as_read():
+    records = {"vn/x/2023/44": [m("b.txt"), m("a.txt"), m("z.txt", True), m("a.txt", title="second")],
+               "vn/x/undated/44": [m("a.txt", title="third"), m("c.txt", True)]}
+    resolved, rows = next(MentionTable.of(records).grouped({"vn/x/undated/44": "vn/x/2023/44"}))
+    assert resolved == "vn/x/2023/44"
+    assert [(order, x.file, x.record.get("title")) for order, x in rows] == [
+        ((1, 6), "c.txt", None), ((0, 3), "z.txt", None), ((0, 2), "a.txt", None), ((0, 4), "a.txt", "second"),
+        ((1, 5), "a.txt", "third"), ((0, 1), "b.txt", None)]
 
 
 def test_statements_pairs_nodes_and_links_come_back_in_the_order_the_graph_files_use():
@@ -142,7 +152,7 @@ def test_ids_held_on_disk_past_the_cache_answer_as_in_memory(monkeypatch):
     assert list(table.grouped_ids(lambda i: "all")) == [[("a", True, 0), ("b", False, 1), ("c", False, 2),
                                                           ("d", False, 3)]]
     assert [x.file for x in table["b"]] == ["1.txt", "5.txt"]
-    assert [(i, len(ms)) for i, ms in table.grouped({})] == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
+    assert [(i, len(list(ms))) for i, ms in table.grouped({})] == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
 
 
 def test_ids_come_grouped_one_key_at_a_time_in_first_seen_order_within_a_group():
