@@ -100,3 +100,13 @@ def test_resolve_memory_benchmark_resolves_a_log_again_and_tells_each_pass(tmp_p
     assert {"gather", "rename", "nodes", "pairs", "edges", "documents", "links"} <= set(result["pass_peak_mib"])
     for name in ("documents.jsonl", "edges.jsonl"):     # the same files as the build's
         assert (tmp_path / "again" / name).read_bytes() == (tmp_path / "g" / name).read_bytes()
+
+
+def test_nodes_memory_benchmark_makes_the_node_of_one_much_cited_document():
+    import json
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "nodes_memory.py"), "--mentions", "120",
+                        "--code", str(ROOT)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]
+    result = json.loads(r.stdout.strip().splitlines()[-1])
+    # one date in 50 differs (the first read): its split, then the document, each listing its citing inputs
+    assert result["conflicts"] == 1 and result["mentioned_in"] == [3, 117] and result["pass_peak_mib"] > 0

@@ -7,10 +7,11 @@ issued by it names it better). The entities go to the work tables (``worktable.W
 back sorted by id), and each link to its ``add_link`` as it is made, to be sorted and made unique there. What stays
 in memory: the ids of the units already added (the country has ~46,500) and the organisations of the last
 ``ORG_CACHE`` issuers met (a document's issuer is its id's scope: the documents of one issuer come one after another).
-A signer or a recipient is the first document's that names it: the table keeps the first row of each id."""
+A signer or a recipient is the first document's that names it: the table keeps the first row of each id, and the
+ids of the last ``NAMED_CACHE`` signers and recipients added are remembered, not added again."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, cast
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 from ..extract import identity
 from ..models import Level
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .worktable import WorkTables
 
 ORG_CACHE = 4096        # organisations kept in memory, written to the table when there are more
+NAMED_CACHE = 65536     # ids of signers and recipients known to be in the table (forgotten all at once when full)
 
 
 class Entities:
@@ -29,6 +31,7 @@ class Entities:
         self.add_link = tables.add_link
         self._units: set[str] = set()
         self._orgs: dict[str, OrganizationEntity] = {}       # the issuers met lately, as they are now
+        self._named: set[str] = set()                         # signers and recipients added lately
 
     def _organization(self, org_id: str, new: OrganizationEntity) -> OrganizationEntity:
         """The organisation of ``org_id`` as it is now (``new`` when it is not known yet), kept to be changed."""
@@ -76,6 +79,16 @@ class Entities:
             org["locality_id"] = unit.id
             self.add_link({"source": org_id, "target": unit.id, "relation": "LOCATED_IN"})
 
+    def _add_named(self, entity: Any) -> None:
+        """A signer or a recipient, unless it was added lately (the first added stays: adding it again would not
+        change the table)."""
+        if entity["id"] in self._named:
+            return
+        if len(self._named) >= NAMED_CACHE:
+            self._named.clear()
+        self._named.add(entity["id"])
+        self._tables.add_entity(entity)
+
     def add_document(self, node: DocumentNode) -> None:
         """A document's unit (the ``locality_id`` its extraction found: the gazetteer unit itself, never its label
         read back, since 237 commune names repeat within a province), issuer, signer and recipients."""
@@ -90,13 +103,13 @@ class Entities:
         signer = node.get("signer")
         if signer:
             person_id = "person/" + identity.slug(signer)
-            self._tables.add_entity({"id": person_id, "label": "Person", "name": signer})
+            self._add_named({"id": person_id, "label": "Person", "name": signer})
             self.add_link({"source": doc_id, "target": person_id, "relation": "SIGNED_BY",
                            "role": node.get("signer_role")})
         for recipient in node.get("recipients") or []:
             recipient_id = "recipient/" + identity.slug(recipient)[:80]
-            self._tables.add_entity({"id": recipient_id, "label": "Organization", "name": recipient, "code": None,
-                                     "level": None, "locality": None, "locality_id": None})
+            self._add_named({"id": recipient_id, "label": "Organization", "name": recipient, "code": None,
+                             "level": None, "locality": None, "locality_id": None})
             self.add_link({"source": doc_id, "target": recipient_id, "relation": "ADDRESSED_TO"})
 
     def add_country(self) -> None:

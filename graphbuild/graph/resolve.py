@@ -14,7 +14,8 @@ provisional id to the id it resolves to. ``resolve_files`` runs the passes in or
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from array import array
+from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any, Iterable, Iterator, Optional, Union, cast
 
@@ -44,7 +45,7 @@ LAW_TYPES = ("Luật", "Bộ luật", "Pháp lệnh")
 
 Renames = dict[str, str]                    # provisional id -> the id it resolves to
 ExtractionLike = Union[Extraction, dict[str, Any]]
-Group = tuple[str, list[Mention]]           # a resolved id and every mention of it
+Group = tuple[str, "NodeParts"]             # a resolved id and its mentions, aggregated
 Said = tuple[str, str, CitationEvidence]    # one statement with its ends resolved: (source, target, evidence)
 
 
@@ -100,9 +101,11 @@ def attach_undated(records: MentionTable) -> tuple[Renames, Spool[Ambiguous]]:
     type, number); with several such documents it stays as it is and is reported as ambiguous. A document read from
     its own undated text keeps its id, and the dated citations of it join it instead. The ids are compared one key
     at a time (``MentionTable.grouped_ids``); the ambiguous wait in the work tables, to be reported in first-seen
-    order (a list on disk: ``WorkTables.spool``)."""
+    order: a list on disk (``WorkTables.spool``), written once as they are found and read back in that order."""
     rename: Renames = {}
-    tables = records.tables
+    reported: Spool[Ambiguous] = records.tables.spool()
+    ranks = array("q")                          # the first-seen rank of each id reported, as they were found
+    records.group_ids(_base_key, _local_tail)   # one read of the ids for this pass and ``enclosing_scope``
     for members in records.grouped_ids(_base_key):
         dated = sorted(doc_id for doc_id, _, _ in members if not is_undated(doc_id))
         if not dated:
@@ -119,13 +122,12 @@ def attach_undated(records: MentionTable) -> tuple[Renames, Spool[Ambiguous]]:
             elif len(dated) == 1:
                 rename[doc_id] = dated[0]
             else:
-                tables.add_ambiguous(rank, doc_id, dated)
-    reported: Spool[Ambiguous] = tables.spool()
-    for doc_id, dated in tables.ambiguous():
-        mentions = records[doc_id]
-        reported.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"), "candidates": dated,
-                         "cited_in": sorted({m.file for m in mentions}),
-                         "reason": "cited without a date; several dated documents share the symbol"})
+                mentions = records[doc_id]
+                reported.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"), "candidates": dated,
+                                 "cited_in": sorted({m.file for m in mentions}),
+                                 "reason": "cited without a date; several dated documents share the symbol"})
+                ranks.append(rank)
+    reported.reorder(sorted(range(len(ranks)), key=ranks.__getitem__))
     return rename, reported
 
 
@@ -191,23 +193,36 @@ def laws_by_name_in_corpus(records: MentionTable, rename: Renames) -> Renames:
 # --- 3. conflicts ----------------------------------------------------------------------------------------------------
 
 def split_date_conflicts(records: MentionTable, rename: Renames, conflicts: Sink[Conflict]) -> Iterator[Group]:
-    """The mentions grouped by resolved id, sorted by it. One id cited with several dates (a typo in one citation,
-    or two documents) is kept apart: the date of the document's own text, else the most cited date (then the
-    earliest), keeps the id and the undated mentions; each other date gets ``id~date``. Each split is reported in
-    ``conflicts``."""
-    for doc_id, mentions in records.grouped(rename):
-        dates: Counter[str] = Counter(m.record["date"] for m in mentions if m.record.get("date"))
-        if len(dates) > 1:
-            own = [m.record["date"] for m in mentions if m.is_subject and m.record.get("date")]
-            primary = own[0] if own else sorted(dates, key=lambda d: (-dates[d], d))[0]
-            conflicts.append({"id": doc_id, "symbol": mentions[0].record.get("symbol"), "dates": sorted(dates),
-                              "kept": primary, "cited_in": sorted({m.file for m in mentions}),
-                              "reason": "the same document cited with different dates: kept apart"})
-            for date in dates:
-                target = doc_id if date == primary else f"{doc_id}~{date}"
-                yield target, [m for m in mentions if m.record.get("date") in (date, None if date == primary else "-")]
-        else:
-            yield doc_id, mentions
+    """The mentions grouped by resolved id, sorted by it, each group as the ``NodeParts`` of its node. One id cited
+    with several dates (a typo in one citation, or two documents) is kept apart: the date of the document's own
+    text, else the most cited date (then the earliest), keeps the id and the undated mentions; each other date gets
+    ``id~date``, in the order the dates were first read. Each split is reported in ``conflicts``. A group's
+    mentions are aggregated as they come (one ``NodeParts`` per date cited), never held as a list."""
+    for doc_id, rows in records.grouped(rename):
+        parts: dict[Any, NodeParts] = {}            # a mention's date (None: none) -> its parts
+        for pos, (order, mention) in enumerate(rows):
+            date = mention.record.get("date")
+            part = parts.get(date)
+            if part is None:
+                part = parts[date] = NodeParts()
+            part.add(pos, order, mention)
+        dated = [date for date in parts if date]
+        if len(dated) <= 1:
+            yield doc_id, NodeParts.merged(parts.values())
+            continue
+        dated.sort(key=lambda d: parts[d].earliest_order())      # first read first, as a Counter of them keeps
+        own = [date for date in dated if parts[date].earliest_subject is not None]
+        primary = min(own, key=lambda d: cast(tuple, parts[d].earliest_subject)) if own else \
+            sorted(dated, key=lambda d: (-parts[d].count, d))[0]
+        earliest = min(parts.values(), key=NodeParts.earliest_order)
+        conflicts.append({"id": doc_id, "symbol": earliest.first_record().get("symbol"),
+                          "dates": sorted(dated), "kept": primary,
+                          "cited_in": sorted(set().union(*(p.files() for p in parts.values()))),
+                          "reason": "the same document cited with different dates: kept apart"})
+        for date in dated:
+            target = doc_id if date == primary else f"{doc_id}~{date}"
+            joined = parts.get(None) if date == primary else parts.get("-") if date != "-" else None
+            yield target, NodeParts.merged([parts[date]] + ([joined] if joined is not None else []))
 
 
 def _party_key(doc_id: str, record: DocumentRecord) -> Optional[str]:
@@ -226,11 +241,11 @@ class PartyTerms:
     def __init__(self, tables: WorkTables) -> None:
         self._tables = tables
 
-    def add(self, doc_id: str, mentions: list[Mention]) -> None:
-        key = _party_key(doc_id.split("~")[0], mentions[0].record)
+    def add(self, doc_id: str, parts: "NodeParts") -> None:
+        record = parts.first_record()
+        key = _party_key(doc_id.split("~")[0], record)
         if key:
-            self._tables.add_party_term(key, doc_id, mentions[0].record.get("symbol"),
-                                        sorted({m.record.get("date") or "" for m in mentions}))
+            self._tables.add_party_term(key, doc_id, record.get("symbol"), sorted(parts.dates))
 
     def conflicts(self) -> Iterator[Conflict]:
         for ids in self._tables.party_terms_shared():
@@ -242,35 +257,157 @@ class PartyTerms:
 
 # --- 4. nodes and edges ----------------------------------------------------------------------------------------------
 
+class NodeParts:
+    """The mentions of one node, aggregated one at a time as they come in the order ``make_node`` reads them (the
+    document's own text first, then the citing files by name; the mentions of one file in the order they were
+    read), without a list of them. Each field is the first mention's that gives it, kept with that mention's place
+    in the group (``pos``) so that two parts of one group merge into what their mentions together give; the title
+    is the own text's, else the longest a citation quotes (the first of the longest); the aliases, files and dates
+    are sets (the node's own lists). ``order`` is a mention's place in the order read (id first seen, then mention):
+    the group's first mention in that order gives the Party key, and the first of the document's own texts its date
+    when a split must choose."""
+
+    __slots__ = ("count", "first", "fields", "placed", "own_title", "quoted", "kind", "file", "recipients",
+                 "symbols", "citing", "subject_files", "inferred", "dates", "earliest", "earliest_subject")
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.first: Optional[tuple[int, bool, Any]] = None      # (pos, is_subject, date) of the first mention
+        self.fields: dict[str, tuple[int, Any]] = {}            # field -> (pos, value) of the first giving it
+        self.placed: Any = None                                 # the locality_id of the mention giving "locality"
+        self.own_title: Optional[tuple[int, str]] = None        # a title not quoted by a citation: the first
+        self.quoted: Optional[tuple[int, str]] = None           # a title a citation quotes: the first longest
+        self.kind: Optional[tuple[int, Any]] = None
+        self.file: Optional[tuple[int, str]] = None             # the first of the document's own texts
+        self.recipients: Optional[tuple[int, Any]] = None
+        self.symbols: set[str] = set()
+        self.citing: set[str] = set()                           # files of the mentions that are not the document
+        self.subject_files: set[str] = set()
+        self.inferred: set[Any] = set()                         # the dates of the mentions whose date is inferred
+        self.dates: set[str] = set()                            # each mention's date, "" for none (Party terms)
+        self.earliest: Optional[tuple[tuple[int, int], DocumentRecord]] = None    # (order, record), first read
+        self.earliest_subject: Optional[tuple[int, int]] = None                   # order of the first own text
+
+    @classmethod
+    def of(cls, mentions: Iterable[Mention]) -> "NodeParts":
+        """The parts of a list of mentions in the order read (tests, and a few documents)."""
+        listed = list(enumerate(mentions))
+        parts = cls()
+        for pos, (i, mention) in enumerate(sorted(listed, key=lambda im: (not im[1].is_subject, im[1].file))):
+            parts.add(pos, (0, i), mention)
+        return parts
+
+    def add(self, pos: int, order: tuple[int, int], mention: Mention) -> None:
+        """One mention, ``pos`` after those added before it (in ``make_node``'s order)."""
+        record, file, subject = mention
+        self.count += 1
+        if self.first is None:
+            self.first = (pos, subject, record.get("date"))
+        fields = self.fields
+        if len(fields) < len(DOC_FIELDS):
+            for key in DOC_FIELDS:
+                if key not in fields:
+                    value = record.get(key)
+                    if value not in _EMPTY:
+                        fields[key] = (pos, value)
+                        if key == "locality":
+                            self.placed = record.get("locality_id")
+        if record.get("title_source") == "citation":
+            title = record["title"]
+            if self.quoted is None or len(title) > len(self.quoted[1]):
+                self.quoted = (pos, title)
+        elif self.own_title is None and record.get("title"):
+            self.own_title = (pos, record["title"])
+        if self.kind is None and record.get("kind"):
+            self.kind = (pos, record["kind"])
+        symbol = record.get("symbol")
+        if symbol:
+            self.symbols.add(symbol)
+        if subject:
+            self.subject_files.add(file)
+            if self.file is None:
+                self.file = (pos, file)
+            if self.recipients is None and record.get("recipients"):
+                self.recipients = (pos, record["recipients"])
+            if self.earliest_subject is None or order < self.earliest_subject:
+                self.earliest_subject = order
+        else:
+            self.citing.add(file)
+        if record.get("date_inferred"):
+            self.inferred.add(record.get("date"))
+        self.dates.add(record.get("date") or "")
+        if self.earliest is None or order < self.earliest[0]:
+            self.earliest = (order, record)
+
+    @staticmethod
+    def merged(parts: Iterable["NodeParts"]) -> "NodeParts":
+        """The parts of the mentions of all ``parts`` (of one group) together; one part is returned as it is."""
+        parts = list(parts)
+        if len(parts) == 1:
+            return parts[0]
+        out = NodeParts()
+
+        def first(values: Iterable[Optional[tuple[Any, ...]]]) -> Any:
+            return min((v for v in values if v is not None), key=lambda v: v[0], default=None)
+
+        out.count = sum(p.count for p in parts)
+        out.first = first(p.first for p in parts)
+        for key in DOC_FIELDS:
+            value = first(p.fields.get(key) for p in parts)
+            if value is not None:
+                out.fields[key] = value
+        located = first((p.fields["locality"][0], p.placed) if "locality" in p.fields else None for p in parts)
+        out.placed = located[1] if located else None
+        out.own_title = first(p.own_title for p in parts)
+        quoted = [p.quoted for p in parts if p.quoted is not None]
+        out.quoted = min(quoted, key=lambda q: (-len(q[1]), q[0])) if quoted else None
+        out.kind = first(p.kind for p in parts)
+        out.file = first(p.file for p in parts)
+        out.recipients = first(p.recipients for p in parts)
+        out.earliest = first(p.earliest for p in parts)
+        subjects = [p.earliest_subject for p in parts if p.earliest_subject is not None]
+        out.earliest_subject = min(subjects) if subjects else None
+        for name in ("symbols", "citing", "subject_files", "inferred", "dates"):
+            setattr(out, name, set().union(*(getattr(p, name) for p in parts)))
+        return out
+
+    def earliest_order(self) -> tuple[int, int]:
+        return cast(tuple, self.earliest)[0]
+
+    def first_record(self) -> DocumentRecord:
+        """The record of the first mention in the order read."""
+        return cast(tuple, self.earliest)[1]
+
+    def files(self) -> set[str]:
+        return self.citing | self.subject_files
+
+    def node(self, doc_id: str) -> DocumentNode:
+        """The node of ``doc_id``, as ``make_node`` gives it from the same mentions."""
+        fields = self.fields
+        node: dict[str, Any] = {"id": doc_id}
+        for key in DOC_FIELDS:
+            node[key] = fields[key][1] if key in fields else None
+        stub = self.file is None
+        node["stub"] = stub
+        own = self.own_title[1] if self.own_title is not None else None
+        node["title"] = own or (self.quoted[1] if self.quoted is not None else None)
+        node["title_source"] = "citation" if node["title"] and not own else None
+        node["kind"] = (self.kind[1] if self.kind is not None else None) or ("document" if not stub else "stub")
+        node["file"] = self.file[1] if self.file is not None else None
+        first = cast(tuple, self.first)
+        node["date_inferred"] = node["date"] in self.inferred or bool(node["date"] and first[1] and not first[2])
+        node["recipients"] = self.recipients[1] if self.recipients is not None else []
+        node["aliases"] = sorted(self.symbols - {node["symbol"]})
+        node["mentioned_in"] = sorted(self.citing)
+        node["locality_id"] = self.placed
+        return cast(DocumentNode, node)      # cited_by_count comes with the edges
+
+
 def make_node(doc_id: str, mentions: list[Mention]) -> DocumentNode:
     """The node of one id. Each field comes from the document's own text when it was read, else from the first
-    citing file (by name) that gives it; the node is a stub when no input is the document itself."""
-    mentions = sorted(mentions, key=lambda m: (not m.is_subject, m.file))
-    node: dict[str, Any] = {"id": doc_id}
-    for key in DOC_FIELDS:
-        node[key] = next((m.record.get(key) for m in mentions if m.record.get(key) not in _EMPTY), None)
-    stub = not any(m.is_subject for m in mentions)
-    node["stub"] = stub
-    # a title the document's own text gives wins; else the fullest a citation quotes
-    quoted = [m.record["title"] for m in mentions if m.record.get("title_source") == "citation"]
-    own = next((m.record.get("title") for m in mentions
-                if m.record.get("title") and m.record.get("title_source") != "citation"), None)
-    node["title"] = own or (max(quoted, key=len) if quoted else None)
-    node["title_source"] = "citation" if node["title"] and not own else None
-    node["kind"] = next((m.record.get("kind") for m in mentions if m.record.get("kind")), None) or \
-        ("document" if not stub else "stub")
-    node["file"] = next((m.file for m in mentions if m.is_subject), None)
-    node["date_inferred"] = any(m.record.get("date_inferred") for m in mentions
-                                if m.record.get("date") == node["date"]) \
-        or bool(node["date"] and mentions[0].is_subject and not mentions[0].record.get("date"))  # no date of its own
-    node["recipients"] = next((m.record.get("recipients") for m in mentions
-                               if m.is_subject and m.record.get("recipients")), [])
-    node["aliases"] = sorted({m.record["symbol"] for m in mentions if m.record.get("symbol")} - {node["symbol"]})
-    node["mentioned_in"] = sorted({m.file for m in mentions if not m.is_subject})
-    # The unit goes with the label it was read with: both from the mention that gives the locality.
-    placed = next((m.record for m in mentions if m.record.get("locality") not in _EMPTY), {})
-    node["locality_id"] = placed.get("locality_id")
-    return cast(DocumentNode, node)      # cited_by_count comes with the edges
+    citing file (by name) that gives it; the node is a stub when no input is the document itself. (Resolution feeds
+    ``NodeParts`` the mentions in this order as they come: the same rules, without the list.)"""
+    return NodeParts.of(mentions).node(doc_id)
 
 
 # What pairing statements and making edges read of a node (``check.impossible`` and the edge's ends).

@@ -30,7 +30,6 @@ from .resolve import (
     gather_records,
     laws_by_name_in_corpus,
     make_edges,
-    make_node,
     pair_statements,
     split_date_conflicts,
 )
@@ -71,9 +70,9 @@ def resolve_to_files(extractions: Iterable[ExtractionLike], out: Union[str, Path
         conflicts: Spool[Conflict] = tables.spool()
         party = PartyTerms(tables)
         index = NodeFields(PAIR_FIELDS)
-        for doc_id, mentions in split_date_conflicts(records, rename, conflicts):
-            party.add(doc_id, mentions)
-            node = make_node(doc_id, mentions)
+        for doc_id, parts in split_date_conflicts(records, rename, conflicts):
+            party.add(doc_id, parts)
+            node = parts.node(doc_id)
             tables.add_node(node)
             index.add(node)
         conflicts.extend(party.conflicts())

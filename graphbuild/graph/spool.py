@@ -4,7 +4,7 @@ order it was appended, and written into report.json one item at a time (``files.
 
 Items are ``marshal``led (plain values: dicts, lists, strings, numbers; the round trip keeps them as they were) into
 an anonymous temporary file, deleted when the spool is closed or collected. What stays in memory is the offset of
-each item (8 bytes)."""
+each item (8 bytes; 16 once reordered)."""
 from __future__ import annotations
 
 import marshal
@@ -33,8 +33,11 @@ class Spool(Sequence[T]):
     def __init__(self, folder: Optional[Union[str, Path]] = None) -> None:
         self._file = tempfile.TemporaryFile(dir=folder, prefix=".graphbuild-spool-")
         self._ends = array("q", [0])        # the end of each item in the file, after a leading 0
+        self._order: Optional["array[int]"] = None    # set by ``reorder``: the items' indices in the order they are read
 
     def append(self, item: T) -> None:
+        if self._order is not None:
+            raise ValueError("a reordered spool is read only")
         data = marshal.dumps(cast(Any, item))
         self._file.write(data)              # the file is only ever appended to: reads go through os.pread
         self._ends.append(self._ends[-1] + len(data))
@@ -42,6 +45,13 @@ class Spool(Sequence[T]):
     def extend(self, items: Any) -> None:
         for item in items:
             self.append(item)
+
+    def reorder(self, order: Sequence[int]) -> None:
+        """From now on the items are read in ``order`` (their indices as appended, each once): a list found in one
+        order and reported in another is written once, and only its indices are sorted. No appends after it."""
+        if sorted(order) != list(range(len(self))):
+            raise ValueError("an order of a spool gives each of its items once")
+        self._order = array("q", order)
 
     def __len__(self) -> int:
         return len(self._ends) - 1
@@ -60,12 +70,17 @@ class Spool(Sequence[T]):
         if not 0 <= index < len(self):
             raise IndexError("spool index out of range")
         self._file.flush()
-        start = self._ends[index]
-        return cast(T, marshal.loads(os.pread(self._file.fileno(), self._ends[index + 1] - start, start)))
+        at = index if self._order is None else self._order[index]
+        start = self._ends[at]
+        return cast(T, marshal.loads(os.pread(self._file.fileno(), self._ends[at + 1] - start, start)))
 
     def __iter__(self) -> Iterator[T]:
         """The items in the order they were appended, read about a MB at a time."""
         self._file.flush()
+        if self._order is not None:
+            for index in range(len(self)):
+                yield self[index]
+            return
         fd, ends, count = self._file.fileno(), self._ends, len(self)
         i = 0
         while i < count:

@@ -2,15 +2,14 @@
 the corpus size (a million inputs hold about five million mentions and a million and a half citing statements).
 
 Every step of resolution is a group-by or a join on a key; here each is one ordered read of a table, streamed:
-- ``MentionTable`` (a ``Mapping`` of provisional id -> its mentions, in the order they were read): what each input
-  says about each document, read back by id, all in first-seen order, or grouped by resolved id;
+- ``MentionTable`` (provisional id -> its mentions, in the order they were read): what each input says about each
+  document, read back by id, the ids grouped by a key of theirs, or the mentions grouped by resolved id;
 - statements (one citing sentence each) in the order they were read;
 - ``said``: each statement with its ends resolved, read back grouped by (source, target);
 - ``node``: the resolved documents, read back sorted by id;
 - ``link``: the links to entities, read back sorted by (relation, source, target);
 - ``entity``: the entities by id, each the first added (an organisation replaced as its documents name it better),
-  read back sorted by id;
-- ``ambiguous``: the undated citations with several dated candidates, read back in first-seen order.
+  read back sorted by id.
 
 Rows are ``marshal``led tuples and dicts (the fastest round trip of plain values the standard library has; the
 file is private to one run and deleted after it). SQLite sorts by ``BINARY`` collation, the bytes of UTF-8, which is
@@ -34,7 +33,7 @@ _SCHEMA = """
 CREATE TABLE mention (seq INTEGER PRIMARY KEY, key INTEGER NOT NULL, file TEXT NOT NULL, subject INTEGER NOT NULL,
                       record BLOB NOT NULL);
 CREATE TABLE ident (key INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, subject INTEGER NOT NULL, resolved TEXT);
-CREATE TABLE id_group (grp TEXT NOT NULL, key INTEGER NOT NULL);
+CREATE TABLE id_group (grouping INTEGER NOT NULL, grp TEXT NOT NULL, key INTEGER NOT NULL);
 CREATE TABLE party_term (seq INTEGER PRIMARY KEY, term_key TEXT NOT NULL, id TEXT NOT NULL, symbol TEXT,
                          dates BLOB NOT NULL);
 CREATE TABLE statement (seq INTEGER PRIMARY KEY, row BLOB NOT NULL);
@@ -43,7 +42,6 @@ CREATE TABLE node (id TEXT PRIMARY KEY, data BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE link (seq INTEGER PRIMARY KEY, relation TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,
                    data BLOB NOT NULL);
 CREATE TABLE entity (id TEXT PRIMARY KEY, label TEXT NOT NULL, data BLOB NOT NULL) WITHOUT ROWID;
-CREATE TABLE ambiguous (rank INTEGER PRIMARY KEY, id TEXT NOT NULL, candidates BLOB NOT NULL);
 """
 _BATCH = 5000
 CACHE_KIB = 65536           # SQLite's page cache (and its sorter's memory before it spills to temporary files)
@@ -71,12 +69,11 @@ class WorkTables:
 
     _INSERT = {"mention": "INSERT INTO mention VALUES (?, ?, ?, ?, ?)", "statement": "INSERT INTO statement VALUES (?, ?)",
                "ident": "INSERT INTO ident (key, id, subject) VALUES (?, ?, ?)",
-               "id_group": "INSERT INTO id_group VALUES (?, ?)",
+               "id_group": "INSERT INTO id_group VALUES (?, ?, ?)",
                "party_term": "INSERT INTO party_term VALUES (?, ?, ?, ?, ?)",
                "said": "INSERT INTO said VALUES (?, ?, ?, ?)", "node": "INSERT INTO node VALUES (?, ?)",
                "link": "INSERT INTO link VALUES (?, ?, ?, ?, ?)",
-               "entity": "INSERT OR IGNORE INTO entity VALUES (?, ?, ?)",
-               "ambiguous": "INSERT INTO ambiguous VALUES (?, ?, ?)"}
+               "entity": "INSERT OR IGNORE INTO entity VALUES (?, ?, ?)"}
 
     def _add(self, table: str, row: tuple[Any, ...]) -> None:
         rows = self._pending.setdefault(table, [])
@@ -179,15 +176,6 @@ class WorkTables:
         self._flush("entity")
         return dict(self.db.execute("SELECT label, count(*) FROM entity GROUP BY label ORDER BY label").fetchall())
 
-    def add_ambiguous(self, rank: int, doc_id: str, candidates: list[str]) -> None:
-        self._add("ambiguous", (rank, doc_id, marshal.dumps(candidates)))
-
-    def ambiguous(self) -> Iterator[tuple[str, list[str]]]:
-        """(undated id, its dated candidates) in first-seen order of the ids."""
-        self._flush("ambiguous")
-        for doc_id, candidates in self.db.execute("SELECT id, candidates FROM ambiguous ORDER BY rank"):
-            yield doc_id, marshal.loads(candidates)
-
     def spool(self) -> "Spool[Any]":
         """A list on disk: next to the work file (the system's temporary folder for tables in memory)."""
         return Spool(self.path.parent if self.path is not None else None)
@@ -198,10 +186,10 @@ class WorkTables:
             self.path.unlink(missing_ok=True)
 
 
-class MentionTable(Mapping[str, list[Mention]]):
-    """Provisional id -> its mentions in the order they were read; ids iterate in first-seen order (as a dict fed
-    the same mentions would). The ids are on disk too (table ``ident``: key in first-seen order, id, whether any input
-    is the document itself); the keys of the last ``ID_CACHE`` ids added stay in memory."""
+class MentionTable:
+    """Provisional id -> its mentions in the order they were read. The ids are on disk too (table ``ident``: key in
+    first-seen order, id, whether any input is the document itself); the keys of the last ``ID_CACHE`` ids added
+    stay in memory."""
 
     def __init__(self, tables: WorkTables):
         self._tables = tables
@@ -211,6 +199,7 @@ class MentionTable(Mapping[str, list[Mention]]):
         self._count = 0
         self._seq = 0
         self._indexed = False
+        self._groupings: list[Callable[[str], Optional[str]]] = []      # those whose groups are in ``id_group``
 
     @classmethod
     def of(cls, records: Mapping[str, Iterable[Mention]]) -> "MentionTable":
@@ -264,14 +253,6 @@ class MentionTable(Mapping[str, list[Mention]]):
             self._db.execute("CREATE INDEX mention_by_key ON mention (key, seq)")
             self._indexed = True
 
-    def has_subject(self, doc_id: str) -> bool:
-        """Whether an input is the document itself (its own text was read)."""
-        self._sync()
-        row = self._db.execute("SELECT subject FROM ident WHERE id = ?", (doc_id,)).fetchone()
-        if row is None:
-            raise KeyError(doc_id)
-        return bool(row[0])
-
     def __getitem__(self, doc_id: str) -> list[Mention]:
         self._ready()
         key = self._key(doc_id)
@@ -279,27 +260,6 @@ class MentionTable(Mapping[str, list[Mention]]):
             raise KeyError(doc_id)
         rows = self._db.execute("SELECT file, subject, record FROM mention WHERE key = ? ORDER BY seq", (key,))
         return [Mention(marshal.loads(record), file, bool(subject)) for file, subject, record in rows]
-
-    def __iter__(self) -> Iterator[str]:
-        self._sync()
-        for (doc_id,) in self._db.execute("SELECT id FROM ident ORDER BY key"):
-            yield doc_id
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __contains__(self, doc_id: object) -> bool:
-        if not isinstance(doc_id, str):
-            return False
-        return self._key(doc_id) is not None       # an id not among the recent ones is on disk already
-
-    def items(self) -> Iterator[tuple[str, list[Mention]]]:     # type: ignore[override]
-        """(id, its mentions) in first-seen order, streamed."""
-        self._ready()
-        rows = self._db.execute("SELECT i.id, m.file, m.subject, m.record FROM mention m JOIN ident i ON i.key = m.key "
-                                "ORDER BY m.key, m.seq")
-        for doc_id, group in groupby(rows, key=lambda r: r[0]):
-            yield doc_id, [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]
 
     def subject_records(self) -> Iterator[tuple[str, DocumentRecord]]:
         """(id, record) of every mention that is the document's own text, in no particular order."""
@@ -316,31 +276,42 @@ class MentionTable(Mapping[str, list[Mention]]):
         for doc_id, record in rows:
             yield doc_id, marshal.loads(record)
 
+    def group_ids(self, *groupings: Callable[[str], Optional[str]]) -> None:
+        """One read of the ids names each id's group under every one of ``groupings`` (None: in no group), for
+        ``grouped_ids`` to read back one grouping at a time."""
+        self._ready()
+        db = self._db
+        db.execute("DELETE FROM id_group")
+        self._groupings = list(groupings)
+        for key, doc_id in db.cursor().execute("SELECT key, id FROM ident ORDER BY key"):
+            for n, group in enumerate(groupings):
+                name = group(doc_id)
+                if name is not None:
+                    self._tables._add("id_group", (n, name, key))
+        self._tables._flush("id_group")
+
     def grouped_ids(self, group: Callable[[str], Optional[str]]) -> Iterator[list[tuple[str, bool, int]]]:
         """The ids that ``group`` names a group, one group at a time (groups sorted by name), each as [(id, whether an
         input is the document itself, its first-seen rank)] in first-seen order: a pass that compares the ids of
-        one key (an undated citation and the dated documents of its symbol) holds one group, not every id."""
-        self._sync()
-        db = self._db
-        db.execute("DELETE FROM id_group")
-        for key, doc_id in db.cursor().execute("SELECT key, id FROM ident ORDER BY key"):
-            name = group(doc_id)
-            if name is not None:
-                self._tables._add("id_group", (name, key))
-        self._tables._flush("id_group")
-        rows = db.execute("SELECT g.grp, i.id, i.subject, i.key FROM id_group g JOIN ident i ON i.key = g.key "
-                          "ORDER BY g.grp, g.key")
+        one key (an undated citation and the dated documents of its symbol) holds one group, not every id. The
+        groups are those ``group_ids`` named, when ``group`` was one of its groupings; else the ids are read now."""
+        if group not in self._groupings:
+            self.group_ids(group)
+        rows = self._db.execute("SELECT g.grp, i.id, i.subject, i.key FROM id_group g JOIN ident i ON i.key = g.key "
+                                "WHERE g.grouping = ? ORDER BY g.grp, g.key", (self._groupings.index(group),))
         for _, members in groupby(rows, key=lambda r: r[0]):
             yield [(doc_id, bool(subject), key) for _, doc_id, subject, key in members]
 
-    def grouped(self, rename: Mapping[str, str]) -> Iterator[tuple[str, list[Mention]]]:
-        """(resolved id, every mention of the ids that resolve to it) sorted by resolved id; within a group the
-        mentions of each id in first-seen order of the ids, each id's in the order they were read."""
+    def grouped(self, rename: Mapping[str, str]) -> Iterator[tuple[str, Iterator[tuple[tuple[int, int], Mention]]]]:
+        """(resolved id, the mentions of the ids that resolve to it) sorted by resolved id; within a group the
+        mentions come as ``resolve.make_node`` reads them: the document's own texts first, then by file, then in the
+        order read (first-seen order of the ids, each id's in the order its mentions were read), each with that
+        order as (id's rank, mention's). A group's mentions are streamed: read them before the next group."""
         self._ready()
         db = self._db
         db.execute("UPDATE ident SET resolved = id")
         db.executemany("UPDATE ident SET resolved = ? WHERE id = ?", ((to, doc_id) for doc_id, to in rename.items()))
-        rows = db.execute("SELECT i.resolved, m.file, m.subject, m.record FROM mention m JOIN ident i ON i.key = m.key "
-                          "ORDER BY i.resolved, m.key, m.seq")
+        rows = db.execute("SELECT i.resolved, m.key, m.seq, m.file, m.subject, m.record FROM mention m "
+                          "JOIN ident i ON i.key = m.key ORDER BY i.resolved, m.subject DESC, m.file, m.key, m.seq")
         for resolved, group in groupby(rows, key=lambda r: r[0]):
-            yield resolved, [Mention(marshal.loads(r[3]), r[1], bool(r[2])) for r in group]
+            yield resolved, (((r[1], r[2]), Mention(marshal.loads(r[5]), r[3], bool(r[4]))) for r in group)

@@ -2,6 +2,7 @@
 decides."""
 from graphbuild.graph.model import Mention, Statement
 from graphbuild.graph.resolve import (
+    NodeParts,
     PartyTerms,
     attach_undated,
     enclosing_scope,
@@ -69,11 +70,12 @@ def test_one_id_cited_with_two_dates_is_split_and_reported():
     mentions = [cited({"date": "2023-03-10"}, "a.txt"), cited({"date": "2023-03-10"}, "b.txt"),
                 cited({"date": "2023-03-11"}, "c.txt"), cited({}, "d.txt")]
     conflicts: list = []
-    groups = dict(split_date_conflicts(MentionTable.of({"vn/x": [cited({})], "vn/cp/nd/2023/99": mentions}), {},
-                                       conflicts))
+    groups = {doc_id: parts.node(doc_id) for doc_id, parts in split_date_conflicts(
+        MentionTable.of({"vn/x": [cited({})], "vn/cp/nd/2023/99": mentions}), {}, conflicts)}
     assert list(groups) == ["vn/cp/nd/2023/99", "vn/cp/nd/2023/99~2023-03-11", "vn/x"]       # sorted by id
-    assert groups == {"vn/cp/nd/2023/99": [mentions[0], mentions[1], mentions[3]],
-                      "vn/cp/nd/2023/99~2023-03-11": [mentions[2]], "vn/x": [cited({})]}
+    assert groups == make_nodes({"vn/cp/nd/2023/99": [mentions[0], mentions[1], mentions[3]],
+                                 "vn/cp/nd/2023/99~2023-03-11": [mentions[2]], "vn/x": [cited({})]})
+    assert groups["vn/cp/nd/2023/99"]["mentioned_in"] == ["a.txt", "b.txt", "d.txt"]
     assert conflicts == [{"id": "vn/cp/nd/2023/99", "symbol": None, "dates": ["2023-03-10", "2023-03-11"],
                           "kept": "2023-03-10", "cited_in": ["a.txt", "b.txt", "c.txt", "d.txt"],
                           "reason": "the same document cited with different dates: kept apart"}]
@@ -86,7 +88,7 @@ def test_a_party_number_in_one_term_with_two_years_is_reported():
               "vn/cp/nd/2022/44": [cited({"system": "state"})]}
     terms = PartyTerms(WorkTables())
     for doc_id, mentions in groups.items():
-        terms.add(doc_id, mentions)
+        terms.add(doc_id, NodeParts.of(mentions))
     assert list(terms.conflicts()) == [
         {"id": "vn/tw/kl/2021/44", "symbol": "44-KL/TW", "dates": ["2021-05-01", "2022-11-14"],
          "ids": ["vn/tw/kl/2021/44", "vn/tw/kl/2022/44"],

@@ -81,6 +81,7 @@ def test_entities_past_the_cache_and_spooled_lists_give_the_files_of_memory(data
 def test_an_organisation_is_named_by_its_own_document_and_the_first_signer_name_stays(monkeypatch):
     from graphbuild.graph.entities import Entities
     monkeypatch.setattr(entities_module, "ORG_CACHE", 1)
+    monkeypatch.setattr(entities_module, "NAMED_CACHE", 1)      # a signer met again after it was forgotten
     tables = WorkTables()
     found = Entities(tables)
 
@@ -90,12 +91,24 @@ def test_an_organisation_is_named_by_its_own_document_and_the_first_signer_name_
                 **more}
 
     found.add_document(doc("vn/a/ubnd/qd/2020/1", True, "UBND cited", "Nguyễn Văn A"))
-    found.add_document(doc("vn/b/ubnd/qd/2020/1", True, "other"))                 # the first issuer leaves memory
+    found.add_document(doc("vn/b/ubnd/qd/2020/1", True, "other", "Trần B"))       # the first issuer leaves memory
     found.add_document(doc("vn/a/ubnd/qd/2020/2", False, "UBND tỉnh A", "nguyễn văn a"))
-    found.add_document(doc("vn/a/ubnd/qd/2020/3", True, "UBND cited again"))
+    found.add_document(doc("vn/a/ubnd/qd/2020/3", True, "UBND cited again", "NGUYỄN VĂN A"))   # remembered
     found.add_country()
     by_id = {e["id"]: e for e in tables.entities()}
     assert by_id["org/vn/a/ubnd"]["name"] == "UBND tỉnh A" and by_id["org/vn/b/ubnd"]["name"] == "other"
-    assert [e["name"] for i, e in by_id.items() if i.startswith("person/")] == ["Nguyễn Văn A"]
+    assert [e["name"] for i, e in by_id.items() if i.startswith("person/")] == ["Nguyễn Văn A", "Trần B"]
     assert tables.entity_labels()["Organization"] == 2 and tables.entity_labels()["Locality"] > 10000
     tables.close()
+
+
+def test_a_reordered_spool_reads_its_items_in_the_order_given():
+    spool = Spool()
+    for item in ["c", {"b": 1}, "a"]:
+        spool.append(item)
+    spool.reorder([2, 1, 0])
+    assert list(spool) == ["a", {"b": 1}, "c"] and spool[0] == "a" and spool[-1] == "c" and spool[1:] == [{"b": 1}, "c"]
+    with pytest.raises(ValueError):
+        spool.append("d")
+    with pytest.raises(ValueError):
+        Spool().reorder([0])

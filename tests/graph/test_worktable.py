@@ -12,12 +12,10 @@ def test_ids_come_in_first_seen_order_and_each_ids_mentions_in_the_order_read():
     for doc_id, mention in [("b", m("1.txt", date="2020-01-01")), ("a", m("1.txt")), ("b", m("2.txt", True)),
                             ("c", m("3.txt", title="T"))]:
         table.add(doc_id, mention)
-    assert list(table) == ["b", "a", "c"] and len(table) == 3 and "a" in table and "z" not in table
-    assert table["b"] == [m("1.txt", date="2020-01-01"), m("2.txt", True)]
-    assert [(i, [x.file for x in ms]) for i, ms in table.items()] == [("b", ["1.txt", "2.txt"]), ("a", ["1.txt"]),
-                                                                      ("c", ["3.txt"])]
-    assert table.has_subject("b") and not table.has_subject("a")
+    assert table["b"] == [m("1.txt", date="2020-01-01"), m("2.txt", True)] and table["a"] == [m("1.txt")]
     assert list(table.first_records()) == [("b", {"date": "2020-01-01"}), ("a", {}), ("c", {"title": "T"})]
+    assert list(table.grouped_ids(lambda i: "all")) == [[("b", True, 0), ("a", False, 1), ("c", False, 2)]]
+    assert list(table.subject_records()) == [("b", {})]
 
 
 def test_grouped_by_resolved_id_sorts_as_python_sorts_and_keeps_the_order_of_ids_within_a_group():
@@ -25,10 +23,20 @@ def test_grouped_by_resolved_id_sorts_as_python_sorts_and_keeps_the_order_of_ids
     ids = ["vn/x/2023/44~2023-01-02", "vn/đ/1", "vn/x/2023/440", "vn/x/2023/44", "vn/d/1", "vn/x/undated/44"]
     records = {doc_id: [m(f"{i}.txt")] for i, doc_id in enumerate(ids)}
     table = MentionTable.of(records)
-    groups = list(table.grouped({"vn/x/undated/44": "vn/x/2023/44"}))
+    groups = [(g, list(rows)) for g, rows in table.grouped({"vn/x/undated/44": "vn/x/2023/44"})]
     assert [g for g, _ in groups] == sorted(set(ids) - {"vn/x/undated/44"})
     # the renamed id's mention joins its target after the target's own (first seen earlier)
-    assert dict(groups)["vn/x/2023/44"] == [m("3.txt"), m("5.txt")]
+    assert dict(groups)["vn/x/2023/44"] == [((3, 4), m("3.txt")), ((5, 6), m("5.txt"))]
+
+
+def test_a_groups_mentions_come_as_make_node_reads_them_own_texts_first_then_by_file_then_as_read():
+    records = {"vn/x/2023/44": [m("b.txt"), m("a.txt"), m("z.txt", True), m("a.txt", title="second")],
+               "vn/x/undated/44": [m("a.txt", title="third"), m("c.txt", True)]}
+    resolved, rows = next(MentionTable.of(records).grouped({"vn/x/undated/44": "vn/x/2023/44"}))
+    assert resolved == "vn/x/2023/44"
+    assert [(order, x.file, x.record.get("title")) for order, x in rows] == [
+        ((1, 6), "c.txt", None), ((0, 3), "z.txt", None), ((0, 2), "a.txt", None), ((0, 4), "a.txt", "second"),
+        ((1, 5), "a.txt", "third"), ((0, 1), "b.txt", None)]
 
 
 def test_statements_pairs_nodes_and_links_come_back_in_the_order_the_graph_files_use():
@@ -77,7 +85,7 @@ def test_a_work_file_left_by_a_resolution_that_did_not_end_is_started_afresh(tmp
     left.db.close()                       # as if the process had died: the file stays
     assert (tmp_path / "work.sqlite").exists()
     tables = WorkTables(tmp_path / "work.sqlite")
-    assert list(tables.mentions) == [] and list(tables.nodes()) == []
+    assert list(tables.mentions.first_records()) == [] and list(tables.nodes()) == []
     tables.close()
 
 
@@ -141,14 +149,24 @@ def test_ids_held_on_disk_past_the_cache_answer_as_in_memory(monkeypatch):
     for doc_id, mention in [("a", m("1.txt")), ("b", m("1.txt")), ("c", m("2.txt")), ("a", m("3.txt", True)),
                             ("d", m("4.txt")), ("b", m("5.txt"))]:
         table.add(doc_id, mention)
-    assert list(table) == ["a", "b", "c", "d"] and len(table) == 4 and "b" in table and "e" not in table
-    assert table.has_subject("a") and not table.has_subject("b")
+    assert list(table.grouped_ids(lambda i: "all")) == [[("a", True, 0), ("b", False, 1), ("c", False, 2),
+                                                          ("d", False, 3)]]
     assert [x.file for x in table["b"]] == ["1.txt", "5.txt"]
-    assert [(i, len(ms)) for i, ms in table.items()] == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
+    assert [(i, len(list(ms))) for i, ms in table.grouped({})] == [("a", 2), ("b", 2), ("c", 1), ("d", 1)]
 
 
 def test_ids_come_grouped_one_key_at_a_time_in_first_seen_order_within_a_group():
     table = MentionTable.of({"vn/x/2023/44": [m("1.txt")], "vn/y/1": [m("2.txt", True)],
                              "vn/x/undated/44": [m("3.txt", True)], "news/1": [m("4.txt")]})
-    groups = list(table.grouped_ids(lambda i: i.split("/")[1] if i.startswith("vn/") else None))
-    assert groups == [[("vn/x/2023/44", False, 0), ("vn/x/undated/44", True, 2)], [("vn/y/1", True, 1)]]
+    def by_issuer(doc_id):
+        return doc_id.split("/")[1] if doc_id.startswith("vn/") else None
+
+    def by_period(doc_id):
+        return doc_id.split("/")[2] if doc_id.count("/") > 2 else None
+
+    table.group_ids(by_issuer, by_period)           # both groupings named in one read of the ids
+    assert list(table.grouped_ids(by_issuer)) == [[("vn/x/2023/44", False, 0), ("vn/x/undated/44", True, 2)],
+                                                  [("vn/y/1", True, 1)]]
+    assert list(table.grouped_ids(by_period)) == [[("vn/x/2023/44", False, 0)], [("vn/x/undated/44", True, 2)]]
+    assert list(table.grouped_ids(by_issuer)) == [[("vn/x/2023/44", False, 0), ("vn/x/undated/44", True, 2)],
+                                                  [("vn/y/1", True, 1)]]
