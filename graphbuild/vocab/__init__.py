@@ -57,7 +57,13 @@ def _tone_pairs() -> tuple[re.Pattern, dict[str, str]]:
             raise VocabError(TONE_PLACEMENT.file, 0, f"{row.written!r} -> {row.canonical!r}: not the same two letters")
         for case in (str.lower, str.capitalize, str.upper):
             pairs[case(row.written)] = case(row.canonical)
-    return re.compile(r"(?<![qQ])(?:" + "|".join(pairs) + r")(?![^\W\d_])"), pairs
+    # A class of the first vowels first, so that ``re`` skips to a candidate in C (docs/patterns.md); then not after
+    # "q", then the second vowel that pairs with the first, then the end of the syllable.
+    seconds: dict[str, set[str]] = {}
+    for pair in pairs:
+        seconds.setdefault(pair[0], set()).add(pair[1])
+    after = "|".join(f"(?<={first}){'[' + ''.join(sorted(chars)) + ']'}" for first, chars in sorted(seconds.items()))
+    return re.compile(f"[{''.join(sorted(seconds))}](?<![qQ].)(?:{after})(?![^\\W\\d_])"), pairs
 
 
 def tone_pattern() -> re.Pattern:
