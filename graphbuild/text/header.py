@@ -109,7 +109,7 @@ def _place_date(text: str, start: int, end: int) -> Optional[tuple]:
         dm = patterns.DATE_RE.match(text, m.end())
         date = patterns.parse_date(dm) if dm else None
         if date:
-            return _place_name(_PLACE_AFTER.split(m.group("place"))[-1].strip(" *-")), date
+            return _place_name(_HEADER_BREAK.split(m.group("place"))[-1].strip(" *-")), date
     return None
 
 
@@ -176,8 +176,8 @@ def read_head(clean: Text, header) -> None:
     _read_title(text, rows, zone_end, header)
 
 
-# What may stand before the place in a header run into one line: a rule, a star, the motto's last words.
-_PLACE_AFTER = re.compile(rf"[-_=~*]{{2,}}|\*|(?i:{any_of(vocab.phrases('motto'), group=False)})")
+# Where the cells of a header run into one line part: the motto, a rule, a star.
+_HEADER_BREAK = re.compile(MOTTO.pattern + r"|\*", MOTTO.flags)
 # "Số" inside a header cell, after the words, rule or star before it: the header's columns run into one line.
 _NUMBER_INSIDE = re.compile(rf"(?<=[\s*\-=_~])(?:{_NUMBER_TYPE}[ \t]+)?Số[ \t]*:?[ \t]*{_NUMBER_REST}")
 
@@ -248,7 +248,7 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
 def _issuer_before(words: str) -> list[str]:
     """The issuing body's lines from the words before the number in a header run into one line: up to the motto, a
     rule or a star, one line per body ('ĐẢNG BỘ TỈNH ĐỒNG NAI ĐẢNG ỦY PHƯỜNG TRẤN BIÊN': the parent, then the body)."""
-    words = re.split(r"[-_=~*]{2,}|\*", MOTTO.split(words)[0])[0].strip()
+    words = _HEADER_BREAK.split(words)[0].strip()
     if not words or upper_ratio(words) <= 0.8:
         return []
     starts = [m.start() for m in _BODY_START.finditer(words) if m.start() > 0] + [len(words)]

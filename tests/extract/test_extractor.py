@@ -1,4 +1,6 @@
 """Extraction on the seed documents and the dev gold (data/gold), plus the contract's field names."""
+import functools
+import importlib.util
 import json
 from pathlib import Path
 
@@ -106,16 +108,17 @@ def test_catalogue_record_title(tmp_path):
         ("3445/UBND-KT", "3652/BYT-DP", "IMPLEMENTS")
 
 
-# The other placement of a tone in a syllable-final "oa", "oe", "uy" (on the second vowel), as some offices write.
-_NEW_STYLE = {"òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ", "òe": "oè", "óe": "oé", "ỏe": "oẻ",
-              "õe": "oẽ", "ọe": "oẹ", "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ"}
+@functools.cache
+def _rewrites():
+    spec = importlib.util.spec_from_file_location("rewrites", Path(__file__).parents[2] / "scripts" / "rewrites.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _new_style(text: str) -> str:
-    import re
-    pairs = {**_NEW_STYLE, **{k.capitalize(): v.capitalize() for k, v in _NEW_STYLE.items()},
-             **{k.upper(): v.upper() for k, v in _NEW_STYLE.items()}}
-    return re.sub(r"(?<![qQ])(?:" + "|".join(pairs) + r")(?![^\W\d_])", lambda m: pairs[m.group(0)], text)
+    """The other placement of a syllable-final tone ("hòa" -> "hoà"), as scripts/rewrites.py writes it."""
+    return _rewrites().tone(text)
 
 
 def test_tone_placement_does_not_change_the_reading(data_dir, tmp_path):
