@@ -19,7 +19,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable
 
-from graphbuild import extract_citations, read_sources
+from graphbuild import extract_citations, read_sources, vocab
 from graphbuild.models import Reject
 
 # The other placement of a syllable-final tone ("hòa" -> "hoà", "ủy" -> "uỷ"), not after "q".
@@ -48,11 +48,16 @@ def wrap(text: str, width: int = 88) -> str:
 
 
 def flathead(text: str) -> str:
-    """The header, up to the place and date, run into one line (a web page's text, some extractions)."""
+    """The header, up to the place and date, run into one line (a web page's text, some extractions); the page
+    furniture above it (a gazette's running head, a page number) stays on its own lines."""
     lines = text.split("\n")
-    for i, line in enumerate(lines[:12]):
-        if i and re.search(r"ngày\s+\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d", line):
-            return "\n".join([" ".join(x.strip() for x in lines[:i + 1] if x.strip())] + lines[i + 1:])
+    chrome = vocab.web_chrome()
+    top = 0
+    while top < len(lines) and (not lines[top].strip() or chrome.fullmatch(lines[top].strip())):
+        top += 1
+    for i, line in enumerate(lines[top:top + 12], top):
+        if i > top and re.search(r"ngày\s+\d|\d{1,2}/\d{1,2}/(?:19|20)\d\d", line):
+            return "\n".join(lines[:top] + [" ".join(x.strip() for x in lines[top:i + 1] if x.strip())] + lines[i + 1:])
     return text
 
 

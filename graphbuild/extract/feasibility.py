@@ -57,9 +57,12 @@ def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
 
 def possible_system(source: Optional[Mention], target: Mention, relation: str) -> bool:
     """Whether ``source`` can amend, replace, repeal or correct ``target``: only an act of its own system (a
-    Government resolution does not amend a Party resolution, nor a Party body a decree)."""
-    if relation not in BOUNDED_BY_RANK and relation != "CORRECTS":
+    Government resolution does not amend a Party resolution, nor a Party body a decree), and an act only an act
+    (``vocab.changes_acts``: a plan does not amend a decision)."""
+    if source is None or (relation not in BOUNDED_BY_RANK and relation != "CORRECTS"):
         return True
+    if not vocab.changes_acts(source.type_code, target.type_code):
+        return False
     systems = {vocab.issuer_system(m.symbol.issuer_code) if m is not None and m.symbol else None
                for m in (source, target)}
     return None in systems or len(systems) == 1

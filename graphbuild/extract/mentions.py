@@ -230,7 +230,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
         if word and _fold(word) == "luật" and text[max(0, m_start - 5):m_start].lower().endswith("pháp "):
             # "… quy phạm pháp luật số 64/2025/QH15": 'luật' ends the law's name, the number starts at 'số'
             m_start, word = _skip(_AFTER_WORD, text, m_start + len(word)), None
-        doc_type = vocab.type_by_word().get(_fold(word)) if word else None
+        doc_type = vocab.written_type(word) if word else None
         type_code = sym.type_code or (doc_type.code if doc_type else None)
         if doc_type and sym.type_code in ("QĐ", "QĐi") and doc_type.name == "Quy định" and sym.system == "party":
             type_code = "QĐi"
@@ -435,7 +435,7 @@ def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:
         i = bisect.bisect_right(starts, m_start) - 1
         if i >= 0 and reach[i] > m_start:
             continue
-        doc_type = vocab.type_by_word().get(_fold(word))
+        doc_type = vocab.written_type(word)
         ref = by_type.get((doc_type.code if doc_type else None, int(num)))
         if ref and ref.start < m_start:
             # the date of the first citation goes with it: what a short form can act on depends on it

@@ -27,7 +27,7 @@ from .. import vocab
 from ..models import CHANGES
 from ..vocab import patterns
 from ..vocab.patterns import any_of
-from .feasibility import later, possible, possible_rank
+from .feasibility import later, possible, possible_rank, possible_system
 from .grammar import (
     ASIDE,
     BETWEEN_DOCUMENTS,
@@ -180,8 +180,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
         # ("… thay thế Thông tư số A … và bãi bỏ Điều 2 Thông tư số B") is the text's own act
         if not COORDINATED.search(clause_gap, 0, match.start()):
             return Role("subject", "CITES", "plain", clause_at=clause_at)
-    if not possible_rank(subject, mention, trigger.relation):
-        return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree
+    if not (possible_rank(subject, mention, trigger.relation) and possible_system(subject, mention, trigger.relation)):
+        return Role("subject", "CITES", "trigger", **said)     # a circular does not amend a decree, a plan a decision
     if _plural_unnumbered_re().search(before):
         # "… sửa đổi … các Nghị định quy định chi tiết Bộ luật Lao động": those decrees detail the law, not the text
         return Role("subject", "CITES", "trigger", **said)

@@ -114,7 +114,7 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
 def abbreviated_type() -> re.Pattern:
     """A type written as its code before the number ("thay thế QĐ số 18/2020/QĐ-UBND", "thu hồi CV 56/UBND"): the
     type word itself, which a phrase that must stand right before its document may have between them."""
-    codes = sorted({d.code for d in vocab.doc_types() if " " not in d.code}, key=len, reverse=True)
+    codes = sorted(vocab.type_by_abbreviation(), key=lambda code: (-len(code), code))
     return re.compile(rf"(?:{'|'.join(map(re.escape, codes))})(?:\s+(?i:số))?")
 
 

@@ -248,12 +248,25 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
 def _issuer_before(words: str) -> list[str]:
     """The issuing body's lines from the words before the number in a header run into one line: up to the motto, a
     rule or a star, one line per body ('ĐẢNG BỘ TỈNH ĐỒNG NAI ĐẢNG ỦY PHƯỜNG TRẤN BIÊN': the parent, then the body)."""
-    words = _HEADER_BREAK.split(words)[0].strip()
+    words = _GAZETTE_SECTION.sub("", _HEADER_BREAK.split(words)[0]).strip()
     if not words or upper_ratio(words) <= 0.8:
         return []
-    starts = [m.start() for m in _BODY_START.finditer(words) if m.start() > 0] + [len(words)]
-    lines = [words[a:b].strip() for a, b in zip([0] + starts[:-1], starts) if words[a:b].strip()]
+    starts = sorted({m.start() for pattern in (_BODY_START, _HEADER_BODY) for m in pattern.finditer(words)
+                     if m.start() > 0}) + [len(words)]
+    lines: list[str] = []
+    for a, b in zip([0] + starts[:-1], starts):
+        line = words[a:b].strip()
+        if line and (not lines or lines[-1] != line):    # a gazette's text repeats the body ("CHÍNH PHỦ CHÍNH PHỦ")
+            lines.append(line)
+    if len(lines) == 1 and (twice := _TWICE.fullmatch(lines[0])):
+        lines = [twice.group(1)]
     return _join_place_lines(lines[-MAX_ISSUER_LINES:])
+
+
+# The gazette's part heading before a header run into one line ("VĂN BẢN QUY PHẠM PHÁP LUẬT CHÍNH PHỦ …").
+_GAZETTE_SECTION = re.compile(rf"(?i)^\s*(?:{any_of(vocab.phrases('gazette_section'))})(?:\s+[-–])?\s+")
+_TWICE = re.compile(r"(.+?)\s+\1")
+_HEADER_BODY = re.compile(rf"(?<!\w){any_of(vocab.phrases('header_body'))}(?!\w)")
 
 
 def _join_place_lines(lines: list[str]) -> list[str]:

@@ -29,7 +29,7 @@ UNIT_LEVELS = ("province", "district", "commune")     # the units of the gazette
 LEVELS = ("central", *UNIT_LEVELS)                      # the levels of a document, highest first
 ISSUER_LEVELS = (*LEVELS, "local")                      # local: HĐND/UBND, whose level follows from the locality
 DIRECTIONS = ("active", "passive", "post")
-PHRASE_GROUPS = ("motto", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
+PHRASE_GROUPS = ("motto", "gazette_section", "header_body", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
                  "consolidation_block", "consolidation_header", "consolidation_word", "preamble_line", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
                  "adjacent_filler", "news_issued", "news_issued_prefix", "common_word", "fill_in_word",
@@ -95,6 +95,8 @@ class DocType:
     name: str
     words: tuple[str, ...]       # how the type is written before a number
     rank: Optional[int]          # legal rank of a state act of this type (0 the constitution … 5 a circular)
+    act: bool = True             # only an act amends, replaces or repeals an act (not a plan, report, letter …)
+    abbreviations: Optional[tuple[str, ...]] = None     # the code written as the type word before "số"
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,8 @@ CATALOGUE_FIELDS = ("id", "symbol", "title", "date", "issuer", "locality", "sign
 
 
 DOC_TYPES = Table("doc_types.tsv", (Column("code"), Column("system", allowed=SYSTEMS), Column("name"),
-                                    Column("words", many=True), Column("rank", "int", optional=True)),
+                                    Column("words", many=True), Column("rank", "int", optional=True),
+                                    Column("act", _YES_NO), Column("abbreviations", many=True, optional=True)),
                   DocType, key=("code", "system"))
 ISSUERS = Table("issuers.tsv", (Column("code"), Column("system", allowed=SYSTEMS[:2]),
                                 Column("level", allowed=ISSUER_LEVELS), Column("name"),
@@ -272,6 +275,21 @@ def type_by_word() -> dict[str, DocType]:
 
 
 @lru_cache(maxsize=None)
+def type_by_abbreviation() -> dict[str, DocType]:
+    """'QĐ' -> DocType: the code written as the type word before 'số' (exact case; the first row wins)."""
+    out: dict = {}
+    for doc_type in doc_types():
+        for abbreviation in doc_type.abbreviations or ():
+            out.setdefault(abbreviation, doc_type)
+    return out
+
+
+def written_type(word: str) -> Optional[DocType]:
+    """The type a type word before a number names: 'Quyết định', 'QUYẾT ĐỊNH' or 'QĐ' (``patterns.type_words``)."""
+    return type_by_word().get(fold(word)) or type_by_abbreviation().get(word)
+
+
+@lru_cache(maxsize=None)
 def type_codes() -> dict[str, str]:
     """Upper-cased code -> canonical code ('QĐ' for 'qđ', 'CTr' for 'CTR')."""
     return {t.code.upper(): t.code for t in doc_types()}
@@ -291,6 +309,20 @@ def type_name(code: Optional[str], system: Optional[str] = None) -> Optional[str
 def type_ranks() -> dict[str, int]:
     """Type code -> legal rank, for the types that have one."""
     return {t.code: t.rank for t in doc_types() if t.rank is not None}
+
+
+@lru_cache(maxsize=None)
+def _non_acts() -> frozenset:
+    return frozenset(t.code for t in doc_types() if not t.act) - {t.code for t in doc_types() if t.act}
+
+
+def changes_acts(source_type: Optional[str], target_type: Optional[str]) -> bool:
+    """Whether a document of ``source_type`` can amend, replace or repeal one of ``target_type``: an act can; a plan,
+    report, letter or guidance can change only what is not an act (a plan replaces a plan), never an act (a
+    Tỉnh ủy plan's "Sửa đổi Quyết định số …" is a task). Unknown types can."""
+    non_acts = _non_acts()
+    return source_type not in non_acts or target_type is None or target_type in non_acts or \
+        target_type not in {t.code for t in doc_types()}
 
 
 def not_a_document(symbol: str) -> bool:

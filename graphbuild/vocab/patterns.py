@@ -261,9 +261,13 @@ def phrase_trie(phrases) -> str:
 
 @lru_cache(maxsize=None)
 def type_words() -> str:
-    """The type words written before a number, as one (case-folded) alternation to use inside ``(?i:…)``."""
+    """The type words written before a number, as one (case-folded) alternation to use inside ``(?i:…)``; the codes
+    written as type words ("QĐ số", "NQ 57": ``vocab.type_by_abbreviation``) only in their own case, apart from a
+    symbol before them, and before 'số' or a number (the end of a prefix searched for before one)."""
     # sorted in full (not only by length): the same pattern in every process, whatever the hash seed
-    return _trie(sorted({w for t in vocab.doc_types() for w in t.words}, key=lambda w: (-len(w), w)))
+    words = _trie(sorted({w for t in vocab.doc_types() for w in t.words}, key=lambda w: (-len(w), w)))
+    codes = "|".join(map(re.escape, sorted(vocab.type_by_abbreviation(), key=lambda w: (-len(w), w))))
+    return f"{words}|(?<![\\w/-])(?-i:{codes})(?=\\s+(?:(?i:số)\\b|\\d|\\Z))" if codes else words
 
 
 @lru_cache(maxsize=None)
@@ -347,7 +351,8 @@ def _short_prefix_at_end() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _word_endings() -> tuple:
-    return tuple({w.lower() for t in vocab.doc_types() for w in t.words} | {"số"})
+    return tuple({w.lower() for t in vocab.doc_types() for w in t.words} | {"số"} |
+                 {code.lower() for code in vocab.type_by_abbreviation()})
 
 
 def _number_matches(text: str, start: int, numbers: Optional[set]):

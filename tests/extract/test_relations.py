@@ -79,9 +79,10 @@ RULES = [
      {(S, "154/2020/NĐ-CP", "BASED_ON"), ("154/2020/NĐ-CP", "34/2016/NĐ-CP", "AMENDS"),
       (S, "59/2024/NĐ-CP", "BASED_ON")}),
     ("a phrase does not reach across ';'",
-     "Cơ bản thống nhất nội dung sửa đổi, bổ sung Quy định số 232-QĐ/TW, ngày 20/01/2025 của Ban Chấp hành Trung "
-     "ương Đảng về thi hành Điều lệ Đảng; Quy định số 22-QĐ/TW, ngày 28/7/2021 của Ban Chấp hành Trung ương Đảng.",
-     {(S, "232-QĐ/TW", "AMENDS"), (S, "22-QĐ/TW", "AMENDS")}),
+     "Cơ bản thống nhất nội dung sửa đổi, bổ sung Thông tư số 32/2025/TT-BTC, ngày 20/01/2025 của Bộ trưởng Bộ Tài "
+     "chính về quản lý phí; Thông tư số 22/2021/TT-BTC, ngày 28/7/2021 của Bộ trưởng Bộ Tài chính.",
+     {(S, "32/2025/TT-BTC", "AMENDS"), (S, "22/2021/TT-BTC", "AMENDS")}),
+    # (the subject is a circular: it could not amend a Party rule)
     ("a phrase in a document's own description chains from it",
      "9. Quyết định số 02/2007/QĐ-BTS ngày 08/3/2007 của Bộ trưởng Bộ Thủy sản về việc ban hành Chương trình hành "
      "động của Bộ Thủy sản thực hiện Nghị quyết Đại hội Đảng lần thứ X, Nghị quyết số 25/2006/NQ-CP ngày "
@@ -128,9 +129,18 @@ RULES = [
 ]
 
 
-def edges_of(text: str) -> set:
-    src = Source(file="case.jsonl#1", text=text, kind_hint="record", meta={"symbol": S, "date": "2026-03-01"})
+def edges_of(text: str, subject: str = S) -> set:
+    src = Source(file="case.jsonl#1", text=text, kind_hint="record", meta={"symbol": subject, "date": "2026-03-01"})
     return {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(src).edges}
+
+
+@pytest.mark.parametrize("subject,relation", [("12-KH/TU", "CITES"), ("12/KH-UBND", "CITES"), ("15-NQ/TU", "CITES"),
+                                              ("30/2026/QĐ-UBND", "AMENDS")])
+def test_only_an_act_of_its_system_amends_an_act(subject, relation):
+    """A plan's "Sửa đổi Quyết định số …" is a task, and a Party resolution does not amend a State decision: only a
+    State act amends one (vocab/doc_types.tsv, ``act``)."""
+    text = "2. Sửa đổi Quyết định số 20/2018/QĐ-UBND ngày 01/02/2018 của UBND tỉnh cho phù hợp."
+    assert edges_of(text, subject) == {(subject, "20/2018/QĐ-UBND", relation)}
 
 
 @pytest.mark.parametrize("rule,text,expected", RULES, ids=[r[0][:60] for r in RULES])

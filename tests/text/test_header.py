@@ -152,3 +152,23 @@ def test_a_header_run_into_one_line(line, symbol, place):
     header = parse_header(normalize_text(line + "\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch\n\nCăn cứ Luật số 1/2020/QH14;\n"))
     year = re.findall(r"(?:19|20)\d\d", line)[-1]
     assert (header.symbol.text, header.place, header.date.iso[:4]) == (symbol, place, year)
+
+
+@pytest.mark.parametrize("line, issuer", [
+    ("UBND TỈNH PHÚ THỌ SỞ TƯ PHÁP ------- Số: 1052/STP-XLVPHC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+     "Hạnh phúc Phú Thọ, ngày 10 tháng 12 năm 2013", ["UBND TỈNH PHÚ THỌ", "SỞ TƯ PHÁP"]),
+    ("ĐẢNG BỘ HUYỆN NAM SÁCH ĐẢNG ỦY XÃ NAM HƯNG * Số 28-KH/ĐU ĐẢNG CỘNG SẢN VIỆT NAM Nam Hưng, ngày 05 tháng 4 năm "
+     "2019", ["ĐẢNG BỘ HUYỆN NAM SÁCH", "ĐẢNG ỦY XÃ NAM HƯNG"]),
+    # a gazette's part heading above the header, and the body written twice by the PDF's text layer
+    ("VĂN BẢN QUY PHẠM PHÁP LUẬT CHÍNH PHỦ CHÍNH PHỦ Số: 188/2025/NĐ-CP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - "
+     "Tự do - Hạnh phúc Hà Nội, ngày 01 tháng 7 năm 2025", ["CHÍNH PHỦ"]),
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc "
+     "lập - Tự do - Hạnh phúc Số: 04/2025/TT-BLĐTBXH Hà Nội, ngày 20 tháng 02 năm 2025",
+     ["BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"]),
+    ("ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH -------- CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+     "--------------- Số: 2718/QĐ-UBND Thái Bình, ngày 20 tháng 11 năm 2015", ["ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH"])])
+def test_the_issuer_of_a_header_run_into_one_line(line, issuer):
+    """The parent body's line and the body's own line, parted where the body's line starts; not the gazette's part
+    heading, and a body written twice once."""
+    header = parse_header(normalize_text(line + "\n\nTHÔNG TƯ\nQuy định về quản lý\n\nCăn cứ Luật số 1/2020/QH14;\n"))
+    assert header.issuer_lines == issuer
