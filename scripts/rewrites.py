@@ -47,6 +47,17 @@ def wrap(text: str, width: int = 88) -> str:
     return "\n".join(out)
 
 
+def pages(text: str, every: int = 40) -> str:
+    """The lines broken at a width, and a PDF page's furniture (a running head and a page number) between every
+    ``every`` lines, wherever the page ends: inside a sentence, a list, a table."""
+    out = []
+    for n, line in enumerate(wrap(text).split("\n"), 1):
+        out.append(line)
+        if n % every == 0:
+            out += [str(n // every + 1), f"CÔNG BÁO/Số {n // every + 200} + {n // every + 201}/Ngày 15-3-2024"]
+    return "\n".join(out)
+
+
 def flathead(text: str) -> str:
     """The header, up to the place and date, run into one line (a web page's text, some extractions); the page
     furniture above it (a gazette's running head, a page number) stays on its own lines."""
@@ -72,7 +83,7 @@ def abbreviations(text: str) -> str:
 
 
 REWRITES: dict[str, Callable[[str], str]] = {
-    "tone": tone, "wrap": wrap, "flathead": flathead, "dates": dates, "abbreviations": abbreviations,
+    "tone": tone, "wrap": wrap, "pages": pages, "flathead": flathead, "dates": dates, "abbreviations": abbreviations,
     "crlf": lambda t: t.replace("\n", "\r\n"), "nfd": lambda t: unicodedata.normalize("NFD", t),
     "quotes": lambda t: t.replace("“", '"').replace("”", '"')}
 FIELDS = ("symbol", "type", "date", "issuer", "locality", "signer", "level")

@@ -10,7 +10,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate
-from typing import Callable, Optional, Union
+from typing import Callable, NamedTuple, Optional, Union
 
 from .. import vocab
 
@@ -243,20 +243,41 @@ def _chrome_after_newline() -> re.Pattern:
 
 
 def _chrome_lines(text: str):
-    """The matches of ``vocab.web_chrome()`` in ``text`` (exactly those of its ``finditer``): tried at the start of
-    the text and after each newline that ``_chrome_after_newline`` finds, never inside the previous match."""
+    """The spans of ``vocab.web_chrome()``'s matches in ``text`` (exactly those of its ``finditer``, a page's
+    furniture with its newlines): tried at the start of the text, after each newline that ``_chrome_after_newline``
+    finds and on the line under a match, never inside one."""
     chrome = vocab.web_chrome()
     prev_end = 0
-    first = chrome.match(text, 0)
-    if first is not None:
-        yield first
-        prev_end = first.end()
+
+    def run(pos: int):
+        """The chrome lines from ``pos`` on, one right under the other. A page's furniture (a running head and a
+        page number: two lines or more) goes with its newlines, so the text reads on across the page break; a
+        single line (a lone number may be a table row's) leaves its newline, a break, as before."""
+        nonlocal prev_end
+        lines = []
+        while pos < len(text) and (m := chrome.match(text, pos)) is not None:
+            lines.append(m.span())
+            prev_end = m.end()
+            if not text.startswith("\n", prev_end):
+                break
+            pos = prev_end + 1
+        if len(lines) > 1 or lines and "\n" in text[lines[0][0]:lines[0][1]]:    # "3 CÔNG BÁO/…" over two lines
+            lines = [(a, b + 1 if text.startswith("\n", b) else b) for a, b in lines]
+            prev_end = lines[-1][1]
+        yield from (_Span(span) for span in lines)
+
+    yield from run(0)
     for nl in _chrome_after_newline().finditer(text, prev_end):
         if nl.start() + 1 >= prev_end:
-            m = chrome.match(text, nl.start() + 1)
-            if m is not None:
-                yield m
-                prev_end = m.end()
+            yield from run(nl.start() + 1)
+
+
+class _Span(NamedTuple):
+    """A span to delete, as ``Text.sub_matches`` takes it (a match's ``span()``)."""
+    at: tuple[int, int]
+
+    def span(self) -> tuple[int, int]:
+        return self.at
 
 
 def _unwrapper(head: re.Pattern, mark: str) -> Callable[[re.Match], str]:

@@ -122,7 +122,8 @@ def test_offsets_mapped_together_equal_each_mapped_alone(src):
 
 def test_web_chrome_found_from_the_newlines_as_its_pattern_finds_it():
     """``_chrome_lines`` tries the table's whole-line pattern only after the newlines a literal search finds: the
-    same matches as its ``finditer`` (a line of chrome at the start, lines of it in a row, one across lines)."""
+    same matches as its ``finditer`` (a line of chrome at the start, lines of it in a row, one across lines), a page's
+    furniture (two lines or more, one under the other) with its newlines."""
     import random
 
     from graphbuild import vocab
@@ -133,5 +134,28 @@ def test_web_chrome_found_from_the_newlines_as_its_pattern_finds_it():
     bits = ["A- A A+", "A-\nA\nA+", "Tăng tương phản", "Print this", "Chia sẻ", "\n", " ", "\t", "x", "Bản in"]
     for _ in range(3000):
         text = "".join(rnd.choice(bits) for _ in range(rnd.randint(0, 12)))
-        assert [m.span() for m in n._chrome_lines(text)] == [m.span() for m in chrome.finditer(text)]
+        assert [m.span() for m in n._chrome_lines(text)] == _furniture(text, [m.span() for m in chrome.finditer(text)])
     assert len(list(n._chrome_lines("Chia sẻ\nA- A A+\nvăn bản\n  Bản in  "))) == 3
+
+
+def _furniture(text: str, spans: list) -> list:
+    """The spans, those of a run of lines one under the other (or of one match over two lines) with their newline."""
+    runs: list = []
+    for a, b in spans:
+        if runs and runs[-1][-1][1] + 1 == a and text[a - 1] == "\n":
+            runs[-1].append((a, b))
+        else:
+            runs.append([(a, b)])
+    out = []
+    for run in runs:
+        whole = len(run) > 1 or "\n" in text[run[0][0]:run[0][1]]
+        out += [(a, b + 1 if whole and text.startswith("\n", b) else b) for a, b in run]
+    return out
+
+
+def test_a_page_break_inside_a_sentence_reads_on():
+    """A gazette's running head and page number between two lines of one 'Căn cứ' clause: the clause goes on; a
+    lone number (a page's, or a table row's) leaves a break."""
+    page = "…của Bộ Tài chính;\n2\nCÔNG BÁO/Số 201 + 202/Ngày 15-3-2024\nNghị định số 166/2025/NĐ-CP ngày …"
+    assert normalize_text(page).text == "…của Bộ Tài chính;\nNghị định số 166/2025/NĐ-CP ngày …"
+    assert normalize_text("| 2 | Sở Tư pháp |\n3\n| 4 | Sở Nội vụ |").text == "| 2 | Sở Tư pháp |\n\n| 4 | Sở Nội vụ |"
