@@ -45,6 +45,7 @@ def trigger_table() -> dict[str, Trigger]:
 ADJUNCT = patterns.words_re("adjunct")
 OBJECT_WORDS = frozenset(vocab.phrases("object_word"))
 NOT_A_TRIGGER = patterns.words_re("not_a_trigger")
+_PRONOUN_OBJECT = re.compile(rf"(?i)\s+{patterns.any_of(vocab.phrases('pronoun_object'))}(?!\w)")
 UNNUMBERED = patterns.words_re("unnumbered_document")
 _WORD = re.compile(r"[^\W\d_]+")
 # Relations whose phrase must have the document as its object: implementing or resting on something else, written
@@ -85,7 +86,7 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
     best = before = None
     shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)] if "ều chỉnh" in gap or "ăn cứ" in gap else []
     for match in trigger_re().finditer(gap):
-        if not any(a <= match.start() < b for a, b in shields):
+        if not any(a <= match.start() < b for a, b in shields) and not _PRONOUN_OBJECT.match(gap, match.end()):
             best, before = match, best
     if not best:
         return None

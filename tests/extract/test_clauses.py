@@ -54,6 +54,13 @@ CASES = [
     ("'thực hiện' with an object of its own cites what it carries out by",
      "Các sở thực hiện chế độ báo cáo định kỳ theo Thông tư số 02/2025/TT-BNV ngày 10/01/2025 của Bộ Nội vụ.",
      {"02/2025/TT-BNV": ("CITES", "enacted")}),
+    ("a phrase whose object is a pronoun governs nothing after it; a list of what was issued reports",
+     "Trên cơ sở đó, UBND huyện đã ban hành:\n- KH số 98/KH-UBND ngày 25/4/2023 triển khai Kế hoạch số 215/KH-UBND "
+     "của UBND tỉnh;\n- QĐ số 1420/QĐ-UBND ngày 10/5/2023 kiện toàn Ban Chỉ đạo liên ngành.",
+     {"98/KH-UBND": ("CITES", "reported"), "1420/QĐ-UBND": ("CITES", "reported")}),
+    ("a task given to a body named 'Ban …' is assigned (not a 'giao ban' meeting)",
+     "Giao Ban Quản lý dự án tỉnh sửa đổi Quyết định số 24/2022/QĐ-UBND ngày 15/4/2022 của UBND tỉnh.",
+     {"24/2022/QĐ-UBND": ("CITES", "assigned")}),
     ("the content of a document stays the object",
      "Các sở tổ chức thực hiện các nhiệm vụ, giải pháp tại Chỉ thị số 18/CT-TTg ngày 10/6/2025 của Thủ tướng.",
      {"18/CT-TTg": ("IMPLEMENTS", "enacted")}),
