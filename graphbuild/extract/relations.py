@@ -126,7 +126,40 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         ctx.roles.append(mine)
         ctx.by_key.setdefault(mention.key, mention)
     post_triggers(ctx)
+    _purposes_of_issues(ctx, subject)
     return ctx.roles
+
+
+# "…, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the main clause after a purpose clause, a body issuing a
+# document (the past marker kept: the statement is then a report)
+_ISSUED_AFTER = re.compile(
+    rf"(?i),\s*[^,;.:()]{{2,80}}?\s(?P<past>{any_of(vocab.phrases('news_issued_prefix'))}\s+)?"
+    rf"{any_of(vocab.phrases('news_issued'))}\s*$")
+_OPENS_ON_VERB = re.compile(r"[\s\-+•*]*(?:(?:\d{1,3}|[a-zđ]|[IVXL]{1,6})(?:\.\d{1,3})*[.)/]\s*)?[\s\-+•*]*\Z")
+
+
+def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
+    """"Thực hiện X …, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số Y …": the purpose clause is the issuing body's:
+    Y implements X (a chain), and the text states what that body did (with a past marker: reported), it does not
+    implement X itself. A text issued that way itself (Y is the subject) keeps its purpose."""
+    text, mentions = ctx.text, ctx.mentions
+    for i in range(len(mentions) - 1):
+        x, y = mentions[i], mentions[i + 1]
+        lead = ctx.roles[i][0] if ctx.roles[i] else None
+        if lead is None or lead.source != "subject" or lead.relation not in ("IMPLEMENTS", "CONTINUES") or \
+                lead.how != "trigger" or not 0 <= lead.clause_at <= lead.verb_at or \
+                not _OPENS_ON_VERB.match(text, lead.clause_at, lead.verb_at):
+            continue        # only a clause that opens on its verb ("Thực hiện X, …") is a purpose clause
+        if y.key == x.key or (subject is not None and y.symbol and subject.symbol and
+                              y.symbol.text == subject.symbol.text):
+            continue
+        between = text[x.tail_end:y.start]
+        issued = _ISSUED_AFTER.search(between)
+        if issued is None or SENTENCE_END.search(between) or CLAUSE_SEMICOLON.search(between) or later(x, y):
+            continue
+        chain = Role(y.key, lead.relation, "chain", verb=lead.verb)
+        told = replace(lead, relation="CITES", mode="reported" if issued.group("past") else lead.mode)
+        ctx.roles[i] = [told, chain] + ctx.roles[i][1:]
 
 
 _LINE_OPENS_ON_DOCUMENT = re.compile(r";[ \t]*\n[ \t]*\Z")

@@ -61,6 +61,10 @@ CASES = [
     ("a task given to a body named 'Ban …' is assigned (not a 'giao ban' meeting)",
      "Giao Ban Quản lý dự án tỉnh sửa đổi Quyết định số 24/2022/QĐ-UBND ngày 15/4/2022 của UBND tỉnh.",
      {"24/2022/QĐ-UBND": ("CITES", "assigned")}),
+    ("a purpose clause before a body's past issue is that body's: reported",
+     "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số "
+     "231-KH/TU ngày 16/01/2017 để triển khai thực hiện.",
+     {"05-CT/TW": ("CITES", "reported"), "231-KH/TU": ("CITES", "reported")}),
     ("the content of a document stays the object",
      "Các sở tổ chức thực hiện các nhiệm vụ, giải pháp tại Chỉ thị số 18/CT-TTg ngày 10/6/2025 của Thủ tướng.",
      {"18/CT-TTg": ("IMPLEMENTS", "enacted")}),
@@ -172,3 +176,15 @@ def test_a_task_to_carry_out_what_the_lineage_reaches_is_kept():
 def test_a_task_to_review_what_the_lineage_reaches_adds_nothing():
     found = edges_of(LINEAGE + "1. Định kỳ sơ kết, tổng kết, báo cáo kết quả thực hiện Kết luận số 44-KL/TW.\n")
     assert found["895/QĐ-TTg"] == ("IMPLEMENTS", "enacted") and "44-KL/TW" not in found
+
+
+def test_a_purpose_clause_before_an_issue_is_the_issued_documents():
+    """"Thực hiện X, <body> đã ban hành Y": Y implements X; the plan itself, issued the same way, keeps its purpose."""
+    body = ("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch "
+            "số 231-KH/TU ngày 16/01/2017 để triển khai thực hiện.\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 "
+            "của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")
+    edges = {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(
+        Source(file="plan.txt", text=HEADER + body)).edges}
+    assert {("231-KH/TU", "05-CT/TW", "IMPLEMENTS"), (S, "57-NQ/TW", "IMPLEMENTS")} <= edges
+    assert (S, "05-CT/TW", "IMPLEMENTS") not in edges
+
