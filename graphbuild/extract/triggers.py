@@ -74,7 +74,7 @@ def governs(trigger: Trigger, filler: str) -> bool:
 # is reviewed or guided; the review or the guidance governs the document.
 _IMPLEMENTATION_SPAN = re.compile(
     rf"(?i)(?:\s+(?:{patterns.any_of(vocab.phrases('implementation_span'), group=False)}))*\s+")
-_ABOUT_IMPLEMENTATION = ("REVIEWS", "GUIDES")
+_ABOUT_IMPLEMENTATION = ("REVIEWS", "GUIDES", "AMENDS")     # "gia hạn thời gian thực hiện Quyết định số …" amends it
 # "kết quả 03 năm thực hiện Chỉ thị …": results over a span of time review the implementation (a span is required:
 # "kết quả thực hiện" is in the relation table, and "kết quả" alone reviews nothing)
 _RESULTS_OVER_TIME = re.compile(
@@ -91,13 +91,14 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
     if not best:
         return None
     trigger = trigger_table()[phrase_key(best.group(0))]
+    object_at = best.end()      # where the phrase's object starts: after the implementation a phrase is about
     if trigger.relation in ("IMPLEMENTS", "CONTINUES") and before is not None and \
             trigger_table()[phrase_key(before.group(0))].relation in _ABOUT_IMPLEMENTATION and \
             _IMPLEMENTATION_SPAN.fullmatch(gap, before.end(), best.start()):
         best, trigger = before, trigger_table()[phrase_key(before.group(0))]
     elif trigger.relation == "IMPLEMENTS" and (results := _RESULTS_OVER_TIME.search(gap, 0, best.start())):
         return Trigger("REVIEWS", results.group(0).strip(), False, "active"), best
-    filler = gap[best.end():].strip(" ,:")
+    filler = gap[object_at:].strip(" ,:")
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
     opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
     # … except that "Thực hiện theo Quy định số …" opening a clause is still done according to it: no object

@@ -83,6 +83,12 @@ RULES = [
      "chính về quản lý phí; Thông tư số 22/2021/TT-BTC, ngày 28/7/2021 của Bộ trưởng Bộ Tài chính.",
      {(S, "32/2025/TT-BTC", "AMENDS"), (S, "22/2021/TT-BTC", "AMENDS")}),
     # (the subject is a circular: it could not amend a Party rule)
+    ("extending the time of carrying out a decision amends it",
+     "Gia hạn thời gian thực hiện Quyết định số 700/QĐ-UBND ngày 02/02/2024 của UBND tỉnh.",
+     {(S, "700/QĐ-UBND", "AMENDS")}),
+    ("a type written as its code before the number is the type word",
+     "Bãi bỏ QĐ số 20/2019/QĐ-UBND ngày 12/3/2019 của UBND tỉnh; thay thế TT 45/2019/TT-BTC ngày 10/7/2019.",
+     {(S, "20/2019/QĐ-UBND", "REPEALS"), (S, "45/2019/TT-BTC", "REPLACES")}),
     ("a phrase in a document's own description chains from it",
      "9. Quyết định số 02/2007/QĐ-BTS ngày 08/3/2007 của Bộ trưởng Bộ Thủy sản về việc ban hành Chương trình hành "
      "động của Bộ Thủy sản thực hiện Nghị quyết Đại hội Đảng lần thứ X, Nghị quyết số 25/2006/NQ-CP ngày "
