@@ -51,6 +51,20 @@ def _cues(cue: str) -> dict[str, re.Pattern]:
             for mode, words in by_mode.items()}
 
 
+@lru_cache(maxsize=None)
+def _cue_scanner(cue: str) -> Optional[re.Pattern]:
+    """The cue words of kind ``cue`` of every mode as one pattern, a named group per mode: one pass over a text where
+    a pattern per mode would make one each (a pattern that starts with a look-behind is tried at every position)."""
+    by_mode: dict[str, list[str]] = {}
+    for row in vocab.clause_cues():
+        if row.cue == cue:
+            by_mode.setdefault(row.mode, []).append(row.pattern)
+    if not by_mode:
+        return None
+    groups = "|".join(f"(?P<{mode}>{any_of(sorted(words, key=len, reverse=True))})" for mode, words in by_mode.items())
+    return re.compile(rf"(?i)(?<!\w)(?:{groups})(?!\w)")
+
+
 def _first_mode(cue: str, text: str, anchored: bool = False) -> Optional[str]:
     for mode in _PRECEDENCE:
         pattern = _cues(cue).get(mode)
@@ -191,19 +205,40 @@ def _cued_lists(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     the list, mode). A list ends at the next item of its header's level (or an article); a header on a line of
     its own kind ends at the next numbered clause or article."""
     out = []
-    for mode, pattern in _cues("list_header").items():
-        for match in pattern.finditer(text, start, end):
-            colon = _HEADER_COLON.search(text, match.end(), min(end, match.end() + _HEADER_SPAN))
-            if colon is None or _HEADER_BREAK.search(text, match.end(), colon.start()):
-                continue
-            line = text.rfind("\n", start, match.start()) + 1
-            while line > start and not _LINE_MARK.match(text, line) and match.start() - line < _HEADER_SPAN:
-                line = text.rfind("\n", start, line - 1) + 1   # the header's first line carries its mark
-            mark = _LINE_MARK.match(text, line)
-            ends = _LIST_ENDS["letter" if mark and mark.group("letter") else "number"]
-            stop = ends.search(text, colon.end(), end)
-            out.append((colon.end(), stop.start() if stop else end, mode))
+    scanner = _cue_scanner("list_header")
+    if scanner is None:
+        return out
+    for match in _before_colons(scanner, text, start, end):
+        mode = next(mode for mode, said in match.groupdict().items() if said is not None)
+        colon = _HEADER_COLON.search(text, match.end(), min(end, match.end() + _HEADER_SPAN))
+        if colon is None or _HEADER_BREAK.search(text, match.end(), colon.start()):
+            continue
+        line = text.rfind("\n", start, match.start()) + 1
+        while line > start and not _LINE_MARK.match(text, line) and match.start() - line < _HEADER_SPAN:
+            line = text.rfind("\n", start, line - 1) + 1   # the header's first line carries its mark
+        mark = _LINE_MARK.match(text, line)
+        ends = _LIST_ENDS["letter" if mark and mark.group("letter") else "number"]
+        stop = ends.search(text, colon.end(), end)
+        out.append((colon.end(), stop.start() if stop else end, mode))
     return out
+
+
+def _before_colons(pattern: re.Pattern, text: str, start: int, end: int):
+    """``pattern.finditer(text, start, end)``, only where a list's header can end on a colon within _HEADER_SPAN
+    characters: the text within that span before each colon, windows merged (a cue pattern starts with a look-behind
+    and ``re`` tries it at every position it is given)."""
+    windows: list[list[int]] = []
+    for colon in _HEADER_COLON.finditer(text, start, end):
+        lo = max(start, colon.start() - _HEADER_SPAN - _LONGEST_CUE)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = colon.start()
+        else:
+            windows.append([lo, colon.start()])
+    for lo, hi in windows:
+        yield from pattern.finditer(text, lo, hi)
+
+
+_LONGEST_CUE = 60           # longer than any cue of a list's header
 
 
 class ClauseReader:
