@@ -170,6 +170,16 @@ _ODD_CHARS = re.compile("[\u200b\u200c\u200d\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x
 # to the next blank in C (docs/patterns.md), and the whole run from its first blank.
 _SPACES = re.compile("[ \t\u00a0\u2002\u2003\u2009\u202f]"
                      "(?:[ \t\u00a0\u2002\u2003\u2009\u202f]+|(?<=[\t\u00a0\u2002\u2003\u2009\u202f]))")
+# A straight double quote, read as the curly one it stands for: opening after a blank, a bracket or a dash (or at the
+# start), closing elsewhere (a text typed or extracted without curly quotes quotes the same way).
+_STRAIGHT_QUOTE = re.compile('"')
+
+
+def _curly(m: re.Match) -> str:
+    before = m.string[m.start() - 1] if m.start() else " "
+    return "“" if before.isspace() or before in "([{-:" else "”"
+
+
 _DOUBLE_SPACES = re.compile("  +")      # the same matches in a text whose only blank is the plain space: a literal
 _ODD_SPACE = re.compile("[\t\u00a0\u2002\u2003\u2009\u202f]")
 _CR = re.compile(r"\r\n?")
@@ -360,6 +370,8 @@ def normalize_text(source: str) -> Text:
     elif "  " in t.text:
         t.sub(_DOUBLE_SPACES, " ")
     t.sub_matches(_chrome_lines(t.text), "")
+    if '"' in t.text:
+        t.sub(_STRAIGHT_QUOTE, _curly)
     if " \n" in t.text or "\n " in t.text:
         t.sub(_LINE_SPACES, "\n", many=True)
     if _CYRILLIC_ANY.search(t.text):

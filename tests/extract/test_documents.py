@@ -115,10 +115,10 @@ QUOTING_FOOTNOTE = CONSOLIDATED.split("Điều 1. Phạm vi")[0] + """Điều 8.
 1. Thông tư này có hiệu lực thi hành kể từ ngày 29 tháng 12 năm 2024.
 2. Bãi bỏ Điều 5 của Thông tư số 28/2014/TT-BLĐTBXH ngày 14 tháng 8 năm 2014 của Bộ trưởng.
 
-3. Bãi bỏ Điều 6 của Thông tư số 40/2014/TT-BLĐTBXH ngày 17 tháng 11 năm 2014 của Bộ trưởng.
+3. Bãi bỏ Điều 6 của Thông tư số 40/2014/TT-BLĐTBXH ngày 17 tháng 11 năm 2014 của Bộ trưởng."
 
 Điều 9. Hiệu lực của Thông tư được hợp nhất
-Thông tư số 19/2013/TT-BLĐTBXH ngày 09 tháng 9 năm 2013 hết hiệu lực kể từ ngày Thông tư này có hiệu lực."
+Thông tư số 19/2013/TT-BLĐTBXH ngày 09 tháng 9 năm 2013 hết hiệu lực kể từ ngày Thông tư này có hiệu lực.
 """ + CONSOLIDATED[CONSOLIDATED.index("Trong quá trình"):]
 
 # A footnote that quotes the effect articles of two amending acts, one paragraph each.

@@ -159,3 +159,9 @@ def test_a_page_break_inside_a_sentence_reads_on():
     page = "…của Bộ Tài chính;\n2\nCÔNG BÁO/Số 201 + 202/Ngày 15-3-2024\nNghị định số 166/2025/NĐ-CP ngày …"
     assert normalize_text(page).text == "…của Bộ Tài chính;\nNghị định số 166/2025/NĐ-CP ngày …"
     assert normalize_text("| 2 | Sở Tư pháp |\n3\n| 4 | Sở Nội vụ |").text == "| 2 | Sở Tư pháp |\n\n| 4 | Sở Nội vụ |"
+
+
+def test_straight_quotes_read_as_the_curly_ones_they_stand_for():
+    """A footnote quoting an act with straight quotes reads as one with curly quotes (consolidated texts count them)."""
+    text = 'Điều 11 quy định như sau:\n"Điều 11. Bãi bỏ Thông tư số 27/2016/TT-BLĐTBXH (“cũ”)".'
+    assert normalize_text(text).text == 'Điều 11 quy định như sau:\n“Điều 11. Bãi bỏ Thông tư số 27/2016/TT-BLĐTBXH (“cũ”)”.'
