@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Check a gold file against the texts it annotates (format, vocabularies, quotes and symbols found in the text).
 
-    python scripts/check_gold.py GOLD.json CORPUS.jsonl|FOLDER …      (the Python graphbuild is installed in)
+    python scripts/check_gold.py GOLD.json CORPUS.jsonl|CATALOGUE.csv|FOLDER …      (the Python graphbuild is installed in)
 
 Each edge's `text` must occur in its input (compared without spaces, line breaks, markdown and case), and each
 symbol (source and target) must occur in it too unless the edge says `"resolved_by": "name"` (a law found by its
@@ -36,7 +36,7 @@ def load_texts(paths: list) -> dict:
     for p in map(Path, paths):
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         for f in files:
-            if f.suffix == ".jsonl":     # read as a build reads it: its columns by any accepted name, its ids
+            if f.suffix in (".jsonl", ".csv"):     # read as a build reads it: its columns by any accepted name, its ids
                 for source in read_catalogue(f):
                     if isinstance(source, Source):
                         record = source.file.rpartition("#")[2] if "#" in source.file else source.file

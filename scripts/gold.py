@@ -8,8 +8,8 @@ half, fixed before any annotation), and writes
 - data/gold/tune.json and data/gold/check.json (the halves: tune rules on the first, only ever score the second);
 - data/eval/tune/ and data/eval/check/: the annotated records copied unchanged from the shared corpora (one JSON
   lines file per corpus, same base name, so gold keys "BASENAME#ID" match) and the written documents.
-Documents the team wrote (data/eval/written/*.txt, and catalogues of records it wrote, data/eval/written/*.jsonl with
-gold keys "NAME.jsonl#ID"; not in selection.json) are split the same way, a file at a time (alternate files in
+Documents the team wrote (data/eval/written/*.txt, and catalogues of records it wrote, data/eval/written/*.jsonl or
+*.csv with gold keys "NAME#ID"; not in selection.json) are split the same way, a file at a time (alternate files in
 sha1(name) order), and moved into their half.
 """
 from __future__ import annotations
@@ -45,8 +45,8 @@ def main() -> None:
     selection = json.loads((GOLD / "selection.json").read_text(encoding="utf-8"))["records"]
     parts = {p.name: json.loads(p.read_text(encoding="utf-8")) for p in sorted((GOLD / "parts").glob("*.json"))}
     shared = {p.name for p in a.shared.glob("*.jsonl")}
-    written = sorted({p.name for p in WRITTEN.glob("*.txt")} | {p.name for p in WRITTEN.glob("*.jsonl")} |
-                     {p.name for h in ("tune", "check") for p in (EVAL / h).glob("*.txt")} |
+    written = sorted({p.name for pattern in ("*.txt", "*.jsonl", "*.csv") for p in WRITTEN.glob(pattern)} |
+                     {p.name for h in ("tune", "check") for pattern in ("*.txt", "*.csv") for p in (EVAL / h).glob(pattern)} |
                      {p.name for h in ("tune", "check") for p in (EVAL / h).glob("*.jsonl") if p.name not in shared})
     half = halves(selection, written)
     out: dict = {"tune": {}, "check": {}}
