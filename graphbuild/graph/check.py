@@ -75,7 +75,8 @@ def _evidence(edge: Citation) -> dict:
 
 def impossible(relation: str, source: DocumentNode, target: DocumentNode) -> Optional[tuple[str, str]]:
     """(kind, reason) when ``source`` cannot stand in ``relation`` to ``target``: acting on a later document, or
-    amending, replacing or repealing an act of higher rank (or, from a locality, a central one); else None."""
+    amending, replacing or repealing an act of higher rank (or, from a locality, a central one; or from a plan, a
+    report, a letter: ``vocab.changes_acts``; or of the other system); else None."""
     if relation in ACTS_ON_EARLIER and _earlier(_when(source), _when(target)):
         return "time", f"{relation} a document issued after it ({_when(source)} < {_when(target)})"
     if relation in BOUNDED_BY_RANK:
@@ -84,6 +85,9 @@ def impossible(relation: str, source: DocumentNode, target: DocumentNode) -> Opt
             return "rank", f"{relation} an act of higher legal rank ({source_rank} > {target_rank})"
         if _LEVEL_ORDER.get(source.get("level") or "", 0) > 0 and target.get("level") == "central":
             return "rank", f"a {source.get('level')} document {relation} a central one"
+        if not vocab.changes_acts(source.get("type"), target.get("type")):
+            return "rank", f"a {vocab.type_name(source.get('type')) or source.get('type')} {relation} an act " \
+                           f"({vocab.type_name(target.get('type')) or target.get('type')})"
         source_system = vocab.issuer_system(source.get("issuer_code"))
         target_system = vocab.issuer_system(target.get("issuer_code"))
         if source_system and target_system and source_system != target_system:

@@ -33,7 +33,8 @@ def graph():
               node("dup2", "27/2016/TTBLĐTBXH", None, "TT", "TTBLĐTBXH", year=2016),
               node("std", "34:2022/QCVN", None, None, "QCVN"),
               node("typo", "06/2024/NĐ-CP", "2024-01-10", "NĐ", "CP", type_mismatch="Thông tư"),
-              node("party", "18-NQ/TW", "2017-10-25", "NQ", "TW", system="party")):
+              node("party", "18-NQ/TW", "2017-10-25", "NQ", "TW", system="party"),
+              node("plan", "45/KH-UBND", "2018-05-02", "KH", "UBND", level="province")):
         g.documents[n["id"]] = n
     g.documents["dup2"]["year"] = 2016
     g.edges = [edge("law", "decree", "IMPLEMENTS"),        # a 2012 law implementing a 2015 decree: time
@@ -42,6 +43,7 @@ def graph():
                edge("decree", "decree", "CITES"),          # itself
                edge("typo", "party", "AMENDS"),            # a decree amending a Party resolution: rank
                edge("typo", "party", "IMPLEMENTS"),        # fine
+               edge("plan", "local", "AMENDS"),            # a plan amending a decision: only an act does
                edge("decree", "law", "GUIDES")]            # fine
     return g
 
@@ -49,16 +51,18 @@ def graph():
 def test_each_kind_of_violation_is_found_with_its_evidence(graph):
     report = check_graph(graph)
     kinds = sorted(v["kind"] for v in report["items"])
-    assert kinds == ["near_duplicate", "not_a_document", "rank", "rank", "rank", "self", "time"]
+    assert kinds == ["near_duplicate", "not_a_document", "rank", "rank", "rank", "rank", "self", "time"]
     time = next(v for v in report["items"] if v["kind"] == "time")
     assert (time["source"], time["target"], time["evidence"]["text"]) == ("law", "decree", "law IMPLEMENTS decree")
-    assert report["violations"] == 7 and report["by_kind"]["rank"] == 3
+    assert report["violations"] == 8 and report["by_kind"]["rank"] == 4
+    plan = next(v for v in report["items"] if v.get("source") == "plan")
+    assert plan["reason"] == "a Kế hoạch AMENDS an act (Quyết định)"
     assert [n["kind"] for n in report["notices"]] == ["type_word"]      # the text's slip, read by its code
 
 
 def test_a_consistent_graph_has_no_violation(graph):
     graph.edges = [edge("decree", "law", "GUIDES"), edge("circular", "decree", "IMPLEMENTS")]
-    for doc_id in ("dup2", "std"):
+    for doc_id in ("dup2", "std", "plan"):
         del graph.documents[doc_id]
     assert check_graph(graph)["violations"] == 0
 
