@@ -30,7 +30,8 @@ ENACTED = "enacted"
 _PRECEDENCE = ("negated", "conditional", "reported", "assigned")
 _WINDOW_WORDS = 4           # the words right before a verb that can negate it or put it in the past
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|;|\n\s*\n")
-_ITEM_MARK = re.compile(r"[\s\-+•*]*(?:(?:\d{1,3}|[a-zđ]|[IVXL]{1,6})[.)/]\s*)?[\s\-+•*]*")
+# The mark that opens an item of a list: '-', '+', '1.', '2.1.', 'a)', 'IV.'.
+ITEM_MARK = re.compile(r"[\s\-+•*]*(?:(?:\d{1,3}|[a-zđ]|[IVXL]{1,6})(?:\.\d{1,3})*[.)/]\s*)?[\s\-+•*]*")
 
 
 @dataclass(frozen=True)
@@ -40,29 +41,27 @@ class Reading:
     verb: Optional[str] = None
 
 
-@lru_cache(maxsize=None)
-def _cues(cue: str) -> dict[str, re.Pattern]:
-    """mode -> one pattern of that mode's cue words of kind ``cue`` (whole words, any case)."""
+def _cue_words(cue: str) -> dict[str, str]:
+    """mode -> the cue words of kind ``cue`` of that mode, as one alternation (longest first)."""
     by_mode: dict[str, list[str]] = {}
     for row in vocab.clause_cues():
         if row.cue == cue:
             by_mode.setdefault(row.mode, []).append(row.pattern)
-    return {mode: re.compile(rf"(?i)(?<!\w){any_of(sorted(words, key=len, reverse=True))}(?!\w)")
-            for mode, words in by_mode.items()}
+    return {mode: any_of(sorted(words, key=len, reverse=True)) for mode, words in by_mode.items()}
+
+
+@lru_cache(maxsize=None)
+def _cues(cue: str) -> dict[str, re.Pattern]:
+    """mode -> one pattern of that mode's cue words of kind ``cue`` (whole words, any case)."""
+    return {mode: re.compile(rf"(?i)(?<!\w){words}(?!\w)") for mode, words in _cue_words(cue).items()}
 
 
 @lru_cache(maxsize=None)
 def _cue_scanner(cue: str) -> Optional[re.Pattern]:
     """The cue words of kind ``cue`` of every mode as one pattern, a named group per mode: one pass over a text where
     a pattern per mode would make one each (a pattern that starts with a look-behind is tried at every position)."""
-    by_mode: dict[str, list[str]] = {}
-    for row in vocab.clause_cues():
-        if row.cue == cue:
-            by_mode.setdefault(row.mode, []).append(row.pattern)
-    if not by_mode:
-        return None
-    groups = "|".join(f"(?P<{mode}>{any_of(sorted(words, key=len, reverse=True))})" for mode, words in by_mode.items())
-    return re.compile(rf"(?i)(?<!\w)(?:{groups})(?!\w)")
+    groups = "|".join(f"(?P<{mode}>{words})" for mode, words in _cue_words(cue).items())
+    return re.compile(rf"(?i)(?<!\w)(?:{groups})(?!\w)") if groups else None
 
 
 def _first_mode(cue: str, text: str, anchored: bool = False) -> Optional[str]:
@@ -283,7 +282,7 @@ class ClauseReader:
         clause_start = min(clause_start, at)
         before = text[clause_start:at]
         window = " ".join(before.split()[-_WINDOW_WORDS:])
-        mark = _ITEM_MARK.match(text, clause_start)
+        mark = ITEM_MARK.match(text, clause_start)
         opening = text[mark.end():at]
         sentence_end = _SENTENCE_END.search(text, mention_end)
         after = text[mention_end:sentence_end.start() if sentence_end else len(text)]

@@ -27,6 +27,7 @@ from .. import vocab
 from ..models import CHANGES
 from ..vocab import patterns
 from ..vocab.patterns import any_of
+from .clauses import ITEM_MARK
 from .feasibility import later, possible, possible_rank, possible_system
 from .grammar import (
     ASIDE,
@@ -135,7 +136,6 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
 _ISSUED_AFTER = re.compile(
     rf"(?i),\s*[^,;.:()]{{2,80}}?\s(?P<past>{any_of(vocab.phrases('news_issued_prefix'))}\s+)?"
     rf"{any_of(vocab.phrases('news_issued'))}\s*$")
-_OPENS_ON_VERB = re.compile(r"[\s\-+•*]*(?:(?:\d{1,3}|[a-zđ]|[IVXL]{1,6})(?:\.\d{1,3})*[.)/]\s*)?[\s\-+•*]*\Z")
 
 
 def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
@@ -148,7 +148,7 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
         lead = ctx.roles[i][0] if ctx.roles[i] else None
         if lead is None or lead.source != "subject" or lead.relation not in ("IMPLEMENTS", "CONTINUES") or \
                 lead.how != "trigger" or not 0 <= lead.clause_at <= lead.verb_at or \
-                not _OPENS_ON_VERB.match(text, lead.clause_at, lead.verb_at):
+                not ITEM_MARK.fullmatch(text, lead.clause_at, lead.verb_at):
             continue        # only a clause that opens on its verb ("Thực hiện X, …") is a purpose clause
         if y.key == x.key or (subject is not None and y.symbol and subject.symbol and
                               y.symbol.text == subject.symbol.text):
