@@ -289,7 +289,8 @@ class ClauseReader:
         if _THE_TEXT_ITSELF.match(opening):
             return Reading(ENACTED, verb)    # "Hướng dẫn này thay thế …": the text acts, in whatever section
         mode = (_first_mode("before", window) if window else None) or \
-            _first_mode("opener", opening, anchored=True) or _task_item(mark.group(0), opening) or \
+            _first_mode("opener", opening, anchored=True) or (_first_mode("clause", before) if verb is None else None) or \
+            _task_item(mark.group(0), opening) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
             _agent_mode(before) or self.section_mode(mention_start) or ENACTED
         if mode == "conditional" or verb is not None or mode == ENACTED:

@@ -47,6 +47,10 @@ CASES = [
     ("an item that opens on its verb is the text's own act",
      "- Tổ chức quán triệt Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ đến cán bộ, công chức.",
      {"03/NQ-CP": ("IMPLEMENTS", "enacted")}),
+    ("what a clause no phrase governs denies applying is negated",
+     "Các cơ quan, đơn vị không tiếp tục áp dụng mức lương cơ sở quy định tại Nghị định số 24/2023/NĐ-CP ngày "
+     "14/5/2023 của Chính phủ.",
+     {"24/2023/NĐ-CP": ("CITES", "negated")}),
     ("a condition does not amend",
      "Trường hợp Ủy ban nhân dân tỉnh sửa đổi, bổ sung Quyết định số 812/QĐ-UBND ngày 30/3/2025 thì các sở thực "
      "hiện theo quyết định mới.",
