@@ -292,6 +292,7 @@ class ClauseReader:
             _first_mode("opener", opening, anchored=True) or (_first_mode("clause", before) if verb is None else None) or \
             _task_item(mark.group(0), opening) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
+            _first_mode("post", _UP_TO_COMMA.match(after).group(0)) or \
             _agent_mode(before) or self.section_mode(mention_start) or ENACTED
         if mode == "conditional" or verb is not None or mode == ENACTED:
             return Reading(mode, verb)
@@ -299,6 +300,7 @@ class ClauseReader:
 
 
 _NEVER = re.compile(r"(?!)")
+_UP_TO_COMMA = re.compile(r"[^,;]*")
 _LIST_MARK = re.compile(r"[-+•*]|[a-zđ]\)")
 
 

@@ -51,6 +51,9 @@ CASES = [
      "Các cơ quan, đơn vị không tiếp tục áp dụng mức lương cơ sở quy định tại Nghị định số 24/2023/NĐ-CP ngày "
      "14/5/2023 của Chính phủ.",
      {"24/2023/NĐ-CP": ("CITES", "negated")}),
+    ("a document said not to apply any more, right after its citation, is negated",
+     "Kế hoạch số 28/KH-UBND ngày 15/3/2025 của UBND huyện Phù Cát (cũ) không tiếp tục áp dụng trên địa bàn tỉnh.",
+     {"28/KH-UBND": ("CITES", "negated")}),
     ("a condition does not amend",
      "Trường hợp Ủy ban nhân dân tỉnh sửa đổi, bổ sung Quyết định số 812/QĐ-UBND ngày 30/3/2025 thì các sở thực "
      "hiện theo quyết định mới.",
