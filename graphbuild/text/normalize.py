@@ -313,6 +313,24 @@ _DASH_GROUP = re.compile(r"-{3,}")
 _GAP = re.compile(r"[ ]+")
 
 
+_TAB_RUN = re.compile(r"[ ]*\t+[ ]*")
+_TABBED_ROW = re.compile(r"(?m)^[^\t\n]*\S[^\t\n]*\t[^\n]*\S[^\n]*\t[^\n]*\S")     # quick: two tabs between words
+
+
+def _tab_cells(text: str):
+    """In a row of a table typed with tabs (three cells or more on the line: "1⇥Kế hoạch thực hiện Nghị quyết số …⇥Sở
+    Nội vụ⇥Quý II"), the tab runs between its cells: made ' | ' as the cells of any other table, so that a cell does
+    not run into its neighbour once blanks are collapsed. Two cells (a header's columns typed with tabs) stay."""
+    for row in _TABBED_ROW.finditer(text):
+        line_start = text.rfind("\n", 0, row.start()) + 1
+        line_end = text.find("\n", row.end())
+        line_end = len(text) if line_end < 0 else line_end
+        gaps = [g for g in _TAB_RUN.finditer(text, line_start, line_end)
+                if text[line_start:g.start()].strip() and text[g.end():line_end].strip()]
+        if len(gaps) >= 2:
+            yield from gaps
+
+
 def _column_gaps(text: str):
     """In a pandoc simple table (rows between rules of dash groups, '----- -----'), the blank runs that separate
     the columns: made ' | ' so that a cell does not run into its neighbour once blanks are collapsed (the role and
@@ -365,6 +383,8 @@ def normalize_text(source: str) -> Text:
     t.sub_matches(_markdown_matches(t.text), "")
     if odd:
         t.sub(_DASHES, "-")
+    if "\t" in t.text:
+        t.sub_matches(_tab_cells(t.text), " | ")
     if _ODD_SPACE.search(t.text):
         t.sub(_SPACES, " ")
     elif "  " in t.text:

@@ -132,6 +132,13 @@ TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành
     assert edges_of(body)["24/2022/QĐ-UBND"] == ("CITES", "assigned")
 
 
+def test_a_table_typed_with_tabs_assigns_its_rows():
+    body = ("II. CÁC NỘI DUNG TRÌNH NĂM 2026\nTT\tNội dung\tCơ quan tham mưu\tThời gian\n"
+            "1\tKế hoạch thực hiện Nghị quyết số 41-NQ/TW ngày 10/10/2023 của Bộ Chính trị\tSở Kế hoạch và Đầu tư\t"
+            "Tháng 3/2026\n")
+    assert edges_of(body)["41-NQ/TW"] == ("CITES", "assigned")
+
+
 def test_a_table_of_what_to_submit_by_when_assigns_its_rows():
     body = """II. CÁC NỘI DUNG TRÌNH THEO TỪNG QUÝ
 

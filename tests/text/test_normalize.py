@@ -165,3 +165,12 @@ def test_straight_quotes_read_as_the_curly_ones_they_stand_for():
     """A footnote quoting an act with straight quotes reads as one with curly quotes (consolidated texts count them)."""
     text = 'Điều 11 quy định như sau:\n"Điều 11. Bãi bỏ Thông tư số 27/2016/TT-BLĐTBXH (“cũ”)".'
     assert normalize_text(text).text == 'Điều 11 quy định như sau:\n“Điều 11. Bãi bỏ Thông tư số 27/2016/TT-BLĐTBXH (“cũ”)”.'
+
+
+def test_a_row_of_a_table_typed_with_tabs_keeps_its_cells_apart():
+    """Three cells or more typed with tabs are a table row: its cells stay apart (' | '); two (a header's columns
+    typed with tabs) run into one line as before."""
+    row = "1\tKế hoạch thực hiện Nghị quyết số 41-NQ/TW\tSở Kế hoạch và Đầu tư\tTháng 3/2024\n"
+    assert normalize_text(row).text == "1 | Kế hoạch thực hiện Nghị quyết số 41-NQ/TW | Sở Kế hoạch và Đầu tư | Tháng 3/2024\n"
+    assert normalize_text("ĐẢNG BỘ TỈNH NGHỆ AN\t\t\tĐẢNG CỘNG SẢN VIỆT NAM\n").text == \
+        "ĐẢNG BỘ TỈNH NGHỆ AN ĐẢNG CỘNG SẢN VIỆT NAM\n"
