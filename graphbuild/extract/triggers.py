@@ -84,8 +84,10 @@ _RESULTS_OVER_TIME = re.compile(
 
 def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
     best = before = None
-    shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)] if "ều chỉnh" in gap or "ăn cứ" in gap else []
+    shields: Optional[list] = None      # where phrases that hold a relation phrase's words stand, found when needed
     for match in trigger_re().finditer(gap):
+        if shields is None:
+            shields = [m.span() for m in NOT_A_TRIGGER.finditer(gap)]
         if not any(a <= match.start() < b for a, b in shields) and not _PRONOUN_OBJECT.match(gap, match.end()):
             best, before = match, best
     if not best:

@@ -21,6 +21,10 @@ CASES = [
     ("the purpose clause is the plan's own act",
      "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
      {"57-NQ/TW": ("IMPLEMENTS", "enacted")}),
+    ("a body's name ('Ban Chấp hành') holds no relation phrase",
+     "Căn cứ Chương trình làm việc năm 2026 của Ban Chấp hành Đảng bộ tỉnh (Chương trình số 48-CTr/TU ngày "
+     "08/01/2026);",
+     {"48-CTr/TU": ("BASED_ON", "enacted")}),
     ("a task given to a department is assigned",
      "Giao Sở Tư pháp chủ trì rà soát, sửa đổi Quyết định số 24/2022/QĐ-UBND ngày 15/4/2022 của UBND tỉnh.",
      {"24/2022/QĐ-UBND": ("CITES", "assigned")}),
