@@ -20,9 +20,10 @@ from .loader import Column, ColumnType, Table, VocabError, read
 
 __all__ = ["VocabError", "fold", "strip_accents", "LOWER", "UPPER"]
 
-# Vietnamese letters as regex class contents (precomposed, NFC): lower case, and capitals (a range covers them).
+# Vietnamese letters as regex class contents (precomposed, NFC): lower case, and capitals. (A range 'Ạ-Ỹ' would
+# hold the lower-case letters of that block too, and no range holds 'Ì', 'Ó', 'Ú' …)
 LOWER = "a-zđàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹ"
-UPPER = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ"
+UPPER = "A-ZĐÀÁẠẢÃÂẦẤẬẨẪĂẰẮẶẲẴÈÉẸẺẼÊỀẾỆỂỄÌÍỊỈĨÒÓỌỎÕÔỒỐỘỔỖƠỜỚỢỞỠÙÚỤỦŨƯỪỨỰỬỮỲÝỴỶỸ"
 
 SYSTEMS = ("party", "state", "both")
 UNIT_LEVELS = ("province", "district", "commune")     # the units of the gazetteer, largest first

@@ -126,6 +126,9 @@ NHIỆM VỤ, GIẢI PHÁP
     found = edges_of(body)
     assert found["97/KH-UBND"] == ("CITES", "reported")
     assert found["21-NQ/TW"] == ("CITES", "assigned")
+    # a title whose capitals include 'Ì', 'Ó' (vocab.UPPER)
+    found = edges_of(body.replace("KẾT QUẢ 5 NĂM THỰC HIỆN NGHỊ QUYẾT", "KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025"))
+    assert found["97/KH-UBND"] == ("CITES", "reported")
 
 
 def test_a_table_of_tasks_assigns_its_rows():
