@@ -24,6 +24,7 @@ from typing import Optional
 from .. import vocab
 from ..vocab.patterns import any_of
 from .lines import ARTICLE
+from .triggers import phrase_key, trigger_table
 
 ENACTED = "enacted"
 # When one clause shows cues of several modes, the most specific wins.
@@ -273,6 +274,15 @@ class ClauseReader:
             i -= 1
         return None
 
+    def _section_reading(self, pos: int, opening: str, verb: Optional[str]) -> Optional[str]:
+        """The mode the section gives a clause no cue of its own reads: a section of tasks assigns, except the text's
+        own continuing, no body named before its verb ("NHIỆM VỤ … 2. Tiếp tục lãnh đạo thực hiện Nghị quyết số
+        26-NQ/TW": the programme continues it; "Các sở tiếp tục thực hiện …" is their task)."""
+        mode = self.section_mode(pos)
+        if mode == "assigned" and verb and _continues(verb) and _first_mode("item", opening, anchored=True) is None:
+            return None
+        return mode
+
     def read(self, clause_start: int, verb_at: int, mention_start: int, mention_end: int,
              verb: Optional[str]) -> Reading:
         """The mode of the clause starting at ``clause_start`` that names a document at ``mention_start``, governed
@@ -293,13 +303,19 @@ class ClauseReader:
             _task_item(mark.group(0), opening) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
             _first_mode("post", _UP_TO_COMMA.match(after).group(0)) or \
-            _agent_mode(before) or self.section_mode(mention_start) or ENACTED
+            _agent_mode(before) or self._section_reading(mention_start, opening, verb) or ENACTED
         if mode == "conditional" or verb is not None or mode == ENACTED:
             return Reading(mode, verb)
         return Reading(mode, _plain_verb(window))
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def _continues(verb: str) -> bool:
+    """Whether a clause's verb goes on carrying out a document ('tiếp tục thực hiện': relations.tsv CONTINUES)."""
+    trigger = trigger_table().get(phrase_key(verb))
+    return trigger is not None and trigger.relation == "CONTINUES"
 _UP_TO_COMMA = re.compile(r"[^,;]*")
 _LIST_MARK = re.compile(r"[-+•*]|[a-zđ]\)")
 

@@ -126,6 +126,9 @@ NHIỆM VỤ, GIẢI PHÁP
     found = edges_of(body)
     assert found["97/KH-UBND"] == ("CITES", "reported")
     assert found["21-NQ/TW"] == ("CITES", "assigned")
+    # the text's own continuing, no body named, is its own act even among its tasks
+    found = edges_of(body.replace("1. Tiếp tục quán triệt", "1. Tiếp tục lãnh đạo thực hiện"))
+    assert found["21-NQ/TW"] == ("CONTINUES", "enacted")
     # a title whose capitals include 'Ì', 'Ó' (vocab.UPPER)
     found = edges_of(body.replace("KẾT QUẢ 5 NĂM THỰC HIỆN NGHỊ QUYẾT", "KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH CÔNG TÁC NĂM 2025"))
     assert found["97/KH-UBND"] == ("CITES", "reported")
