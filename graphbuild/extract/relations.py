@@ -138,6 +138,10 @@ _ISSUED_AFTER = re.compile(
     rf"{any_of(vocab.phrases('news_issued'))}\s*$")
 
 
+# Before a purpose clause's verb: an item's mark, and a short adverbial of time ("Thời gian qua, thực hiện X, …").
+_PURPOSE_OPENING = re.compile(ITEM_MARK.pattern + r"(?:[^,;.\n]{1,40},\s*)?")
+
+
 def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
     """"Thực hiện X …, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số Y …": the purpose clause is the issuing body's:
     Y implements X (a chain), and the text states what that body did (with a past marker: reported), it does not
@@ -148,7 +152,7 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
         lead = ctx.roles[i][0] if ctx.roles[i] else None
         if lead is None or lead.source != "subject" or lead.relation not in ("IMPLEMENTS", "CONTINUES") or \
                 lead.how != "trigger" or not 0 <= lead.clause_at <= lead.verb_at or \
-                not ITEM_MARK.fullmatch(text, lead.clause_at, lead.verb_at):
+                not _PURPOSE_OPENING.fullmatch(text, lead.clause_at, lead.verb_at):
             continue        # only a clause that opens on its verb ("Thực hiện X, …") is a purpose clause
         if y.key == x.key or (subject is not None and y.symbol and subject.symbol and
                               y.symbol.text == subject.symbol.text):

@@ -206,9 +206,12 @@ def test_a_purpose_clause_before_an_issue_is_the_issued_documents():
     """"Thực hiện X, <body> đã ban hành Y": Y implements X; the plan itself, issued the same way, keeps its purpose."""
     body = ("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch "
             "số 231-KH/TU ngày 16/01/2017 để triển khai thực hiện.\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 "
-            "của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:")
+            "của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nThời gian qua, thực hiện Công điện số "
+            "132/CĐ-TTg ngày 12/12/2024 của Thủ tướng Chính phủ, Sở Giao thông vận tải đã ban hành Kế hoạch số "
+            "96/KH-SGTVT ngày 20/12/2024.")
     edges = {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(
         Source(file="plan.txt", text=HEADER + body)).edges}
-    assert {("231-KH/TU", "05-CT/TW", "IMPLEMENTS"), (S, "57-NQ/TW", "IMPLEMENTS")} <= edges
+    assert {("231-KH/TU", "05-CT/TW", "IMPLEMENTS"), (S, "57-NQ/TW", "IMPLEMENTS"),
+            ("96/KH-SGTVT", "132/CĐ-TTg", "IMPLEMENTS")} <= edges
     assert (S, "05-CT/TW", "IMPLEMENTS") not in edges
 
