@@ -58,11 +58,11 @@ def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
 def possible_system(source: Optional[Mention], target: Mention, relation: str) -> bool:
     """Whether ``source`` can amend, replace, repeal or correct ``target``: only an act of its own system (a
     Government resolution does not amend a Party resolution, nor a Party body a decree), and an act only an act
-    (``vocab.changes_acts``: a plan does not amend a decision)."""
+    (``vocab.changes_acts``: a plan does not amend a decision; a letter may correct one)."""
     if source is None or (relation not in BOUNDED_BY_RANK and relation != "CORRECTS"):
         return True
-    if not vocab.changes_acts(source.type_code, target.type_code):
-        return False
+    if relation in BOUNDED_BY_RANK and not vocab.changes_acts(source.type_code, target.type_code):
+        return False        # (a correction is issued as a letter as often as a decision)
     systems = {vocab.issuer_system(m.symbol.issuer_code) if m is not None and m.symbol else None
                for m in (source, target)}
     return None in systems or len(systems) == 1

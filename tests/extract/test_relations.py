@@ -140,6 +140,12 @@ def edges_of(text: str, subject: str = S) -> set:
     return {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(src).edges}
 
 
+def test_a_letter_corrects_a_decision():
+    """A correction is issued as a letter as often as a decision: only amending, replacing, repealing need an act."""
+    text = "Đính chính Quyết định số 291/QĐ-UBND ngày 01/02/2019 của UBND tỉnh như sau: …"
+    assert edges_of(text, "1125/UBND-KSTT") == {("1125/UBND-KSTT", "291/QĐ-UBND", "CORRECTS")}
+
+
 @pytest.mark.parametrize("subject,relation", [("12-KH/TU", "CITES"), ("12/KH-UBND", "CITES"), ("15-NQ/TU", "CITES"),
                                               ("30/2026/QĐ-UBND", "AMENDS")])
 def test_only_an_act_of_its_system_amends_an_act(subject, relation):
