@@ -65,6 +65,8 @@ def _law_names() -> dict[str, list[vocab.Law]]:
     for known, laws in vocab.laws_by_name().items():
         bare = known.split(" ", 1)[1] if known.startswith("luật ") else known.split(" ", 2)[-1]
         out.setdefault(bare, []).extend(laws)
+        if ", " in bare:        # 'Luật Phòng chống thiên tai': the comma between two verbs is often left out
+            out.setdefault(bare.replace(", ", " "), []).extend(laws)
     # "Luật sửa đổi, bổ sung một số điều của Luật X" names a law whenever Luật X is one, numbered or not
     for known in list(vocab.laws_by_name()):
         if not _AMENDING_NAME.match(known.split(" ", 1)[1]) and known.startswith("luật "):
@@ -356,8 +358,8 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
         nm = _NAME_BEFORE_NUMBER.fullmatch(text, start, sym_starts[i])
         if nm and (not _NOT_IN_NAME.search(nm.group("name")) or _known_with(nm.group("name"), syms[i].key)):
             return nm.group("name").strip(" ,")     # a known name may hold 'theo', 'tại' ('… theo hợp đồng')
-    folded = _fold(raw)
-    if len(folded) == len(raw):
+    folded = _fold(raw.rstrip())     # a name cut at 160 characters may end on a space, which folding drops
+    if len(folded) == len(raw.rstrip()):
         names = _law_names()
         if folded not in names:
             for b in reversed(list(_NAME_BREAK.finditer(folded))):

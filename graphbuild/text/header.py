@@ -269,14 +269,21 @@ _TWICE = re.compile(r"(.+?)\s+\1")
 _HEADER_BODY = re.compile(rf"(?<!\w){any_of(vocab.phrases('header_body'))}(?!\w)")
 
 
+# A name broken where it joins its parts ('BỘ NÔNG NGHIỆP / VÀ PHÁT TRIỂN NÔNG THÔN', 'BỘ LAO ĐỘNG - / THƯƠNG BINH VÀ
+# XÃ HỘI'): the second line opens on the joining word, or the first ends on it. No body's name starts with one.
+_NAME_JOINS_NEXT = re.compile(rf"(?i)(?:\s(?:{any_of(vocab.phrases('coordinator'))})|\s?[-–&,])$")
+_NAME_JOINS_PREVIOUS = re.compile(rf"(?i)(?:{any_of(vocab.phrases('coordinator'))}\s|[-–&,])")
+
+
 def _join_place_lines(lines: list[str]) -> list[str]:
     """'ỦY BAN NHÂN DÂN' + 'TỈNH NGHỆ AN' -> one line: a line that starts with a unit word names the place of the
-    body above it, unless that body has a place already."""
+    body above it, unless that body has a place already; and a name broken over two lines is joined."""
     out: list[str] = []
     names = _issuer_names()
     for line in lines:
         if out and (_UNIT_START.match(line) and not _BODY_START.match(line) and gazetteer.find_place(out[-1]) is None
-                    or vocab.fold(f"{out[-1]} {line}") in names and vocab.fold(out[-1]) not in names):
+                    or vocab.fold(f"{out[-1]} {line}") in names and vocab.fold(out[-1]) not in names
+                    or _NAME_JOINS_PREVIOUS.match(line) or _NAME_JOINS_NEXT.search(out[-1])):
             out[-1] = f"{out[-1]} {line}"       # or a name written on two lines: 'ỦY BAN THƯỜNG VỤ / QUỐC HỘI'
         else:
             out.append(line)

@@ -95,7 +95,7 @@ def parse_header(text: Union[Text, str]) -> Header:
 def _read_consolidation(text: str, header: Header) -> None:
     """A văn bản hợp nhất is the consolidated text of a base document and its amendments: the header shows the base
     document's heading and its amendment header ('X …, được sửa đổi, bổ sung bởi:'); its own number, date and signer
-    are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body."""
+    are in the 'XÁC THỰC VĂN BẢN HỢP NHẤT' block after the body, or in a header numbered as the consolidated text."""
     block = None
     if any(phrase in text for phrase in CONSOLIDATION_PHRASES):      # substring tests first: faster than the regex
         for block in CONSOLIDATION_BLOCK.finditer(text):  # noqa: B007 -- the last block is the consolidation's own
@@ -105,9 +105,11 @@ def _read_consolidation(text: str, header: Header) -> None:
                           not CONSOLIDATION_HEADER.search(head)):
         return
     header.type_code = "VBHN"
+    # a header numbered as the consolidated text itself ("Số: 09/VBHN-BNV   Hà Nội, ngày …") is its own, date
+    # included, unless the block says otherwise; any other header's number and date are the base document's
+    if not (header.symbol and header.symbol.type_code == "VBHN"):
+        header.symbol = header.date = None
     if block is None:
-        header.symbol = header.symbol if header.symbol and header.symbol.type_code == "VBHN" else None
-        header.date = None
         return
     lo, hi = max(0, block.start() - 400), min(len(text), block.end() + 600)
     best = None
@@ -117,7 +119,6 @@ def _read_consolidation(text: str, header: Header) -> None:
             best = (sym, (m.start(), m.end()))
     if best:
         header.symbol, header.symbol_span = best
-    header.date = None
     for m in PLACE_DATE.finditer(text, lo, hi):
         dm = patterns.DATE_RE.match(text, m.end())
         date = patterns.parse_date(dm) if dm else None

@@ -85,6 +85,15 @@ CASES = [
     ("a law name written in lower case is read with its date",
      "Căn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;",
      {(S, "76/2015/QH13"): ("BASED_ON", "enacted")}),
+    ("a law's name written without the comma between its two verbs is the same law",
+     "Căn cứ Luật Phòng chống thiên tai ngày 19 tháng 6 năm 2013;",
+     {(S, "33/2013/QH13"): ("BASED_ON", "enacted")}),
+    ("a law named with its date before a list that ends on a number is still found by its name (the text after its "
+     "name fills the 160 characters read and ends on a space)",
+     "Điều 3. Áp dụng\nThực hiện theo Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013, Luật sửa đổi, bổ sung "
+     "một số điều của Luật Phòng, chống thiên tai và Luật Đê điều số 60/2020/QH14 và Nghị định số 66/2021/NĐ-CP.",
+     {(S, "33/2013/QH13"): ("CITES", "enacted"), (S, "60/2020/QH14"): ("CITES", "enacted"),
+      (S, "66/2021/NĐ-CP"): ("CITES", "enacted")}),
     ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
      "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
      {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),

@@ -36,6 +36,15 @@ PHỤ LỤC
 Mẫu số 01 … (Ký, ghi rõ họ tên)
 """ + "Nội dung phụ lục.\n" * 200
 
+# A ministry's consolidated text whose own header carries its number and date; its XÁC THỰC block only the signer.
+CONSOLIDATED_OWN_HEADER = CONSOLIDATED.replace(
+    "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\n\n",
+    "BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 462/VBHN-BLĐTBXH     Hà Nội, ngày 10 tháng 02 năm 2025\n\n", 1).replace(
+    "Số: 462/VBHN-BLĐTBXH\nHà Nội, ngày 10 tháng 02 năm 2025\n\nKT.", "KT.")
+# The base document's header reproduced with its own number and date: neither is the consolidated text's.
+CONSOLIDATED_BASE_HEADER = CONSOLIDATED_OWN_HEADER.replace(
+    "Số: 462/VBHN-BLĐTBXH     Hà Nội, ngày 10 tháng 02 năm 2025", "Số: 32/2016/TT-BLĐTBXH     Hà Nội, ngày 25 tháng 10 năm 2016")
+
 LAW = """QUỐC HỘI
 
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -229,6 +238,9 @@ SUBJECTS = [
     ("consolidated text: number, date and signer from the XÁC THỰC block", CONSOLIDATED,
      {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10", "signer": "Lê Văn Thanh"},
      {("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS")}),
+    ("consolidated text numbered in its own header: that number and date, the signer from the block",
+     CONSOLIDATED_OWN_HEADER, {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10",
+                               "signer": "Lê Văn Thanh"}, {("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS")}),
     ("a law's date is the day it was adopted", LAW,
      {"symbol": "51/2024/QH15", "date": "2024-11-27", "signer": "Trần Thanh Mẫn"},
      {("51/2024/QH15", "25/2008/QH12", "AMENDS")}),
@@ -256,6 +268,12 @@ def test_subject_rules(rule, text, fields, edges):
     ex = extract_citations(Source(file="doc.txt", text=text))
     assert {k: getattr(ex.subject, k) for k in fields} == fields
     assert edges <= {(e.source_symbol, e.target_symbol, e.relation) for e in ex.edges}
+
+
+def test_a_consolidated_text_under_its_bases_header_is_never_taken_for_its_base():
+    """Its block gives no number and the header's is the base's: the text has no identity of its own (a build
+    rejects it with the reason) rather than the base's."""
+    assert extract_citations(Source(file="doc.txt", text=CONSOLIDATED_BASE_HEADER)).subject is None
 
 
 def test_a_consolidated_text_cites_only_what_its_header_names():

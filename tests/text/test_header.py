@@ -89,6 +89,20 @@ def test_a_department_takes_the_place_of_its_parent():
     assert (subject.issuer, subject.locality, subject.level) == ("Sở Tài chính tỉnh Nghệ An", "Nghệ An", "province")
 
 
+@pytest.mark.parametrize("lines, code, issuer", [
+    ("BỘ NÔNG NGHIỆP\nVÀ PHÁT TRIỂN NÔNG THÔN", "TT-BNNPTNT", "Bộ Nông nghiệp và Phát triển nông thôn"),  # "BỘ NÔNG
+    ("BỘ LAO ĐỘNG - THƯƠNG BINH\nVÀ XÃ HỘI", "TT-BLĐTBXH", "Bộ Lao động - Thương binh và Xã hội"),   # NGHIỆP" is a
+    ("BỘ VĂN HÓA,\nTHỂ THAO VÀ DU LỊCH", "TT-BVHTTDL", "Bộ Văn hóa, Thể thao và Du lịch"),            # name too
+    ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSỞ NÔNG NGHIỆP\nVÀ MÔI TRƯỜNG", "KH-SNNMT", "Sở nông nghiệp và môi trường tỉnh An Giang"),
+])
+def test_a_name_broken_where_its_parts_join_is_one_name(lines, code, issuer):
+    """A body's name wrapped at 'VÀ' or after a comma or dash: the second line is never a body of its own."""
+    text = (f"{lines}\n\nSố: 18/2021/{code}\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Hà Nội, ngày 27 tháng 12 năm 2021\n\nTHÔNG TƯ\nBãi bỏ một số văn bản\n\n"
+            "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ;\n")
+    assert extract_citations(Source(file="tt.txt", text=text)).subject.issuer == issuer
+
+
 def test_a_preamble_line_is_never_the_documents_number():
     """A wrapped 'Căn cứ' clause puts 'Luật số 56/2024/QH15;' at the start of a line, below the header."""
     text = ("CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ ĐỊNH\nQuy định chi tiết\n-----\n"
