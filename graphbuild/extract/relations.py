@@ -145,25 +145,50 @@ _PURPOSE_OPENING = re.compile(ITEM_MARK.pattern + r"(?:[^,;.\n]{1,40},\s*)?")
 def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
     """"Thực hiện X …, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số Y …": the purpose clause is the issuing body's:
     Y implements X (a chain), and the text states what that body did (with a past marker: reported), it does not
-    implement X itself. A text issued that way itself (Y is the subject) keeps its purpose."""
+    implement X itself. Every document the purpose clause lists is Y's purpose ("Thực hiện X1 và X2 về thực hiện
+    X3, …": X1 and X2; X3 is in X2's title). A text issued that way itself (Y is the subject) keeps its purpose."""
     text, mentions = ctx.text, ctx.mentions
-    for i in range(len(mentions) - 1):
-        x, y = mentions[i], mentions[i + 1]
-        lead = ctx.roles[i][0] if ctx.roles[i] else None
-        if lead is None or lead.source != "subject" or lead.relation not in ("IMPLEMENTS", "CONTINUES") or \
-                lead.how != "trigger" or not 0 <= lead.clause_at <= lead.verb_at or \
-                not _PURPOSE_OPENING.fullmatch(text, lead.clause_at, lead.verb_at):
-            continue        # only a clause that opens on its verb ("Thực hiện X, …") is a purpose clause
-        if y.key == x.key or (subject is not None and y.symbol and subject.symbol and
-                              y.symbol.text == subject.symbol.text):
+    for j in range(1, len(mentions)):
+        x, y = mentions[j - 1], mentions[j]
+        if subject is not None and y.symbol and subject.symbol and y.symbol.text == subject.symbol.text:
             continue
         between = text[x.tail_end:y.start]
         issued = _ISSUED_AFTER.search(between)
-        if issued is None or SENTENCE_END.search(between) or CLAUSE_SEMICOLON.search(between) or later(x, y):
+        if issued is None or SENTENCE_END.search(between) or CLAUSE_SEMICOLON.search(between):
             continue
-        chain = Role(y.key, lead.relation, "chain", verb=lead.verb)
-        told = replace(lead, relation="CITES", mode="reported" if issued.group("past") else lead.mode)
-        ctx.roles[i] = [told, chain] + ctx.roles[i][1:]
+        for i in _purpose_members(ctx, j):
+            lead = ctx.roles[i][0]
+            if mentions[i].key == y.key or later(mentions[i], y):
+                continue
+            chain = Role(y.key, lead.relation, "chain", verb=lead.verb)
+            told = replace(lead, relation="CITES", mode="reported" if issued.group("past") else lead.mode)
+            ctx.roles[i] = [told, chain] + ctx.roles[i][1:]
+
+
+def _purpose_members(ctx: Context, j: int) -> list[int]:
+    """The mentions before the j-th that a purpose clause opening its sentence lists ("Thực hiện X1, X2 …, "):
+    their lead role is the text's IMPLEMENTS or CONTINUES, stated by one verb that opens the clause. A mention with
+    no role of the text's (one named in a listed document's title) is passed over; any other ends the search."""
+    text, mentions = ctx.text, ctx.mentions
+    members: list[int] = []
+    opened_at = None
+    for i in range(j - 1, -1, -1):
+        if i < j - 1 and (SENTENCE_END.search(text, mentions[i].tail_end, mentions[i + 1].start) or
+                          CLAUSE_SEMICOLON.search(text, mentions[i].tail_end, mentions[i + 1].start)):
+            break
+        own = [role for role in ctx.roles[i] if role.source == "subject"]
+        if not own:
+            continue
+        lead = ctx.roles[i][0]
+        if lead.source != "subject" or lead.relation not in ("IMPLEMENTS", "CONTINUES") or \
+                lead.how not in ("trigger", "list") or not 0 <= lead.clause_at <= lead.verb_at or \
+                opened_at not in (None, lead.clause_at):
+            break
+        opened_at = lead.clause_at
+        members.append(i)
+    if opened_at is None or not _PURPOSE_OPENING.fullmatch(text, opened_at, ctx.roles[members[-1]][0].verb_at):
+        return []       # only a clause that opens on its verb ("Thực hiện X, …") is a purpose clause
+    return members
 
 
 _LINE_OPENS_ON_DOCUMENT = re.compile(r";[ \t]*\n[ \t]*\Z")

@@ -215,3 +215,19 @@ def test_a_purpose_clause_before_an_issue_is_the_issued_documents():
             ("96/KH-SGTVT", "132/CĐ-TTg", "IMPLEMENTS")} <= edges
     assert (S, "05-CT/TW", "IMPLEMENTS") not in edges
 
+
+
+def test_every_document_a_purpose_clause_lists_is_the_issued_documents_purpose():
+    """"Thực hiện X1 và X2 về thực hiện X3, <body> đã ban hành Y": Y implements X1 and X2; X3, named in X2's title,
+    is X2's; the text itself implements none of them."""
+    body = ("Thực hiện Chỉ thị số 42-CT/TW ngày 24/3/2020 của Ban Bí thư và Kế hoạch số 102-KH/TU ngày 05/6/2020 của "
+            "Ban Thường vụ Tỉnh ủy về thực hiện Chỉ thị số 42-CT/TW, Ban Thường vụ Huyện ủy đã ban hành Kế hoạch số "
+            "86-KH/HU ngày 30/6/2020 để quán triệt, triển khai thực hiện.\nThực hiện Chỉ thị số 05-CT/TW ngày "
+            "15/5/2016 của Bộ Chính trị, Kế hoạch số 12-KH/TU ngày 02/6/2016 của Tỉnh ủy, Ủy ban nhân dân huyện đã ban "
+            "hành Kế hoạch số 40/KH-UBND ngày 20/6/2016.")
+    edges = {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(
+        Source(file="plan.txt", text=HEADER + body)).edges}
+    assert {("86-KH/HU", "42-CT/TW", "IMPLEMENTS"), ("86-KH/HU", "102-KH/TU", "IMPLEMENTS"),
+            ("102-KH/TU", "42-CT/TW", "IMPLEMENTS"), ("40/KH-UBND", "05-CT/TW", "IMPLEMENTS"),
+            ("40/KH-UBND", "12-KH/TU", "IMPLEMENTS")} <= edges
+    assert not {(S, target, "IMPLEMENTS") for target in ("42-CT/TW", "102-KH/TU", "05-CT/TW", "12-KH/TU")} & edges
