@@ -231,3 +231,13 @@ def test_every_document_a_purpose_clause_lists_is_the_issued_documents_purpose()
             ("102-KH/TU", "42-CT/TW", "IMPLEMENTS"), ("40/KH-UBND", "05-CT/TW", "IMPLEMENTS"),
             ("40/KH-UBND", "12-KH/TU", "IMPLEMENTS")} <= edges
     assert not {(S, target, "IMPLEMENTS") for target in ("42-CT/TW", "102-KH/TU", "05-CT/TW", "12-KH/TU")} & edges
+
+
+def test_after_a_condition_the_main_clause_is_no_title_of_the_document_before_it():
+    """"Trường hợp … thay thế Kế hoạch số A thì Văn phòng … điều chỉnh Kế hoạch số B": the office adjusts B; A
+    adjusts nothing (a phrase after 'thì' is not A's description)."""
+    body = ("4. Trường hợp Tỉnh ủy ban hành văn bản mới thay thế Kế hoạch số 102-KH/TU thì Văn phòng Huyện ủy tham mưu "
+            "Ban Thường vụ Huyện ủy điều chỉnh Kế hoạch số 86-KH/HU cho phù hợp.")
+    edges = {(e.source_symbol, e.target_symbol): e.relation for e in extract_citations(
+        Source(file="plan.txt", text=HEADER + body)).edges}
+    assert ("102-KH/TU", "86-KH/HU") not in edges and edges[(S, "86-KH/HU")] == "CITES"
