@@ -31,7 +31,7 @@ from .consolidated import Consolidation
 from .documents import cited_document, subject_document
 from .feasibility import later, possible, subject_mention
 from .lines import Lines, sentence_span
-from .mentions import Mention, find_mentions, short_forms
+from .mentions import Mention, defined_names, find_mentions, short_forms
 from .relations import Role, roles
 from .spans import mention_spans
 from .triggers import phrase_key, trigger_table
@@ -118,6 +118,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
                 if not any(s <= x.start < e for s, e in skip_spans)]
     mentions += short_forms(text, mentions, 0)
     mentions.sort(key=lambda x: x.start)
+    mentions = defined_names(text, mentions)
     all_mentions = list(mentions)     # the subject's own number included: a mention too (Extraction.mentions)
     article = None
     if kind == "news":

@@ -10,7 +10,7 @@ from typing import Optional
 from .. import vocab
 from ..vocab.patterns import any_of
 from .lines import Lines
-from .mentions import Mention
+from .mentions import ASIDE, Mention  # noqa: F401 -- ASIDE: the grammar's, defined with the mentions that use it
 from .triggers import TriggerHit, first_trigger, governs, verb_text
 
 BETWEEN_DOCUMENTS = ("GUIDES", "AMENDS", "REPLACES", "REPEALS", "CORRECTS")
@@ -21,8 +21,6 @@ SENTENCE_END = re.compile(rf"[.!?]\s+(?=[{vocab.UPPER}\d])|:\s*\n| \| ")     # '
 # A list continues after a title: "A quy định … và B", "A về …, B".
 COORDINATED = re.compile(rf"(?:\s{any_of(vocab.phrases('coordinator'))}|,)\s*$")
 CLAUSE_SEMICOLON = re.compile(";")
-# "(sau đây gọi tắt là …": what follows names again a document already named
-ASIDE = re.compile(rf"(?i){any_of(vocab.phrases('aside'))}\s*$")
 
 
 @dataclass

@@ -418,6 +418,36 @@ def _known_name_across_lines(text: str, start: int) -> Optional[str]:
 _NAME_BREAK_OR_LINE = re.compile(r"[ ,\n]|$")
 
 
+# "(sau đây gọi tắt là …": what follows names again a document already named
+ASIDE = re.compile(rf"(?i){any_of(vocab.phrases('aside'))}\s*$")
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n\s*\n")
+
+
+def defined_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A law named in an aside right after it ("Luật Bảo hiểm xã hội số 41/2024/QH15 … (sau đây gọi là Luật BHXH năm
+    2024)") is that law, there and wherever the text uses the name again: those mentions take the law's identity.
+    ``mentions`` sorted; a name that a table resolves, or with no law of its kind before it in the sentence, stays."""
+    defined: dict[str, Mention] = {}
+    out = []
+    for i, mention in enumerate(mentions):
+        if mention.symbol is None and mention.law is None and mention.name:
+            name = _fold(mention.name)
+            named = defined.get(name)
+            if named is None and ASIDE.search(text, max(0, mention.start - 40), mention.start):
+                named = next((m for m in reversed(mentions[:i]) if m.type_code == mention.type_code and
+                              (m.symbol is not None or m.law is not None) and m.end <= mention.start), None)
+                if named is not None and (mention.start - named.end > 400 or
+                                          _SENTENCE_BREAK.search(text, named.end, mention.start)):
+                    named = None
+                if named is not None:
+                    defined[name] = named
+            if named is not None:
+                mention = Mention(mention.start, mention.end, named.key, symbol=named.symbol, type_code=named.type_code,
+                                  law=named.law, date=named.date, tail_end=max(mention.tail_end, mention.end))
+        out.append(mention)
+    return out
+
+
 def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:
     """'Kết luận 44', 'Chỉ thị số 43' after 'Kết luận số 44-KL/TW', 'Chỉ thị số 43-CT/TW' (same type, same number)."""
     out: list[Mention] = []

@@ -94,6 +94,10 @@ CASES = [
      "một số điều của Luật Phòng, chống thiên tai và Luật Đê điều số 60/2020/QH14 và Nghị định số 66/2021/NĐ-CP.",
      {(S, "33/2013/QH13"): ("CITES", "enacted"), (S, "60/2020/QH14"): ("CITES", "enacted"),
       (S, "66/2021/NĐ-CP"): ("CITES", "enacted")}),
+    ("a name an aside gives a law ('sau đây gọi là Luật BHXH năm 2024') is that law, there and when used again",
+     "Điều 3. Áp dụng\nLuật Bảo hiểm xã hội số 41/2024/QH15 ngày 29/6/2024 (sau đây gọi là Luật BHXH năm 2024) thay "
+     "thế Luật Bảo hiểm xã hội số 58/2014/QH13. Việc đóng bảo hiểm thực hiện theo Luật BHXH năm 2024.",
+     {("41/2024/QH15", "58/2014/QH13"): ("REPLACES", "enacted"), (S, "41/2024/QH15"): ("CITES", "enacted")}),
     ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
      "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
      {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
