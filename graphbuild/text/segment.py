@@ -240,6 +240,16 @@ def _list_end(text: str, pos: int) -> int:
     return end
 
 
+def _signer_after_list(text: str, m: re.Match) -> tuple[Optional[str], Optional[str]]:
+    """(signer, role) where two columns were run into one: the role on the 'Nơi nhận:' line ('Nơi nhận: CHỦ TỊCH'),
+    the list under it, the name after the list."""
+    role = _SIGN_MARK.sub("", m.group("rest").strip(" *\\#"))
+    if m.group("addressees") or not (ROLE.match(role) and _upper_ratio(role) > 0.8 and len(role) < 80):
+        return None, None
+    after = [line for line in text[_list_end(text, m.end()):].split("\n")[:8] if line.strip()]
+    return _signer_in([role, *after[:3]])
+
+
 def _recipients(text: str, rows: list, cols, m: re.Match) -> list[str]:
     """The items of a 'Kính gửi' or 'Nơi nhận' list: in the heading's column, one item a bullet ('- …'; a line
     without one continues the item above it unless that item ended with ';' or '.'), up to the role block, the
@@ -300,6 +310,11 @@ def _read_tail(clean: Text, header: Header) -> None:
                 signature = [c.text for c in layout.stream(rows, cols, "right")]
     if signature:
         signer, role = _signer_in(signature)
+        if signer:
+            header.signer, header.signer_role = signer, role
+            return
+    for m in reversed(heads):
+        signer, role = _signer_after_list(text, m)
         if signer:
             header.signer, header.signer_role = signer, role
             return

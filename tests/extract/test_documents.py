@@ -45,6 +45,22 @@ CONSOLIDATED_OWN_HEADER = CONSOLIDATED.replace(
 CONSOLIDATED_BASE_HEADER = CONSOLIDATED_OWN_HEADER.replace(
     "Số: 462/VBHN-BLĐTBXH     Hà Nội, ngày 10 tháng 02 năm 2025", "Số: 32/2016/TT-BLĐTBXH     Hà Nội, ngày 25 tháng 10 năm 2016")
 
+# The recipients and the signature run into one column: the role on the 'Nơi nhận:' line, the name after the list.
+FLAT_SIGNATURE = """HỘI ĐỒNG NHÂN DÂN TỈNH ĐẮK LẮK
+Số: 21/2024/NQ-HĐND
+Đắk Lắk, ngày 10 tháng 12 năm 2024
+NGHỊ QUYẾT
+Quy định mức hỗ trợ đóng bảo hiểm xã hội tự nguyện
+
+Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15;
+Điều 1. Nghị quyết này có hiệu lực từ ngày 01 tháng 01 năm 2025./.
+Nơi nhận: CHỦ TỊCH
+- Ủy ban Thường vụ Quốc hội;
+- Chính phủ;
+- Lưu: VT, Ct HĐND.
+Lê Minh Trường
+"""
+
 LAW = """QUỐC HỘI
 
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
@@ -241,6 +257,8 @@ SUBJECTS = [
     ("consolidated text numbered in its own header: that number and date, the signer from the block",
      CONSOLIDATED_OWN_HEADER, {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10",
                                "signer": "Lê Văn Thanh"}, {("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS")}),
+    ("a role on the 'Nơi nhận:' line, the name after the list", FLAT_SIGNATURE,
+     {"symbol": "21/2024/NQ-HĐND", "signer": "Lê Minh Trường", "signer_role": "CHỦ TỊCH"}, set()),
     ("a law's date is the day it was adopted", LAW,
      {"symbol": "51/2024/QH15", "date": "2024-11-27", "signer": "Trần Thanh Mẫn"},
      {("51/2024/QH15", "25/2008/QH12", "AMENDS")}),
