@@ -12,7 +12,7 @@ from .. import vocab
 from ..models import CHANGES
 from ..vocab import patterns
 from ..vocab.patterns import any_of
-from .feasibility import possible, rank
+from .feasibility import possible, possible_system, rank
 from .grammar import CLAUSE_SEMICOLON, COORDINATED, LIST_GAP, SENTENCE_END, Context, Role
 from .lines import ARTICLE
 from .mentions import Mention, is_amending_name
@@ -155,12 +155,14 @@ class _NextMatch:
         return self.found
 
 
-def post_triggers(ctx: Context) -> None:
+def post_triggers(ctx: Context, subject: Optional[Mention] = None) -> None:
     """'Nghị định số 75/2024/NĐ-CP … hết hiệu lực kể từ ngày …': a phrase written after documents gives the
     subject's relation to the documents its sentence lists before it: the first document of each part between ';'
     ('Thông tư A …; Thông tư B sửa đổi … Thông tư A hết hiệu lực': A and B, not the A named in B's title), and the
     documents joined to one by 'và'. A part that starts with something else ('…; các quy định trái với … hết hiệu
-    lực') takes the phrase for itself. Only a plain citation gives way to it."""
+    lực') takes the phrase for itself. Only a plain citation gives way to it. A ``subject`` that is no act (a
+    letter, a plan: "Nghị định số A … hết hiệu lực" in a letter) ends nothing; it cites. (An act of lower rank may:
+    a circular ends a decree's article "kể từ ngày Thông tư này có hiệu lực" where the decree so provides.)"""
     pattern = post_re()
     if pattern is None:
         return
@@ -189,7 +191,10 @@ def post_triggers(ctx: Context) -> None:
             # Nghị định số A …, Nghị định số B sửa đổi … A và Nghị định số C … hết hiệu lực": C took the lead of
             # B's title, not the list's)
             if _gives_way(first) or (opens and first.source == "subject"):
-                ctx.roles[k] = [role if k == heads[-1] else replace(role, how="list")]
+                mine = role if k == heads[-1] else replace(role, how="list")
+                if not possible_system(subject, mentions[k], role.relation):
+                    mine = replace(mine, relation="CITES")
+                ctx.roles[k] = [mine]
 
 
 def _gives_way(role: Role) -> bool:

@@ -126,7 +126,7 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             mine = [Role("subject", "CITES", "plain", clause_at=clause.start)]
         ctx.roles.append(mine)
         ctx.by_key.setdefault(mention.key, mention)
-    post_triggers(ctx)
+    post_triggers(ctx, subject)
     _purposes_of_issues(ctx, subject)
     return ctx.roles
 

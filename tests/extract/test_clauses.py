@@ -241,3 +241,11 @@ def test_after_a_condition_the_main_clause_is_no_title_of_the_document_before_it
     edges = {(e.source_symbol, e.target_symbol): e.relation for e in extract_citations(
         Source(file="plan.txt", text=HEADER + body)).edges}
     assert ("102-KH/TU", "86-KH/HU") not in edges and edges[(S, "86-KH/HU")] == "CITES"
+
+
+def test_a_text_that_is_no_act_ends_nothing_it_says_has_expired():
+    """A plan (or a letter) that says a decree has expired reports it; only an act replaces or repeals an act."""
+    body = ("1. Nghị định số 135/2020/NĐ-CP ngày 18/11/2020 của Chính phủ hết hiệu lực từ ngày 01/7/2025; Quyết định "
+            "số 12/2020/QĐ-UBND ngày 05/3/2020 của Ủy ban nhân dân tỉnh cũng hết hiệu lực.")
+    found = edges_of(body)
+    assert found["135/2020/NĐ-CP"][0] == "CITES" and found["12/2020/QĐ-UBND"][0] == "CITES"
