@@ -43,6 +43,14 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
     mentions, mention = ctx.mentions, ctx.mentions[i]
     j = i - 1
     semicolon = CLAUSE_SEMICOLON.search(gap) is not None
+    if semicolon:
+        # "… của Luật A số 1; Luật B số 2 đã được sửa đổi … theo Luật số 3; Luật C số 4": a list already carried
+        # across ';' goes on from the item that opened the part before, not from a document inside that item
+        h = _part_head(ctx, i - 1)
+        lead = ctx.roles[h][0] if ctx.roles[h] else None
+        if h < i - 1 and lead is not None and lead.source == "subject" and lead.how == "list" and \
+                mentions[h].type_code == mention.type_code:
+            return [role for role in ctx.roles[h] if role.source == "subject"]
     if not semicolon and mentions[j].type_code != mention.type_code and \
             (rank(mention) is None or rank(mentions[j]) != rank(mention)):
         # "A … (thực hiện B … và C)": a list inside a parenthesis stays inside it
@@ -74,6 +82,14 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
                 role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
         out.append(replace(role, how="list" if role.how != "plain" else "plain"))
     return out
+
+
+def _part_head(ctx: Context, k: int) -> int:
+    """The first mention of the part (between ';') of its logical line that holds the k-th mention."""
+    while k > 0 and ctx.line_of[k - 1] == ctx.line_of[k] and \
+            not CLAUSE_SEMICOLON.search(ctx.text, ctx.mentions[k - 1].end, ctx.mentions[k].start):
+        k -= 1
+    return k
 
 
 def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Role]:

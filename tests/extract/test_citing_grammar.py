@@ -98,6 +98,13 @@ CASES = [
      "Điều 3. Áp dụng\nLuật Bảo hiểm xã hội số 41/2024/QH15 ngày 29/6/2024 (sau đây gọi là Luật BHXH năm 2024) thay "
      "thế Luật Bảo hiểm xã hội số 58/2014/QH13. Việc đóng bảo hiểm thực hiện theo Luật BHXH năm 2024.",
      {("41/2024/QH15", "58/2014/QH13"): ("REPLACES", "enacted"), (S, "41/2024/QH15"): ("CITES", "enacted")}),
+    ("a list of what the text amends carried across ';' goes on after an item with its own amenders",
+     "Điều 5. Sửa đổi, bổ sung một số điều của Thông tư số 10/2020/TT-BLĐTBXH; Thông tư số 11/2021/TT-BLĐTBXH "
+     "đã được sửa đổi, bổ sung một số điều theo Thông tư số 12/2023/TT-BLĐTBXH và Thông tư số 13/2024/TT-BLĐTBXH; "
+     "Thông tư số 14/2022/TT-BLĐTBXH như sau:",
+     {(S, "10/2020/TT-BLĐTBXH"): ("AMENDS", "enacted"), (S, "11/2021/TT-BLĐTBXH"): ("AMENDS", "enacted"),
+      ("12/2023/TT-BLĐTBXH", "11/2021/TT-BLĐTBXH"): ("AMENDS", "enacted"),
+      (S, "14/2022/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
     ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
      "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
      {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
