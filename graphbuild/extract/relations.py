@@ -80,6 +80,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             mine = list(ctx.roles[named])
         elif hit and not hit[0].passive:
             mine = [_active_role(text, hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
+            if prev is not None and mine[0].source == prev.key and mine[0].how == "chain":
+                mine += _coordinated_sources(ctx, i, mine[0])
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
             phrase_at = gap_start + cut + hit[1].start()
@@ -203,6 +205,26 @@ def _continued_basis(ctx: Context, i: int) -> Optional[list[Role]]:
         return None
     lead = ctx.clauses[i - 1].lead_role(ctx.text, ctx.mentions[i - 1].start)
     return [replace(lead, clause_at=ctx.line_of[i])] if lead.relation == "BASED_ON" else None
+
+
+# "Nghị định số A ngày … và Nghị định số B ngày … của Chính phủ sửa đổi … C": A, with no title of its own, is joined
+# to B and shares its predicate
+_BARE_COORDINATION = re.compile(r"\s+và\s+")
+
+
+def _coordinated_sources(ctx: Context, i: int, chain: Role) -> list[Role]:
+    """The same chain from each document joined bare to the one that acts ('A và B … sửa đổi C': A amends C too)."""
+    out: list[Role] = []
+    mention, k = ctx.mentions[i], i - 1
+    while k > 0 and ctx.line_of[k - 1] == ctx.line_of[i] and \
+            _BARE_COORDINATION.fullmatch(ctx.text, ctx.mentions[k - 1].tail_end, ctx.mentions[k].start):
+        k -= 1
+        source = ctx.mentions[k]
+        if source.type_code != ctx.mentions[i - 1].type_code or source.key == mention.key or later(mention, source):
+            break
+        out.append(replace(chain, source=source.key, relation=chain.relation if possible(source, mention, chain.relation)
+                           else "CITES"))
+    return out
 
 
 def _named_before(ctx: Context, i: int) -> Optional[int]:

@@ -105,6 +105,13 @@ CASES = [
      {(S, "10/2020/TT-BLĐTBXH"): ("AMENDS", "enacted"), (S, "11/2021/TT-BLĐTBXH"): ("AMENDS", "enacted"),
       ("12/2023/TT-BLĐTBXH", "11/2021/TT-BLĐTBXH"): ("AMENDS", "enacted"),
       (S, "14/2022/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
+    ("two documents joined by 'và' before one title share its phrase; one joined by a comma does not",
+     "Căn cứ Nghị định số 53/2013/NĐ-CP ngày 18 tháng 5 năm 2013 của Chính phủ; Nghị định số 34/2015/NĐ-CP ngày 31 "
+     "tháng 3 năm 2015 và Nghị định số 18/2016/NĐ-CP ngày 18 tháng 3 năm 2016 của Chính phủ sửa đổi, bổ sung một số "
+     "điều của Nghị định số 53/2013/NĐ-CP;\nĐiều 4. Bãi bỏ Quyết định số 12/2019/QĐ-TTg, Quyết định số "
+     "20/2020/QĐ-TTg sửa đổi Quyết định số 11/2018/QĐ-TTg.",
+     {("34/2015/NĐ-CP", "53/2013/NĐ-CP"): ("AMENDS", "enacted"), ("18/2016/NĐ-CP", "53/2013/NĐ-CP"): ("AMENDS", "enacted"),
+      ("20/2020/QĐ-TTg", "11/2018/QĐ-TTg"): ("AMENDS", "enacted"), ("12/2019/QĐ-TTg", "11/2018/QĐ-TTg"): None}),
     ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
      "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
      {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
