@@ -37,10 +37,12 @@ _BODY_PART = re.compile(r"[ \t]*(?:Điều\s+\d+[a-zđ]?\s*[.:]|Chương\s+[IVXL
 _QUOTED_PROVISIONS = re.compile(rf"(?m)(?:^(?<=[.;:”\"\n]\n)|\A)[ \t]*(?:(?i:các)\s+)?(?i:{any_of(vocab.phrases('provision'))})\s+[\w, ]{{1,40}}?\s"
                                 rf"(?:(?:của|tại)\s+)?(?=[{vocab.UPPER}])")
 # A paragraph that names an act and opens a quotation of its words on the next line ("Nghị định số 04/2023/NĐ-CP …
-# có căn cứ ban hành như sau:" + newline + "“Căn cứ …"), or ends the footnote's text on its page with that colon;
+# có căn cứ ban hành như sau:" + newline + "“Căn cứ …", the quote marks sometimes left out), or ends the footnote's
+# text on its page with that colon;
 # matched up to the act's name, the line's start. A paragraph starts after a blank line or a line that ends a sentence
 # (a line after a comma is a title wrapped) and may run on several lines.
-_ANNOUNCING = re.compile(r"[ \t]*(?=[^“\"]{0,600}?:[ \t]*(?:\n[ \t]*[“\"]|\Z))")
+_ANNOUNCING = re.compile(r"[ \t]*(?=[^“\"]{0,600}?:[ \t]*(?:\n[ \t]*(?:[“\"]|"
+                        rf"(?:{any_of(vocab.phrases('preamble_line'))})\b)|\Z))")
 _QUOTING_ACT = re.compile(r"(?<=[.;:”\"\n]\n)" + _ANNOUNCING.pattern)
 _FIRST_ARTICLE = re.compile(rf"(?m)^{_BODY_PART.pattern}")
 _PREAMBLE_LINE = re.compile(rf"(?m)^[ \t]*[“\"]?(?:{any_of(vocab.phrases('preamble_line'))})\b[^\n]*;[ \t]*$")

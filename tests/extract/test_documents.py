@@ -321,6 +321,17 @@ def test_a_footnote_quoting_preambles_is_each_act_s_across_a_page_break():
     assert pairs[("32/2016/TT-BLĐTBXH", "106/2012/NĐ-CP")] == "BASED_ON"       # the base's own preamble stays its own
 
 
+def test_a_footnote_quoting_two_preambles_without_quote_marks_gives_each_act_its_own():
+    """The second act's paragraph ends "… có căn cứ ban hành như sau:" with its "Căn cứ" lines under it, no quote
+    marks: those lines are that act's, not the first one's."""
+    second = QUOTED_PREAMBLES.index("có căn cứ ban hành như sau:\n“Căn cứ Nghị định số 31/2014")
+    text = QUOTED_PREAMBLES[:second] + QUOTED_PREAMBLES[second:].replace("“", "", 1).replace("”", "", 1)
+    pairs = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="doc.txt", text=text)).edges}
+    assert pairs[("15/2024/TT-BLĐTBXH", "31/2014/NĐ-CP")] == "BASED_ON"
+    assert ("12/2024/TT-BLĐTBXH", "31/2014/NĐ-CP") not in pairs
+
+
 _BODY_START = "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về bảo hiểm y tế.\n"
 # a footnote quoting an act's effect article that a page break cut (the base's body goes on on the next page)
 CUT_FOOTNOTES = [
