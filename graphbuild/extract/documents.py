@@ -204,6 +204,12 @@ def _issuer_name(header: segment.Header, info: Optional[vocab.Issuer], unit: Opt
 _PLACE_PHRASE = re.compile(rf"(?i)\b(?:{'|'.join(w.word for w in vocab.place_words() if w.level)})\s+(?!ủy\b|uỷ\b)\S")
 
 
+# A Party committee named after its unit ('Tỉnh ủy', 'Huyện ủy', 'Thành ủy', 'Quận ủy', 'Thị ủy'), and the unit word
+# that opens a place ('tỉnh Hà Giang' -> 'Hà Giang')
+_COMMITTEE_OF_UNIT = re.compile(r"(?i)(?:tỉnh|huyện|thành|quận|thị)\s+[uủ][yỷ]")
+_UNIT_WORD = re.compile(rf"(?i)^(?:{'|'.join(sorted((w.word for w in vocab.place_words() if w.level), key=len, reverse=True))})\s+")
+
+
 _ISSUER_WORD = re.compile(rf"(?i)\b(?:{'|'.join(w.word for w in vocab.place_words() if not w.level)})\b")
 
 
@@ -219,7 +225,10 @@ def _header_issuer(lines: list[str], info: Optional[vocab.Issuer]) -> str:
         m = _PLACE_PHRASE.search(parent)
         if m:
             phrase = _pretty(parent[m.start():])
-            body = f"{body} {phrase[0].lower()}{phrase[1:]}"
+            if _COMMITTEE_OF_UNIT.fullmatch(body):      # 'Tỉnh ủy Hà Giang': the committee's name holds the unit
+                body = f"{body} {_UNIT_WORD.sub('', phrase, count=1)}"
+            else:
+                body = f"{body} {phrase[0].lower()}{phrase[1:]}"
         elif _ISSUER_WORD.search(parent):         # a Party body: 'Ban Tuyên giáo Tỉnh ủy …'
             body = f"{body} {_pretty(parent)}"
     return body

@@ -232,6 +232,7 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
         if not frag or _is_rule(frag) or _MOTTO_ONLY.match(frag):
             continue
         frag = " ".join(MOTTO.sub(" ", frag).split()).strip(" *")
+        frag = _GAZETTE_SECTION.sub("", frag)     # 'VĂN BẢN HỢP NHẤT - BỘ Y TẾ': the gazette's part, then the body
         if not frag:
             continue
         if upper_ratio(frag) <= 0.8 or len(frag) <= 2 or type_heading(frag) or _PART_OPENER.match(frag) or \
@@ -239,18 +240,34 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
             break
         if lines and lines[0] == frag:
             continue                  # a gazette's section line repeats the body ("CHÍNH PHỦ / CHÍNH PHỦ")
-        lines.insert(0, frag)
-        if len(lines) == MAX_ISSUER_LINES:
+        lines[:0] = _bodies(frag)
+        if len(lines) >= MAX_ISSUER_LINES:
             break
-    return _join_place_lines(lines)
+    return _join_place_lines(lines[-MAX_ISSUER_LINES:])
 
 
 def _issuer_before(words: str) -> list[str]:
     """The issuing body's lines from the words before the number in a header run into one line: up to the motto, a
-    rule or a star, one line per body ('ĐẢNG BỘ TỈNH ĐỒNG NAI ĐẢNG ỦY PHƯỜNG TRẤN BIÊN': the parent, then the body)."""
-    words = _GAZETTE_SECTION.sub("", _HEADER_BREAK.split(words)[0]).strip()
+    rule or a star, one line per body ('ĐẢNG BỘ TỈNH ĐỒNG NAI ĐẢNG ỦY PHƯỜNG TRẤN BIÊN': the parent, then the body).
+    Capitals between the motto's lines go on the body's name: the two columns were run together row by row ('ỦY BAN
+    NHÂN DÂN CỘNG HÒA … VIỆT NAM HUYỆN ĐỨC TRỌNG Độc lập - Tự do - Hạnh phúc')."""
+    first, *rest = (part.strip() for part in _HEADER_BREAK.split(words) if part is not None)
+    words = _GAZETTE_SECTION.sub("", first).strip()
     if not words or upper_ratio(words) <= 0.8:
         return []
+    for part in rest:
+        if not part or upper_ratio(part) <= 0.8 or any(ch.isdigit() for ch in part):
+            break
+        words = f"{words} {part}"
+    lines = _bodies(words)
+    if len(lines) == 1 and (twice := _TWICE.fullmatch(lines[0])):
+        lines = [twice.group(1)]
+    return _join_place_lines(lines[-MAX_ISSUER_LINES:])
+
+
+def _bodies(words: str) -> list[str]:
+    """The bodies one line of capitals names, one line each, parent first ('ĐẢNG BỘ TỈNH HÀ GIANG TỈNH ỦY': the
+    parent, then the body)."""
     starts = sorted({m.start() for pattern in (_BODY_START, _HEADER_BODY) for m in pattern.finditer(words)
                      if m.start() > 0}) + [len(words)]
     lines: list[str] = []
@@ -258,9 +275,7 @@ def _issuer_before(words: str) -> list[str]:
         line = words[a:b].strip()
         if line and (not lines or lines[-1] != line):    # a gazette's text repeats the body ("CHÍNH PHỦ CHÍNH PHỦ")
             lines.append(line)
-    if len(lines) == 1 and (twice := _TWICE.fullmatch(lines[0])):
-        lines = [twice.group(1)]
-    return _join_place_lines(lines[-MAX_ISSUER_LINES:])
+    return lines
 
 
 # The gazette's part heading before a header run into one line ("VĂN BẢN QUY PHẠM PHÁP LUẬT CHÍNH PHỦ …").

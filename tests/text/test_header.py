@@ -103,6 +103,22 @@ def test_a_name_broken_where_its_parts_join_is_one_name(lines, code, issuer):
     assert extract_citations(Source(file="tt.txt", text=text)).subject.issuer == issuer
 
 
+@pytest.mark.parametrize("head, issuer", [
+    # the gazette's part heading run into the body's line
+    ("VĂN BẢN HỢP NHẤT - BỘ Y TẾ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\nSố: 04/VBHN-BYT   "
+     "Hà Nội, ngày 10 tháng 4 năm 2018", "Bộ Y tế"),
+    # the parent and the committee on one line, before the Party's name
+    ("ĐẢNG BỘ TỈNH HÀ GIANG TỈNH ỦY ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố\n09-NQ/TU\nHà Giang, ngày 20 tháng 7 năm 2022",
+     "Tỉnh ủy Hà Giang"),
+    # the two columns run together row by row on one line
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM HUYỆN ĐỨC TRỌNG Độc lập - Tự do - Hạnh phúc Số: "
+     "1456/UBND-NN Đức Trọng, ngày 12 tháng 7 năm 2019", "Ủy ban nhân dân huyện Đức Trọng"),
+])
+def test_the_issuer_of_headers_as_extraction_leaves_them(head, issuer):
+    text = f"{head}\n\nBÁO CÁO\nsơ kết\n\nThực hiện Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ.\n"
+    assert extract_citations(Source(file="doc.txt", text=text)).subject.issuer == issuer
+
+
 def test_a_preamble_line_is_never_the_documents_number():
     """A wrapped 'Căn cứ' clause puts 'Luật số 56/2024/QH15;' at the start of a line, below the header."""
     text = ("CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nNGHỊ ĐỊNH\nQuy định chi tiết\n-----\n"
