@@ -23,6 +23,8 @@ _FOLLOWING = patterns.words_re("following")
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
 # "2. Các Nghị định số A …, Nghị định số B … và Nghị định số C … hết hiệu lực": a list the plural opens
 _PLURAL_OPENING = re.compile(rf"(?i)[\s\d.)]*(?:{any_of(vocab.phrases('plural_word'))})\s+")
+# ", Chương V của " before a document: the next item of a list names provisions of it
+_LISTED_PROVISIONS = re.compile(r"\s*[,;]\s*(?:và\s+)?" + patterns.provisions_of_re().pattern.removeprefix("(?i)"), re.I)
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
 
@@ -239,7 +241,9 @@ def _part_heads(ctx: Context, start: int, end: int, starts: list[int]) -> list[i
         while k + 1 < len(mentions) and mentions[k + 1].start < part_end:
             k += 1
             gap = text[mentions[k - 1].tail_end:mentions[k].start]
-            # 'A và B'; 'A <its title> và B' when nothing else made B part of A's title (a plain citation)
-            if LIST_GAP.match(gap) or (COORDINATED.search(gap) and ctx.roles[k][0].how == "plain"):
+            # 'A và B'; 'A <its title> và B' when nothing else made B part of A's title (a plain citation); 'A …,
+            # Chương V của B' (provisions of B listed after A)
+            if LIST_GAP.match(gap) or (COORDINATED.search(gap) and ctx.roles[k][0].how == "plain") or \
+                    _LISTED_PROVISIONS.fullmatch(gap):
                 heads.append(k)
     return heads

@@ -112,6 +112,14 @@ CASES = [
      "20/2020/QĐ-TTg sửa đổi Quyết định số 11/2018/QĐ-TTg.",
      {("34/2015/NĐ-CP", "53/2013/NĐ-CP"): ("AMENDS", "enacted"), ("18/2016/NĐ-CP", "53/2013/NĐ-CP"): ("AMENDS", "enacted"),
       ("20/2020/QĐ-TTg", "11/2018/QĐ-TTg"): ("AMENDS", "enacted"), ("12/2019/QĐ-TTg", "11/2018/QĐ-TTg"): None}),
+    ("provisions named before their document, as the opening of the sentence or as the next item of a list, end "
+     "with it ('Những quy định … tại Chương V của Luật A …, Chương V của Luật B … hết hiệu lực')",
+     "Điều 35. Hiệu lực thi hành\nThông tư này có hiệu lực thi hành từ ngày 01 tháng 7 năm 2026.\nNhững quy định về "
+     "đào tạo nghề tại Chương V của Thông tư số 09/2019/TT-BLĐTBXH đã được sửa đổi, bổ sung theo Thông tư số "
+     "26/2020/TT-BLĐTBXH, Chương II của Thông tư số 02/2021/TT-BLĐTBXH hết hiệu lực thi hành kể từ ngày Thông tư này "
+     "có hiệu lực.",
+     {(S, "09/2019/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "02/2021/TT-BLĐTBXH"): ("REPLACES", "enacted"),
+      ("26/2020/TT-BLĐTBXH", "09/2019/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
     ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
      "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
      {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
