@@ -82,6 +82,11 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             mine = [_active_role(text, hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
             if prev is not None and mine[0].source == prev.key and mine[0].how == "chain":
                 mine += _coordinated_sources(ctx, i, mine[0])
+                said_of_prev = _ACTIVITIES.sub("", text[prev.tail_end:mention.start - len(clause_gap) + hit[1].start()])
+                if "," in said_of_prev and not _MORE_ISSUERS.fullmatch(said_of_prev):
+                    # "A … có hiệu lực từ ngày …, thay thế B": the sentence's own predicate, not A's title (whose
+                    # documents the text does not cite itself): the text names B too
+                    mine.append(Role("subject", "CITES", "plain", verb=mine[0].verb, clause_at=clause.start))
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation
             phrase_at = gap_start + cut + hit[1].start()
@@ -293,6 +298,8 @@ _OPEN_PARENTHESIS = re.compile(r"\(\s*$")
 # "A, Ban Tuyên giáo Tỉnh ủy hướng dẫn thực hiện B": a body named after a comma that closes A acts, not A (commas
 # after "của" list A's issuers: "A … của Bộ Quốc phòng, Bộ Tài chính hướng dẫn thực hiện B" is A's title)
 _NEW_ACTOR = re.compile(rf",\s*[{vocab.UPPER}][^,;:()]{{0,60}}$")
+# ", Bộ Lao động - Thương binh và Xã hội, Bộ Tài chính " after "… của Bộ Quốc phòng" (the citation's tail): more issuers
+_MORE_ISSUERS = re.compile(rf"(?:\s*,\s*[{vocab.UPPER}][^,;:()]{{0,60}})+\s*")
 _ISSUER_LIST = re.compile(rf"\bcủa\s+[{vocab.UPPER}][^,;:()]{{0,60}}(?:,\s*[{vocab.UPPER}][^,;:()]{{0,60}})*$")
 
 

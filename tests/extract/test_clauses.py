@@ -249,3 +249,18 @@ def test_a_text_that_is_no_act_ends_nothing_it_says_has_expired():
             "số 12/2020/QĐ-UBND ngày 05/3/2020 của Ủy ban nhân dân tỉnh cũng hết hiệu lực.")
     found = edges_of(body)
     assert found["135/2020/NĐ-CP"][0] == "CITES" and found["12/2020/QĐ-UBND"][0] == "CITES"
+
+
+def test_a_chain_the_sentence_states_cites_its_target_and_one_in_a_title_does_not():
+    """"A … có hiệu lực từ ngày …, thay thế B": the text's own sentence names B, so the text cites B as well as A
+    replacing it; "Kế hoạch số A … về việc thực hiện Kết luận số B" is A's title: A implements B, the text cites A."""
+    body = ("Nghị định số 118/2021/NĐ-CP có hiệu lực thi hành từ ngày 01 tháng 01 năm 2022, thay thế Nghị định số "
+            "81/2013/NĐ-CP ngày 19 tháng 7 năm 2013 của Chính phủ.\nThực hiện Kế hoạch số 84-KH/TU ngày 17-02-2023 của "
+            "Ban Thường vụ Tỉnh ủy về việc thực hiện Kết luận số 44-KL/TW ngày 14-11-2022 của Ban Bí thư.\nTriển khai "
+            "Quyết định số 895/QĐ-TTg, ngày 26/7/2023 của Thủ tướng Chính phủ ban hành Kế hoạch thực hiện Kết luận số "
+            "43-KL/TW, ngày 14/11/2022 của Ban Bí thư.")
+    ex = extract_citations(Source(file="plan.txt", text=HEADER + body))
+    edges = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
+    assert edges[("118/2021/NĐ-CP", "81/2013/NĐ-CP")] == "REPLACES" and edges[(S, "81/2013/NĐ-CP")] == "CITES"
+    assert edges[("84-KH/TU", "44-KL/TW")] == "IMPLEMENTS" and (S, "44-KL/TW") not in edges
+    assert (S, "43-KL/TW") not in edges         # a comma between a number and its date is no clause's
