@@ -134,8 +134,33 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         ctx.roles.append(mine)
         ctx.by_key.setdefault(mention.key, mention)
     post_triggers(ctx, subject)
+    _agents_of_passives(ctx)
     _purposes_of_issues(ctx, subject)
     return ctx.roles
+
+
+# "B (đã được A thay thế …)": a passive whose agent stands between 'được' (or 'bị') and the verb
+_PASSIVE_BEFORE_AGENT = re.compile(r"(?i)(?<!\w)(?:được|bị)\s*$")
+_AGENT_VERB_REACH = 3       # characters between the agent's citation and its verb (spaces)
+
+
+def _agents_of_passives(ctx: Context) -> None:
+    """"Nghị định số B (đã được Nghị định 73 thay thế kể từ …)": A, the agent of the passive, acts on B (a chain),
+    when what A does to documents follows A right away."""
+    text, mentions = ctx.text, ctx.mentions
+    for i in range(1, len(mentions)):
+        b, a = mentions[i - 1], mentions[i]
+        gap = text[b.tail_end:a.start]
+        if ctx.line_of[i] != ctx.line_of[i - 1] or len(gap) > 40 or SENTENCE_END.search(gap) or \
+                not _PASSIVE_BEFORE_AGENT.search(gap):
+            continue
+        after = text[a.tail_end:a.tail_end + 80]
+        hit = first_trigger(after)
+        if hit is None or hit[0].passive or hit[1].start() > _AGENT_VERB_REACH or \
+                hit[0].relation not in BETWEEN_DOCUMENTS or a.key == b.key or later(b, a):
+            continue
+        relation = hit[0].relation if possible(a, b, hit[0].relation) else "CITES"
+        ctx.roles[i - 1] = ctx.roles[i - 1] + [Role(a.key, relation, "chain", verb=verb_text(hit[1]))]
 
 
 # "…, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the main clause after a purpose clause, a body issuing a

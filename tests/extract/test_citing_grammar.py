@@ -120,6 +120,10 @@ CASES = [
      "có hiệu lực.",
      {(S, "09/2019/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "02/2021/TT-BLĐTBXH"): ("REPLACES", "enacted"),
       ("26/2020/TT-BLĐTBXH", "09/2019/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
+    ("the agent of a passive written between 'được' and the verb acts on the document before it",
+     "Điều 3. Áp dụng\nMức lương cơ sở quy định tại Nghị định số 24/2023/NĐ-CP ngày 14/5/2023 của Chính phủ (đã được "
+     "Nghị định số 73/2024/NĐ-CP thay thế kể từ ngày 01/7/2024) không được áp dụng.",
+     {("73/2024/NĐ-CP", "24/2023/NĐ-CP"): ("REPLACES", "enacted")}),
     ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
      "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
      {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
