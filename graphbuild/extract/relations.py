@@ -68,6 +68,8 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
         hit = last_trigger(clause_gap, at_clause_start=prev is None or cut > 0)
         if hit and CLAUSE_SEMICOLON.search(clause_gap, hit[1].end()) and not _opens_basis_line(clause_gap, hit):
             hit = None      # a phrase does not reach across ';' ("… về thi hành Điều lệ Đảng; Quy định số 22")
+        if hit and not hit[0].passive and _PASSIVE_BEFORE_AGENT.search(clause_gap, 0, hit[1].start()):
+            hit = None      # "A đã được sửa đổi, bổ sung và B": a passive with no agent; B is no object of A's
         if hit and prev is not None and not hit[0].passive and \
                 _coordinated_past(clause_gap[hit[1].end():], prev.type_code == mention.type_code):
             hit = None      # "A hướng dẫn giám sát … và B": the phrase belongs to A's title, B joins A

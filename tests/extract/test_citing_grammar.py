@@ -124,6 +124,10 @@ CASES = [
      "Điều 3. Áp dụng\nMức lương cơ sở quy định tại Nghị định số 24/2023/NĐ-CP ngày 14/5/2023 của Chính phủ (đã được "
      "Nghị định số 73/2024/NĐ-CP thay thế kể từ ngày 01/7/2024) không được áp dụng.",
      {("73/2024/NĐ-CP", "24/2023/NĐ-CP"): ("REPLACES", "enacted")}),
+    ("a passive with no agent ('A đã được sửa đổi, bổ sung và B') makes B no object of A's",
+     "Điều 3. Áp dụng\nHồ sơ được tiếp nhận theo quy định tại Nghị định số 61/2018/NĐ-CP đã được sửa đổi, bổ sung và "
+     "Thông tư số 01/2018/TT-VPCP ngày 23/11/2018 của Văn phòng Chính phủ.",
+     {(S, "01/2018/TT-VPCP"): ("CITES", "enacted"), ("61/2018/NĐ-CP", "01/2018/TT-VPCP"): None}),
     ("an ordinance (Pháp lệnh) cited by name and date is found by its number",
      "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng ngày 09 tháng 12 năm 2020;",
      {(S, "02/2020/UBTVQH14"): ("BASED_ON", "enacted")}),
