@@ -201,8 +201,9 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
 
 def _purpose_members(ctx: Context, j: int) -> list[int]:
     """The mentions before the j-th that a purpose clause opening its sentence lists ("Thực hiện X1, X2 …, "):
-    their lead role is the text's IMPLEMENTS or CONTINUES, stated by one verb that opens the clause. A mention with
-    no role of the text's (one named in a listed document's title) is passed over; any other ends the search."""
+    their lead role is the text's IMPLEMENTS or CONTINUES, stated by one verb that opens the clause. A mention whose
+    lead role is not the text's (one named in a listed document's title, or its amender) is passed over; any other
+    ends the search."""
     text, mentions = ctx.text, ctx.mentions
     members: list[int] = []
     opened_at = None
@@ -210,9 +211,8 @@ def _purpose_members(ctx: Context, j: int) -> list[int]:
         if i < j - 1 and (SENTENCE_END.search(text, mentions[i].tail_end, mentions[i + 1].start) or
                           CLAUSE_SEMICOLON.search(text, mentions[i].tail_end, mentions[i + 1].start)):
             break
-        own = [role for role in ctx.roles[i] if role.source == "subject"]
-        if not own:
-            continue
+        if not ctx.roles[i] or ctx.roles[i][0].source != "subject":
+            continue        # named in a listed document's title, or its amender ("X (được sửa đổi bởi Y) và Z")
         lead = ctx.roles[i][0]
         if lead.source != "subject" or lead.relation not in ("IMPLEMENTS", "CONTINUES") or \
                 lead.how not in ("trigger", "list") or not 0 <= lead.clause_at <= lead.verb_at or \
@@ -220,7 +220,11 @@ def _purpose_members(ctx: Context, j: int) -> list[int]:
             break
         opened_at = lead.clause_at
         members.append(i)
-    if opened_at is None or not _PURPOSE_OPENING.fullmatch(text, opened_at, ctx.roles[members[-1]][0].verb_at):
+    if opened_at is None:
+        return []
+    verb_at = ctx.roles[members[-1]][0].verb_at
+    opens = text.rfind(";", opened_at, verb_at) + 1 or opened_at      # "…; thực hiện X, …": after the ';'
+    if not _PURPOSE_OPENING.fullmatch(text, opens, verb_at):
         return []       # only a clause that opens on its verb ("Thực hiện X, …") is a purpose clause
     return members
 

@@ -264,3 +264,18 @@ def test_a_chain_the_sentence_states_cites_its_target_and_one_in_a_title_does_no
     assert edges[("118/2021/NĐ-CP", "81/2013/NĐ-CP")] == "REPLACES" and edges[(S, "81/2013/NĐ-CP")] == "CITES"
     assert edges[("84-KH/TU", "44-KL/TW")] == "IMPLEMENTS" and (S, "44-KL/TW") not in edges
     assert (S, "43-KL/TW") not in edges         # a comma between a number and its date is no clause's
+
+
+def test_a_list_goes_on_outside_a_closed_parenthesis_and_a_purpose_clause_may_open_after_a_semicolon():
+    """"…; thực hiện A (được sửa đổi, bổ sung bởi B) và C, Chủ tịch UBND tỉnh đã ban hành Y": C joins A (not B, whose
+    parenthesis is closed), and Y implements A and C."""
+    body = ("Thời gian qua, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 45/KH-UBND ngày 28/02/2022; thực hiện Nghị "
+            "định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ về thực hiện cơ chế một cửa (được sửa đổi, bổ sung bởi "
+            "Nghị định số 107/2021/NĐ-CP ngày 06/12/2021) và Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ "
+            "về thực hiện thủ tục hành chính trên môi trường điện tử, Chủ tịch UBND tỉnh đã ban hành Chỉ thị số "
+            "08/CT-UBND ngày 20/6/2023 về nâng cao chất lượng giải quyết thủ tục hành chính.")
+    edges = {(e.source_symbol, e.target_symbol): e.relation for e in extract_citations(
+        Source(file="plan.txt", text=HEADER + body)).edges}
+    assert edges[("107/2021/NĐ-CP", "61/2018/NĐ-CP")] == "AMENDS" and ("45/2020/NĐ-CP", "61/2018/NĐ-CP") not in edges
+    assert edges[("08/CT-UBND", "61/2018/NĐ-CP")] == "IMPLEMENTS"
+    assert edges[("08/CT-UBND", "45/2020/NĐ-CP")] == "IMPLEMENTS"
