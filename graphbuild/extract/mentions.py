@@ -74,7 +74,7 @@ def _law_names() -> dict[str, list[vocab.Law]]:
     return out
 
 
-_NAME_BREAK = re.compile(r"[ ,]")
+_NAME_BREAK = re.compile(r"[ ,.;]")      # where a name may end: a word, a comma, the end of a clause
 
 
 _LAW_WORDS = ("luật", "bộ luật", "pháp lệnh")

@@ -13,3 +13,14 @@ def test_a_date_opening_the_next_paragraph_is_not_a_tail():
     ext = extract_citations(Source(file="x.txt", text=text))
     dates = {d.symbol: d.date for d in ext.documents}
     assert dates["39-KH/HU"] == "2016-08-04"
+
+
+def test_a_law_name_that_ends_its_sentence_is_read_whole():
+    """'… của Luật Đầu tư công.' names the public investment law, not 'Luật Đầu tư' (the investment law) with a word
+    after it: the name may end at the sentence's full stop, not only at a space or a comma."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 25/2025/QĐ-UBND\nBắc Ninh, ngày 5 tháng 3 năm 2025\nQUYẾT ĐỊNH\n"
+            "Ban hành Quy định\n\nViệc điều chỉnh thực hiện theo Nghị định số 40/2020/NĐ-CP ngày 06/4/2020 của Chính "
+            "phủ quy định chi tiết thi hành một số điều của Luật Đầu tư công.\n")
+    mentions = extract_citations(Source(file="x.txt", text=text)).to_dict()["mentions"]
+    laws = {m["symbol"] for m in mentions if m["kind"] == "law_name"}
+    assert laws == {"39/2019/QH14"}
