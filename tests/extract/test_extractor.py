@@ -81,7 +81,7 @@ def test_dev_gold(data_dir):
 # written round 10, a conclusion notice, a letter and a review among them, took the check half's mode to 0.921 (67 of
 # its 89 modes read) and its relation accuracy to 0.966 with the same code; written rounds 11 and 12 (12 documents
 # and three catalogues of other provinces) left both halves' F1 where they were and took the tune mode to 0.955).
-SECOND_GOLD_FLOORS = {"tune": (0.98, 0.98, 0.94), "check": (0.94, 0.96, 0.915)}   # tune mode 0.946 with round 14
+SECOND_GOLD_FLOORS = {"tune": (0.98, 0.98, 0.94), "check": (0.95, 0.965, 0.92)}   # tune mode 0.945 with round 16
 
 
 @pytest.mark.parametrize("half", sorted(SECOND_GOLD_FLOORS))
