@@ -89,6 +89,13 @@ def edges_of(body: str) -> dict:
     return {e.target_symbol: (e.relation, e.mode) for e in extraction.edges if e.source_symbol == S}
 
 
+def relations_of(body: str) -> dict:
+    """Every edge of the plan with ``body``, the subject's and those between cited documents: (source, target) ->
+    relation."""
+    return {(e.source_symbol, e.target_symbol): e.relation
+            for e in extract_citations(Source(file="plan.txt", text=HEADER + body)).edges}
+
+
 @pytest.mark.parametrize("case,body,expected", CASES, ids=[c[0] for c in CASES])
 def test_clause_modes(case, body, expected):
     found = edges_of(body)
@@ -209,8 +216,7 @@ def test_a_purpose_clause_before_an_issue_is_the_issued_documents():
             "của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nThời gian qua, thực hiện Công điện số "
             "132/CĐ-TTg ngày 12/12/2024 của Thủ tướng Chính phủ, Sở Giao thông vận tải đã ban hành Kế hoạch số "
             "96/KH-SGTVT ngày 20/12/2024.")
-    edges = {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(
-        Source(file="plan.txt", text=HEADER + body)).edges}
+    edges = {(*pair, relation) for pair, relation in relations_of(body).items()}
     assert {("231-KH/TU", "05-CT/TW", "IMPLEMENTS"), (S, "57-NQ/TW", "IMPLEMENTS"),
             ("96/KH-SGTVT", "132/CĐ-TTg", "IMPLEMENTS")} <= edges
     assert (S, "05-CT/TW", "IMPLEMENTS") not in edges
@@ -225,8 +231,7 @@ def test_every_document_a_purpose_clause_lists_is_the_issued_documents_purpose()
             "86-KH/HU ngày 30/6/2020 để quán triệt, triển khai thực hiện.\nThực hiện Chỉ thị số 05-CT/TW ngày "
             "15/5/2016 của Bộ Chính trị, Kế hoạch số 12-KH/TU ngày 02/6/2016 của Tỉnh ủy, Ủy ban nhân dân huyện đã ban "
             "hành Kế hoạch số 40/KH-UBND ngày 20/6/2016.")
-    edges = {(e.source_symbol, e.target_symbol, e.relation) for e in extract_citations(
-        Source(file="plan.txt", text=HEADER + body)).edges}
+    edges = {(*pair, relation) for pair, relation in relations_of(body).items()}
     assert {("86-KH/HU", "42-CT/TW", "IMPLEMENTS"), ("86-KH/HU", "102-KH/TU", "IMPLEMENTS"),
             ("102-KH/TU", "42-CT/TW", "IMPLEMENTS"), ("40/KH-UBND", "05-CT/TW", "IMPLEMENTS"),
             ("40/KH-UBND", "12-KH/TU", "IMPLEMENTS")} <= edges
@@ -238,8 +243,7 @@ def test_after_a_condition_the_main_clause_is_no_title_of_the_document_before_it
     adjusts nothing (a phrase after 'thì' is not A's description)."""
     body = ("4. Trường hợp Tỉnh ủy ban hành văn bản mới thay thế Kế hoạch số 102-KH/TU thì Văn phòng Huyện ủy tham mưu "
             "Ban Thường vụ Huyện ủy điều chỉnh Kế hoạch số 86-KH/HU cho phù hợp.")
-    edges = {(e.source_symbol, e.target_symbol): e.relation for e in extract_citations(
-        Source(file="plan.txt", text=HEADER + body)).edges}
+    edges = relations_of(body)
     assert ("102-KH/TU", "86-KH/HU") not in edges and edges[(S, "86-KH/HU")] == "CITES"
 
 
@@ -259,8 +263,7 @@ def test_a_chain_the_sentence_states_cites_its_target_and_one_in_a_title_does_no
             "Ban Thường vụ Tỉnh ủy về việc thực hiện Kết luận số 44-KL/TW ngày 14-11-2022 của Ban Bí thư.\nTriển khai "
             "Quyết định số 895/QĐ-TTg, ngày 26/7/2023 của Thủ tướng Chính phủ ban hành Kế hoạch thực hiện Kết luận số "
             "43-KL/TW, ngày 14/11/2022 của Ban Bí thư.")
-    ex = extract_citations(Source(file="plan.txt", text=HEADER + body))
-    edges = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
+    edges = relations_of(body)
     assert edges[("118/2021/NĐ-CP", "81/2013/NĐ-CP")] == "REPLACES" and edges[(S, "81/2013/NĐ-CP")] == "CITES"
     assert edges[("84-KH/TU", "44-KL/TW")] == "IMPLEMENTS" and (S, "44-KL/TW") not in edges
     assert (S, "43-KL/TW") not in edges         # a comma between a number and its date is no clause's
@@ -274,8 +277,7 @@ def test_a_list_goes_on_outside_a_closed_parenthesis_and_a_purpose_clause_may_op
             "Nghị định số 107/2021/NĐ-CP ngày 06/12/2021) và Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ "
             "về thực hiện thủ tục hành chính trên môi trường điện tử, Chủ tịch UBND tỉnh đã ban hành Chỉ thị số "
             "08/CT-UBND ngày 20/6/2023 về nâng cao chất lượng giải quyết thủ tục hành chính.")
-    edges = {(e.source_symbol, e.target_symbol): e.relation for e in extract_citations(
-        Source(file="plan.txt", text=HEADER + body)).edges}
+    edges = relations_of(body)
     assert edges[("107/2021/NĐ-CP", "61/2018/NĐ-CP")] == "AMENDS" and ("45/2020/NĐ-CP", "61/2018/NĐ-CP") not in edges
     assert edges[("08/CT-UBND", "61/2018/NĐ-CP")] == "IMPLEMENTS"
     assert edges[("08/CT-UBND", "45/2020/NĐ-CP")] == "IMPLEMENTS"
