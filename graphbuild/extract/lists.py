@@ -46,9 +46,11 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
     j = i - 1
     semicolon = CLAUSE_SEMICOLON.search(gap) is not None
     opened = ctx.text.rfind("(", ctx.line_of[i], mentions[j].start)
-    closed = ")" in gap and opened >= 0 and ")" not in ctx.text[opened:mentions[j].start]
+    closed = ")" in gap and opened >= 0 and ")" not in ctx.text[opened:mentions[j].start] and \
+        not any(m.key == mentions[j].key for m in mentions[:j])
     if closed:
-        # "A … (được sửa đổi bởi B) và C": the parenthesis is closed; C joins A's list, not B's
+        # "A … (được sửa đổi bởi B) và C": the parenthesis is closed; C joins A's list, not B's (an aside naming A
+        # again, "(sau đây gọi là NĐ 27)", has A's roles already)
         j = next((k for k in range(j - 1, -1, -1) if ctx.line_of[k] == ctx.line_of[i] and mentions[k].start < opened),
                  j)
     if semicolon:

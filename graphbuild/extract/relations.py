@@ -190,40 +190,52 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
         issued = _ISSUED_AFTER.search(between)
         if issued is None or SENTENCE_END.search(between) or CLAUSE_SEMICOLON.search(between):
             continue
-        for i in _purpose_members(ctx, j):
-            lead = ctx.roles[i][0]
+        for i, k in _purpose_members(ctx, j):
+            purpose = ctx.roles[i][k]
             if mentions[i].key == y.key or later(mentions[i], y):
                 continue
-            chain = Role(y.key, lead.relation, "chain", verb=lead.verb)
-            told = replace(lead, relation="CITES", mode="reported" if issued.group("past") else lead.mode)
-            ctx.roles[i] = [told, chain] + ctx.roles[i][1:]
+            chain = Role(y.key, purpose.relation, "chain", verb=purpose.verb)
+            told = replace(purpose, relation="CITES", mode="reported" if issued.group("past") else purpose.mode)
+            ctx.roles[i] = ctx.roles[i][:k] + [told, chain] + ctx.roles[i][k + 1:]
 
 
-def _purpose_members(ctx: Context, j: int) -> list[int]:
-    """The mentions before the j-th that a purpose clause opening its sentence lists ("Thực hiện X1, X2 …, "):
-    their lead role is the text's IMPLEMENTS or CONTINUES, stated by one verb that opens the clause. A mention whose
-    lead role is not the text's (one named in a listed document's title, or its amender) is passed over; any other
-    ends the search."""
+_PURPOSES = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
+
+
+def _purpose_members(ctx: Context, j: int) -> list[tuple[int, int]]:
+    """The mentions before the j-th that a purpose clause opening its sentence lists ("Thực hiện X1, X2 …, ", "Căn
+    cứ X1; X2 …, "), each with the index of its role that the clause states: the text's IMPLEMENTS, CONTINUES or
+    BASED_ON, by one verb that opens the clause (a basis list goes on across ';'). A mention whose lead role is not the
+    text's (one named in a listed document's title, or its amender) is passed over, unless the clause's verb gives it
+    a role too (an amender of a basis: the basis as amended); any other ends the search."""
     text, mentions = ctx.text, ctx.mentions
-    members: list[int] = []
-    opened_at = None
+    members: list[tuple[int, int]] = []
+    verb_at = None
     for i in range(j - 1, -1, -1):
-        if i < j - 1 and (SENTENCE_END.search(text, mentions[i].tail_end, mentions[i + 1].start) or
-                          CLAUSE_SEMICOLON.search(text, mentions[i].tail_end, mentions[i + 1].start)):
-            break
-        if not ctx.roles[i] or ctx.roles[i][0].source != "subject":
+        semicolon = False
+        if i < j - 1:
+            if SENTENCE_END.search(text, mentions[i].tail_end, mentions[i + 1].start):
+                break
+            semicolon = CLAUSE_SEMICOLON.search(text, mentions[i].tail_end, mentions[i + 1].start) is not None
+        lead = ctx.roles[i][0] if ctx.roles[i] else None
+        if lead is None or lead.source != "subject":
+            if semicolon and not members:
+                break
+            k = next((k for k, role in enumerate(ctx.roles[i]) if role.source == "subject" and
+                      role.relation in _PURPOSES and verb_at is not None and role.verb_at == verb_at), None)
+            if k is not None:
+                members.append((i, k))
             continue        # named in a listed document's title, or its amender ("X (được sửa đổi bởi Y) và Z")
-        lead = ctx.roles[i][0]
-        if lead.source != "subject" or lead.relation not in ("IMPLEMENTS", "CONTINUES") or \
-                lead.how not in ("trigger", "list") or not 0 <= lead.clause_at <= lead.verb_at or \
-                opened_at not in (None, lead.clause_at):
+        if lead.relation not in _PURPOSES or lead.how not in ("trigger", "list") or \
+                not 0 <= lead.clause_at <= lead.verb_at or verb_at not in (None, lead.verb_at) or \
+                (semicolon and lead.relation != "BASED_ON"):
             break
-        opened_at = lead.clause_at
-        members.append(i)
-    if opened_at is None:
+        verb_at = lead.verb_at
+        members.append((i, 0))
+    if verb_at is None:
         return []
-    verb_at = ctx.roles[members[-1]][0].verb_at
-    opens = text.rfind(";", opened_at, verb_at) + 1 or opened_at      # "…; thực hiện X, …": after the ';'
+    clause_at = next(ctx.roles[i][k].clause_at for i, k in reversed(members) if k == 0)
+    opens = text.rfind(";", clause_at, verb_at) + 1 or clause_at      # "…; thực hiện X, …": after the ';'
     if not _PURPOSE_OPENING.fullmatch(text, opens, verb_at):
         return []       # only a clause that opens on its verb ("Thực hiện X, …") is a purpose clause
     return members

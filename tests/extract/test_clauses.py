@@ -281,3 +281,17 @@ def test_a_list_goes_on_outside_a_closed_parenthesis_and_a_purpose_clause_may_op
     assert edges[("107/2021/NĐ-CP", "61/2018/NĐ-CP")] == "AMENDS" and ("45/2020/NĐ-CP", "61/2018/NĐ-CP") not in edges
     assert edges[("08/CT-UBND", "61/2018/NĐ-CP")] == "IMPLEMENTS"
     assert edges[("08/CT-UBND", "45/2020/NĐ-CP")] == "IMPLEMENTS"
+
+
+def test_a_basis_clause_before_an_issue_is_the_issued_documents_basis():
+    """"Căn cứ X1; X2 … được sửa đổi, bổ sung bởi X3 (sau đây gọi là …) và X4, UBND tỉnh đã ban hành Y" in a report:
+    Y rests on X1 to X4 (the list goes on across ';', the amender of a basis is a basis, the aside closes on the item
+    it names), and the report only tells of them."""
+    body = ("Căn cứ QĐ số 90/QĐ-TTg; Nghị định số 27/2022/NĐ-CP ngày 19/4/2022 của Chính phủ quy định cơ chế quản lý "
+            "các chương trình mục tiêu quốc gia, được sửa đổi, bổ sung bởi Nghị định số 38/2023/NĐ-CP ngày 24/6/2023 "
+            "của Chính phủ (sau đây gọi là NĐ 27) và Nghị quyết số 111/2024/QH15 ngày 18/01/2024 của Quốc hội về một "
+            "số cơ chế đặc thù, UBND tỉnh đã ban hành Kế hoạch số 45/KH-UBND ngày 28/02/2024 thực hiện Chương trình.")
+    edges = relations_of(body)
+    for basis in ("90/QĐ-TTg", "27/2022/NĐ-CP", "38/2023/NĐ-CP", "111/2024/QH15"):
+        assert edges[("45/KH-UBND", basis)] == "BASED_ON" and edges[(S, basis)] == "CITES", basis
+    assert edges[("38/2023/NĐ-CP", "27/2022/NĐ-CP")] == "AMENDS" and ("111/2024/QH15", "27/2022/NĐ-CP") not in edges
