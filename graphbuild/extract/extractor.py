@@ -47,6 +47,8 @@ _ISSUED = rf"(?:{any_of(vocab.phrases('news_issued_prefix'))} )?{any_of(vocab.ph
 NEWS_SUBJECT = re.compile(f"(?i){_ISSUED}")
 ANNOUNCING = re.compile(f"(?i){any_of(vocab.phrases('announcing_title'))}")
 NEWS_ISSUER = re.compile(rf"([A-ZĐƯỦ][^,;.]{{1,60}}?)\s+{_ISSUED}")
+NEWS_BACKGROUND = patterns.words_re("news_background")
+NEWS_ISSUED_WORD = patterns.words_re("news_issued")
 
 
 class _Statement(NamedTuple):
@@ -72,20 +74,31 @@ SUBJECT = "subject"
 
 def _news_subject(text: str, mentions: list[Mention]) -> Optional[tuple[Mention, Optional[str], Optional[Date]]]:
     """In a news article, the document it reports being issued: '…, UBND tỉnh ban hành Công văn số 706/…', with
-    the issuer and the date written before it in its sentence."""
+    the issuer and the date written before it in its sentence. Only when the article reports one document issued
+    (besides what was issued before it: "Sau khi Bộ Chính trị ban hành Nghị quyết 71, …", "Trước đó, Tỉnh ủy đã ban
+    hành …"): an article on a conference that tells of several plans issued is about none of them."""
+    found = None
     for mention in mentions:
         if not mention.symbol:
             continue
         before = text[max(0, mention.start - 40):mention.start]
-        if NEWS_SUBJECT.search(before):
-            sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start),
-                                 text.rfind(";", 0, mention.start))
-            clause = text[sentence_start + 1:mention.start]
-            issuer_match = NEWS_ISSUER.search(clause)
-            issuer = issuer_match.group(1).strip() if issuer_match else None
-            dates = list(patterns.DATE_RE.finditer(text, sentence_start + 1, mention.start))
-            return mention, issuer, (patterns.parse_date(dates[-1]) if dates else None)
-    return None
+        if not NEWS_SUBJECT.search(before):
+            continue
+        sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start),
+                             text.rfind(";", 0, mention.start))
+        clause = text[sentence_start + 1:mention.start]
+        background = list(NEWS_BACKGROUND.finditer(clause))
+        if background and len(NEWS_ISSUED_WORD.findall(clause, background[-1].end())) == 1:
+            continue        # the marker governs this issue, not one named between them
+        if found is not None:
+            if found[0].key != mention.key:
+                return None
+            continue
+        issuer_match = NEWS_ISSUER.search(clause)
+        issuer = issuer_match.group(1).strip() if issuer_match else None
+        dates = list(patterns.DATE_RE.finditer(text, sentence_start + 1, mention.start))
+        found = mention, issuer, (patterns.parse_date(dates[-1]) if dates else None)
+    return found
 
 
 def _infer_year(date: Date, text: str, latest: str) -> Date:
@@ -234,8 +247,8 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
         source_year = (source_doc.year if source_doc is not None else None) if source_key != mention.key else None
         if source_year and source_year < int(mention.law.date[:4]):
             return
-    if kind == "news" and subject is None:
-        relation = "REPORTS"
+    if kind == "news" and subject is None and source_key == SUBJECT:
+        relation = "REPORTS"        # the article's own: it reports; what it says of two documents stays a fact
     elif relation == "REVIEWS" and (subject is None or subject.type != "BC") and role.how != "chain":
         relation = "CITES"   # "định kỳ sơ kết, tổng kết …" in a plan is an instruction, not a report
     confidence = CONFIDENCE[role.how] * (LAW_BY_NAME if mention.by_name else 1.0)

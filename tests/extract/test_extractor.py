@@ -8,7 +8,7 @@ import pytest
 
 from graphbuild import extract_citations, read_sources
 from graphbuild.eval.score import score
-from graphbuild.models import Reject
+from graphbuild.models import Reject, Source
 
 DOC_FIELDS = {"id", "symbol", "type", "number", "issuer", "issuer_code", "date", "year", "locality", "title", "signer",
               "stub"}
@@ -61,6 +61,24 @@ def test_seed_traps(seeds):
     assert ct["subject"]["locality"] == "Thái Nguyên"
     draft = seeds["003_8ad9cffe283f5018.txt"]["subject"]
     assert draft["symbol"] is None and draft["year"] == 2023 and draft["type"] == "KH"
+
+
+NEWS = ("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH NGHỆ AN\n\nNghệ An quán triệt, triển khai Nghị quyết 71-NQ/TW của Bộ Chính trị\n\n"
+        "(nghean.gov.vn) - Chiều 16/10, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị quán triệt Nghị quyết số 71-NQ/TW ngày "
+        "22/8/2025 của Bộ Chính trị.\nNgay sau khi Bộ Chính trị ban hành Nghị quyết 71, ngày 30/9/2025, Ban Thường vụ "
+        "Tỉnh ủy đã ban hành Kế hoạch số 68-KH/TU thực hiện Nghị quyết số 71-NQ/TW; ngày 10/10/2025 UBND tỉnh đã ban "
+        "hành Kế hoạch số 845/KH-UBND triển khai Kế hoạch số 68-KH/TU.\n")
+
+
+def test_a_news_article_about_no_one_document_reports_and_keeps_the_facts_it_states():
+    """A conference report that tells of two plans issued (and, as background, of the resolution issued before them:
+    "Sau khi … ban hành Nghị quyết 71") is about none of them: no subject; what it says of two documents (68
+    implements 71, 845 implements 68) keeps its relation, its own citations report."""
+    ex = extract_citations(Source(file="tin.txt", text=NEWS))
+    assert ex.kind == "news" and ex.subject is None
+    chains = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges if e.source_symbol}
+    assert chains == {("68-KH/TU", "71-NQ/TW"): "IMPLEMENTS", ("845/KH-UBND", "68-KH/TU"): "IMPLEMENTS"}
+    assert {e.relation for e in ex.edges if not e.source_symbol} == {"REPORTS"}
 
 
 def test_dev_gold(data_dir):
