@@ -240,7 +240,7 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
             break
         if lines and lines[0] == frag:
             continue                  # a gazette's section line repeats the body ("CHÍNH PHỦ / CHÍNH PHỦ")
-        lines[:0] = _bodies(frag)
+        lines[:0] = _bodies(frag, (_BODY_START,))   # a line of a column: only a body's own word starts another
         if len(lines) >= MAX_ISSUER_LINES:
             break
     return _join_place_lines(lines[-MAX_ISSUER_LINES:])
@@ -265,10 +265,11 @@ def _issuer_before(words: str) -> list[str]:
     return _join_place_lines(lines[-MAX_ISSUER_LINES:])
 
 
-def _bodies(words: str) -> list[str]:
+def _bodies(words: str, openers: Optional[tuple[re.Pattern, ...]] = None) -> list[str]:
     """The bodies one line of capitals names, one line each, parent first ('ĐẢNG BỘ TỈNH HÀ GIANG TỈNH ỦY': the
-    parent, then the body)."""
-    starts = sorted({m.start() for pattern in (_BODY_START, _HEADER_BODY) for m in pattern.finditer(words)
+    parent, then the body), cut where one of ``openers`` (by default a body's own word or a department's) opens a
+    body."""
+    starts = sorted({m.start() for pattern in (openers or (_BODY_START, _HEADER_BODY)) for m in pattern.finditer(words)
                      if m.start() > 0}) + [len(words)]
     lines: list[str] = []
     for a, b in zip([0] + starts[:-1], starts):

@@ -110,6 +110,10 @@ def test_a_name_broken_where_its_parts_join_is_one_name(lines, code, issuer):
     # the parent and the committee on one line, before the Party's name
     ("ĐẢNG BỘ TỈNH HÀ GIANG TỈNH ỦY ĐẢNG CỘNG SẢN VIỆT NAM\n*\nSố\n09-NQ/TU\nHà Giang, ngày 20 tháng 7 năm 2022",
      "Tỉnh ủy Hà Giang"),
+    # a place whose name holds a department's word ('HẢI PHÒNG'), in a column and run into one line
+    ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG\nTHÀNH ỦY\n*\nSố 809-CV/TU\nHải Phòng, ngày 06 tháng 02 năm 2023", "Thành ủy Hải Phòng"),
+    ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG THÀNH ỦY ĐẢNG CỘNG SẢN VIỆT NAM * Số 809-CV/TU Hải Phòng, ngày 06 tháng 02 năm 2023",
+     "Thành ủy Hải Phòng"),
     # the two columns run together row by row on one line
     ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM HUYỆN ĐỨC TRỌNG Độc lập - Tự do - Hạnh phúc Số: "
      "1456/UBND-NN Đức Trọng, ngày 12 tháng 7 năm 2019", "Ủy ban nhân dân huyện Đức Trọng"),
