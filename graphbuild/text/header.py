@@ -320,6 +320,10 @@ def _read_title(text: str, rows: list[layout.Row], zone_end: int, header) -> Non
         doc_type = type_heading(row.cells[0].text)
         if doc_type:
             header.type_code = doc_type.code
+            own = header.symbol.type_code if header.symbol else None
+            if own and own != doc_type.code and \
+                    vocab.fold(row.cells[0].text.strip()).startswith(vocab.fold(vocab.type_name(own) or "\0")):
+                header.type_code = own      # "THÔNG BÁO KẾT LUẬN" numbered "…-TB/TU": a Thông báo, as its number says
             header.body_start = row.end
             rest = rows[n + 1:]
             if rest and re.match(r"\s*(?:CỦA|của)\b", rest[0].cells[0].text) and \

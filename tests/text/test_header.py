@@ -206,3 +206,13 @@ def test_the_issuer_of_a_header_run_into_one_line(line, issuer):
     heading, and a body written twice once."""
     header = parse_header(normalize_text(line + "\n\nTHÔNG TƯ\nQuy định về quản lý\n\nCăn cứ Luật số 1/2020/QH14;\n"))
     assert header.issuer_lines == issuer
+
+
+def test_a_heading_that_opens_on_the_type_its_number_names_keeps_that_type():
+    """'THÔNG BÁO KẾT LUẬN' reads as a Kết luận, but numbered '1248-TB/TU' it is a Thông báo, as the heading's first
+    words say too; '318-KL/TU' under the same heading stays a Kết luận."""
+    def type_of(number: str) -> str:
+        text = (f"ĐẢNG BỘ TỈNH BÌNH THUẬN\nTỈNH ỦY\n*\nSố {number}\nPhan Thiết, ngày 18 tháng 9 năm 2024\n\n"
+                "THÔNG BÁO KẾT LUẬN\ncủa Thường trực Tỉnh ủy\n\nThực hiện Chỉ thị số 32-CT/TW ngày 10/4/2024.\n")
+        return extract_citations(Source(file="tb.txt", text=text)).subject.type
+    assert type_of("1248-TB/TU") == "TB" and type_of("318-KL/TU") == "KL"
