@@ -101,6 +101,13 @@ def _news_subject(text: str, mentions: list[Mention]) -> Optional[tuple[Mention,
     return found
 
 
+def _own_words(title: str) -> str:
+    """A title up to the first document it names: its own words, not the title of a document it cites ("Thay thế Phụ
+    lục ban hành kèm theo QĐ số 2310/QĐ-UBND … về công bố danh mục …" does not announce a list itself)."""
+    first = patterns.mention_re().search(title)
+    return title[:first.start()] if first else title
+
+
 def _infer_year(date: Date, text: str, latest: str) -> Date:
     """'ngày 16 tháng 3' in a text whose latest full date is 2023-02-17 -> 2023-03-16 (the first such day on or
     after the latest date it cites), marked inferred."""
@@ -160,7 +167,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
     lines = Lines(text)
     reader = ClauseReader(text, header.body_start)
     consolidation = Consolidation(text, mentions) if subject and subject.type == "VBHN" else None
-    announces = bool(subject and subject.title and ANNOUNCING.search(subject.title))
+    announces = bool(subject and subject.title and ANNOUNCING.search(_own_words(subject.title)))
     statements: Statements = {}
 
     def state(record: Statements, mention: Mention, role: Role) -> None:

@@ -200,3 +200,15 @@ def test_catalogue_title_that_opens_on_its_own_type(tmp_path, title, relation):
     (rec,) = run([p]).values()
     assert [(e["source_symbol"], e["target_symbol"], e["relation"]) for e in rec["edges"]] == \
         [("345/QĐ-UBND", "120/QĐ-UBND", relation)]
+
+
+def test_a_record_that_replaces_an_announcing_decisions_annex_replaces_it(tmp_path):
+    """'Thay thế Phụ lục ban hành kèm theo QĐ số 2310/QĐ-UBND … về công bố danh mục …': the record replaces; it is the
+    cited decision, not the record, that announces a list (an announcing decision only cites what it lists)."""
+    p = tmp_path / "cat.jsonl"
+    p.write_text(json.dumps({"id": "r1", "symbol": "862/QĐ-UBND", "date": "2025-03-01", "issuer": "UBND tỉnh Lạng Sơn",
+                             "title": "Thay thế Phụ lục ban hành kèm theo QĐ số 2310/QĐ-UBND ngày 28/11/2024 của Chủ "
+                                      "tịch UBND tỉnh về công bố danh mục thủ tục hành chính"},
+                            ensure_ascii=False) + "\n", encoding="utf-8")
+    (rec,) = run([p]).values()
+    assert [(e["target_symbol"], e["relation"]) for e in rec["edges"]] == [("2310/QĐ-UBND", "REPLACES")]
