@@ -157,6 +157,8 @@ def _tail(text: str, pos: int) -> tuple[Optional[Date], Optional[str], int, Opti
     while True:
         p = _skip(_TAIL_GAP, text, pos)
         dm = patterns.DATE_RE.match(text, p)
+        if dm and issuer and "," in text[pos:p]:
+            dm = None       # "… của Chính phủ, ngày 10/10/2025 UBND tỉnh đã ban hành …": the next clause's date
         if dm and not date:
             date = patterns.parse_date(dm)
             pos = dm.end()

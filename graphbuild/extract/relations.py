@@ -184,8 +184,8 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
     text, mentions = ctx.text, ctx.mentions
     for j in range(1, len(mentions)):
         x, y = mentions[j - 1], mentions[j]
-        if subject is not None and y.symbol and subject.symbol and y.symbol.text == subject.symbol.text:
-            continue
+        if y.symbol is None or (subject is not None and subject.symbol and y.symbol.text == subject.symbol.text):
+            continue    # a law by name after "Quốc hội ban hành" is the enacting formula's: the text itself
         between = text[x.tail_end:y.start]
         issued = _ISSUED_AFTER.search(between)
         if issued is None or SENTENCE_END.search(between) or CLAUSE_SEMICOLON.search(between):

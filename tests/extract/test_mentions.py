@@ -24,3 +24,14 @@ def test_a_law_name_that_ends_its_sentence_is_read_whole():
     mentions = extract_citations(Source(file="x.txt", text=text)).to_dict()["mentions"]
     laws = {m["symbol"] for m in mentions if m["kind"] == "law_name"}
     assert laws == {"39/2019/QH14"}
+
+
+def test_a_date_after_the_issuer_and_a_comma_opens_the_next_clause():
+    """"… Nghị quyết số 281/NQ-CP của Chính phủ, ngày 10/10/2025 UBND tỉnh đã ban hành Kế hoạch số 845/KH-UBND": the
+    date is the plan's, not the resolution's (a date written before the issuer, or right after it, stays the
+    citation's own)."""
+    text = ("CỔNG THÔNG TIN ĐIỆN TỬ\n\nNghệ An triển khai\n\nThực hiện Kế hoạch số 68-KH/TU của Ban Thường vụ Tỉnh ủy và "
+            "Nghị quyết số 281/NQ-CP của Chính phủ, ngày 10/10/2025 UBND tỉnh đã ban hành Kế hoạch số 845/KH-UBND; "
+            "Quyết định số 12/QĐ-UBND, ngày 05/3/2025 của UBND tỉnh được thực hiện.\n")
+    dates = {d.symbol: d.date for d in extract_citations(Source(file="x.txt", text=text)).documents}
+    assert dates["281/NQ-CP"] is None and dates["845/KH-UBND"] == "2025-10-10" and dates["12/QĐ-UBND"] == "2025-03-05"
