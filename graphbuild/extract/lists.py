@@ -45,13 +45,13 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
     mentions, mention = ctx.mentions, ctx.mentions[i]
     j = i - 1
     semicolon = CLAUSE_SEMICOLON.search(gap) is not None
-    opened = ctx.text.rfind("(", ctx.line_of[i], mentions[j].start)
-    closed = ")" in gap and opened >= 0 and ")" not in ctx.text[opened:mentions[j].start] and \
+    paren = ctx.text.rfind("(", ctx.line_of[i], mentions[j].start)
+    closed = ")" in gap and paren >= 0 and ")" not in ctx.text[paren:mentions[j].start] and \
         not any(m.key == mentions[j].key for m in mentions[:j])
     if closed:
         # "A … (được sửa đổi bởi B) và C": the parenthesis is closed; C joins A's list, not B's (an aside naming A
         # again, "(sau đây gọi là NĐ 27)", has A's roles already)
-        j = next((k for k in range(j - 1, -1, -1) if ctx.line_of[k] == ctx.line_of[i] and mentions[k].start < opened),
+        j = next((k for k in range(j - 1, -1, -1) if ctx.line_of[k] == ctx.line_of[i] and mentions[k].start < paren),
                  j)
     if semicolon:
         # "… của Luật A số 1; Luật B số 2 đã được sửa đổi … theo Luật số 3; Luật C số 4": a list already carried
@@ -61,7 +61,7 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
         if h < i - 1 and lead is not None and lead.source == "subject" and lead.how == "list" and \
                 mentions[h].type_code == mention.type_code:
             return [role for role in ctx.roles[h] if role.source == "subject"]
-    elif not semicolon and not closed and mentions[j].type_code != mention.type_code and \
+    elif not closed and mentions[j].type_code != mention.type_code and \
             (rank(mention) is None or rank(mentions[j]) != rank(mention)):
         # "A … (thực hiện B … và C)": a list inside a parenthesis stays inside it
         opened = ctx.text.rfind("(", ctx.line_of[i], mention.start)

@@ -179,8 +179,9 @@ _PURPOSE_OPENING = re.compile(ITEM_MARK.pattern + r"(?:[^,;.\n]{1,40},\s*)?")
 def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
     """"Thực hiện X …, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số Y …": the purpose clause is the issuing body's:
     Y implements X (a chain), and the text states what that body did (with a past marker: reported), it does not
-    implement X itself. Every document the purpose clause lists is Y's purpose ("Thực hiện X1 và X2 về thực hiện
-    X3, …": X1 and X2; X3 is in X2's title). A text issued that way itself (Y is the subject) keeps its purpose."""
+    implement X itself; "Căn cứ X …, UBND tỉnh đã ban hành Y" likewise gives Y's basis. Every document the clause
+    lists is Y's ("Thực hiện X1 và X2 về thực hiện X3, …": X1 and X2; X3 is in X2's title). A text issued that way
+    itself (Y is the subject) keeps its purpose."""
     text, mentions = ctx.text, ctx.mentions
     for j in range(1, len(mentions)):
         x, y = mentions[j - 1], mentions[j]
