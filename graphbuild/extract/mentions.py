@@ -422,7 +422,6 @@ _NAME_BREAK_OR_LINE = re.compile(r"[ ,\n]|$")
 
 # "(sau đây gọi tắt là …": what follows names again a document already named
 ASIDE = re.compile(rf"(?i){any_of(vocab.phrases('aside'))}\s*$")
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n\s*\n")
 
 
 def defined_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -439,7 +438,7 @@ def defined_names(text: str, mentions: list[Mention]) -> list[Mention]:
                 named = next((m for m in reversed(mentions[:i]) if m.type_code == mention.type_code and
                               (m.symbol is not None or m.law is not None) and m.end <= mention.start), None)
                 if named is not None and (mention.start - named.end > 400 or
-                                          _SENTENCE_BREAK.search(text, named.end, mention.start)):
+                                          _CLAUSE_BREAK.search(text, named.end, mention.start)):
                     named = None
                 if named is not None:
                     defined[name] = named
