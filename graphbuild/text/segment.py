@@ -172,6 +172,11 @@ def _streams(lines: list[str]) -> list[list[str]]:
 _SIGN_MARK = re.compile(r"\s*\[?[a-zđ]{0,4}\]\s*$")
 
 
+def _is_role(item: str) -> bool:
+    """A line of a signature's role block: 'TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH'."""
+    return ROLE.match(item) is not None and _upper_ratio(item) > 0.8 and len(item) < 80
+
+
 def _signer_in(lines: list[str], first: bool = False) -> tuple[Optional[str], Optional[str]]:
     """(signer, role) from a role block ('TM. ỦY BAN NHÂN DÂN', 'CHỦ TỊCH') and the name under it; the last one
     (``first``: the first one)."""
@@ -179,7 +184,7 @@ def _signer_in(lines: list[str], first: bool = False) -> tuple[Optional[str], Op
     role: list = []
     for i, line in enumerate(lines):
         item = _SIGN_MARK.sub("", line.strip(" *\\#"))
-        if ROLE.match(item) and _upper_ratio(item) > 0.8 and len(item) < 80:
+        if _is_role(item):
             if not role or i - role[-1][0] > 4:
                 role = []
             role.append((i, item))
@@ -244,7 +249,7 @@ def _signer_after_list(text: str, m: re.Match) -> tuple[Optional[str], Optional[
     """(signer, role) where two columns were run into one: the role on the 'Nơi nhận:' line ('Nơi nhận: CHỦ TỊCH'),
     the list under it, the name after the list."""
     role = _SIGN_MARK.sub("", m.group("rest").strip(" *\\#"))
-    if m.group("addressees") or not (ROLE.match(role) and _upper_ratio(role) > 0.8 and len(role) < 80):
+    if m.group("addressees") or not _is_role(role):
         return None, None
     after = [line for line in text[_list_end(text, m.end()):].split("\n")[:8] if line.strip()]
     return _signer_in([role, *after[:3]])
