@@ -33,9 +33,10 @@ _OPENING = 12
 _HEADER_END = re.compile(rf"(?m)^[ \t]*{any_of(o.opener for o in vocab.section_openers() if o.line)}")
 _BODY_PART = re.compile(r"[ \t]*(?:Điều\s+\d+[a-zđ]?\s*[.:]|Chương\s+[IVXLC\d]+\b|Mục\s+\d)")
 # A paragraph that quotes provisions of an act: "Điều 2 Nghị định số …", "Các điều 23, 24 và 25 của Luật …" (up to
-# the act's name, which starts with a capital); not a line wrapped inside a sentence ("…, Điều 64 và\nĐiều 65 của …").
+# the act's name, which starts with a capital and is not one more provision: "Khoản 4 Điều 75 và Điều 76 của Luật …");
+# not a line wrapped inside a sentence ("…, Điều 64 và\nĐiều 65 của …").
 _QUOTED_PROVISIONS = re.compile(rf"(?m)(?:^(?<=[.;:”\"\n]\n)|\A)[ \t]*(?:(?i:các)\s+)?(?i:{any_of(vocab.phrases('provision'))})\s+[\w, ]{{1,40}}?\s"
-                                rf"(?:(?:của|tại)\s+)?(?=[{vocab.UPPER}])")
+                                rf"(?:(?:của|tại)\s+)?(?=[{vocab.UPPER}])(?!(?i:{any_of(vocab.phrases('provision'))})\b)")
 # A paragraph that names an act and opens a quotation of its words on the next line ("Nghị định số 04/2023/NĐ-CP …
 # có căn cứ ban hành như sau:" + newline + "“Căn cứ …", the quote marks sometimes left out), or ends the footnote's
 # text on its page with that colon;

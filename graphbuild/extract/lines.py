@@ -16,6 +16,8 @@ HARD_NEXT = re.compile(r"(?:\d{1,3}[.)]|[a-zđ]\)|[-+•*])\s|" +
                        any_of(o.opener for o in vocab.section_openers() if o.line))
 _ROW_NUMBER = re.compile(r"(\d{1,3})\s")
 ARTICLE = re.compile(r"[ \t]*Điều\s+\d+[a-zđ]?\s*[.:]")
+# a line that only marks what a quotation leaves out ("…"): a line of its own, not part of a sentence
+ELISION = re.compile(r"(?:…|\.{3,}|\[…\]|\(…\))")
 
 
 class Lines:
@@ -42,7 +44,8 @@ class Lines:
         prev, nxt = text[before:newline].strip(), text[newline + 1:len(text) if after < 0 else after].strip()
         if not prev or not nxt or prev.rstrip("\"”'*)")[-1:] in (".", ";", ":", "!", "?", ""):
             return False
-        if HARD_NEXT.match(nxt) or prev == prev.upper() or nxt == nxt.upper():
+        if HARD_NEXT.match(nxt) or prev == prev.upper() or nxt == nxt.upper() or ELISION.fullmatch(prev) or \
+                ELISION.fullmatch(nxt):
             return False
         row = _ROW_NUMBER.match(nxt)
         if row and (above := _ROW_NUMBER.match(prev)) and int(row.group(1)) == int(above.group(1)) + 1:

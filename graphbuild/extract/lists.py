@@ -14,7 +14,7 @@ from ..vocab import patterns
 from ..vocab.patterns import any_of
 from .feasibility import possible, possible_system, rank
 from .grammar import CLAUSE_SEMICOLON, COORDINATED, LIST_GAP, SENTENCE_END, Context, Role
-from .lines import ARTICLE
+from .lines import ARTICLE, ELISION
 from .mentions import Mention, is_amending_name
 from .triggers import last_trigger, post_re, post_relation, verb_text
 
@@ -119,6 +119,9 @@ def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Rol
             return None
         header_start, header_end = previous
         line = text[header_start:header_end]
+        if ELISION.fullmatch(line.strip()):
+            cur = header_start          # items left out of a quotation ("…" on its own line) keep the list going
+            continue
         line_kind = _item_kind(line)
         if line_kind is not None and not is_item and first:
             return None

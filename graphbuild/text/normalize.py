@@ -189,7 +189,8 @@ _MARKDOWN_SPAN = 8      # a markdown match ends within this many characters afte
 _MARKDOWN_CHARS = re.compile(r"[*\\_#>]")
 _PANDOC_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$", re.M)
 _LINE_SPACES = re.compile(r" (?: *\n)|\n +")      # '[ ]+\n|\n[ ]+', written to fail fast on a lone space
-_SOFT_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?=[" + _LOWER_START + r"(])")
+# (not before a lettered item, nor after a line that ends on '…', what a quotation leaves out: "…" + newline + "b) …")
+_SOFT_BREAK = re.compile(r"\n(?<=[^\n.:;!?…]\n)(?=[" + _LOWER_START + r"(])(?![a-zđ]\)\s)")
 _NUMBER_BREAK = re.compile(r"\n(?=\d)(?:(?<=số\n)|(?<=Số\n)|(?<=ngày\n)|(?<=tháng\n)|(?<=năm\n))")
 # A page break (blank lines left by page furniture) inside a sentence: the next line goes on in lower case.
 _PAGE_BREAK = re.compile(r"\n(?<=[^\n.:;!?]\n)(?:[ ]*\n)+(?=[" + _LOWER_START + r"(])(?![a-zđ]\)\s)")

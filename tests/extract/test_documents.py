@@ -368,6 +368,18 @@ def test_a_footnote_cut_by_a_page_break_is_its_act_s_under_the_next_page(case, f
     assert not any(source == "25/2008/QH12" for source, _ in pairs), case
 
 
+def test_a_footnote_paragraph_quoting_several_provisions_of_an_act_is_that_act_s():
+    """"Khoản 2 Điều 23 và Điều 24 của Luật Phí và lệ phí số …, quy định như sau:" on the line after another act's
+    quotation: the act is named after more than one provision, and what follows is its words."""
+    text = CONSOLIDATED_LAW.replace("19/2000/QH10.”.\n\nCác điều 23 và 24 của", "19/2000/QH10.”.\nKhoản 2 Điều 23 và "
+                                    "Điều 24 của")
+    assert text != CONSOLIDATED_LAW
+    pairs = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="doc.txt", text=text)).edges}
+    assert pairs[("97/2015/QH13", "38/2001/PL-UBTVQH10")] == "REPLACES"
+    assert ("35/2018/QH14", "38/2001/PL-UBTVQH10") not in pairs
+
+
 def test_a_consolidated_law_s_footnote_is_each_amending_law_s():
     """The enacting formula a footnote quotes is the amending law's: it amends each law it lists (a consolidated
     text's rank is not the speaker's); the effect articles quoted after a page break are their own law's, and a line

@@ -20,6 +20,10 @@ RULES = [
      "2. Quyết định số 01/2006/QĐ-BLĐTBXH ngày 01/3/2006 của Bộ trưởng.",
      {(S, "08/2013/TT-BLĐTBXH", "REPEALS"), ("08/2013/TT-BLĐTBXH", "46/2013/NĐ-CP", "GUIDES"),
       (S, "01/2006/QĐ-BLĐTBXH", "REPEALS")}),
+    ("items a quotation leaves out ('…' on a line of its own) do not end the list",
+     "4. Bãi bỏ các nội dung quy định về thuế tại các điều, khoản của các văn bản sau đây:\n…\n"
+     "b) Khoản 2 Điều 4 của Thông tư số 08/2013/TT-BLĐTBXH;\n…\nd) Điều 34 của Quyết định số 01/2006/QĐ-BLĐTBXH.",
+     {(S, "08/2013/TT-BLĐTBXH", "REPEALS"), (S, "01/2006/QĐ-BLĐTBXH", "REPEALS")}),
     ("an article heading that repeals governs its numbered items",
      "Điều 1. Bãi bỏ toàn bộ 2 văn bản quy phạm pháp luật\n"
      "1. Chỉ thị số 03/2005/CT-BTS ngày 07/3/2005 của Bộ trưởng Bộ Thủy sản.\n"
