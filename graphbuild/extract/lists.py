@@ -102,21 +102,63 @@ def _part_head(ctx: Context, k: int) -> int:
     return k
 
 
+# Vietnamese lettered items run a, b, c, d, đ, e, g, h, i, k …
+_LETTERS = "abcdđeghiklmnopqrstuvxy"
+_INTERRUPTION = 4000        # how far back a list's item before a page's footnotes and furniture may stand
+_ITEM_NUMBER = re.compile(r"[ \t]*(?:(?P<letter>[a-zđ])\)|(?P<number>\d{1,3})(?P<close>[.)]))\s")
+
+
 def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Role]:
     """A list item's first document takes its relation from the list's header: a line ending with ':' whose last
     phrase is a trigger ('Bãi bỏ … các văn bản sau đây:', 'X …, được sửa đổi, bổ sung bởi:'), or an article heading
     that repeals, replaces, amends or corrects ('Điều 1. Bãi bỏ toàn bộ 15 văn bản'), followed by numbered items."""
-    text, mentions = ctx.text, ctx.mentions
+    if not LIST_GAP.match(ctx.text[line_start:mention.start]):
+        return None     # the header governs items that name a document, not sentences that mention one
+    header, first_item = _header_line(ctx, line_start)
+    role = _header_role(ctx, header, mention) if header is not None else None
+    if role is None and (before := _item_before(ctx.text, first_item)) is not None:
+        # a page's footnotes and furniture between two items ("d) Quyết định số …;" / footnotes / page number /
+        # "đ) Quyết định số …"): the list goes on from its item before
+        header, _ = _header_line(ctx, before)
+        role = _header_role(ctx, header, mention) if header is not None else None
+    return role
+
+
+def _item_before(text: str, line_start: int) -> Optional[int]:
+    """Where the item just before a lettered or numbered item stands ("d)" before "đ)", "3." before "4."), when it is
+    not the line right above and stands within _INTERRUPTION characters."""
+    mark = _ITEM_NUMBER.match(text, line_start)
+    if mark is None:
+        return None
+    if mark.group("letter"):
+        i = _LETTERS.find(mark.group("letter"))
+        if i <= 0:
+            return None
+        wanted = re.escape(_LETTERS[i - 1] + ")")
+    else:
+        if int(mark.group("number")) <= 1:
+            return None
+        wanted = f"{int(mark.group('number')) - 1}" + re.escape(mark.group("close"))
+    found = None
+    for match in re.compile(rf"(?m)^[ \t]*{wanted}\s").finditer(text, max(0, line_start - _INTERRUPTION), line_start):
+        found = match.start()
+    if found is None or text.rfind("\n", 0, line_start - 1) + 1 == found:
+        return None
+    return found
+
+
+def _header_line(ctx: Context, line_start: int) -> tuple[Optional[tuple[int, int]], int]:
+    """The line that heads the list holding the item at ``line_start`` (a line of text above its run of items: a
+    candidate, not yet read), and where that run of items starts."""
+    text = ctx.text
     kind = _item_kind(text[line_start:line_start + 8])
     is_item = kind is not None
-    if not LIST_GAP.match(text[line_start:mention.start]):
-        return None     # the header governs items that name a document, not sentences that mention one
     first = True
     cur = line_start
     for _ in range(60):
         previous = ctx.lines.previous(cur)
         if previous is None:
-            return None
+            return None, cur
         header_start, header_end = previous
         line = text[header_start:header_end]
         if ELISION.fullmatch(line.strip()):
@@ -124,7 +166,7 @@ def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Rol
             continue
         line_kind = _item_kind(line)
         if line_kind is not None and not is_item and first:
-            return None
+            return None, cur
         if line_kind is not None and line_kind == kind:
             cur = header_start          # an item of the same list: its header is further up
             first = False
@@ -133,10 +175,16 @@ def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Rol
             cur = header_start          # an item broken after ';' ("… tại khoản 2 Điều 11; cụm từ … tại Điều 20.")
             continue
         if not is_item and not first:
-            return None
-        break
-    else:
-        return None
+            return None, cur
+        return previous, cur
+    return None, cur
+
+
+def _header_role(ctx: Context, header: tuple[int, int], mention: Mention) -> Optional[Role]:
+    """The role a list's header line gives the item that names ``mention``, if the line is a header."""
+    text, mentions = ctx.text, ctx.mentions
+    header_start, header_end = header
+    line = text[header_start:header_end]
     colon = line.rstrip(" \"”'*").endswith(":")
     article = ARTICLE.match(line)
     if not (colon or article):

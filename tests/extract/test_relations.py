@@ -24,6 +24,17 @@ RULES = [
      "4. Bãi bỏ các nội dung quy định về thuế tại các điều, khoản của các văn bản sau đây:\n…\n"
      "b) Khoản 2 Điều 4 của Thông tư số 08/2013/TT-BLĐTBXH;\n…\nd) Điều 34 của Quyết định số 01/2006/QĐ-BLĐTBXH.",
      {(S, "08/2013/TT-BLĐTBXH", "REPEALS"), (S, "01/2006/QĐ-BLĐTBXH", "REPEALS")}),
+    ("a page's footnotes between two items do not end the list: the item goes on from the one before",
+     "2. Các văn bản sau đây hết hiệu lực thi hành:\n"
+     "c) Thông tư số 22/2013/TT-BLĐTBXH ngày 15 tháng 10 năm 2013 của Bộ trưởng;\n"
+     "d) Quyết định số 18/2007/QĐ-BLĐTBXH ngày 18 tháng 7 năm 2007 của Bộ trưởng;\n\n"
+     "Điều 4 Thông tư số 02/2024/TT-BLĐTBXH ngày 23 tháng 02 năm 2024 của Bộ trưởng quy định như sau:\n"
+     "“Điều 4. Hiệu lực thi hành\n1. Thông tư này có hiệu lực thi hành kể từ ngày 15 tháng 5 năm 2024./.”\n\n"
+     "CÔNG BÁO/Số 677 + 678/Ngày 30-5-2024\n35\n\n"
+     "đ) Quyết định số 20/2007/QĐ-BLĐTBXH ngày 02 tháng 8 năm 2007 của Bộ trưởng;\n"
+     "e) Quyết định số 61/2008/QĐ-BLĐTBXH ngày 12 tháng 8 năm 2008 của Bộ trưởng.",
+     {(S, "22/2013/TT-BLĐTBXH", "REPLACES"), (S, "18/2007/QĐ-BLĐTBXH", "REPLACES"), (S, "02/2024/TT-BLĐTBXH", "CITES"),
+      (S, "20/2007/QĐ-BLĐTBXH", "REPLACES"), (S, "61/2008/QĐ-BLĐTBXH", "REPLACES")}),
     ("an article heading that repeals governs its numbered items",
      "Điều 1. Bãi bỏ toàn bộ 2 văn bản quy phạm pháp luật\n"
      "1. Chỉ thị số 03/2005/CT-BTS ngày 07/3/2005 của Bộ trưởng Bộ Thủy sản.\n"
