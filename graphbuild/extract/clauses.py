@@ -291,7 +291,9 @@ class ClauseReader:
         at = verb_at if 0 <= verb_at <= mention_start else mention_start
         clause_start = min(clause_start, at)
         before = text[clause_start:at]
-        window = " ".join(before.split()[-_WINDOW_WORDS:])
+        # the few words right before the governing verb, also when it is said of the document after it ("Khoản 5
+        # Điều 4 của Nghị định số A đã được bãi bỏ …": what happened, not what the text does)
+        window = " ".join((text[mention_end:verb_at] if verb_at > mention_end else before).split()[-_WINDOW_WORDS:])
         mark = ITEM_MARK.match(text, clause_start)
         opening = text[mark.end():at]
         sentence_end = _SENTENCE_END.search(text, mention_end)

@@ -82,7 +82,14 @@ _RESULTS_OVER_TIME = re.compile(
     rf"(?:\s+(?:{patterns.any_of(vocab.phrases('implementation_span'), group=False)}))+\s+$")
 
 
+# "được bãi bỏ kể từ ngày 01 tháng 7 năm 2025 theo …": a date the change takes effect, between a phrase's words; read
+# as blanks of the same length (the phrase's words may stand any blank apart)
+_EFFECT_DATE_INSIDE = re.compile(r"(?i)(?<=\w)\s+(?:kể\s+)?từ\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|"
+                                 r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?=\s+(?:theo|bởi|tại)(?!\w))")
+
+
 def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
+    gap = _EFFECT_DATE_INSIDE.sub(lambda m: " " * len(m.group(0)), gap)
     best = before = None
     shields: Optional[list] = None      # where phrases that hold a relation phrase's words stand, found when needed
     for match in trigger_re().finditer(gap):

@@ -85,6 +85,8 @@ def _zone_end(rows: list[layout.Row]) -> int:
     under a công văn's 'V/v' line, which belongs to the header)."""
     for n, row in enumerate(rows):
         first = row.cells[0].text
+        if _GAZETTE_SECTION.fullmatch(first + " ") and n + 1 < len(rows):
+            continue        # the gazette's part ("VĂN BẢN HỢP NHẤT") above the issuer: not the text's type heading
         if len(row.cells) == 1 and (type_heading(first) or _BODY_OPENER.match(first)):
             return n
     return len(rows)
@@ -208,7 +210,8 @@ def _number_below(rows: list[layout.Row], text: str) -> Optional[tuple]:
         cell = row.cells[0]
         if not cell.text.startswith("Số") or cell.text.rstrip()[-1:] in ";,":
             continue
-        found = _number(cell, text)
+        alone = cell.text.rstrip(" :").lower() == "số" and k + 1 < len(rows)
+        found = _number(cell, text, rows[k + 1].cells[0].end if alone else None)   # "Số:" + newline + the number
         if found and found[1]:
             m, sym = found
             if text[m.end():cell.end].strip() and not _place_date(text, m.end(), cell.end):

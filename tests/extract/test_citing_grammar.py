@@ -390,6 +390,10 @@ CASES = [
      "Luật số 03/2022/QH15;",
      {("76/2025/QH15", "59/2020/QH14"): ("AMENDS", "enacted"), ("03/2022/QH15", "59/2020/QH14"): ("AMENDS", "enacted"),
       (S, "03/2022/QH15"): ("BASED_ON", "enacted")}),
+    ("'đã được bãi bỏ' after a document says what happened to it; the act named after the date it took effect did it",
+     "Khoản 5 Điều 4 của Nghị định số 74/2025/NĐ-CP nêu trên đã được bãi bỏ kể từ ngày 01 tháng 7 năm 2025 theo quy "
+     "định tại điểm c khoản 4 Điều 70 của Nghị định số 188/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ.",
+     {(S, "74/2025/NĐ-CP"): ("CITES", "reported"), ("188/2025/NĐ-CP", "74/2025/NĐ-CP"): ("REPEALS", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",

@@ -132,6 +132,21 @@ def test_a_preamble_line_is_never_the_documents_number():
     assert h.symbol.text == "85/2025/NĐ-CP" and h.date.iso == "2025-04-08"
 
 
+def test_a_consolidated_text_under_the_gazette_s_part_heading_with_its_number_below_so():
+    """The gazette's part ("VĂN BẢN HỢP NHẤT") above a header whose columns ran into one line, "Số:" apart from its
+    number, the date split, and a signer named after his rank."""
+    text = ("CÔNG BÁO/Số 1461 + 1462/Ngày 08-10-2025 41\n\nVĂN BẢN HỢP NHẤT\n\n"
+            "BỘ QUỐC PHÒNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nSố:\n17/VBHN-BQP\n"
+            "Hà Nội, ngày 22 tháng 9\nnăm 2025\n\nNGHỊ ĐỊNH\nQuy định chi tiết một số điều của Luật Bảo hiểm y tế\n\n"
+            "Nghị định số 70/2015/NĐ-CP ngày 01 tháng 9 năm 2015 của Chính phủ, có hiệu lực kể từ ngày 15 tháng 10 năm "
+            "2015, được sửa đổi, bổ sung bởi:\nNghị định số 74/2025/NĐ-CP ngày 31 tháng 3 năm 2025 của Chính phủ.\n\n"
+            "Điều 1. Phạm vi điều chỉnh\n…\n\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\nThượng tướng Phạm Đức Minh\n")
+    subject = extract_citations(Source(file="vbhn.txt", text=text)).subject
+    assert (subject.symbol, subject.date, subject.issuer) == ("17/VBHN-BQP", "2025-09-22", "Bộ Quốc phòng")
+    assert subject.title.startswith("Quy định chi tiết")
+    assert subject.signer == "Phạm Đức Minh"
+
+
 def test_a_drafts_party_number_and_blank_date():
     h = header_of("ĐẢNG BỘ TỈNH NGHỆ AN\t\t\tĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY NGHI LỘC\n*\n"
                   "Số       -KH/HU\t\t\t\tNghi Lộc, ngày      tháng      năm 2023\n\nKẾ HOẠCH\nthực hiện Kết luận\n")
