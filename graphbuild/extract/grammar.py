@@ -51,7 +51,8 @@ class Clause:
         if self.lead and not self.lead[0].passive:
             trigger, match = self.lead
             opens = not text[self.start:self.start + match.start()].strip(" \t\n*-+•;:")
-            if not opens and not governs(trigger, text[self.start + match.end():upto]):
+            if not opens and not governs(trigger, text[self.start + match.end():upto],
+                                         text[self.start:self.start + match.start()]):
                 return Role("subject", "CITES", "plain", verb=verb_text(match), clause_at=self.start)
             return Role("subject", trigger.relation, how, verb=verb_text(match), verb_at=self.start + match.start(),
                         clause_at=self.start)

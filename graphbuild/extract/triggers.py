@@ -51,11 +51,20 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Relations whose phrase must have the document as its object: implementing or resting on something else, written
 # before the document, is not implementing or resting on the document.
 _NEEDS_OBJECT = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
+_CHANGES = ("AMENDS", "REPEALS", "REPLACES")
+_PROCEDURE_HEAD = re.compile(rf"(?i)(?<!\w){patterns.any_of(vocab.phrases('procedure_head'))}\s+$")
+# the paper, after other verbs of the phrase's list ("sửa đổi, bổ sung, cấp lại Giấy chứng nhận …")
+_PAPER_OBJECT = re.compile(rf"(?i)(?:(?:,\s*)?(?:cấp\s+lại|cấp|gia\s+hạn|thu\s+hồi|và|hoặc)\s+)*"
+                           rf"{patterns.any_of(vocab.phrases('paper_object'))}(?!\w)")
 
 
-def governs(trigger: Trigger, filler: str) -> bool:
+def governs(trigger: Trigger, filler: str, preceding: str = "") -> bool:
     """Whether a phrase reaches the document after ``filler`` (the words between them): not when an adjunct
-    ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …')."""
+    ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …'), nor
+    when a change phrase (``preceding``: the words before it) names a procedure or changes a paper ("thủ tục cấp điều
+    chỉnh Giấy phép … quy định tại Thông tư số …")."""
+    if trigger.relation in _CHANGES and (_PROCEDURE_HEAD.search(preceding) or _PAPER_OBJECT.match(filler.lstrip(" ,:"))):
+        return False
     if UNNUMBERED.search(filler):
         return False    # "… thi hành Điều lệ Đảng, Hướng dẫn số …": the phrase's object is the document named by name
     if trigger.relation not in _NEEDS_OBJECT:
@@ -111,7 +120,8 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
     opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
     # … except that "Thực hiện theo Quy định số …" opening a clause is still done according to it: no object
-    if (not opens or (trigger.relation != "BASED_ON" and ADJUNCT.match(filler))) and not governs(trigger, filler):
+    if (not opens or (trigger.relation != "BASED_ON" and ADJUNCT.match(filler))) and \
+            not governs(trigger, filler, gap[:best.start()]):
         return Trigger("CITES", trigger.phrase, False, "active"), best
     if trigger.adjacent and filler and filler not in ADJACENT_FILLERS and not abbreviated_type().fullmatch(filler):
         # not right before the document: a continuation is still an implementation, anything else a citation

@@ -34,7 +34,7 @@ PHRASE_GROUPS = ("motto", "pronoun_object", "gazette_section", "header_body", "a
                  "consolidation_block", "consolidation_header", "consolidation_word", "preamble_line", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
                  "adjacent_filler", "news_issued", "news_issued_prefix", "news_background", "common_word", "fill_in_word",
-                 "archive_copy", "announcing_title", "adjunct", "object_word", "not_a_trigger", "title_opener", "own_subject",
+                 "archive_copy", "announcing_title", "adjunct", "object_word", "paper_object", "procedure_head", "not_a_trigger", "title_opener", "own_subject",
                  "unnumbered_document", "following", "implementation_span", "review_head", "attachment", "modal", "provision",
                  "not_a_document_code", "aside", "self_reference", "earlier_reference",
                  "search_skip")

@@ -394,6 +394,13 @@ CASES = [
      "Khoản 5 Điều 4 của Nghị định số 74/2025/NĐ-CP nêu trên đã được bãi bỏ kể từ ngày 01 tháng 7 năm 2025 theo quy "
      "định tại điểm c khoản 4 Điều 70 của Nghị định số 188/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ.",
      {(S, "74/2025/NĐ-CP"): ("CITES", "reported"), ("188/2025/NĐ-CP", "74/2025/NĐ-CP"): ("REPEALS", "enacted")}),
+    ("a change phrase that names a procedure or changes a paper changes no document; one that changes a rule does",
+     "1. Thời hạn sửa đổi, bổ sung, cấp lại Giấy chứng nhận quy định tại khoản 2 Điều 9 Thông tư số 15/2019/TT-BLĐTBXH "
+     "là 10 ngày làm việc.\n2. Các biểu mẫu liên quan đến cấp, cấp lại, cấp điều chỉnh Giấy phép được quy định tại Phụ "
+     "lục VII ban hành kèm theo Thông tư số 10/2022/TT-BLĐTBXH.\n3. Sửa đổi, bổ sung Điều 5 của Thông tư số "
+     "11/2020/TT-BLĐTBXH như sau:",
+     {(S, "15/2019/TT-BLĐTBXH"): ("CITES", "enacted"), (S, "10/2022/TT-BLĐTBXH"): ("CITES", "enacted"),
+      (S, "11/2020/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
