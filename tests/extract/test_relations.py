@@ -170,6 +170,14 @@ def test_only_an_act_of_its_system_amends_an_act(subject, relation):
     assert edges_of(text, subject) == {(subject, "20/2018/QĐ-UBND", relation)}
 
 
+@pytest.mark.parametrize("subject,relation", [("65/TB-UBND", "CITES"), ("62/BC-UBND", "REVIEWS")])
+def test_the_state_of_an_implementation_is_reviewed_not_implemented(subject, relation):
+    """"tình hình (triển khai) thực hiện Nghị quyết số …": a report on it reviews it, a notice about it cites it;
+    neither implements it."""
+    text = "tình hình triển khai thực hiện nghị quyết số 35/nq-cp ngày 04/06/2019 của chính phủ"
+    assert edges_of(text, subject) == {(subject, "35/NQ-CP", relation)}
+
+
 @pytest.mark.parametrize("rule,text,expected", RULES, ids=[r[0][:60] for r in RULES])
 def test_relation_rules(rule, text, expected):
     assert edges_of(text) == expected
