@@ -19,8 +19,9 @@ from .mentions import Mention, is_amending_name
 from .triggers import last_trigger, post_re, post_relation, verb_text
 
 _FOLLOWING = patterns.words_re("following")
-# "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents.
-_TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
+# "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents
+# (after an item's mark: "a) Kể từ ngày 01/7/2025, …").
+_TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:(?:\d{1,3}[.)]|[a-zđ]\))\s+)?(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
 # "2. Các Nghị định số A …, Nghị định số B … và Nghị định số C … hết hiệu lực": a list the plural opens
 _PLURAL_OPENING = re.compile(rf"(?i)[\s\d.)]*(?:{any_of(vocab.phrases('plural_word'))})\s+")
 # ", Chương V của " before a document: the next item of a list names provisions of it
@@ -272,6 +273,28 @@ def post_triggers(ctx: Context, subject: Optional[Mention] = None) -> None:
                 if not possible_system(subject, mentions[k], role.relation):
                     mine = replace(mine, relation="CITES")
                 ctx.roles[k] = [mine]
+        source = _source_act(ctx, match.end(), end, starts)
+        if source is not None and role.relation in CHANGES:
+            # "A … hết hiệu lực thi hành (khoản 2 Điều 44 Nghị định số B)": B is what ends A; the text says so
+            for k in heads:
+                if mentions[k].key != mentions[source].key and possible(mentions[source], mentions[k], role.relation) \
+                        and ctx.roles[k][0].verb_at == match.start():
+                    ctx.roles[k] = [replace(ctx.roles[k][0], relation="CITES", mode="reported"),
+                                    Role(mentions[source].key, role.relation, "chain", verb=verb_text(match))]
+
+
+# What stands between a phrase said after documents and the act it names as its source: "(khoản 2 Điều 44 Nghị định
+# số B)", "theo quy định tại điểm c khoản 4 Điều 70 của Nghị định số B".
+_SOURCE_GAP = re.compile(rf"(?i)[\s,]*\(?\s*(?:theo\s+(?:quy\s+định\s+(?:tại|của)\s+)?|tại\s+)?"
+                         rf"(?:(?:các\s+)?{any_of(vocab.phrases('provision'))}\s+[\w\s,]{{0,60}}?\s+(?:(?:của|tại)\s+)?)?")
+
+
+def _source_act(ctx: Context, start: int, end: int, starts: list[int]) -> Optional[int]:
+    """The mention (its index) of the act a phrase said after documents names as its source, right after it."""
+    j = bisect.bisect_left(starts, start)
+    if j >= len(starts) or starts[j] >= end or _SOURCE_GAP.fullmatch(ctx.text, start, starts[j]) is None:
+        return None
+    return j
 
 
 def _gives_way(role: Role) -> bool:

@@ -401,6 +401,12 @@ CASES = [
      "11/2020/TT-BLĐTBXH như sau:",
      {(S, "15/2019/TT-BLĐTBXH"): ("CITES", "enacted"), (S, "10/2022/TT-BLĐTBXH"): ("CITES", "enacted"),
       (S, "11/2020/TT-BLĐTBXH"): ("AMENDS", "enacted")}),
+    ("a phrase said after documents that names its source act: the source ends them, the text reports it",
+     "a) Kể từ ngày 01/7/2025, Thông tư số 15/2019/TT-BLĐTBXH ngày 18/9/2019 của Bộ trưởng và Thông tư số "
+     "02/2020/TT-BLĐTBXH ngày 20/02/2020 của Bộ trưởng hết hiệu lực thi hành (khoản 2 Điều 44 Thông tư số "
+     "12/2025/TT-BLĐTBXH).",
+     {(S, "15/2019/TT-BLĐTBXH"): ("CITES", "reported"), ("12/2025/TT-BLĐTBXH", "15/2019/TT-BLĐTBXH"): ("REPLACES", "enacted"),
+      ("12/2025/TT-BLĐTBXH", "02/2020/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "12/2025/TT-BLĐTBXH"): ("CITES", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",

@@ -178,6 +178,20 @@ def test_the_state_of_an_implementation_is_reviewed_not_implemented(subject, rel
     assert edges_of(text, subject) == {(subject, "35/NQ-CP", relation)}
 
 
+def test_an_act_named_as_the_source_of_an_expiry_ends_what_expires_and_is_not_implemented():
+    """A department's letter: "A … hết hiệu lực thi hành (khoản 2 Điều 44 Nghị định số B)": B replaces A (the letter
+    reports it); the 'thi hành' of 'hiệu lực thi hành' implements nothing."""
+    text = ("UBND TỈNH CÀ MAU\nSỞ NỘI VỤ\nSố: 1872/SNV-LĐTL\nV/v hướng dẫn thực hiện chế độ bảo hiểm xã hội\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCà Mau, ngày 21 tháng 7 năm 2025\n\nKính gửi: Các cơ quan, đơn vị.\n\n"
+            "a) Kể từ ngày 01/7/2025, Nghị định số 115/2015/NĐ-CP ngày 11/11/2015 của Chính phủ quy định chi tiết một số "
+            "điều của Luật Bảo hiểm xã hội hết hiệu lực thi hành (khoản 2 Điều 44 Nghị định số 158/2025/NĐ-CP).\n")
+    edges = {(e.source_symbol, e.target_symbol): (e.relation, e.mode)
+             for e in extract_citations(Source(file="cv.txt", text=text)).edges}
+    assert edges[("158/2025/NĐ-CP", "115/2015/NĐ-CP")] == ("REPLACES", "enacted")
+    assert edges[("1872/SNV-LĐTL", "115/2015/NĐ-CP")] == ("CITES", "reported")
+    assert edges[("1872/SNV-LĐTL", "158/2025/NĐ-CP")] == ("CITES", "enacted")
+
+
 @pytest.mark.parametrize("rule,text,expected", RULES, ids=[r[0][:60] for r in RULES])
 def test_relation_rules(rule, text, expected):
     assert edges_of(text) == expected
