@@ -28,6 +28,10 @@ CASES = [
     ("a task given to a department is assigned",
      "Giao Sở Tư pháp chủ trì rà soát, sửa đổi Quyết định số 24/2022/QĐ-UBND ngày 15/4/2022 của UBND tỉnh.",
      {"24/2022/QĐ-UBND": ("CITES", "assigned")}),
+    ("in a section of tasks, an item that opens on the offices it tells to go on carrying out a document is their task",
+     "II. NHIỆM VỤ TRỌNG TÂM\n4. Các phòng chuyên môn của Sở tiếp tục thực hiện Chỉ thị số 19-CT/TU ngày 15/3/2022 "
+     "của Ban Thường vụ Tỉnh ủy.",
+     {"19-CT/TU": ("CITES", "assigned")}),
     ("what others did is reported",
      "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 535/KH-UBND ngày 20/8/2021 để triển khai Nghị quyết số "
      "09-NQ/TU ngày 10/8/2021.",
