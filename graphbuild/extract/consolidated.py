@@ -164,10 +164,42 @@ def _parts(text: str, mentions: list[Mention], starts: list[int], start: int, st
     for quoted in _quoting_paragraphs(text, start, stop):
         j = _named_at(starts, quoted.end())
         if j is not None and mentions[j].key != act:
-            yield Footnote(start, quoted.start(), act)
+            yield from _quotation_and_after(text, start, quoted.start(), act)
             start, act = quoted.start(), mentions[j].key
-    yield Footnote(start, stop, act)
+    yield from _quotation_and_after(text, start, stop, act)
     return act
+
+
+def _quotation_and_after(text: str, start: int, stop: int, act: Optional[str]):
+    """A part of a footnote that quotes ``act``, and after its quotation closed, the lines that go on: the
+    consolidating body's own note ("… Điều 5 …./.”" + newline + "Khoản 5 Điều 4 của Nghị định số A nêu trên đã được
+    bãi bỏ …"), which no act says."""
+    after = _after_quotation(text, start, stop) if act is not None else None
+    if after is None:
+        yield Footnote(start, stop, act)
+        return
+    yield Footnote(start, after, act)
+    yield Footnote(after, stop, None)
+
+
+def _after_quotation(text: str, start: int, stop: int) -> Optional[int]:
+    """Where the line after the quotation a part opens on its own line ("… như sau:" + newline + "“…") starts once the
+    quotation has closed, when text follows it before ``stop``."""
+    opened = _QUOTE_OPENED.search(text, start, stop)
+    if opened is None or not text.startswith("“", opened.end()):
+        return None
+    depth = 0
+    for k in range(opened.end(), stop):
+        if text[k] == "“":
+            depth += 1
+        elif text[k] == "”":
+            depth -= 1
+            if depth == 0:
+                line_end = text.find("\n", k, stop)
+                if line_end < 0 or not text[line_end:stop].strip():
+                    return None
+                return line_end + 1
+    return None
 
 
 def _named_at(starts: list[int], pos: int) -> Optional[int]:

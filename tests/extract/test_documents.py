@@ -380,6 +380,40 @@ def test_a_footnote_paragraph_quoting_several_provisions_of_an_act_is_that_act_s
     assert ("35/2018/QH14", "38/2001/PL-UBTVQH10") not in pairs
 
 
+CONSOLIDATED_DECREE = """BỘ QUỐC PHÒNG
+Số: 17/VBHN-BQP
+Hà Nội, ngày 22 tháng 9 năm 2025
+
+NGHỊ ĐỊNH
+Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Bảo hiểm y tế
+
+Nghị định số 70/2015/NĐ-CP ngày 01 tháng 9 năm 2015 của Chính phủ, có hiệu lực kể từ ngày 15 tháng 10 năm 2015, được
+sửa đổi, bổ sung bởi:
+Nghị định số 74/2025/NĐ-CP ngày 31 tháng 3 năm 2025 của Chính phủ, có hiệu lực kể từ ngày 01 tháng 7 năm 2025.
+
+Điều 1. Phạm vi điều chỉnh
+…
+
+17 Điều 4 của Nghị định số 74/2025/NĐ-CP, có hiệu lực kể từ ngày 01 tháng 7 năm 2025, quy định như sau:
+“Điều 4. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025.
+3. Thông tư liên tịch số 85/2016/TTLT-BQP-BYT-BTC ngày 20 tháng 6 năm 2016 hết hiệu lực kể từ ngày Nghị định này có
+hiệu lực.”
+Khoản 5 Điều 4 của Nghị định số 74/2025/NĐ-CP nêu trên đã được bãi bỏ kể từ ngày 01 tháng 7 năm 2025 theo quy định tại
+điểm c khoản 4 Điều 70 của Nghị định số 188/2025/NĐ-CP ngày 01 tháng 7 năm 2025 của Chính phủ.
+"""
+
+
+def test_lines_after_a_footnote_s_quotation_closed_are_the_consolidating_body_s():
+    """After the quoted article closes, the consolidating office's own note on the act it quoted is no act's words:
+    the quoted decree does not cite what later repealed a part of it; that act's repeal stays a chain."""
+    pairs = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="doc.txt", text=CONSOLIDATED_DECREE)).edges}
+    assert pairs[("74/2025/NĐ-CP", "85/2016/TTLT-BQP-BYT-BTC")] == "REPLACES"
+    assert pairs[("188/2025/NĐ-CP", "74/2025/NĐ-CP")] == "REPEALS"
+    assert ("74/2025/NĐ-CP", "188/2025/NĐ-CP") not in pairs
+
+
 def test_a_consolidated_law_s_footnote_is_each_amending_law_s():
     """The enacting formula a footnote quotes is the amending law's: it amends each law it lists (a consolidated
     text's rank is not the speaker's); the effect articles quoted after a page break are their own law's, and a line
