@@ -46,6 +46,7 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
     mentions, mention = ctx.mentions, ctx.mentions[i]
     j = i - 1
     semicolon = CLAUSE_SEMICOLON.search(gap) is not None
+    unlike = False
     paren = ctx.text.rfind("(", ctx.line_of[i], mentions[j].start)
     closed = ")" in gap and paren >= 0 and ")" not in ctx.text[paren:mentions[j].start] and \
         not any(m.key == mentions[j].key for m in mentions[:j])
@@ -73,6 +74,9 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
         if found is None:
             found = next((k for k in same if rank(mention) is not None and rank(mentions[k]) == rank(mention)), None)
         j = i - 1 if found is None else found
+        # "theo … Thông tư số A đã được sửa đổi tại … Thông tư số B và khoản 3 Điều 55 Nghị định số C": C, of no
+        # amender's type or rank, is one more document the clause cites, not one more amender of A
+        unlike = found is None
     out = []
     for role in ctx.roles[j]:
         if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
@@ -89,7 +93,8 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
             ok = possible(mention, source, role.relation) if role.passive else possible(source, mention, role.relation)
             # "X được sửa đổi theo Luật số A, Luật giáo dục đại học số B": a law cited under a name of its own that
             # is no amending law's is the next law the clause cites, not one more amender of X
-            if not ok or (role.passive and mention.name and not is_amending_name(mention.name)):
+            if not ok or (role.passive and mention.name and not is_amending_name(mention.name)) or \
+                    (role.passive and unlike):
                 role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
         out.append(replace(role, how="list" if role.how != "plain" else "plain"))
     return out

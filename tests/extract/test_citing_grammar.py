@@ -407,6 +407,11 @@ CASES = [
      "12/2025/TT-BLĐTBXH).",
      {(S, "15/2019/TT-BLĐTBXH"): ("CITES", "reported"), ("12/2025/TT-BLĐTBXH", "15/2019/TT-BLĐTBXH"): ("REPLACES", "enacted"),
       ("12/2025/TT-BLĐTBXH", "02/2020/TT-BLĐTBXH"): ("REPLACES", "enacted"), (S, "12/2025/TT-BLĐTBXH"): ("CITES", "enacted")}),
+    ("a document of no amender's type or rank after 'và' is one more document the clause cites, not an amender",
+     "Quỹ loại trừ các yếu tố khách quan theo quy định tại Điều 13 Thông tư số 27/2016/TT-BLĐTBXH đã được sửa đổi, bổ "
+     "sung tại khoản 13 Điều 2 Thông tư số 06/2024/TT-BLĐTBXH và khoản 3 Điều 55 Nghị định số 39/2019/NĐ-CP.",
+     {("06/2024/TT-BLĐTBXH", "27/2016/TT-BLĐTBXH"): ("AMENDS", "enacted"), ("39/2019/NĐ-CP", "27/2016/TT-BLĐTBXH"): None,
+      (S, "39/2019/NĐ-CP"): ("CITES", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
