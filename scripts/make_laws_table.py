@@ -216,15 +216,15 @@ def year(row: tuple[tuple[str, str], str]) -> str:
     return parts[1] if len(parts) == 3 else date[:4]
 
 
-# "Luật Bảo hiểm y tế số 25/2008/QH12 được sửa đổi, bổ sung bởi Luật số 32/2013/QH13, Luật số 46/2014/QH13 …": the
-# laws that amended a law, by number only.
+# "Luật Bảo hiểm y tế số 25/2008/QH12 được sửa đổi, bổ sung (một số điều) bởi Luật số 32/2013/QH13, Luật số
+# 46/2014/QH13 …": the laws that amended a law, by number only.
 AMENDED_BY = re.compile(r"(?<![\w])(?P<name>Luật\s[^\n;:.()\"“”]{3,120}?)\s+số\s*\d{1,3}/(?:19|20)\d{2}/QH\d{1,2}\s*,?\s*"
-                        r"(?:đã\s+)?được\s+sửa\s+đổi,\s*bổ\s+sung\s+(?:bởi|theo)\s+(?P<list>(?:[\s,]*(?:và\s+)?"
+                        r"(?:đã\s+)?được\s+sửa\s+đổi,\s*bổ\s+sung\s+(?:một\s+số\s+điều\s+)?(?:bởi|theo)\s+(?P<list>(?:[\s,]*(?:và\s+)?"
                         r"Luật\s+số\s*\d{1,3}/(?:19|20)\d{2}/QH\d{1,2})+)")
 AMENDING_NUMBER = re.compile(r"\d{1,3}/((?:19|20)\d{2})/QH\d{1,2}")
 
 
-CITED_AMENDING = re.compile(r"(?<![\w])Luật\s+sửa\s+đổi,\s*bổ\s+sung\s+một\s+số\s+điều\s+của\s+(?P<name>Luật\s[^\n;:.(),\"“”]{3,120}?)"
+CITED_AMENDING = re.compile(r"(?<![\w])Luật\s+(?i:sửa\s+đổi,\s*bổ\s+sung\s+một\s+số\s+điều\s+của)\s+(?P<name>Luật\s[^\n;:.(),\"“”]{3,120}?)"
                             r"\s+(?:ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+)?năm\s+(?P<year>(?:19|20)\d{2})")
 
 
@@ -244,12 +244,14 @@ def amended_by(paths: list[Path], excluded: set[str]) -> dict[tuple[str, str], s
     cites "Luật sửa đổi, bổ sung một số điều của Luật X" of a year in which only one law amended Luật X cites that
     law (main)."""
     out: dict[tuple[str, str], set[str]] = defaultdict(set)
+    written: dict[str, str] = {}      # a name as first written, by its lower case ("Luật giáo dục" = "Luật Giáo dục")
     for rec in records(paths, excluded):
         text = clean(rec.get("text") or "")
         for m in AMENDED_BY.finditer(text):
             name = " ".join(m.group("name").split())
             if not is_name(name[len("Luật "):]):
                 continue
+            name = written.setdefault(name.lower(), name)
             for number in AMENDING_NUMBER.finditer(m.group("list")):
                 out[(name, number.group(1))].add(number.group(0))
     return out

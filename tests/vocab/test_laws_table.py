@@ -74,3 +74,15 @@ def test_the_only_law_of_a_year_that_amended_a_law_takes_its_amending_name(tmp_p
         "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán năm 2024;"])
     assert ("67/2020/QH14", "Luật sửa đổi, bổ sung một số điều của Luật Xử lý vi phạm hành chính") in rows
     assert not [symbol for symbol, _ in rows if symbol in ("54/2014/QH13", "56/2024/QH15")]
+
+
+def test_an_amender_stated_with_one_number_of_articles_and_names_written_in_either_case(tmp_path):
+    """"Luật Giáo dục số A đã được sửa đổi, bổ sung một số điều theo Luật số B" (and "Luật giáo dục" in another text):
+    one amended law; "Luật Sửa đổi, bổ sung một số điều của Luật Giáo dục ngày … năm …" cites B by that name."""
+    rows = _table(tmp_path, [
+        "Căn cứ Luật Giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 44/2009/QH12;",
+        "Căn cứ Luật giáo dục số 38/2005/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 44/2009/QH12;",
+        "Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2005 và Luật Sửa đổi, bổ sung một số điều của Luật Giáo dục ngày 25 "
+        "tháng 11 năm 2009;"])
+    assert [name for symbol, name in rows if symbol == "44/2009/QH12"] == \
+        ["Luật sửa đổi, bổ sung một số điều của Luật Giáo dục"]
