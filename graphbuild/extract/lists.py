@@ -29,6 +29,8 @@ _LISTED_PROVISIONS = re.compile(r"\s*[,;]\s*(?:và\s+)?" + patterns.provisions_o
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
 
 
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+_AND = re.compile(rf"(?i)(?<!\w){any_of(vocab.phrases('coordinator'))}(?!\w)")
 _ITEM_KINDS = (("number", re.compile(r"[ \t]*\d{1,3}[.)]\s")), ("letter", re.compile(r"[ \t]*[a-zđ]\)\s")),
                ("bullet", re.compile(r"[ \t]*[-+•]\s")))
 
@@ -77,8 +79,15 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
         # "theo … Thông tư số A đã được sửa đổi tại … Thông tư số B và khoản 3 Điều 55 Nghị định số C": C, of no
         # amender's type or rank, is one more document the clause cites, not one more amender of A
         unlike = found is None
+    # "… theo Luật số B và Luật số C, Luật D số …": the list of amenders closed with 'và'; D, after a comma, is an item
+    # of the list above it, not one more amender
+    closed_list = not semicolon and j == i - 1 and j > 0 and _COMMA_ONLY.fullmatch(gap) is not None and \
+        _AND.search(ctx.text, mentions[j - 1].tail_end, mentions[j].start) is not None and \
+        ctx.line_of[j - 1] == ctx.line_of[i]
     out = []
     for role in ctx.roles[j]:
+        if closed_list and role.passive and role.source != "subject":
+            role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
         if semicolon and role.source != "subject":  # "… bởi Luật số A và Luật số B; Luật Y số C": C is no amender
             role = next((q for earlier in reversed(ctx.roles[:i]) for q in earlier if q.source == "subject"),
                         Role("subject", "CITES", "plain", clause_at=ctx.clauses[i].start))

@@ -30,10 +30,10 @@ CASES = [
      {(S, "46/2014/QH13"): ("BASED_ON", "enacted"), (S, "51/2024/QH15"): ("BASED_ON", "enacted"),
       (S, "166/2025/NĐ-CP"): ("BASED_ON", "enacted"), ("166/2025/NĐ-CP", "29/2025/NĐ-CP"): ("AMENDS", "enacted")}),
     ("a law cited by its name alone, whose number no text and no table gives, is identified by that name",
-     "Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2005; Luật sửa đổi, bổ sung một số điều của Luật Giáo dục ngày 25 "
-     "tháng 11 năm 2009;",
-     {(S, "38/2005/QH11"): ("BASED_ON", "enacted"),
-      (S, "Luật sửa đổi, bổ sung một số điều của Luật Giáo dục"): ("BASED_ON", "enacted")}),
+     "Căn cứ Luật Thi đua, khen thưởng ngày 26 tháng 11 năm 2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+     "khen thưởng ngày 14 tháng 6 năm 2005;",
+     {(S, "15/2003/QH11"): ("BASED_ON", "enacted"),
+      (S, "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng"): ("BASED_ON", "enacted")}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
@@ -412,6 +412,11 @@ CASES = [
      "sung tại khoản 13 Điều 2 Thông tư số 06/2024/TT-BLĐTBXH và khoản 3 Điều 55 Nghị định số 39/2019/NĐ-CP.",
      {("06/2024/TT-BLĐTBXH", "27/2016/TT-BLĐTBXH"): ("AMENDS", "enacted"), ("39/2019/NĐ-CP", "27/2016/TT-BLĐTBXH"): None,
       (S, "39/2019/NĐ-CP"): ("CITES", "enacted")}),
+    ("a list of amenders closed with 'và': the item after the next comma is one of the list above it",
+     "Căn cứ Luật Nhà ở số 56/2005/QH11 đã được sửa đổi, bổ sung một số điều theo Luật số 34/2009/QH12 và Luật số "
+     "38/2009/QH12, Nghị quyết số 19/2008/QH12 của Quốc hội;",
+     {("34/2009/QH12", "56/2005/QH11"): ("AMENDS", "enacted"), ("38/2009/QH12", "56/2005/QH11"): ("AMENDS", "enacted"),
+      ("19/2008/QH12", "56/2005/QH11"): None, (S, "19/2008/QH12"): ("BASED_ON", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
