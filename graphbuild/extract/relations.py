@@ -169,7 +169,7 @@ def _agents_of_passives(ctx: Context) -> None:
 # document (the past marker kept: the statement is then a report)
 _ISSUED_AFTER = re.compile(
     rf"(?i),\s*[^,;.:()]{{2,80}}?\s(?P<past>{any_of(vocab.phrases('news_issued_prefix'))}\s+)?"
-    rf"{any_of(vocab.phrases('news_issued'))}\s*$")
+    rf"(?P<verb>{any_of(vocab.phrases('news_issued'))})\s*$")
 
 
 # Before a purpose clause's verb: an item's mark, and a short adverbial of time ("Thời gian qua, thực hiện X, …").
@@ -198,6 +198,14 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
             chain = Role(y.key, purpose.relation, "chain", verb=purpose.verb)
             told = replace(purpose, relation="CITES", mode="reported" if issued.group("past") else purpose.mode)
             ctx.roles[i] = ctx.roles[i][:k] + [told, chain] + ctx.roles[i][k + 1:]
+        # Y is what the body issued: a phrase before the body's verb (in X's title: "… đặc thù thực hiện các chương
+        # trình …, HĐND tỉnh đã ban hành Nghị quyết số Y") does not reach it
+        verb_at = x.tail_end + issued.start("verb")
+        ctx.roles[j] = [Role("subject", "CITES", "plain", verb=" ".join(issued.group("verb").lower().split()),
+                             verb_at=verb_at, clause_at=role.clause_at,
+                             mode="reported" if issued.group("past") else None)
+                        if role.source == "subject" and role.relation != "CITES" and 0 <= role.verb_at < verb_at
+                        else role for role in ctx.roles[j]]
 
 
 _PURPOSES = ("IMPLEMENTS", "CONTINUES", "BASED_ON")

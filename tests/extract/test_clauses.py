@@ -230,6 +230,11 @@ PURPOSES_OF_ISSUES = [
      "hành Kế hoạch số 40/KH-UBND ngày 20/6/2016.",
      {("86-KH/HU", "42-CT/TW"), ("86-KH/HU", "102-KH/TU"), ("102-KH/TU", "42-CT/TW"), ("40/KH-UBND", "05-CT/TW"),
       ("40/KH-UBND", "12-KH/TU")}, {"42-CT/TW", "102-KH/TU", "05-CT/TW", "12-KH/TU"}),
+    # a phrase in X's title ("… đặc thù thực hiện các chương trình …") does not reach Y, which the body issued
+    ("3. Thực hiện Nghị quyết số 111/2024/QH15 ngày 18/01/2024 của Quốc hội về một số cơ chế, chính sách đặc thù thực "
+     "hiện các chương trình mục tiêu quốc gia, HĐND tỉnh đã ban hành Nghị quyết số 28/2024/NQ-HĐND ngày 12/7/2024 quy "
+     "định cơ chế phân cấp.",
+     {("28/2024/NQ-HĐND", "111/2024/QH15")}, {"111/2024/QH15", "28/2024/NQ-HĐND"}),
 ]
 
 

@@ -35,6 +35,10 @@ RULES = [
      "e) Quyết định số 61/2008/QĐ-BLĐTBXH ngày 12 tháng 8 năm 2008 của Bộ trưởng.",
      {(S, "22/2013/TT-BLĐTBXH", "REPLACES"), (S, "18/2007/QĐ-BLĐTBXH", "REPLACES"), (S, "02/2024/TT-BLĐTBXH", "CITES"),
       (S, "20/2007/QĐ-BLĐTBXH", "REPLACES"), (S, "61/2008/QĐ-BLĐTBXH", "REPLACES")}),
+    ("'được điều chỉnh tại' names the act that amended the document before it",
+     "Quyết định số 742/QĐ-UBND ngày 28/7/2022 được điều chỉnh tại Quyết định số 318/QĐ-UBND ngày 20/3/2023 của UBND "
+     "tỉnh.",
+     {(S, "742/QĐ-UBND", "CITES"), ("318/QĐ-UBND", "742/QĐ-UBND", "AMENDS"), (S, "318/QĐ-UBND", "CITES")}),
     ("an article heading that repeals governs its numbered items",
      "Điều 1. Bãi bỏ toàn bộ 2 văn bản quy phạm pháp luật\n"
      "1. Chỉ thị số 03/2005/CT-BTS ngày 07/3/2005 của Bộ trưởng Bộ Thủy sản.\n"
