@@ -140,8 +140,12 @@ def abbreviated_type() -> re.Pattern:
 
 
 def first_trigger(gap: str) -> Optional[TriggerHit]:
+    """The first phrase of ``gap``; none when that phrase's object is a pronoun ("Trên cơ sở đó, …": it governs what
+    came before, not the documents after it)."""
     match = trigger_re().search(gap)
-    return (trigger_table()[phrase_key(match.group(0))], match) if match else None
+    if match is None or _PRONOUN_OBJECT.match(gap, match.end()):
+        return None
+    return trigger_table()[phrase_key(match.group(0))], match
 
 
 @lru_cache(maxsize=None)

@@ -32,6 +32,11 @@ CASES = [
      "II. NHIỆM VỤ TRỌNG TÂM\n4. Các phòng chuyên môn của Sở tiếp tục thực hiện Chỉ thị số 19-CT/TU ngày 15/3/2022 "
      "của Ban Thường vụ Tỉnh ủy.",
      {"19-CT/TU": ("CITES", "assigned")}),
+    ("'Trên cơ sở đó' rests on what came before; 'giao kế hoạch vốn' allocates, it gives no task",
+     "Trên cơ sở đó, UBND tỉnh ban hành Quyết định số 742/QĐ-UBND ngày 28/7/2022 giao kế hoạch vốn thực hiện Chương "
+     "trình năm 2022; Quyết định số 742/QĐ-UBND được điều chỉnh tại Quyết định số 318/QĐ-UBND ngày 20/3/2023 của UBND "
+     "tỉnh.",
+     {"318/QĐ-UBND": ("CITES", "enacted")}),
     ("what others did is reported",
      "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 535/KH-UBND ngày 20/8/2021 để triển khai Nghị quyết số "
      "09-NQ/TU ngày 10/8/2021.",
