@@ -97,8 +97,22 @@ _EFFECT_DATE_INSIDE = re.compile(r"(?i)(?<=\w)\s+(?:kể\s+)?từ\s+ngày\s+(?:\
                                  r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?=\s+(?:theo|bởi|tại)(?!\w))")
 
 
+# "được sửa đổi, bổ sung Điều 1 tại Thông tư số B": the provisions a passive phrase changed, between its verb and its
+# preposition, read as blanks too
+_PROVISIONS_INSIDE = re.compile(
+    r"(?i)(?P<verb>được\s+(?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung|bãi\s+bỏ|thay\s+thế))"
+    r"(?P<provisions>(?:\s+(?:điểm|khoản|điều|chương|mục|phụ\s+lục)\s+[\w.]{1,8}(?:\s*,|\s+và)?)+)(?=\s+(?:tại|bởi|theo)(?!\w))")
+
+
+def _blank(match: re.Match, group: int | str = 0) -> str:
+    """The match with ``group`` read as blanks of the same length."""
+    whole, start, end = match.group(0), match.start(group) - match.start(), match.end(group) - match.start()
+    return whole[:start] + " " * (end - start) + whole[end:]
+
+
 def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit]:
-    gap = _EFFECT_DATE_INSIDE.sub(lambda m: " " * len(m.group(0)), gap)
+    gap = _EFFECT_DATE_INSIDE.sub(_blank, gap)
+    gap = _PROVISIONS_INSIDE.sub(lambda m: _blank(m, "provisions"), gap)
     best = before = None
     shields: Optional[list] = None      # where phrases that hold a relation phrase's words stand, found when needed
     for match in trigger_re().finditer(gap):

@@ -39,6 +39,11 @@ RULES = [
      "Quyết định số 742/QĐ-UBND ngày 28/7/2022 được điều chỉnh tại Quyết định số 318/QĐ-UBND ngày 20/3/2023 của UBND "
      "tỉnh.",
      {(S, "742/QĐ-UBND", "CITES"), ("318/QĐ-UBND", "742/QĐ-UBND", "AMENDS"), (S, "318/QĐ-UBND", "CITES")}),
+    ("the provisions a passive phrase changed may stand between its verb and its preposition",
+     "Thực hiện theo Thông tư số 09/2022/TT-BLĐTBXH ngày 25/5/2022 của Bộ trưởng, được sửa đổi, bổ sung Điều 1 tại "
+     "Thông tư số 02/2023/TT-BLĐTBXH ngày 12/4/2023.",
+     {(S, "09/2022/TT-BLĐTBXH", "CITES"), ("02/2023/TT-BLĐTBXH", "09/2022/TT-BLĐTBXH", "AMENDS"),
+      (S, "02/2023/TT-BLĐTBXH", "CITES")}),
     ("an article heading that repeals governs its numbered items",
      "Điều 1. Bãi bỏ toàn bộ 2 văn bản quy phạm pháp luật\n"
      "1. Chỉ thị số 03/2005/CT-BTS ngày 07/3/2005 của Bộ trưởng Bộ Thủy sản.\n"
