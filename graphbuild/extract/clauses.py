@@ -293,7 +293,9 @@ class ClauseReader:
         before = text[clause_start:at]
         # the few words right before the governing verb, also when it is said of the document after it ("Khoản 5
         # Điều 4 của Nghị định số A đã được bãi bỏ …": what happened, not what the text does)
-        window = " ".join((text[mention_end:verb_at] if verb_at > mention_end else before).split()[-_WINDOW_WORDS:])
+        # (not across a ';': "… tàu cá “3 không” trước ngày 31/10/2024; tiếp tục thực hiện …" denies nothing)
+        near = text[mention_end:verb_at] if verb_at > mention_end else before
+        window = " ".join(near[near.rfind(";") + 1:].split()[-_WINDOW_WORDS:])
         mark = ITEM_MARK.match(text, clause_start)
         opening = text[mark.end():at]
         sentence_end = _SENTENCE_END.search(text, mention_end)

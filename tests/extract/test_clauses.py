@@ -37,6 +37,10 @@ CASES = [
      "trình năm 2022; Quyết định số 742/QĐ-UBND được điều chỉnh tại Quyết định số 318/QĐ-UBND ngày 20/3/2023 của UBND "
      "tỉnh.",
      {"318/QĐ-UBND": ("CITES", "enacted")}),
+    ("a 'không' before a ';' denies nothing after it; a task that opens on a Thị ủy is its task",
+     "II. NHIỆM VỤ\n6. Thị ủy La Gi lãnh đạo chính quyền cấp mình xử lý dứt điểm tàu cá “3 không” trước ngày "
+     "31/10/2024; tiếp tục thực hiện Chỉ thị số 18-CT/TU ngày 12/10/2022 của Ban Thường vụ Tỉnh ủy.",
+     {"18-CT/TU": ("CITES", "assigned")}),
     ("what others did is reported",
      "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 535/KH-UBND ngày 20/8/2021 để triển khai Nghị quyết số "
      "09-NQ/TU ngày 10/8/2021.",
