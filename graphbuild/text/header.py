@@ -234,6 +234,7 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
         frag = cell.text.strip(" *\\#|")
         if not frag or _is_rule(frag) or _MOTTO_ONLY.match(frag):
             continue
+        ran_into = MOTTO.search(frag) is not None     # the header's columns run into this line
         frag = " ".join(MOTTO.sub(" ", frag).split()).strip(" *")
         frag = _GAZETTE_SECTION.sub("", frag)     # 'VĂN BẢN HỢP NHẤT - BỘ Y TẾ': the gazette's part, then the body
         if not frag:
@@ -243,7 +244,8 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
             break
         if lines and lines[0] == frag:
             continue                  # a gazette's section line repeats the body ("CHÍNH PHỦ / CHÍNH PHỦ")
-        lines[:0] = _bodies(frag, (_BODY_START,))   # a line of a column: only a body's own word starts another
+        # a line of a column: only a body's own word starts another; a line the columns ran into is read as such
+        lines[:0] = _bodies(frag, None if ran_into else (_BODY_START,))
         if len(lines) >= MAX_ISSUER_LINES:
             break
     return _join_place_lines(lines[-MAX_ISSUER_LINES:])
