@@ -63,7 +63,7 @@ def governs(trigger: Trigger, filler: str, preceding: str = "") -> bool:
     ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …'), nor
     when a change phrase (``preceding``: the words before it) names a procedure or changes a paper ("thủ tục cấp điều
     chỉnh Giấy phép … quy định tại Thông tư số …")."""
-    if trigger.relation in _CHANGES and (_PROCEDURE_HEAD.search(preceding) or _PAPER_OBJECT.match(filler.lstrip(" ,:"))):
+    if trigger.relation in _CHANGES and (_PROCEDURE_HEAD.search(preceding) or _PAPER_OBJECT.match(filler.lstrip(" \t\n,:"))):
         return False
     if UNNUMBERED.search(filler):
         return False    # "… thi hành Điều lệ Đảng, Hướng dẫn số …": the phrase's object is the document named by name
@@ -130,7 +130,7 @@ def last_trigger(gap: str, at_clause_start: bool = False) -> Optional[TriggerHit
         best, trigger = before, trigger_table()[phrase_key(before.group(0))]
     elif trigger.relation == "IMPLEMENTS" and (results := _RESULTS_OVER_TIME.search(gap, 0, best.start())):
         return Trigger("REVIEWS", results.group(0).strip(), False, "active"), best
-    filler = gap[object_at:].strip(" ,:")
+    filler = gap[object_at:].strip(" \t\n,:")   # a line break between phrase and document is a blank
     # The preamble's 'Căn cứ' opens its clause and governs whatever follows; elsewhere a phrase governs only its object.
     opens = at_clause_start and not gap[:best.start()].strip(" \t\n*-+•;:")
     # … except that "Thực hiện theo Quy định số …" opening a clause is still done according to it: no object

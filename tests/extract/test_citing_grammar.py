@@ -417,6 +417,9 @@ CASES = [
      "38/2009/QH12, Nghị quyết số 19/2008/QH12 của Quốc hội;",
      {("34/2009/QH12", "56/2005/QH11"): ("AMENDS", "enacted"), ("38/2009/QH12", "56/2005/QH11"): ("AMENDS", "enacted"),
       ("19/2008/QH12", "56/2005/QH11"): None, (S, "19/2008/QH12"): ("BASED_ON", "enacted")}),
+    ("a line break between a phrase that must stand right before its document and the document is a blank",
+     "Các cơ sở đào tạo tiếp tục thực hiện\nThông tư số 15/2019/TT-BLĐTBXH ngày 18/9/2019 của Bộ trưởng.",
+     {(S, "15/2019/TT-BLĐTBXH"): ("CONTINUES", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
