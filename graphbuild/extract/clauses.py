@@ -289,7 +289,7 @@ class ClauseReader:
         by the phrase at ``verb_at`` (``verb``: its words; ``verb_at`` < 0 when no phrase governs it)."""
         text = self.text
         at = verb_at if 0 <= verb_at <= mention_start else mention_start
-        clause_start = min(clause_start, at)
+        clause_start = _item_start(text, min(clause_start, at))
         before = text[clause_start:at]
         # the few words right before the governing verb, also when it is said of the document after it ("Khoản 5
         # Điều 4 của Nghị định số A đã được bãi bỏ …": what happened, not what the text does)
@@ -314,6 +314,28 @@ class ClauseReader:
 
 
 _NEVER = re.compile(r"(?!)")
+_MARKED_LINE = re.compile(r"[ \t]*(?:[\-+•*]|(?:\d{1,3}|[a-zđ])(?:\.\d{1,3})*[.)])\s")
+_ITEM_LINES = 6             # how many lines up an item's mark may stand above a clause it goes on into
+
+
+def _item_start(text: str, clause_start: int) -> int:
+    """Where the item a clause goes on stands, when the clause opens a line after one that ended on ';' ("6. Thị ủy
+    … lãnh đạo" / "… trước ngày 31/10/2024;" / "tiếp tục thực hiện Chỉ thị …": the item's body is the clause's, as
+    when the item is one line); else ``clause_start``."""
+    line = text.rfind("\n", 0, clause_start) + 1
+    if text[line:clause_start].strip() or _MARKED_LINE.match(text, line) or \
+            not text[:line].rstrip().endswith(";"):
+        return clause_start
+    for _ in range(_ITEM_LINES):
+        if line == 0:
+            return clause_start
+        line = text.rfind("\n", 0, line - 1) + 1
+        words = text[line:text.find("\n", line)].strip()
+        if not words or words.endswith((".", ":")):
+            return clause_start
+        if _MARKED_LINE.match(text, line):
+            return line
+    return clause_start
 
 
 def _continues(verb: str) -> bool:

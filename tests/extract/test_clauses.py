@@ -41,6 +41,10 @@ CASES = [
      "II. NHIỆM VỤ\n6. Thị ủy La Gi lãnh đạo chính quyền cấp mình xử lý dứt điểm tàu cá “3 không” trước ngày "
      "31/10/2024; tiếp tục thực hiện Chỉ thị số 18-CT/TU ngày 12/10/2022 của Ban Thường vụ Tỉnh ủy.",
      {"18-CT/TU": ("CITES", "assigned")}),
+    ("the same task with its lines wrapped after the ';': the item's body is still the clause's",
+     "II. NHIỆM VỤ\n6. Thị ủy La Gi lãnh đạo chính quyền cấp mình xử lý dứt điểm tàu cá “3 không” trước ngày\n"
+     "31/10/2024;\ntiếp tục thực hiện Chỉ thị số 18-CT/TU ngày 12/10/2022 của Ban Thường vụ Tỉnh ủy.",
+     {"18-CT/TU": ("CITES", "assigned")}),
     ("what others did is reported",
      "Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 535/KH-UBND ngày 20/8/2021 để triển khai Nghị quyết số "
      "09-NQ/TU ngày 10/8/2021.",
