@@ -228,7 +228,9 @@ def _issuer_lines(cells: list[layout.Cell], cols, number_at: Optional[int], head
                       len(cells))
     else:
         anchor = number_at
-    above = [c for c in cells[:anchor] if cols is None or cols.side(c) == "left"]
+    # the left column's cells, and a right cell that holds the motto: the next row's left cell may have run into it
+    # ("ĐẢNG CỘNG SẢN VIỆT NAM HUYỆN ỦY HẢI HẬU *")
+    above = [c for c in cells[:anchor] if cols is None or cols.side(c) == "left" or MOTTO.search(c.text)]
     lines: list[str] = []
     for cell in reversed(above):
         frag = cell.text.strip(" *\\#|")

@@ -125,6 +125,9 @@ def test_a_name_broken_where_its_parts_join_is_one_name(lines, code, issuer):
      "05/CĐ-UBND\nVị Thanh, ngày 20 tháng 01\nnăm 2025", "Ủy ban nhân dân tỉnh Hậu Giang"),
     ("UBND TỈNH PHÚ THỌ SỞ KẾ HOẠCH VÀ ĐẦU TƯ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự \ndo - Hạnh phúc\n"
      "Số: 2416/KH-SKHĐT Phú Thọ, ngày 14 tháng 10 năm 2024", "Sở kế hoạch và đầu tư tỉnh Phú Thọ"),
+    # the committee's row run into the Party's name in the right column
+    ("ĐẢNG BỘ TỈNH NAM ĐỊNH                    ĐẢNG CỘNG SẢN VIỆT NAM HUYỆN ỦY HẢI HẬU *                              "
+     "Hải Hậu, ngày 22 tháng 5 năm 2023\nSố 412-BC/HU", "Huyện ủy Hải Hậu"),
 ])
 def test_the_issuer_of_headers_as_extraction_leaves_them(head, issuer):
     text = f"{head}\n\nBÁO CÁO\nsơ kết\n\nThực hiện Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ.\n"
