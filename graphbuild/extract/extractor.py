@@ -256,8 +256,11 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
             return
     if kind == "news" and subject is None and source_key == SUBJECT:
         relation = "REPORTS"        # the article's own: it reports; what it says of two documents stays a fact
-    elif relation == "REVIEWS" and (subject is None or subject.type != "BC") and role.how != "chain":
-        relation = "CITES"   # "định kỳ sơ kết, tổng kết …" in a plan is an instruction, not a report
+    elif relation == "REVIEWS" and (subject is None or subject.type != "BC") and role.how != "chain" and \
+            kind != "record":
+        # "định kỳ sơ kết, tổng kết …" in a plan is an instruction, not a report; a catalogue title says what its
+        # record does ("Kế hoạch … tình hình triển khai thực hiện Nghị quyết số …" organises the review)
+        relation = "CITES"
     confidence = CONFIDENCE[role.how] * (LAW_BY_NAME if mention.by_name else 1.0)
     if source_key == target_key:
         return
