@@ -32,8 +32,9 @@ COPY_BATCH = 25_000
 # at a million documents); too small a pool fails the load ("The buffer pool is full"), in a COPY appending to a
 # table or in the checkpoint after it. What it needs grows with the rows a COPY appends and their width: measured
 # on the 100,000-input graph (Document is the widest table: 30 columns, about 1.1 KB a row in its file), COPYs of
-# 50,000 documents failed with 128 MiB and passed with 256, COPYs of 25,000 passed with 244. So: eight batches of
-# the widest rows, doubled by ``write`` (and the load begun again) for a corpus whose rows are wider still.
+# 50,000 documents failed with 128 MiB and passed with 256, COPYs of 25,000 passed with 244; and with the number of
+# COPYs appending to one table (COPYs of 2,500 rows, 577 of them, failed with 244 MiB and passed with 488). So:
+# eight batches of the widest rows, doubled by ``write`` (and the load begun again) when a load needs more.
 WIDEST_ROW_BYTES = 1280
 BUFFER_POOL_BYTES = 8 * COPY_BATCH * WIDEST_ROW_BYTES
 BUFFER_POOL_TRIES = 4        # 244 MiB, 488 MiB, 976 MiB, 1.9 GiB
