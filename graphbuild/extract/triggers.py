@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import Optional
 
 from .. import vocab
+from ..models import CHANGES
 from ..vocab import patterns
 
 _fold = vocab.fold
@@ -51,7 +52,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Relations whose phrase must have the document as its object: implementing or resting on something else, written
 # before the document, is not implementing or resting on the document.
 _NEEDS_OBJECT = ("IMPLEMENTS", "CONTINUES", "BASED_ON")
-_CHANGES = ("AMENDS", "REPEALS", "REPLACES")
 _PROCEDURE_HEAD = re.compile(rf"(?i)(?<!\w){patterns.any_of(vocab.phrases('procedure_head'))}\s+$")
 # the paper, after other verbs of the phrase's list ("sửa đổi, bổ sung, cấp lại Giấy chứng nhận …")
 _PAPER_OBJECT = re.compile(rf"(?i)(?:(?:,\s*)?(?:cấp\s+lại|cấp|gia\s+hạn|thu\s+hồi|và|hoặc)\s+)*"
@@ -63,7 +63,8 @@ def governs(trigger: Trigger, filler: str, preceding: str = "") -> bool:
     ('theo', 'tại' …) follows an object of the phrase's own ('thực hiện chế độ trợ cấp theo Quyết định số …'), nor
     when a change phrase (``preceding``: the words before it) names a procedure or changes a paper ("thủ tục cấp điều
     chỉnh Giấy phép … quy định tại Thông tư số …")."""
-    if trigger.relation in _CHANGES and (_PROCEDURE_HEAD.search(preceding) or _PAPER_OBJECT.match(filler.lstrip(" \t\n,:"))):
+    if trigger.relation in CHANGES and (_PROCEDURE_HEAD.search(preceding) or
+                                        _PAPER_OBJECT.match(filler.lstrip(" \t\n,:"))):
         return False
     if UNNUMBERED.search(filler):
         return False    # "… thi hành Điều lệ Đảng, Hướng dẫn số …": the phrase's object is the document named by name
@@ -93,7 +94,7 @@ _RESULTS_OVER_TIME = re.compile(
 
 # "được bãi bỏ kể từ ngày 01 tháng 7 năm 2025 theo …": a date the change takes effect, between a phrase's words; read
 # as blanks of the same length (the phrase's words may stand any blank apart)
-_EFFECT_DATE_INSIDE = re.compile(r"(?i)(?<=\w)\s+(?:kể\s+)?từ\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|"
+_EFFECT_DATE_INSIDE = re.compile(r"(?i)\s+(?:kể\s+)?từ\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|"
                                  r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?=\s+(?:theo|bởi|tại)(?!\w))")
 
 
