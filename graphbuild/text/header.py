@@ -106,6 +106,11 @@ def _number(cell: layout.Cell, text: str, end: Optional[int] = None) -> Optional
     return (m, sym) if sym else None
 
 
+def _number_word_alone(cell: layout.Cell) -> bool:
+    """Whether a cell holds only "Số" (or "Số:"): its number is on the next line."""
+    return cell.text.rstrip(" :").lower() == "số"
+
+
 def _place_date(text: str, start: int, end: int) -> Optional[tuple]:
     for m in _PLACE_DATE_IN.finditer(text, start, end):
         dm = patterns.DATE_RE.match(text, m.end())
@@ -137,7 +142,7 @@ def read_head(clean: Text, header) -> None:
     for n, cell in enumerate(cells):
         if cols is not None and cols.side(cell) != "left" and len(cells) > 1:
             continue
-        alone = cell.text.rstrip(" :").lower() == "số" and n + 1 < len(cells)
+        alone = _number_word_alone(cell) and n + 1 < len(cells)
         found = _number(cell, text, cells[n + 1].end if alone else None)   # 'Số' and a draft's '-KH/HU' apart
         if found:
             m, sym = found
@@ -210,7 +215,7 @@ def _number_below(rows: list[layout.Row], text: str) -> Optional[tuple]:
         cell = row.cells[0]
         if not cell.text.startswith("Số") or cell.text.rstrip()[-1:] in ";,":
             continue
-        alone = cell.text.rstrip(" :").lower() == "số" and k + 1 < len(rows)
+        alone = _number_word_alone(cell) and k + 1 < len(rows)
         found = _number(cell, text, rows[k + 1].cells[0].end if alone else None)   # "Số:" + newline + the number
         if found and found[1]:
             m, sym = found
