@@ -16,7 +16,7 @@ from .feasibility import possible, possible_system, rank
 from .grammar import CLAUSE_SEMICOLON, COORDINATED, LIST_GAP, SENTENCE_END, Context, Role
 from .lines import ARTICLE, ELISION
 from .mentions import Mention, is_amending_name
-from .triggers import last_trigger, post_re, post_relation, verb_text
+from .triggers import first_trigger, last_trigger, post_re, post_relation, verb_text
 
 _FOLLOWING = patterns.words_re("following")
 # "Kể từ ngày Thông tư này có hiệu lực thi hành, Thông tư số X … hết hiệu lực": a time said before the documents
@@ -84,6 +84,11 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
     closed_list = not semicolon and j == i - 1 and j > 0 and _COMMA_ONLY.fullmatch(gap) is not None and \
         _AND.search(ctx.text, mentions[j - 1].tail_end, mentions[j].start) is not None and \
         ctx.line_of[j - 1] == ctx.line_of[i]
+    amender = _sibling_of_amender(ctx, i, j)
+    if amender is not None:
+        # "… đính chính Thông tư số A sửa đổi … Thông tư X … và Thông tư Y … và Thông tư số B sửa đổi … Thông tư Z":
+        # B, whose own title changes another act, is one more item of the list A stands in, not one more of A's objects
+        j = amender
     out = []
     for role in ctx.roles[j]:
         if closed_list and role.passive and role.source != "subject":
@@ -107,6 +112,23 @@ def continue_list(ctx: Context, i: int, gap: str) -> list[Role]:
                 role = ctx.clauses[i].lead_role(ctx.text, mention.start, "list")
         out.append(replace(role, how="list" if role.how != "plain" else "plain"))
     return out
+
+
+_OWN_TITLE_REACH = 3         # characters between a document (its date and issuer) and its own title's phrase
+
+
+def _sibling_of_amender(ctx: Context, i: int, j: int) -> Optional[int]:
+    """The mention (its index) of the act whose title changes the document before ``i`` (``j``), when the i-th
+    document's own title changes another act: the i-th is that act's sibling, not its object."""
+    changed_by = next((role.source for role in ctx.roles[j] if role.how in ("chain", "list") and not role.passive and
+                       role.relation in CHANGES and role.source != "subject"), None)
+    mention = ctx.mentions[i]
+    if changed_by is None:
+        return None
+    hit = first_trigger(ctx.text[mention.tail_end:mention.tail_end + 60])
+    if hit is None or hit[0].passive or hit[0].relation not in CHANGES or hit[1].start() > _OWN_TITLE_REACH:
+        return None
+    return next((k for k in range(j - 1, -1, -1) if ctx.mentions[k].key == changed_by), None)
 
 
 def _part_head(ctx: Context, k: int) -> int:

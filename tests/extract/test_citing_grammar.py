@@ -420,6 +420,15 @@ CASES = [
     ("a line break between a phrase that must stand right before its document and the document is a blank",
      "Các cơ sở đào tạo tiếp tục thực hiện\nThông tư số 15/2019/TT-BLĐTBXH ngày 18/9/2019 của Bộ trưởng.",
      {(S, "15/2019/TT-BLĐTBXH"): ("CONTINUES", "enacted")}),
+    ("a document whose own title changes another act is a sibling of the amender before it, not one more object",
+     "Quyết định số 372/QĐ-BTC ngày 27 tháng 02 năm 2026 của Bộ trưởng Bộ Tài chính về việc đính chính Thông tư số "
+     "138/2025/TT-BTC sửa đổi, bổ sung một số điều của Thông tư 95/2020/TT-BTC ngày 16 tháng 11 năm 2020 của Bộ trưởng "
+     "Bộ Tài chính hướng dẫn giám sát giao dịch chứng khoán và Thông tư số 06/2022/TT-BTC ngày 08 tháng 02 năm 2022 của "
+     "Bộ trưởng Bộ Tài chính hướng dẫn công tác giám sát tuân thủ và Thông tư số 139/2025/TT-BTC sửa đổi, bổ sung một số "
+     "điều của Thông tư số 57/2021/TT-BTC ngày 12 tháng 7 năm 2021.",
+     {("138/2025/TT-BTC", "06/2022/TT-BTC"): ("AMENDS", "enacted"), ("138/2025/TT-BTC", "139/2025/TT-BTC"): None,
+      ("372/QĐ-BTC", "139/2025/TT-BTC"): ("CORRECTS", "enacted"),
+      ("139/2025/TT-BTC", "57/2021/TT-BTC"): ("AMENDS", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
