@@ -119,7 +119,8 @@ _OWN_TITLE_REACH = 3         # characters between a document (its date and issue
 
 def _sibling_of_amender(ctx: Context, i: int, j: int) -> Optional[int]:
     """The mention (its index) of the act whose title changes the document before ``i`` (``j``), when the i-th
-    document's own title changes another act: the i-th is that act's sibling, not its object."""
+    document's own title changes another act and that act is itself an object of the clause: the i-th is that act's
+    sibling, not its object."""
     changed_by = next((role.source for role in ctx.roles[j] if role.how in ("chain", "list") and not role.passive and
                        role.relation in CHANGES and role.source != "subject"), None)
     mention = ctx.mentions[i]
@@ -128,7 +129,10 @@ def _sibling_of_amender(ctx: Context, i: int, j: int) -> Optional[int]:
     hit = first_trigger(ctx.text[mention.tail_end:mention.tail_end + 60])
     if hit is None or hit[0].passive or hit[0].relation not in CHANGES or hit[1].start() > _OWN_TITLE_REACH:
         return None
-    return next((k for k in range(j - 1, -1, -1) if ctx.mentions[k].key == changed_by), None)
+    k = next((k for k in range(j - 1, -1, -1) if ctx.mentions[k].key == changed_by), None)
+    # only when that act is itself an object of the clause ("đính chính Thông tư số A sửa đổi …"): an act that is the
+    # clause's agent ("Nghị định số A … thay thế Nghị định X và Nghị định B sửa đổi … X") lists B among its objects
+    return k if k is not None and any(role.relation != "CITES" for role in ctx.roles[k]) else None
 
 
 def _part_head(ctx: Context, k: int) -> int:

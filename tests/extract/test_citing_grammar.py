@@ -429,6 +429,13 @@ CASES = [
      {("138/2025/TT-BTC", "06/2022/TT-BTC"): ("AMENDS", "enacted"), ("138/2025/TT-BTC", "139/2025/TT-BTC"): None,
       ("372/QĐ-BTC", "139/2025/TT-BTC"): ("CORRECTS", "enacted"),
       ("139/2025/TT-BTC", "57/2021/TT-BTC"): ("AMENDS", "enacted")}),
+    ("… unless that act is the clause's agent: what it replaces, it replaces, whatever the objects' own titles say",
+     "Nghị định số 118/2021/NĐ-CP có hiệu lực thi hành từ ngày 01 tháng 01 năm 2022, thay thế Nghị định số "
+     "81/2013/NĐ-CP ngày 19 tháng 7 năm 2013 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Xử "
+     "lý vi phạm hành chính và Nghị định số 97/2017/NĐ-CP ngày 18 tháng 8 năm 2017 của Chính phủ sửa đổi, bổ sung một "
+     "số điều của Nghị định số 81/2013/NĐ-CP.",
+     {("118/2021/NĐ-CP", "81/2013/NĐ-CP"): ("REPLACES", "enacted"),
+      ("118/2021/NĐ-CP", "97/2017/NĐ-CP"): ("REPLACES", "enacted")}),
     ("a law named with '(sửa đổi)' is a draft, not a law passed: no citation",
      "Thực hiện Nghị quyết số 60-NQ/TW ngày 12/4/2025 của Ban Chấp hành Trung ương; kết thúc hoạt động của đơn vị "
      "hành chính cấp huyện sau khi Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi) có hiệu lực thi hành.",
