@@ -147,6 +147,7 @@ def _part_head(ctx: Context, k: int) -> int:
 _LETTERS = "abcdđeghiklmnopqrstuvxy"
 _INTERRUPTION = 4000        # how far back a list's item before a page's footnotes and furniture may stand
 _ITEM_NUMBER = re.compile(r"[ \t]*(?:(?P<letter>[a-zđ])\)|(?P<number>\d{1,3})(?P<close>[.)]))\s")
+_ITEM_LINE = re.compile(r"(?m)^" + _ITEM_NUMBER.pattern)
 
 
 def list_header(ctx: Context, line_start: int, mention: Mention) -> Optional[Role]:
@@ -175,14 +176,15 @@ def _item_before(text: str, line_start: int) -> Optional[int]:
         i = _LETTERS.find(mark.group("letter"))
         if i <= 0:
             return None
-        wanted = re.escape(_LETTERS[i - 1] + ")")
+        wanted = _LETTERS[i - 1] + ")"
     else:
         if int(mark.group("number")) <= 1:
             return None
-        wanted = f"{int(mark.group('number')) - 1}" + re.escape(mark.group("close"))
+        wanted = f"{int(mark.group('number')) - 1}{mark.group('close')}"
     found = None
-    for match in re.compile(rf"(?m)^[ \t]*{wanted}\s").finditer(text, max(0, line_start - _INTERRUPTION), line_start):
-        found = match.start()
+    for match in _ITEM_LINE.finditer(text, max(0, line_start - _INTERRUPTION), line_start):
+        if match.group(0).strip() == wanted:
+            found = match.start()
     if found is None or text.rfind("\n", 0, line_start - 1) + 1 == found:
         return None
     return found

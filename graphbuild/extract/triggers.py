@@ -94,15 +94,16 @@ _RESULTS_OVER_TIME = re.compile(
 
 # "được bãi bỏ kể từ ngày 01 tháng 7 năm 2025 theo …": a date the change takes effect, between a phrase's words; read
 # as blanks of the same length (the phrase's words may stand any blank apart)
-_EFFECT_DATE_INSIDE = re.compile(r"(?i)\s+(?:kể\s+)?từ\s+ngày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|"
-                                 r"\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})(?=\s+(?:theo|bởi|tại)(?!\w))")
+_EFFECT_DATE_INSIDE = re.compile(rf"(?i)\s+(?:kể\s+)?từ\s+ngày\s*(?:{patterns.DATE_NUMERIC}|{patterns.DATE_WORDS})"
+                                 r"(?=\s+(?:theo|bởi|tại)(?!\w))")
 
 
 # "được sửa đổi, bổ sung Điều 1 tại Thông tư số B": the provisions a passive phrase changed, between its verb and its
 # preposition, read as blanks too
 _PROVISIONS_INSIDE = re.compile(
-    r"(?i)(?P<verb>được\s+(?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung|bãi\s+bỏ|thay\s+thế))"
-    r"(?P<provisions>(?:\s+(?:điểm|khoản|điều|chương|mục|phụ\s+lục)\s+[\w.]{1,8}(?:\s*,|\s+và)?)+)(?=\s+(?:tại|bởi|theo)(?!\w))")
+    r"(?i)(?:được\s+(?:sửa\s+đổi(?:,\s*bổ\s+sung)?|bổ\s+sung|bãi\s+bỏ|thay\s+thế))"
+    rf"(?P<provisions>(?:\s+{patterns.any_of(vocab.phrases('provision'))}\s+[\w.]{{1,8}}(?:\s*,|\s+và)?)+)"
+    r"(?=\s+(?:tại|bởi|theo)(?!\w))")
 
 
 def _blank(match: re.Match, group: int | str = 0) -> str:
