@@ -223,6 +223,29 @@ def _cued_lists(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+# A list under a body: "c) Ủy ban nhân dân các huyện, thị xã, thành phố" or "b) Đề nghị Ủy ban nhân dân các xã,
+# phường:", then "- …" items: each item is a task of that body, named in the head and not again in the item.
+_BODY_HEAD = re.compile(r"(?m)^[ \t]*(?:\d{1,2}|(?P<letter>[a-zđ]))[.)][ \t]+(?P<title>[^\n]{3,140}?)[ \t]*\n"
+                        r"(?=[ \t]*[-+•])")
+
+
+def _body_lists(text: str, start: int, end: int, headings: list[_Heading]) -> list[tuple[int, int, str]]:
+    """Lists whose head names the body their items are for: (first item, end of the list, mode): assigned, or
+    reported when the head says what the body did ('đã'). Not inside an article: a rule's clauses are the rule."""
+    articles = [m.start() for m in ARTICLE.finditer(text, start, end)]
+    sections = {h.start: h for h in headings if h.start not in set(articles)}
+    out = []
+    for match in _BODY_HEAD.finditer(text, start, end):
+        title = match.group("title")
+        if _SENTENCE_END.search(title) or _inside_article(match.start(), articles, sections) or not (
+                _first_mode("item", title, anchored=True) or _first_mode("agent", title, anchored=True)):
+            continue
+        stop = _LIST_ENDS["letter" if match.group("letter") else "number"].search(text, match.end(), end)
+        mode = "reported" if _first_mode("before", title) == "reported" else "assigned"
+        out.append((match.end(), stop.start() if stop else end, mode))
+    return out
+
+
 def _before_colons(pattern: re.Pattern, text: str, start: int, end: int):
     """``pattern.finditer(text, start, end)``, only where a list's header can end on a colon within _HEADER_SPAN
     characters: the text within that span before each colon, windows merged (a cue pattern starts with a look-behind
@@ -263,6 +286,7 @@ class ClauseReader:
         regions.sort()
         self._regions = regions
         self._starts = [r[0] for r in regions]
+        self._body_lists = _body_lists(text, body_start, end, headings)
 
     def section_mode(self, pos: int) -> Optional[str]:
         """The mode of the innermost section (or table of tasks) holding ``pos``."""
@@ -307,7 +331,8 @@ class ClauseReader:
             _task_item(mark.group(0), opening) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
             _first_mode("post", _UP_TO_COMMA.match(after).group(0)) or \
-            _agent_mode(before) or self._section_reading(mention_start, opening, verb) or ENACTED
+            _agent_mode(before) or next((m for a, b, m in self._body_lists if a <= mention_start < b), None) or \
+            self._section_reading(mention_start, opening, verb) or ENACTED
         if mode == "conditional" or verb is not None or mode == ENACTED:
             return Reading(mode, verb)
         return Reading(mode, _plain_verb(window))

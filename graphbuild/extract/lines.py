@@ -15,6 +15,8 @@ from ..vocab.patterns import any_of
 HARD_NEXT = re.compile(r"(?:\d{1,3}[.)]|[a-zđ]\)|[-+•*])\s|" +
                        any_of(o.opener for o in vocab.section_openers() if o.line))
 _ROW_NUMBER = re.compile(r"(\d{1,3})\s")
+_HEADING_MARK = re.compile(r"(?:\d{1,2}|[a-zđ]|[IVX]{1,5})[.)]\s")
+_SHORT_HEADING = 60
 ARTICLE = re.compile(r"[ \t]*Điều\s+\d+[a-zđ]?\s*[.:]")
 # a line that only marks what a quotation leaves out ("…"): a line of its own, not part of a sentence
 ELISION = re.compile(r"(?:…|\.{3,}|\[…\]|\(…\))")
@@ -50,7 +52,9 @@ class Lines:
         row = _ROW_NUMBER.match(nxt)
         if row and (above := _ROW_NUMBER.match(prev)) and int(row.group(1)) == int(above.group(1)) + 1:
             return False        # "3 Rà soát …" then "4 Dự thảo …": two numbered rows of a table
-        return not (ARTICLE.match(prev) and nxt[:1].isupper())
+        # an article heading, or a short numbered heading ("1. Các văn bản của Trung ương, của tỉnh"), then a sentence
+        return not ((ARTICLE.match(prev) or _HEADING_MARK.match(prev) and len(prev) <= _SHORT_HEADING)
+                    and nxt[:1].isupper())
 
     def start(self, pos: int) -> int:
         newline = self.text.rfind("\n", 0, pos)

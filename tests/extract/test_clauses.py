@@ -93,6 +93,18 @@ CASES = [
      "Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số "
      "231-KH/TU ngày 16/01/2017 để triển khai thực hiện.",
      {"05-CT/TW": ("CITES", "reported"), "231-KH/TU": ("CITES", "reported")}),
+    ("an item under a head naming a body is that body's task, also when it goes on carrying out",
+     "II. KẾT LUẬN\n1. Đánh giá chung\nCông tác bồi thường có chuyển biến.\n2. Nhiệm vụ thời gian tới\n"
+     "a) Ủy ban nhân dân các huyện, thị xã, thành phố\n- Tiếp tục thực hiện nghiêm Chỉ thị số 12/CT-UBND ngày "
+     "05/6/2024 của Chủ tịch Ủy ban nhân dân tỉnh;\n- Không áp dụng Quyết định số 26/2022/QĐ-UBND ngày 20/5/2022 đối "
+     "với dự án mới.\nb) Đề nghị Ủy ban nhân dân các xã, phường:\n- Tiếp tục thực hiện các nhiệm vụ được giao tại Kế "
+     "hoạch số 187/KH-UBND ngày 15/10/2024.",
+     {"12/CT-UBND": ("CITES", "assigned"), "26/2022/QĐ-UBND": ("CITES", "negated"),
+      "187/KH-UBND": ("CITES", "assigned")}),
+    ("a list under a numbered line that is no body's is no task",
+     "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Triển khai thực hiện Chỉ thị số 12/CT-UBND ngày 05/6/2024 của Chủ tịch Ủy "
+     "ban nhân dân tỉnh về công tác bồi thường.",
+     {"12/CT-UBND": ("IMPLEMENTS", "enacted")}),
     ("the content of a document stays the object",
      "Các sở tổ chức thực hiện các nhiệm vụ, giải pháp tại Chỉ thị số 18/CT-TTg ngày 10/6/2025 của Thủ tướng.",
      {"18/CT-TTg": ("IMPLEMENTS", "enacted")}),
@@ -248,6 +260,11 @@ PURPOSES_OF_ISSUES = [
      "hiện các chương trình mục tiêu quốc gia, HĐND tỉnh đã ban hành Nghị quyết số 28/2024/NQ-HĐND ngày 12/7/2024 quy "
      "định cơ chế phân cấp.",
      {("28/2024/NQ-HĐND", "111/2024/QH15")}, {"111/2024/QH15", "28/2024/NQ-HĐND"}),
+    # a short numbered heading ends its line: the purpose clause opens on the line below
+    ("1. Các văn bản của Trung ương, của tỉnh\nThực hiện Chỉ thị số 17-CT/TW ngày 21/10/2022 của Ban Bí thư về an "
+     "toàn thực phẩm (thay thế Chỉ thị số 08-CT/TW ngày 21/10/2011 của Ban Bí thư khóa XI), Ban Thường vụ Tỉnh ủy đã "
+     "ban hành Chỉ thị số 21-CT/TU ngày 06/3/2023.",
+     {("21-CT/TU", "17-CT/TW")}, {"17-CT/TW"}),
 ]
 
 
