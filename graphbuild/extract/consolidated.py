@@ -17,6 +17,7 @@ from typing import Optional
 from .. import vocab
 from ..vocab import patterns
 from ..vocab.patterns import any_of
+from .lines import ELISION
 from .mentions import Mention
 
 _CONSOLIDATION_HEADER = re.compile(f"(?i){any_of(vocab.phrases('consolidation_header'))}")
@@ -103,11 +104,14 @@ class Consolidation:
             # the amending acts listed after it, up to the base's own preamble ("Căn cứ …") or first article
             opener = _HEADER_END.search(text, header.end())
             self.header_span = (paragraph, opener.start() if opener else len(text))
-        self.footnotes = list(self._footnotes(text, mentions, self.header_span[1]))
+        # the rest of a footnote's line a page break cut, opening the footnote's part on the next page: what its
+        # words say of a document they do not name ("… hải quan, được sửa đổi, bổ sung bởi B") is not the base's
+        self.cut_lines: list[tuple[int, int]] = []
+        self.footnotes = list(self._footnotes(text, mentions, self.header_span[1], self.cut_lines))
         self._starts = [f.start for f in self.footnotes]
 
     @staticmethod
-    def _footnotes(text: str, mentions: list[Mention], after: int):
+    def _footnotes(text: str, mentions: list[Mention], after: int, cut_lines: list[tuple[int, int]]):
         starts = [x.start for x in mentions]
         first_article = _FIRST_ARTICLE.search(text, after)
         body = first_article.start() if first_article else len(text)
@@ -127,7 +131,10 @@ class Consolidation:
                 limit = min(notes.next_after(stop), stop + _QUOTE_SPAN)
                 line = _PREAMBLE_LINE.search(text, max(stop, body), limit)
                 if line is not None:
-                    yield from _parts(text, mentions, starts, line.start(), notes.paragraph_end(line.end()), act)
+                    begin = _cut_line_before(text, max(stop, body), line.start())
+                    if begin < line.start():
+                        cut_lines.append((begin, line.start()))
+                    yield from _parts(text, mentions, starts, begin, notes.paragraph_end(line.end()), act)
                 else:
                     closing = _closing_paragraph(text, notes, stop, limit) if still_open else None
                     if closing is not None:
@@ -141,6 +148,9 @@ class Consolidation:
         if i >= 0 and self.footnotes[i].start <= pos < self.footnotes[i].end:
             return self.footnotes[i]
         return None
+
+    def in_cut_line(self, mention: Mention) -> bool:
+        return any(start <= mention.start < end for start, end in self.cut_lines)
 
     def own_words(self, mention: Mention) -> bool:
         """Whether the consolidated text itself names ``mention``: its header naming the base and the amending acts."""
@@ -206,6 +216,21 @@ def _named_at(starts: list[int], pos: int) -> Optional[int]:
     """The mention (its index) that names an act right where a paragraph's opening ends, if one does."""
     j = bisect.bisect_left(starts, pos)
     return j if j < len(starts) and starts[j] - pos <= 2 else None
+
+
+def _cut_line_before(text: str, start: int, line: int) -> int:
+    """Where the rest of a quotation a page break cut starts, given its first preamble line at ``line``: the line
+    before it when that line opens on the rest of the line the break cut, a word in lower case after the page's last
+    elision mark at most ("… hải quan, được sửa đổi, bổ sung bởi Nghị định số B …;" + newline + "Căn cứ …");
+    else ``line``."""
+    before = text.rfind("\n", start, line - 1) + 1
+    if before <= start:
+        return line
+    rest = _ELIDED_OPENING.match(text, before, line)
+    return rest.end() if rest and text[rest.end():rest.end() + 1].islower() else line
+
+
+_ELIDED_OPENING = re.compile(rf"[ \t]*(?:{ELISION.pattern}[ \t]*)?")
 
 
 def _closing_paragraph(text: str, notes: _FootnoteStarts, start: int, stop: int) -> Optional[int]:

@@ -297,7 +297,9 @@ def _attribute(role: Role, mention: Mention, consolidation: Consolidation, menti
     if role.source != SUBJECT:
         return role
     base = consolidation.base
-    if role.unnamed_object in CHANGES and base is not None and mention.key != base.key:
+    if role.unnamed_object in CHANGES and consolidation.in_cut_line(mention):
+        role = replace(role, relation="CITES", unnamed_object=None)     # what it changed was named on the page before
+    elif role.unnamed_object in CHANGES and base is not None and mention.key != base.key:
         return replace(role, source=base.key, relation="AMENDS", how="chain", passive=True, unnamed_object=None)
     if role.passive:
         return role

@@ -41,6 +41,9 @@ _NUMBER_TYPE = any_of(vocab.phrases("number_line_type"))
 _NUMBER_REST = (rf"(?:{patterns.SYMBOL}|(?P<blank>[.…_ \t]*(?:/[ \t]*(?P<bcode>[A-ZĐ][\w-]*)|"
                 rf"-[ \t]*(?P<pcode>[A-ZĐ]\w*/[A-ZĐ][\w-]*))))")
 SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số[ \t]*:?[ \t]*{_NUMBER_REST}")
+# The same in a block after the body (a consolidated text's "XÁC THỰC VĂN BẢN HỢP NHẤT"), where a cell "Số:" may stand
+# alone on its line above the number.
+BLOCK_SYMBOL_LINE = re.compile(rf"(?im)^[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số[ \t]*:?[ \t]*(?:\n[ \t]*)?{_NUMBER_REST}")
 # The same at the start of a header cell, after a rule glued to it ("------Số: 1520/QĐ-UBND", pdftotext), and
 # across a line break when "Số" stands alone.
 _NUMBER_CELL = re.compile(rf"(?i)[\-=_~*]*[ \t]*(?:{_NUMBER_TYPE}[ \t]+)?số[ \t]*:?\s*{_NUMBER_REST}")

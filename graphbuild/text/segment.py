@@ -16,6 +16,7 @@ from ..vocab import patterns
 from ..vocab.patterns import Date, Symbol, any_of
 from . import layout
 from .header import (  # noqa: F401
+    BLOCK_SYMBOL_LINE,
     HEADER_CHARS,
     INCOMING_STAMP,
     MOTTO,
@@ -113,7 +114,7 @@ def _read_consolidation(text: str, header: Header) -> None:
         return
     lo, hi = max(0, block.start() - 400), min(len(text), block.end() + 600)
     best = None
-    for m in SYMBOL_LINE.finditer(text, lo, hi):
+    for m in BLOCK_SYMBOL_LINE.finditer(text, lo, hi):
         sym = patterns.parse_symbol(m) if not m.group("blank") else None
         if sym and (best is None or abs(m.start() - block.start()) < abs(best[1][0] - block.start())):
             best = (sym, (m.start(), m.end()))

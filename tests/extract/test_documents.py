@@ -257,6 +257,12 @@ SUBJECTS = [
     ("consolidated text numbered in its own header: that number and date, the signer from the block",
      CONSOLIDATED_OWN_HEADER, {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10",
                                "signer": "Lê Văn Thanh"}, {("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS")}),
+    ("consolidated text: the XÁC THỰC block's 'Số:' alone above its number, after a long body",
+     CONSOLIDATED.replace("Trong quá trình", "Điều này quy định nội dung quản lý.\n" * 150 + "Trong quá trình").replace(
+         "VÀ XÃ HỘI\nXÁC THỰC VĂN BẢN HỢP NHẤT\nSố: 462/VBHN-BLĐTBXH\nHà Nội, ngày 10 tháng 02 năm 2025\n",
+         "VÀ XÃ HỘI XÁC THỰC VĂN BẢN HỢP NHẤT\nSố:\n462/VBHN-BLĐTBXH\nHà Nội, ngày 10 tháng 02\nnăm 2025\n"),
+     {"symbol": "462/VBHN-BLĐTBXH", "type": "VBHN", "date": "2025-02-10", "signer": "Lê Văn Thanh"},
+     {("12/2024/TT-BLĐTBXH", "32/2016/TT-BLĐTBXH", "AMENDS")}),
     ("a role on the 'Nơi nhận:' line, the name after the list", FLAT_SIGNATURE,
      {"symbol": "21/2024/NQ-HĐND", "signer": "Lê Minh Trường", "signer_role": "CHỦ TỊCH"}, set()),
     ("a law's date is the day it was adopted", LAW,
@@ -319,6 +325,22 @@ def test_a_footnote_quoting_preambles_is_each_act_s_across_a_page_break():
     assert ("32/2016/TT-BLĐTBXH", "21/2015/NĐ-CP") not in pairs
     assert ("12/2024/TT-BLĐTBXH", "31/2014/NĐ-CP") not in pairs
     assert pairs[("32/2016/TT-BLĐTBXH", "106/2012/NĐ-CP")] == "BASED_ON"       # the base's own preamble stays its own
+
+
+def test_the_rest_of_a_footnote_line_a_page_break_cut_changes_nothing_of_the_base():
+    """A page break cuts a quoted "Căn cứ" line; its rest ("… nhiệm vụ, được sửa đổi, bổ sung bởi Nghị định số B;")
+    opens the footnote's part under the next page's body: B changed the decree named on the page before, not the
+    base, and the lines after it stay the quoted act's."""
+    text = QUOTED_PREAMBLES.replace(
+        "“Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\n",
+        "“Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ quy định chức năng\n").replace(
+        "Người lao động làm việc tại Bảo hiểm tiền gửi Việt Nam.\n\n",
+        "Người lao động làm việc tại Bảo hiểm tiền gửi Việt Nam.\n…\n\nnhiệm vụ, được sửa đổi, bổ sung bởi Nghị định "
+        "số 99/2024/NĐ-CP ngày 01 tháng 8 năm 2024;\n")
+    pairs = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="doc.txt", text=text)).edges}
+    assert ("99/2024/NĐ-CP", "32/2016/TT-BLĐTBXH") not in pairs
+    assert pairs[("12/2024/TT-BLĐTBXH", "21/2015/NĐ-CP")] == "BASED_ON"
 
 
 def test_a_footnote_quoting_two_preambles_without_quote_marks_gives_each_act_its_own():
