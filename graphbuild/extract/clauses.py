@@ -137,6 +137,18 @@ def _inside_article(pos: int, articles: list[int], found: dict[int, _Heading]) -
     return not any(articles[i] < k < pos and h.level <= 1 for k, h in found.items())
 
 
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+_ADDRESSEES = re.compile(rf"\s*{any_of(vocab.phrases('addressee_heading'))}")
+
+
+def _opening_end(text: str, start: int, end: int) -> int:
+    """The end of the body's first paragraph, past the lines it is addressed to ("Kính gửi: …")."""
+    while True:
+        start = len(text[start:end]) - len(text[start:end].lstrip()) + start
+        blank = _BLANK_LINES.search(text, start, end)
+        if blank is None or not _ADDRESSEES.match(text, start):
+            return blank.end() if blank else end
+        start = blank.end()
 _TASK_HEAD_ROWS = 8          # the header row of a table of tasks, linearised by a PDF reader: a few short cells
 _TASK_CELL = 45              # a cell of that row is short
 _TASK_HEAD_CELLS = 3         # and it has a few (a sentence broken over two lines is no header row)
@@ -268,10 +280,14 @@ class ClauseReader:
     """Reads the mode of each citing clause of one clean text (``body_start``, ``body_end``: the body as the header
     reader found it; sections are looked for there)."""
 
-    def __init__(self, text: str, body_start: int = 0, body_end: Optional[int] = None):
+    def __init__(self, text: str, body_start: int = 0, body_end: Optional[int] = None, type_code: Optional[str] = None):
         self.text = text
         end = len(text) if body_end is None else body_end
         headings = _headings(text, body_start, end)
+        # a report tells what happened: after its opening paragraph ("Thực hiện Công văn số …, UBND huyện báo cáo như
+        # sau:"), a clause no cue and no section reads is what it tells (the cue table's 'document' rows)
+        self._told_mode = _first_mode("document", type_code, anchored=True) if type_code else None
+        self._told_from = min([h.start for h in headings[:1]] + [_opening_end(text, body_start, end)])
         # Each heading of a mode governs up to the next heading of its level or above.
         regions: list[tuple[int, int, str]] = []
         for i, heading in enumerate(headings):
@@ -305,6 +321,8 @@ class ClauseReader:
         mode = self.section_mode(pos)
         if mode == "assigned" and verb and _continues(verb) and _first_mode("item", opening, anchored=True) is None:
             return None
+        if mode is None and self._told_mode is not None and pos >= self._told_from:
+            return self._told_mode
         return mode
 
     def read(self, clause_start: int, verb_at: int, mention_start: int, mention_end: int,

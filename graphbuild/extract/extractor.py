@@ -165,7 +165,7 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
             docs[mention.key] = cited_document(mention, subject, source.file)
     _quoted_titles(docs, mentions, warnings)
     lines = Lines(text)
-    reader = ClauseReader(text, header.body_start)
+    reader = ClauseReader(text, header.body_start, type_code=subject.type if subject else None)
     consolidation = Consolidation(text, mentions) if subject and subject.type == "VBHN" else None
     announces = bool(subject and subject.title and ANNOUNCING.search(_own_words(subject.title)))
     statements: Statements = {}

@@ -17,6 +17,12 @@ HARD_NEXT = re.compile(r"(?:\d{1,3}[.)]|[a-zđ]\)|[-+•*])\s|" +
 _ROW_NUMBER = re.compile(r"(\d{1,3})\s")
 _HEADING_MARK = re.compile(r"(?:\d{1,2}|[a-zđ]|[IVX]{1,5})[.)]\s")
 _SHORT_HEADING = 60
+_DIGIT = re.compile(r"\d")
+
+
+def _is_heading(line: str) -> bool:
+    mark = _HEADING_MARK.match(line)
+    return mark is not None and len(line) <= _SHORT_HEADING and not _DIGIT.search(line, mark.end())
 ARTICLE = re.compile(r"[ \t]*Điều\s+\d+[a-zđ]?\s*[.:]")
 # a line that only marks what a quotation leaves out ("…"): a line of its own, not part of a sentence
 ELISION = re.compile(r"(?:…|\.{3,}|\[…\]|\(…\))")
@@ -52,9 +58,10 @@ class Lines:
         row = _ROW_NUMBER.match(nxt)
         if row and (above := _ROW_NUMBER.match(prev)) and int(row.group(1)) == int(above.group(1)) + 1:
             return False        # "3 Rà soát …" then "4 Dự thảo …": two numbered rows of a table
-        # an article heading, or a short numbered heading ("1. Các văn bản của Trung ương, của tỉnh"), then a sentence
-        return not ((ARTICLE.match(prev) or _HEADING_MARK.match(prev) and len(prev) <= _SHORT_HEADING)
-                    and nxt[:1].isupper())
+        # an article heading, or a short numbered heading ("1. Các văn bản của Trung ương, của tỉnh": no number in
+        # its words, unlike an item wrapped before an issuer's name, "2. Nghị định số 25/2017/NĐ-CP … của" / "Chính
+        # phủ …"), then a sentence
+        return not ((ARTICLE.match(prev) or _is_heading(prev)) and nxt[:1].isupper())
 
     def start(self, pos: int) -> int:
         newline = self.text.rfind("\n", 0, pos)

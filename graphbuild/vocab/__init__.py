@@ -249,7 +249,8 @@ PHRASES = Table("phrases.tsv", (Column("group", allowed=PHRASE_GROUPS), Column("
                 key=("group", "phrase"))
 CLAUSE_CUES = Table("clause_cues.tsv", (Column("mode", allowed=MODES[1:]),
                                         Column("cue", allowed=("before", "agent", "opener", "after", "heading", "list_header",
-                                                               "task_lead", "task_when", "item", "clause", "post")),
+                                                               "task_lead", "task_when", "item", "clause", "post",
+                                                               "document")),
                                         Column("pattern", "regex")), ClauseCue, key=("mode", "cue", "pattern"))
 CATALOGUE_COLUMNS = Table("catalogue_columns.tsv", (Column("column"), Column("field", allowed=CATALOGUE_FIELDS)),
                           CatalogueColumn, key=("column",))

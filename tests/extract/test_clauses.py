@@ -268,6 +268,62 @@ PURPOSES_OF_ISSUES = [
 ]
 
 
+def test_an_item_wrapped_before_an_issuer_s_name_goes_on_to_its_predicate():
+    """A short numbered line that names a document ("2. Nghị định số … của" / "Chính phủ … hết hiệu lực …") is an
+    item wrapped before the issuer, not a heading: the predicate on the next line is the item's."""
+    text = """CHÍNH PHỦ
+Số: 140/2026/NĐ-CP
+Hà Nội, ngày 16 tháng 4 năm 2026
+
+NGHỊ ĐỊNH
+Về Báo cáo tài chính nhà nước
+
+Điều 19. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành kể từ ngày 16 tháng 4 năm 2026.
+2. Nghị định số 25/2017/NĐ-CP ngày 14 tháng 3 năm 2017 của
+Chính phủ về Báo cáo tài chính nhà nước hết hiệu lực kể từ ngày Nghị định
+này có hiệu lực thi hành.
+"""
+    edges = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="decree.txt", text=text)).edges}
+    assert edges[("140/2026/NĐ-CP", "25/2017/NĐ-CP")] == "REPLACES"
+
+
+REPORT = """ỦY BAN NHÂN DÂN
+HUYỆN YÊN THÀNH
+Số: 112/BC-UBND
+Yên Thành, ngày 10 tháng 4 năm 2025
+
+BÁO CÁO
+Kết quả 02 năm thực hiện công tác an toàn thực phẩm
+
+Kính gửi: Sở Y tế tỉnh Nghệ An.
+
+Thực hiện Công văn số 1175/SYT-ATTP ngày 20/3/2025 của Sở Y tế, UBND huyện báo cáo như sau:
+
+I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO
+Ủy ban nhân dân huyện ban hành Kế hoạch số 68/KH-UBND ngày 05/3/2023 triển khai Chỉ thị số 21-CT/TU ngày
+06/3/2023 của Ban Thường vụ Tỉnh ủy; xử phạt theo Nghị định số 115/2018/NĐ-CP ngày 04/9/2018 của Chính phủ.
+
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. Tiếp tục thực hiện Chỉ thị số 21-CT/TU ngày 06/3/2023 của Ban Thường vụ Tỉnh ủy.
+"""
+
+
+def test_a_report_tells_what_happened_outside_its_opening_and_its_sections_of_tasks():
+    """A report's account of what was done is reported (vocab/clause_cues.tsv, cue 'document'); its opening purpose
+    clause is its own act, and its section of tasks keeps its own reading (the text's own continuing)."""
+    ex = extract_citations(Source(file="report.txt", text=REPORT))
+    edges = {e.target_symbol: (e.relation, e.mode) for e in ex.edges if e.source_symbol == "112/BC-UBND"}
+    assert edges["1175/SYT-ATTP"] == ("IMPLEMENTS", "enacted")
+    assert edges["68/KH-UBND"][1] == "reported" and edges["115/2018/NĐ-CP"] == ("CITES", "reported")
+    assert edges["21-CT/TU"] == ("CONTINUES", "enacted")
+    plan = {e.target_symbol: (e.relation, e.mode) for e in extract_citations(
+        Source(file="plan.txt", text=REPORT.replace("/BC-UBND", "/KH-UBND").replace("BÁO CÁO", "KẾ HOẠCH"))).edges
+        if e.source_symbol == "112/KH-UBND"}
+    assert plan["115/2018/NĐ-CP"] == ("CITES", "enacted")
+
+
 @pytest.mark.parametrize("body, implements, not_the_texts", PURPOSES_OF_ISSUES)
 def test_a_purpose_clause_before_an_issue_is_the_issued_documents(body, implements, not_the_texts):
     edges = relations_of(body)
