@@ -310,7 +310,10 @@ def post_triggers(ctx: Context, subject: Optional[Mention] = None) -> None:
             # a plain citation gives way; so does the subject's role of an item of a list that opened on one ("Các
             # Nghị định số A …, Nghị định số B sửa đổi … A và Nghị định số C … hết hiệu lực": C took the lead of
             # B's title, not the list's)
-            if _gives_way(first) or (opens and first.source == "subject"):
+            # and a role a list's header gave ("… đã được sửa đổi, thay thế …:" / "- Khoản 2 … của Nghị định số A hết
+            # hiệu lực kể từ ngày …"): the item's own predicate says more
+            if _gives_way(first) or (opens and first.source == "subject") or \
+                    (first.source == "subject" and 0 <= first.verb_at < ctx.line_of[k]):
                 mine = role if k == heads[-1] else replace(role, how="list")
                 if not possible_system(subject, mentions[k], role.relation):
                     mine = replace(mine, relation="CITES")

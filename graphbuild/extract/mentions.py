@@ -301,6 +301,9 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             continue
         out.append(mention)
     pinned: dict = {}      # a law's name -> the mention that gave its number
+    # a law's name and year -> a mention anywhere in the text that numbers it ("Căn cứ Luật Giá ngày 19 tháng 6 năm
+    # 2023" before "Luật Giá số 16/2023/QH15"): a dated name the law table does not know is that law
+    numbered_in_year = {(_fold(m.name), m.symbol.year): m for m in reversed(out) if m.symbol and m.name and m.symbol.year}
     previous: Optional[Mention] = None
     for mention in out:
         mention.date, mention.issuer_phrase, mention.tail_end, mention.issuer_span = _tail(text, mention.end)
@@ -317,6 +320,8 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             in_force_in = _in_force_in(text, previous, mention, year)
             mention.law = _law_for(bare_name, mention.date, in_force_in, kind=mention.type_code)
             numbered = pinned.get(_fold(mention.name))
+            if mention.law is None and mention.date is not None and mention.date.year:
+                numbered = numbered_in_year.get((_fold(mention.name), mention.date.year), numbered)
             if numbered is not None and in_force_in and numbered.symbol and numbered.symbol.year and \
                     numbered.symbol.year > in_force_in:
                 numbered = None     # "Nghị định số 163/2016/NĐ-CP … Luật ngân sách nhà nước": not the 2025 law

@@ -289,6 +289,19 @@ này có hiệu lực thi hành.
     assert edges[("140/2026/NĐ-CP", "25/2017/NĐ-CP")] == "REPLACES"
 
 
+def test_an_item_s_own_expiry_says_more_than_its_list_s_header():
+    """"… đã được sửa đổi, thay thế …:" heads a list; "- Khoản 2 Điều 3 … của Nghị định số A hết hiệu lực kể từ ngày
+    Nghị định số B … có hiệu lực": B ends A (a chain), what the report itself says of A is a citation."""
+    text = REPORT.replace("II. NHIỆM VỤ THỜI GIAN TỚI", "Một số văn bản đã được sửa đổi, thay thế cho phù hợp:\n"
+                          "- Khoản 2 Điều 3 và khoản 2 Điều 8 của Nghị định số 135/2020/NĐ-CP hết hiệu lực kể từ ngày "
+                          "Nghị định số 158/2025/NĐ-CP ngày 25/6/2025 của Chính phủ có hiệu lực thi hành.\n\n"
+                          "II. NHIỆM VỤ THỜI GIAN TỚI")
+    edges = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="report.txt", text=text)).edges}
+    assert edges[("158/2025/NĐ-CP", "135/2020/NĐ-CP")] == "REPLACES"
+    assert edges[("112/BC-UBND", "135/2020/NĐ-CP")] == "CITES"
+
+
 REPORT = """ỦY BAN NHÂN DÂN
 HUYỆN YÊN THÀNH
 Số: 112/BC-UBND

@@ -35,3 +35,16 @@ def test_a_date_after_the_issuer_and_a_comma_opens_the_next_clause():
             "Quyết định số 12/QĐ-UBND, ngày 05/3/2025 của UBND tỉnh được thực hiện.\n")
     dates = {d.symbol: d.date for d in extract_citations(Source(file="x.txt", text=text)).documents}
     assert dates["281/NQ-CP"] is None and dates["845/KH-UBND"] == "2025-10-10" and dates["12/QĐ-UBND"] == "2025-03-05"
+
+
+def test_a_dated_law_name_the_table_does_not_know_is_the_law_the_text_numbers_in_that_year():
+    """"Căn cứ Luật Giá ngày 19 tháng 6 năm 2023" (the table knows only the 2012 law) and later "Luật Giá số
+    16/2023/QH15": the dated name is that law, not a law known only by its name; a name dated in another year is not."""
+    text = ("BỘ Y TẾ\nSố: 05/2025/TT-BYT\nHà Nội, ngày 14 tháng 2 năm 2025\n\nTHÔNG TƯ\nQuy định về giá dịch vụ\n\n"
+            "Căn cứ Luật Giá ngày 19 tháng 6 năm 2023;\nCăn cứ Luật Giá ngày 20 tháng 6 năm 2012;\n\n"
+            "Điều 1. Việc định giá thực hiện theo quy định của Luật Giá số 16/2023/QH15.\n")
+    edges = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="x.txt", text=text)).edges}
+    assert edges[("05/2025/TT-BYT", "16/2023/QH15")] == "BASED_ON"
+    assert edges[("05/2025/TT-BYT", "11/2012/QH13")] == "BASED_ON"
+    assert not any(target.startswith("LUẬT") for _, target in edges)
