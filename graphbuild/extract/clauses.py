@@ -345,7 +345,7 @@ class ClauseReader:
         if _THE_TEXT_ITSELF.match(opening):
             return Reading(ENACTED, verb)    # "Hướng dẫn này thay thế …": the text acts, in whatever section
         mode = (_first_mode("before", window) if window else None) or \
-            _first_mode("opener", opening, anchored=True) or (_first_mode("clause", before) if verb is None else None) or \
+            _opener_mode(opening) or (_first_mode("clause", before) if verb is None else None) or \
             _task_item(mark.group(0), opening) or \
             ("conditional" if _cues("after").get("conditional", _NEVER).search(after) else None) or \
             _first_mode("post", _UP_TO_COMMA.match(after).group(0)) or \
@@ -379,6 +379,19 @@ def _item_start(text: str, clause_start: int) -> int:
         if _MARKED_LINE.match(text, line):
             return line
     return clause_start
+
+
+def _opener_mode(opening: str) -> Optional[str]:
+    """The mode a cue opening the clause gives it. A negation reaches only to a ';' and may open the part after one
+    ("Không được yêu cầu …; sử dụng thông tin … theo quy định của Luật …": the second part is not denied; "…; không
+    sử dụng biểu mẫu theo Thông tư số …" is); a time or a condition reaches over it ("Thời gian qua, …; thực hiện …")."""
+    mode = _first_mode("opener", opening, anchored=True)
+    if mode == "negated" and ";" in opening:
+        mode = None
+    last = opening[opening.rfind(";") + 1:].lstrip()
+    if mode is None and last != opening and _first_mode("opener", last, anchored=True) == "negated":
+        return "negated"
+    return mode
 
 
 def _continues(verb: str) -> bool:

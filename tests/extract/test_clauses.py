@@ -105,6 +105,14 @@ CASES = [
      "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Triển khai thực hiện Chỉ thị số 12/CT-UBND ngày 05/6/2024 của Chủ tịch Ủy "
      "ban nhân dân tỉnh về công tác bồi thường.",
      {"12/CT-UBND": ("IMPLEMENTS", "enacted")}),
+    ("a clause opening on a denial denies what it cites, up to a ';', and a part after one may open on it",
+     "Không sử dụng Đề cương tuyên truyền ban hành kèm theo Hướng dẫn số 86-HD/BTGTU ngày 02/5/2025 của Ban Tuyên giáo "
+     "Tỉnh ủy. Không được yêu cầu công dân nộp sổ hộ khẩu; sử dụng thông tin về cư trú theo quy định của Nghị định số "
+     "104/2022/NĐ-CP ngày 21/12/2022 của Chính phủ. Hồ sơ đăng ký thực hiện theo Nghị định số 92/2024/NĐ-CP ngày "
+     "18/7/2024; không sử dụng biểu mẫu theo Thông tư số 03/2014/TT-BKHĐT ngày 26/5/2014. Không chỉ thực hiện Chỉ thị "
+     "số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị mà còn gắn với nhiệm vụ chính trị.",
+     {"86-HD/BTGTU": ("CITES", "negated"), "104/2022/NĐ-CP": ("CITES", "enacted"),
+      "03/2014/TT-BKHĐT": ("CITES", "negated"), "05-CT/TW": ("IMPLEMENTS", "enacted")}),
     ("the content of a document stays the object",
      "Các sở tổ chức thực hiện các nhiệm vụ, giải pháp tại Chỉ thị số 18/CT-TTg ngày 10/6/2025 của Thủ tướng.",
      {"18/CT-TTg": ("IMPLEMENTS", "enacted")}),
