@@ -19,7 +19,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Optional
+from typing import Iterator, Optional
 
 from .. import vocab
 from ..vocab.patterns import any_of
@@ -55,6 +55,22 @@ def _cue_words(cue: str) -> dict[str, str]:
 def _cues(cue: str) -> dict[str, re.Pattern]:
     """mode -> one pattern of that mode's cue words of kind ``cue`` (whole words, any case)."""
     return {mode: re.compile(rf"(?i)(?<!\w){words}(?!\w)") for mode, words in _cue_words(cue).items()}
+
+
+@lru_cache(maxsize=None)
+def _unanchored(words: str) -> re.Pattern:
+    return re.compile(rf"(?i){words}(?!\w)")
+
+
+def _words_at_word_starts(words: str, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """``_cues``' whole-word search over a long text: the words first, then whether a word ends right before them (a
+    pattern that starts with a look-behind is tried at every position)."""
+    for match in _unanchored(words).finditer(text, start, end):
+        if match.start() == 0 or not _WORD_END.match(text, match.start() - 1):
+            yield match
+
+
+_WORD_END = re.compile(r"\w")
 
 
 @lru_cache(maxsize=None)
@@ -97,10 +113,25 @@ def is_upper(s: str) -> bool:
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
-def _headings(text: str, start: int, end: int) -> list[_Heading]:
+_ARTICLE_WORDS = re.compile(ARTICLE.pattern.removeprefix("[ \\t]*"))
+
+
+def _articles(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``ARTICLE.finditer(text, start, end)`` as spans: the pattern's words found first (a pattern that starts with
+    ``[ \t]*`` is tried at every position), then the spaces before them."""
+    out: list[tuple[int, int]] = []
+    for match in _ARTICLE_WORDS.finditer(text, start, end):
+        at, bound = match.start(), max(start, out[-1][1] if out else start)
+        while at > bound and text[at - 1] in " \t":
+            at -= 1
+        out.append((at, match.end()))
+    return out
+
+
+def _headings(text: str, start: int, end: int, article_spans: list[tuple[int, int]]) -> list[_Heading]:
     """The headings of the body, in order. A numbered line inside an article ('Điều 4. … 1. Nhiệm vụ') is a clause
     of a rule, not a section of a plan: only headings outside articles open a section."""
-    articles = [m.start() for m in ARTICLE.finditer(text, start, end)]
+    articles = [a for a, _ in article_spans]
     found: dict[int, _Heading] = {}
     for match in _HEADING.finditer(text, start, end):
         title = match.group("title").strip()
@@ -123,9 +154,9 @@ def _headings(text: str, start: int, end: int) -> list[_Heading]:
     for match in _CAPITALS.finditer(text, start, end):
         if match.start() not in found and len(match.group("title").split()) >= 2:
             found[match.start()] = _Heading(match.start(), match.end(), 1, _first_mode("heading", match.group("title")))
-    for match in ARTICLE.finditer(text, start, end):
-        if match.start() not in found:      # an article closes a section without opening one of a mode
-            found[match.start()] = _Heading(match.start(), match.end(), 1, None)
+    for a, b in article_spans:
+        if a not in found:      # an article closes a section without opening one of a mode
+            found[a] = _Heading(a, b, 1, None)
     return [found[k] for k in sorted(found)]
 
 
@@ -157,11 +188,11 @@ _TASK_HEAD_CELLS = 3         # and it has a few (a sentence broken over two line
 def _task_tables(text: str, start: int, end: int) -> list[int]:
     """Where tables of tasks start: a header row that names who leads ('Cơ quan chủ trì') and when it is due
     ('Thời hạn hoàn thành'), one line with '|' between cells or a few short lines (one cell each)."""
-    lead, when = _cues("task_lead").get("assigned"), _cues("task_when").get("assigned")
+    lead, when = _cue_words("task_lead").get("assigned"), _cues("task_when").get("assigned")
     if lead is None or when is None:
         return []
     out = []
-    for match in lead.finditer(text, start, end):
+    for match in _words_at_word_starts(lead, text, start, end):
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
         line = text[line_start:len(text) if line_end < 0 else line_end]
@@ -241,10 +272,10 @@ _BODY_HEAD = re.compile(r"(?m)^[ \t]*(?:\d{1,2}|(?P<letter>[a-zđ]))[.)][ \t]+(?
                         r"(?=[ \t]*[-+•])")
 
 
-def _body_lists(text: str, start: int, end: int, headings: list[_Heading]) -> list[tuple[int, int, str]]:
+def _body_lists(text: str, start: int, end: int, headings: list[_Heading], articles: list[int]) -> \
+        list[tuple[int, int, str]]:
     """Lists whose head names the body their items are for: (first item, end of the list, mode): assigned, or
     reported when the head says what the body did ('đã'). Not inside an article: a rule's clauses are the rule."""
-    articles = [m.start() for m in ARTICLE.finditer(text, start, end)]
     sections = {h.start: h for h in headings if h.start not in set(articles)}
     out = []
     for match in _BODY_HEAD.finditer(text, start, end):
@@ -283,7 +314,8 @@ class ClauseReader:
     def __init__(self, text: str, body_start: int = 0, body_end: Optional[int] = None, type_code: Optional[str] = None):
         self.text = text
         end = len(text) if body_end is None else body_end
-        headings = _headings(text, body_start, end)
+        article_spans = _articles(text, body_start, end)
+        headings = _headings(text, body_start, end, article_spans)
         # a report tells what happened: after its opening paragraph ("Thực hiện Công văn số …, UBND huyện báo cáo như
         # sau:"), a clause no cue and no section reads is what it tells (the cue table's 'document' rows)
         self._told_mode = _first_mode("document", type_code, anchored=True) if type_code else None
@@ -302,7 +334,7 @@ class ClauseReader:
         regions.sort()
         self._regions = regions
         self._starts = [r[0] for r in regions]
-        self._body_lists = _body_lists(text, body_start, end, headings)
+        self._body_lists = _body_lists(text, body_start, end, headings, [a for a, _ in article_spans])
 
     def section_mode(self, pos: int) -> Optional[str]:
         """The mode of the innermost section (or table of tasks) holding ``pos``."""
