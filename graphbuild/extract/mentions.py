@@ -268,7 +268,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             raw = re.sub(r"[\s,]*(?:và|hoặc)?\s*$", "", text[m.start("name"):syms[k].start])
         name = _law_name(text, m.start("name"), raw, syms, sym_starts)
         # "luật" inside "pháp luật", "quy định của luật": only a capitalised name, or one the law list knows.
-        if len(name) < 3 or (not name[0].isupper() and _fold(name) not in _law_names() and not _law_for(name, None)) or \
+        if len(name) < 3 or (not name[0].isupper() and not _known_name(name) and not _law_for(name, None)) or \
                 re.search(r"(?i)pháp\s*$", text[max(0, m.start() - 6):m.start()]):
             continue
         end = m.start("name") + len(name)
@@ -281,7 +281,8 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             if (mention.start - end <= 8 and _NUMBER_AFTER_NAME.fullmatch(text, end, mention.start)) or \
                     _ONLY_COMMAS.fullmatch(text, end, mention.start):
                 nxt = mention
-        if nxt is not None and _AMENDING_NAME.match(name) and not _known_with(name, nxt.key):
+        if nxt is not None and _AMENDING_NAME.match(name) and not _known_with(name, nxt.key) and \
+                not _numbers_amending(name, nxt.key):
             continue    # "Luật sửa đổi … của Luật X số N" where N is X's: the number is cited, not this name
         if nxt is None and _DRAFT.match(text, end):
             continue    # "Luật Tổ chức chính quyền địa phương năm 2025 (sửa đổi)": a draft, not a law passed
@@ -319,7 +320,7 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             bare_name = mention.name.split(" ", 1)[1] if mention.type_code == "Luật" else mention.name.split(" ", 2)[2]
             in_force_in = _in_force_in(text, previous, mention, year)
             mention.law = _law_for(bare_name, mention.date, in_force_in, kind=mention.type_code)
-            numbered = pinned.get(_fold(mention.name))
+            numbered = pinned.get(_fold(mention.name)) or _amending_numbered(text, out, mention)
             if mention.law is None and mention.date is not None and mention.date.year:
                 numbered = numbered_in_year.get((_fold(mention.name), mention.date.year), numbered)
             if numbered is not None and in_force_in and numbered.symbol and numbered.symbol.year and \
@@ -334,6 +335,22 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
                 mention.key = mention.law.symbol
         previous = mention
     return out
+
+
+def _amending_numbered(text: str, mentions: list[Mention], mention: Mention) -> Optional[Mention]:
+    """The law an amending law's name refers to where the text numbers it before its name: "Luật số 60/2020/QH14
+    ngày 17 tháng 6 năm 2020 sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều", then
+    "Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều" alone."""
+    bare = _fold(mention.name or "").split(" ", 1)[-1]
+    if not _AMENDING_NAME.match(bare):
+        return None
+    for other in mentions:
+        if other.symbol is not None and other.name is None and other.symbol.issuer_code.startswith("QH") and \
+                other.tail_end:
+            after = _fold(" ".join(text[other.tail_end:other.tail_end + 2 * len(bare)].split())).lstrip(" ,")
+            if after.startswith(bare) and not after[len(bare):len(bare) + 1].isalnum():
+                return other
+    return None
 
 
 def _law_words(text: str, start: int) -> Iterator[re.Match[str]]:
@@ -371,7 +388,7 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
         if folded not in names:
             for b in reversed(list(_NAME_BREAK.finditer(folded))):
                 if folded[:b.start()] in names:
-                    return raw[:b.start()].strip(" ,")
+                    return raw[:_amended_laws_end(folded, b.start())].strip(" ,")
         else:
             return raw.strip(" ,")
     end = start + len(raw)
@@ -385,6 +402,43 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
         cut = re.search(r"\s+ngày\b|\s+số\b|[;.(]", raw)
         name = raw[: cut.start()] if cut else raw
     return name.strip(" ,")
+
+
+def _known_name(name: str) -> bool:
+    """Whether the law list knows a name written after 'Luật' (an amending law's: its first amended law)."""
+    folded, names = _fold(name), _law_names()
+    return folded in names or bool(_AMENDING_NAME.match(folded)) and any(
+        folded[:b.start()] in names for b in _NAME_BREAK.finditer(folded))
+
+
+_NEXT_AMENDED = re.compile(r"\s*(?:,\s*|\s)(?:và\s+)?(?:bộ luật|luật)\s+")
+
+
+def _amended_laws_end(folded: str, end: int) -> int:
+    """Where an amending law's name ends when it amends several laws: "sửa đổi, bổ sung một số điều của Luật X
+    và Luật Y" runs on over each further law the law list knows (``folded`` is the folded name from 'Luật' on;
+    ``end``, where its first known part ends)."""
+    if not _AMENDING_NAME.match(folded):
+        return end
+    names = _law_names()
+    while True:
+        nxt = _NEXT_AMENDED.match(folded, end)
+        if nxt is None or nxt.group(0).strip() in ("luật", "bộ luật"):     # 'Luật X Luật Y': no joint
+            return end
+        known = [b.start() for b in _NAME_BREAK.finditer(folded, nxt.end()) if folded[nxt.end():b.start()] in names]
+        if not known and folded[nxt.end():].rstrip() in names:
+            known = [len(folded.rstrip())]
+        if not known:
+            return end
+        end = known[-1]
+
+
+def _numbers_amending(name: str, number: str) -> bool:
+    """Whether ``number`` after an amending law's name ("sửa đổi … của Luật X và Luật Y số N") is the amending
+    law's own: the law list knows the last law amended, and N is none of its versions."""
+    last = _fold(name).rsplit("luật ", 1)[-1].strip(" ,")
+    laws = _law_names().get(last)
+    return bool(laws) and all(law.symbol != number for law in laws)
 
 
 def _known_with(name: str, number: str) -> bool:

@@ -48,3 +48,46 @@ def test_a_dated_law_name_the_table_does_not_know_is_the_law_the_text_numbers_in
     assert edges[("05/2025/TT-BYT", "16/2023/QH15")] == "BASED_ON"
     assert edges[("05/2025/TT-BYT", "11/2012/QH13")] == "BASED_ON"
     assert not any(target.startswith("LUẬT") for _, target in edges)
+
+
+def _edges(text: str) -> set:
+    ext = extract_citations(Source(file="x.txt", text=text))
+    return {(e.source_symbol, e.target_symbol, e.relation) for e in ext.edges}
+
+
+def test_an_amending_law_named_by_several_laws_is_one_law_with_its_number():
+    """'Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai và Luật Đê điều số 60/2020/QH14': the name
+    runs over both amended laws, and the number (neither law's own) is the amending law's; a decree's title naming
+    the amending law again by name alone guides that law."""
+    text = ("HUYỆN ỦY LONG HỒ\n*\nSố 215-BC/HU\nLong Hồ, ngày 10 tháng 5 năm 2024\n\nBÁO CÁO\nsơ kết công tác\n\n"
+            "Các văn bản được triển khai đến cơ sở, nhất là Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013, Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống "
+            "thiên tai và Luật Đê điều số 60/2020/QH14 và Nghị định số 66/2021/NĐ-CP ngày 06/7/2021 của Chính phủ quy "
+            "định chi tiết thi hành một số điều của Luật Phòng, chống thiên tai và Luật sửa đổi, bổ sung một số điều "
+            "của Luật Phòng, chống thiên tai và Luật Đê điều.\n")
+    edges = _edges(text)
+    assert ("66/2021/NĐ-CP", "60/2020/QH14", "GUIDES") in edges
+    assert ("60/2020/QH14", "33/2013/QH13", "AMENDS") in edges
+    assert not any(t and t.startswith("Luật") for _, t, _ in edges)
+
+
+def test_an_amending_law_numbered_before_its_name_is_that_law_named_alone():
+    """'Luật số 60/2020/QH14 ngày 17 tháng 6 năm 2020 sửa đổi, bổ sung một số điều của Luật X và Luật Y', then
+    'Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y' alone: the same law."""
+    text = ("ỦY BAN NHÂN DÂN\nHUYỆN LONG HỒ\nSố: 1186/QĐ-UBND\nLong Hồ, ngày 22 tháng 4 năm 2024\n\nQUYẾT ĐỊNH\n"
+            "Phê duyệt Phương án ứng phó thiên tai\n\nCăn cứ Luật Phòng, chống thiên tai ngày 19 tháng 6 năm 2013; "
+            "Luật số 60/2020/QH14 ngày 17 tháng 6 năm 2020 sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên "
+            "tai và Luật Đê điều;\n\nCăn cứ Nghị định số 66/2021/NĐ-CP ngày 06 tháng 7 năm 2021 của Chính phủ quy định "
+            "chi tiết thi hành một số điều của Luật Phòng, chống thiên tai và Luật sửa đổi, bổ sung một số điều của "
+            "Luật Phòng, chống thiên tai và Luật Đê điều;\n")
+    edges = _edges(text)
+    assert ("66/2021/NĐ-CP", "60/2020/QH14", "GUIDES") in edges
+    assert ("1186/QĐ-UBND", "60/2020/QH14", "BASED_ON") in edges
+
+
+def test_a_number_after_an_amending_name_that_is_the_amended_laws_own_stays_that_laws():
+    """'Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai số 33/2013/QH13': 33/2013/QH13 is the
+    disaster law's own number, so the number is that law's, not a name for the amending law."""
+    text = ("ỦY BAN NHÂN DÂN\nTỈNH VĨNH LONG\nSố: 12/KH-UBND\nVĩnh Long, ngày 2 tháng 4 năm 2021\n\nKẾ HOẠCH\n"
+            "Triển khai thực hiện\n\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai số "
+            "33/2013/QH13;\n")
+    assert _edges(text) == {("12/KH-UBND", "33/2013/QH13", "BASED_ON")}
