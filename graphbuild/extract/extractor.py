@@ -236,12 +236,15 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
 def _state(statements: Statements, mention: Mention, role: Role, kind: str, subject: Optional[Document],
            docs: dict[str, Document], reader: ClauseReader, pinned: set[str]) -> None:
     """Record what one role of a mention states, unless it says too little (a law by name without its date)."""
+    # a chain between two cited documents, stated of this one or of the item it is listed with ("A quy định chi tiết
+    # Luật X và Luật Y")
+    chain = role.how == "chain" or role.how == "list" and role.source != SUBJECT
     if mention.by_name and not mention.law and \
             (not mention.date or role.relation != "BASED_ON" and role.how != "chain"):
         return   # a law by name that the list does not know, without its date or outside a legal basis: too vague
-    if mention.by_name and not mention.date and role.how == "chain" and mention.key not in pinned:
+    if mention.by_name and not mention.date and chain and mention.key not in pinned:
         return   # "Nghị định A quy định chi tiết Luật X": which law X is, only the text's own numbered X would say
-    if mention.by_name and not mention.date and role.how not in ("chain",) and role.relation not in ("BASED_ON",) \
+    if mention.by_name and not mention.date and not chain and role.relation not in ("BASED_ON",) \
             and not role.passive:
         return   # "Luật Hoạt động chữ thập đỏ" in a body sentence: a topic, not a dated citation
     source_key, target_key = (role.source, mention.key) if not role.passive else (mention.key, role.source)

@@ -91,3 +91,15 @@ def test_a_number_after_an_amending_name_that_is_the_amended_laws_own_stays_that
             "Triển khai thực hiện\n\nCăn cứ Luật sửa đổi, bổ sung một số điều của Luật Phòng, chống thiên tai số "
             "33/2013/QH13;\n")
     assert _edges(text) == {("12/KH-UBND", "33/2013/QH13", "BASED_ON")}
+
+
+def test_a_title_that_details_two_laws_guides_each_law_the_text_pins():
+    """'Nghị định số 143/2018/NĐ-CP … quy định chi tiết Luật Bảo hiểm xã hội và Luật An toàn, vệ sinh lao động …': the
+    decree guides both laws (the text numbers each elsewhere), not only the first of the list."""
+    text = ("SỞ NỘI VỤ\nTỈNH CÀ MAU\nSố: 1872/SNV-LĐTL\nCà Mau, ngày 2 tháng 8 năm 2025\n\nV/v hướng dẫn\n\n"
+            "Kể từ ngày 01/7/2025, Nghị định số 143/2018/NĐ-CP ngày 15/10/2018 của Chính phủ quy định chi tiết Luật "
+            "Bảo hiểm xã hội và Luật An toàn, vệ sinh lao động về bảo hiểm xã hội bắt buộc hết hiệu lực.\n\n"
+            "Việc khai báo thực hiện theo quy định tại Luật An toàn, vệ sinh lao động số 84/2015/QH13 và Luật Bảo hiểm "
+            "xã hội số 58/2014/QH13.\n")
+    edges = _edges(text)
+    assert {("143/2018/NĐ-CP", "58/2014/QH13", "GUIDES"), ("143/2018/NĐ-CP", "84/2015/QH13", "GUIDES")} <= edges
