@@ -202,8 +202,8 @@ _SYMBOL_WRAP = re.compile(r"-[ \t]*\n(?:[ \t]*\n)*(?=[A-ZĐ])")     # over a pag
 # … wrapped again in a narrow table cell: "08/2009/TTLT-\nBXD-BTC-BKHĐT- \nBNNPTNT-NHNN".
 _SYMBOL_HEAD = re.compile(r"\d{1,5}(?:\.\d{1,3})?(?:/\d{4})?/(?:[A-Za-zĐđ&]{1,14}\d{0,2}-[ \t]*\n?){0,5}"
                           r"[A-Za-zĐđ&]{1,14}\d{0,2}-\Z")
-# A symbol wrapped after a slash: "Kế hoạch số 12-KH/\nTU", "Thông tư số 152/2016/\nTT-BTC".
-_SLASH_WRAP = re.compile(r"/\n(?:[ \t]*\n)*(?=[A-ZĐ])")
+# A symbol wrapped after a slash: "Kế hoạch số 12-KH/\nTU", "Thông tư số 152/2016/\nTT-BTC", "Nghị định số 15/\n2018/NĐ-CP".
+_SLASH_WRAP = re.compile(r"/\n(?:[ \t]*\n)*(?=[A-ZĐ]|(?:19|20)\d\d/[A-ZĐ])")
 _SLASH_HEAD = re.compile(r"(?:\d{1,5}(?:\.\d{1,3})?(?:-[A-Za-zĐđ]{1,14}\d{0,2}(?:-[A-Za-zĐđ&]{1,14}\d{0,2}){0,4}|/\d{4})"
                          r"|(?i:số)\s*:?\s*\d{1,5})/\Z")
 # "381/ĐA-CPngày": a symbol glued to the next word.

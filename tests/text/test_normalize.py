@@ -41,6 +41,9 @@ CLEANING = [
     ("Thông tư số 152/2016/\n\nTT-BTC ngày 17", "Thông tư số 152/2016/TT-BTC ngày 17"),
     ("Quyết định số 1875/\nQĐ-UBND", "Quyết định số 1875/QĐ-UBND"),
     ("ngày 20/\nTháng này", "ngày 20/\nTháng này"),
+    # … before the year: "số 15/" then "2018/NĐ-CP" on the next line; a ratio before a year is no symbol
+    ("Nghị định số 15/\n2018/NĐ-CP theo hướng", "Nghị định số 15/2018/NĐ-CP theo hướng"),
+    ("tỷ lệ 15/\n2018 hộ", "tỷ lệ 15/\n2018 hộ"),
     # Cyrillic letters typed inside a Latin code
     ("Thông tư số 06/2022/TT-B\u0422\u0421 ngày", "Thông tư số 06/2022/TT-BTC ngày"),
     # a symbol glued to the next word
