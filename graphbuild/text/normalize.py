@@ -214,6 +214,13 @@ _CYRILLIC = re.compile("(?<=[A-ZĐ/-])[АВЕКМНОРСТХ]+|[АВЕКМНО�
 _CYRILLIC_ANY = re.compile("[\u0400-\u04ff]")
 _CYRILLIC_LATIN = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
 _BLANK_LINES = re.compile(r"\n\n\n+")    # a literal start: the engine searches for it fast
+# … or after a word that never ends a sentence ("… của" + page furniture + "Chính phủ quy định …").
+_OPEN_ENDINGS = vocab.phrases("open_ending")
+_PAGE_BREAK_AFTER_OPEN = re.compile(rf"(?<!\w)(?:{'|'.join(_OPEN_ENDINGS)})\n(?:[ \t]*\n)+(?=[^\W\d_])")
+
+
+def _join_open_ending(m: re.Match) -> str:
+    return m.group(0).split("\n", 1)[0] + " "
 
 
 def _nfc(m: re.Match) -> str:
@@ -407,6 +414,8 @@ def normalize_text(source: str) -> Text:
         t.sub(_PAGE_BREAK, " ")
         if ",\n\n" in t.text:
             t.sub(_PAGE_BREAK_AFTER_COMMA, ", ")
+        if any(word + "\n\n" in t.text for word in _OPEN_ENDINGS):
+            t.sub(_PAGE_BREAK_AFTER_OPEN, _join_open_ending)
     t.sub(_SOFT_BREAK, " ", many=True).sub(_NUMBER_BREAK, " ")
     t.sub(_BLANK_LINES, "\n\n")
     return t

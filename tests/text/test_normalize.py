@@ -54,6 +54,10 @@ CLEANING = [
     ("Luật số 97/2015/QH13,\n\n3\nNgười ký: CỔNG THÔNG TIN\n\nLuật số 35/2018/QH14 và",
      "Luật số 97/2015/QH13, Luật số 35/2018/QH14 và"),
     ("như sau,\n\nb) Thông tư", "như sau,\n\nb) Thông tư"),
+    # … or after a word that never ends a sentence, whatever the case of the next word
+    ("Nghị định số 362/2025/NĐ-CP của\n\nChính phủ quy định", "Nghị định số 362/2025/NĐ-CP của Chính phủ quy định"),
+    ("trách nhiệm của\n\n1. Mục đích", "trách nhiệm của\n\n1. Mục đích"),
+    ("Ưu tiên hàng\n\nHai", "Ưu tiên hàng\n\nHai"),
     ("khoản 2,\n\n12 Điều này được sửa đổi", "khoản 2,\n\n12 Điều này được sửa đổi"),
     # but not after the end of a sentence or a list header
     ("sau đây:\n\n1. Thông tư", "sau đây:\n\n1. Thông tư"),
