@@ -166,9 +166,10 @@ def _agents_of_passives(ctx: Context) -> None:
 
 
 # "…, Ban Thường vụ Tỉnh ủy đã ban hành Kế hoạch số …": the main clause after a purpose clause, a body issuing a
-# document (the past marker kept: the statement is then a report)
+# document (the past marker kept: the statement is then a report); the body's name may hold a short aside ("Ủy ban
+# nhân dân tỉnh Kiên Giang (cũ)")
 _ISSUED_AFTER = re.compile(
-    rf"(?i),\s*[^,;.:()]{{2,80}}?\s(?P<past>{any_of(vocab.phrases('news_issued_prefix'))}\s+)?"
+    rf"(?i),\s*(?:[^,;.:()]|\([^,;.:()]{{1,20}}\)){{2,80}}?\s(?P<past>{any_of(vocab.phrases('news_issued_prefix'))}\s+)?"
     rf"(?P<verb>{any_of(vocab.phrases('news_issued'))})\s*$")
 
 
@@ -183,6 +184,9 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
     lists is Y's ("Thực hiện X1 và X2 về thực hiện X3, …": X1 and X2; X3 is in X2's title). A text issued that way
     itself (Y is the subject) keeps its purpose."""
     text, mentions = ctx.text, ctx.mentions
+    # the purposes of the document issued last: "Thực hiện X, UBND tỉnh A đã ban hành Y1 …, UBND tỉnh B đã ban hành
+    # Y2 …" gives Y2 the purposes of Y1
+    last_issue, last_purposes = -1, []
     for j in range(1, len(mentions)):
         x, y = mentions[j - 1], mentions[j]
         if y.symbol is None or (subject is not None and subject.symbol and y.symbol.text == subject.symbol.text):
@@ -191,6 +195,12 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
         issued = _ISSUED_AFTER.search(between)
         if issued is None or SENTENCE_END.search(between) or CLAUSE_SEMICOLON.search(between):
             continue
+        purposes = []
+        if last_issue == j - 1:
+            for i, purpose in last_purposes:
+                if mentions[i].key != y.key and not later(mentions[i], y):
+                    ctx.roles[i] = ctx.roles[i] + [Role(y.key, purpose.relation, "chain", verb=purpose.verb)]
+                    purposes.append((i, purpose))
         for i, k in _purpose_members(ctx, j):
             purpose = ctx.roles[i][k]
             if mentions[i].key == y.key or later(mentions[i], y):
@@ -198,6 +208,8 @@ def _purposes_of_issues(ctx: Context, subject: Optional[Mention]) -> None:
             chain = Role(y.key, purpose.relation, "chain", verb=purpose.verb)
             told = replace(purpose, relation="CITES", mode="reported" if issued.group("past") else purpose.mode)
             ctx.roles[i] = ctx.roles[i][:k] + [told, chain] + ctx.roles[i][k + 1:]
+            purposes.append((i, purpose))
+        last_issue, last_purposes = j, purposes
         # Y is what the body issued: a phrase before the body's verb (in X's title: "… đặc thù thực hiện các chương
         # trình …, HĐND tỉnh đã ban hành Nghị quyết số Y") does not reach it
         verb_at = x.tail_end + issued.start("verb")
@@ -306,7 +318,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
     before = clause_gap[:match.start()]
     if prev is not None and not cut and not CLAUSE_SEMICOLON.search(gap) and (
             len(gap.strip()) <= 90 and LINKER.match(before) or
-            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or "," not in _ACTIVITIES.sub("", before)) or
+            len(gap) <= 250 and (trigger.relation in BETWEEN_DOCUMENTS or
+                                 "," not in _ACTIVITIES.sub("", _HORIZON.sub("", before))) or
             len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)) and \
             not _new_actor(text, prev.start, phrase_at) and not _MODAL.search(before) and \
             not _described_by_unnumbered(text, clause_at, prev):
@@ -338,6 +351,8 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
 # commas do not start a clause of the text's own
 _ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:(?:một\s+số|các|những)\s+)?(?:\w+(?:\s+\w+)?\s*(?:,|\bvà\b)\s*)+"
                          r"(?:\w+(?:\s+\w+)?\s*)?$")
+# "… giai đoạn 2021 - 2025, định hướng đến năm 2030": the horizon a title names after a comma is the title's
+_HORIZON = re.compile(rf"(?i),\s*{any_of(vocab.phrases('title_horizon'))}\s+(?:năm\s+)?(?:19|20)\d\d\b")
 # "A … phải gắn với tiếp tục thực hiện B": a modal makes the phrase the sentence's predicate, not A's title
 _MODAL = patterns.words_re("modal")
 # "A … và Quy chế phối hợp ban hành kèm theo Quyết định số X": X issues the regulation named before the phrase, not A

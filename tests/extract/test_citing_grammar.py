@@ -34,6 +34,16 @@ CASES = [
      "khen thưởng ngày 14 tháng 6 năm 2005;",
      {(S, "15/2003/QH11"): ("BASED_ON", "enacted"),
       (S, "Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng"): ("BASED_ON", "enacted")}),
+    ("a purpose clause before several bodies' issues is each issued document's, a body's name holding '(cũ)'",
+     "Thực hiện Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ, Ủy ban nhân dân tỉnh An Giang (cũ) đã ban hành "
+     "Kế hoạch số 215/KH-UBND ngày 10/3/2025, Ủy ban nhân dân tỉnh Kiên Giang (cũ) đã ban hành Kế hoạch số "
+     "68/KH-UBND ngày 17/3/2025 để triển khai trên địa bàn.",
+     {("215/KH-UBND", "03/NQ-CP"): ("IMPLEMENTS", "enacted"), ("68/KH-UBND", "03/NQ-CP"): ("IMPLEMENTS", "enacted"),
+      (S, "03/NQ-CP"): ("CITES", "reported")}),
+    ("a title's horizon after a comma is the title's: a purpose after it is the titled document's",
+     "Ủy ban nhân dân tỉnh ban hành Quyết định số 1850/QĐ-UBND ngày 12/8/2021 phê duyệt Đề án chuyển đổi số tỉnh "
+     "giai đoạn 2021 - 2025, định hướng đến năm 2030 nhằm cụ thể hóa Quyết định số 749/QĐ-TTg trên địa bàn.",
+     {("1850/QĐ-UBND", "749/QĐ-TTg"): ("IMPLEMENTS", "enacted")}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
