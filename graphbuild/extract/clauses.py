@@ -267,9 +267,10 @@ def _cued_lists(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 # A list under a body: "c) Ủy ban nhân dân các huyện, thị xã, thành phố" or "b) Đề nghị Ủy ban nhân dân các xã,
-# phường:", then "- …" items: each item is a task of that body, named in the head and not again in the item.
+# phường:", then "- …" items (or "a) …" items under a numbered head: "2. Đảng ủy lãnh đạo Ủy ban nhân dân xã"): each
+# item is a task of that body, named in the head and not again in the item.
 _BODY_HEAD = re.compile(r"(?m)^[ \t]*(?:\d{1,2}|(?P<letter>[a-zđ]))[.)][ \t]+(?P<title>[^\n]{3,140}?)[ \t]*\n"
-                        r"(?=[ \t]*[-+•])")
+                        r"(?=[ \t]*(?:[-+•]|(?(letter)(?!)|[a-zđ]\)\s)))")
 
 
 def _body_lists(text: str, start: int, end: int, headings: list[_Heading], articles: list[int]) -> \

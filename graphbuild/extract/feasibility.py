@@ -1,12 +1,13 @@
 """Whether one cited document can act on another: not on a later document, (amending, replacing, repealing) not
 on an act of higher legal rank nor of the other system (Party, State), (guiding) not on one of lower rank, and
-(implementing, continuing) not on what a body of a lower level issued.
+(implementing, continuing, resting on) not on what a body of a lower level issued.
 
 Ranks are data: the ``rank`` columns of vocab/doc_types.tsv (by type) and vocab/issuers.tsv (by issuer, when the
 type gives none). Party documents and unknown types have no rank.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from .. import vocab
@@ -46,10 +47,10 @@ def later(mention: Mention, than: Mention) -> bool:
 
 def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
     """Whether ``source`` can act on ``target``: not on a later document, not (amending) on a higher-ranked act."""
-    if source is None or relation not in ACTS_ON_OLDER:
+    if source is None or relation not in ACTS_ON_EARLIER:
         return True
     source_year, target_year = year(source), year(target)
-    if source_year and target_year and source_year < target_year:
+    if relation in ACTS_ON_OLDER and source_year and target_year and source_year < target_year:
         return False
     return possible_rank(source, target, relation) and possible_level(source, target, relation) and \
         possible_system(source, target, relation)
@@ -71,17 +72,26 @@ def possible_system(source: Optional[Mention], target: Mention, relation: str) -
 _LEVELS = ("central", "province", "district", "commune")
 
 
+_CITED_UNITS = [(re.compile(rf"(?i)(?<!\w){w.word}(?!\w)"), w.level) for w in vocab.place_words() if w.level and w.cited]
+
+
 def level(mention: Mention) -> Optional[int]:
-    """How far from the centre the body that issued the mentioned document sits (0 central … 3 commune); None when
-    its code does not say (a UBND's level follows from its locality)."""
+    """How far from the centre the body that issued the mentioned document sits (0 central … 3 commune); for a
+    UBND's or HĐND's, the unit its issuer phrase names ("của Ủy ban nhân dân tỉnh"); else None."""
     info = vocab.issuer_info(mention.symbol.issuer_code) if mention.symbol else None
-    return _LEVELS.index(info.level) if info and info.level in _LEVELS else None
+    if info and info.level in _LEVELS:
+        return _LEVELS.index(info.level)
+    if info and mention.issuer_phrase:
+        unit = next((lvl for word, lvl in _CITED_UNITS if word.search(mention.issuer_phrase)), None)
+        return _LEVELS.index(unit) if unit in _LEVELS else None
+    return None
 
 
 def possible_level(source: Optional[Mention], target: Mention, relation: str) -> bool:
-    """Whether ``source`` can implement or continue ``target``: a body implements what its own level or a higher
-    one issued, never a lower one's (the Government does not implement a Tỉnh ủy's plan)."""
-    if source is None or relation not in ("IMPLEMENTS", "CONTINUES"):
+    """Whether ``source`` can implement, continue or rest on ``target``: a body implements what its own level or a
+    higher one issued, never a lower one's (the Government does not implement a Tỉnh ủy's plan, nor a Politburo
+    resolution rest on a province's plan)."""
+    if source is None or relation not in ("IMPLEMENTS", "CONTINUES", "BASED_ON"):
         return True
     source_level, target_level = level(source), level(target)
     return source_level is None or target_level is None or source_level >= target_level

@@ -28,7 +28,7 @@ from ..models import CHANGES
 from ..vocab import patterns
 from ..vocab.patterns import any_of
 from .clauses import ITEM_MARK
-from .feasibility import later, possible, possible_rank, possible_system
+from .feasibility import later, possible, possible_level, possible_rank, possible_system
 from .grammar import (
     ASIDE,
     BETWEEN_DOCUMENTS,
@@ -322,15 +322,17 @@ def _active_role(text: str, hit: TriggerHit, prev: Optional[Mention], mention: M
                                  "," not in _ACTIVITIES.sub("", _HORIZON.sub("", before))) or
             len(gap) <= 400 and _OPEN_PARENTHESIS.search(before)) and \
             not _new_actor(text, prev.start, phrase_at) and not _MODAL.search(before) and \
+            not _JOINED_WITH.fullmatch(before) and \
             not _described_by_unnumbered(text, clause_at, prev):
         # "A … về việc thực hiện B"; "A … hướng dẫn thực hiện một số điều về … quy định tại B": a phrase in A's own
         # description (no comma before it), or what documents do to documents (guide, amend, repeal), is said of A;
         # what A cannot do to B (amend a higher act, a later one) leaves a citation
-        if not later(mention, prev):
+        if not later(mention, prev) and possible_level(prev, mention, trigger.relation):
             return Role(prev.key, trigger.relation if possible(prev, mention, trigger.relation) else "CITES", "chain",
                         **said)
         # "Nghị định 150/2006 … hướng dẫn … Pháp lệnh X và Nghị định số 157/2016 …": a document cannot act on, nor
-        # cite, a later one; the later one is the text's own citation, and a phrase coordinated right before it
+        # cite, a later one, nor rest on what a lower level issued (a Politburo resolution on a province's plan); the
+        # other one is the text's own citation, and a phrase coordinated right before it
         # ("… thay thế Thông tư số A … và bãi bỏ Điều 2 Thông tư số B") is the text's own act
         if not COORDINATED.search(clause_gap, 0, match.start()):
             return Role("subject", "CITES", "plain", clause_at=clause_at)
@@ -353,6 +355,9 @@ _ACTIVITIES = re.compile(r"(?i)\bvề\s+(?:(?:một\s+số|các|những)\s+)?(?:
                          r"(?:\w+(?:\s+\w+)?\s*)?$")
 # "… giai đoạn 2021 - 2025, định hướng đến năm 2030": the horizon a title names after a comma is the title's
 _HORIZON = re.compile(rf"(?i),\s*{any_of(vocab.phrases('title_horizon'))}\s+(?:năm\s+)?(?:19|20)\d\d\b")
+# "Gắn việc thực hiện Nghị quyết 72 với tiếp tục thực hiện Nghị quyết số 21-NQ/TW": A, with no title of its own, is
+# joined to the phrase by a preposition; the phrase is the sentence's, not said of A
+_JOINED_WITH = re.compile(rf"(?i)[\s,]*{any_of(vocab.phrases('joining_preposition'))}\s*")
 # "A … phải gắn với tiếp tục thực hiện B": a modal makes the phrase the sentence's predicate, not A's title
 _MODAL = patterns.words_re("modal")
 # "A … và Quy chế phối hợp ban hành kèm theo Quyết định số X": X issues the regulation named before the phrase, not A

@@ -44,6 +44,14 @@ CASES = [
      "Ủy ban nhân dân tỉnh ban hành Quyết định số 1850/QĐ-UBND ngày 12/8/2021 phê duyệt Đề án chuyển đổi số tỉnh "
      "giai đoạn 2021 - 2025, định hướng đến năm 2030 nhằm cụ thể hóa Quyết định số 749/QĐ-TTg trên địa bàn.",
      {("1850/QĐ-UBND", "749/QĐ-TTg"): ("IMPLEMENTS", "enacted")}),
+    ("a document joined to a phrase by 'với' alone does not do what the phrase says; the sentence does",
+     "Gắn việc thực hiện Nghị quyết 72-NQ/TW với tiếp tục thực hiện Nghị quyết số 21-NQ/TW ngày 25/10/2017 của Ban "
+     "Chấp hành Trung ương.",
+     {(S, "21-NQ/TW"): ("CONTINUES", "enacted")}),
+    ("a central document does not rest on what a province issued: the phrase after it is not said of it",
+     "Xây dựng kế hoạch thực hiện Nghị quyết 72-NQ/TW của Ủy ban nhân dân xã trên cơ sở Kế hoạch số 512/KH-UBND "
+     "ngày 05/12/2025 của Ủy ban nhân dân tỉnh.",
+     {(S, "512/KH-UBND"): ("CITES", "enacted"), ("72-NQ/TW", "512/KH-UBND"): None}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
@@ -478,3 +486,15 @@ def test_a_report_on_results_over_time_reviews_what_was_implemented():
     edges = {(e.source_symbol, e.target_symbol): (e.relation, e.mode) for e in extraction.edges}
     assert edges[("1052/BC-SKHĐT", "10/CT-TTg")] == ("REVIEWS", "enacted"), edges
     assert edges[("1245/UBND-NC", "10/CT-TTg")] == ("REVIEWS", "enacted"), edges
+
+
+def test_lettered_items_under_a_numbered_head_that_names_a_body_are_its_tasks():
+    """"2. Đảng ủy lãnh đạo Ủy ban nhân dân xã" then "a) …", "b) …": each item is a task of that body (assigned),
+    not the plan's own act."""
+    text = ("ĐẢNG BỘ TỈNH THANH HÓA\nĐẢNG ỦY XÃ HẬU LỘC\n*\nSố 19-KH/ĐU\nHậu Lộc, ngày 22 tháng 12 năm 2025\n\n"
+            "KẾ HOẠCH\nthực hiện Nghị quyết số 72-NQ/TW\n\nII. NỘI DUNG\n\n2. Đảng ủy lãnh đạo Ủy ban nhân dân xã\n"
+            "a) Chuẩn bị các điều kiện để triển khai Luật Phòng bệnh số 114/2025/QH15 từ ngày 01/7/2026.\n"
+            "b) Rà soát, thay thế Quyết định số 58/QĐ-UBND ngày 14/7/2025 của Ủy ban nhân dân xã.\n")
+    edges = {(e.target_symbol): (e.relation, e.mode) for e in extract_citations(Source(file="x.txt", text=text)).edges}
+    assert edges["114/2025/QH15"] == ("CITES", "assigned")
+    assert edges["58/QĐ-UBND"] == ("CITES", "assigned")
