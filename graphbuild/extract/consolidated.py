@@ -221,13 +221,25 @@ def _named_at(starts: list[int], pos: int) -> Optional[int]:
 def _cut_line_before(text: str, start: int, line: int) -> int:
     """Where the rest of a quotation a page break cut starts, given its first preamble line at ``line``: the line
     before it when that line opens on the rest of the line the break cut, a word in lower case after the page's last
-    elision mark at most ("… hải quan, được sửa đổi, bổ sung bởi Nghị định số B …;" + newline + "Căn cứ …");
-    else ``line``."""
-    before = text.rfind("\n", start, line - 1) + 1
+    elision mark at most ("… hải quan, được sửa đổi, bổ sung bởi Nghị định số B …;" + newline + "Căn cứ …"); the rest
+    of the cut quotation, closed, and the line that announces the next act's preamble ("Đào tạo quy định … công
+    lập.”" + newline + "Thông tư số B … có căn cứ ban hành như sau:" + newline + "“Căn cứ …"); else ``line``."""
+    begin = line
+    above = text.rfind("\n", start, line - 1) + 1
+    if above > start and _ANNOUNCING_LINE.fullmatch(text, above, line):
+        begin = above
+    before = text.rfind("\n", start, begin - 1) + 1
     if before <= start:
-        return line
-    rest = _ELIDED_OPENING.match(text, before, line)
-    return rest.end() if rest and text[rest.end():rest.end() + 1].islower() else line
+        return begin
+    rest = _ELIDED_OPENING.match(text, before, begin)
+    if rest and (text[rest.end():rest.end() + 1].islower() or
+                 begin < line and text[before:begin].rstrip().endswith(("”", '"'))):
+        return rest.end()
+    return begin
+
+
+# a line that names an act and announces its words on the next line ("Thông tư số B … có căn cứ ban hành như sau:")
+_ANNOUNCING_LINE = re.compile(r"[^\n“\"]{10,400}:[ \t]*\n")
 
 
 _ELIDED_OPENING = re.compile(rf"[ \t]*(?:{ELISION.pattern}[ \t]*)?")

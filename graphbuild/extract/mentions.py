@@ -292,7 +292,8 @@ def find_mentions(text: str, start: int = 0, year: Optional[int] = None) -> list
             law_end = max(law_end, nxt.end)
             continue
         word = _law_word(m.group("word"))
-        found.append(Mention(m.start(), end, f"{word} {name}", type_code=word, name=f"{word} {name}", by_name=True))
+        spoken = " ".join(f"{word} {name}".split())     # one name however the lines broke it
+        found.append(Mention(m.start(), end, spoken, type_code=word, name=spoken, by_name=True))
         law_end = max(law_end, end)
     found.sort(key=lambda x: x.start)
     # Drop mentions inside another (a law name inside an amending law's name).
@@ -382,26 +383,52 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
         nm = _NAME_BEFORE_NUMBER.fullmatch(text, start, sym_starts[i])
         if nm and (not _NOT_IN_NAME.search(nm.group("name")) or _known_with(nm.group("name"), syms[i].key)):
             return nm.group("name").strip(" ,")     # a known name may hold 'theo', 'tại' ('… theo hợp đồng')
-    folded = _fold(raw.rstrip())     # a name cut at 160 characters may end on a space, which folding drops
-    if len(folded) == len(raw.rstrip()):
+    # a name cut at 160 characters may end on a space, which folding drops; a PDF line break inside it is one space
+    single, at = _single_spaced(raw.rstrip())
+    folded = _fold(single)
+    if len(folded) == len(single):
         names = _law_names()
         if folded not in names:
             for b in reversed(list(_NAME_BREAK.finditer(folded))):
                 if folded[:b.start()] in names:
-                    return raw[:_amended_laws_end(folded, b.start())].strip(" ,")
+                    return raw[:at[_amended_laws_end(folded, b.start())]].strip(" ,")
         else:
             return raw.strip(" ,")
     end = start + len(raw)
     if text.startswith("\n", end) or text.startswith(" \n", end):
         wrapped = _known_name_across_lines(text, start)
         if wrapped:
-            return wrapped      # 'Luật Người lao động Việt \nNam đi làm việc …' broken by a PDF line
+            # 'Luật Người lao động Việt \nNam đi làm việc …' broken by a PDF line ('… của \nLuật X và Luật Y')
+            window = _WRAPPED_NAME.match(text[start:start + 200])
+            single, at = _single_spaced(window.group(0) if window else wrapped)
+            folded = _fold(single)
+            if len(folded) == len(single):
+                return text[start:start + at[_amended_laws_end(folded, len(_fold(wrapped)))]].strip(" ,")
+            return wrapped
     stop = patterns.LAW_NAME_STOP.search(raw)
     name = raw[: stop.start()] if stop else raw
     if name.lower().startswith(("sửa đổi", "bổ sung")):
         cut = re.search(r"\s+ngày\b|\s+số\b|[;.(]", raw)
         name = raw[: cut.start()] if cut else raw
     return name.strip(" ,")
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _single_spaced(raw: str) -> tuple[str, list[int]]:
+    """``raw`` with each run of white space as one space, and where each of its characters (and its end) is in
+    ``raw``."""
+    out, at, pos = [], [], 0
+    for m in _WHITESPACE.finditer(raw):
+        out.append(raw[pos:m.start()])
+        at.extend(range(pos, m.start()))
+        out.append(" ")
+        at.append(m.start())
+        pos = m.end()
+    out.append(raw[pos:])
+    at.extend(range(pos, len(raw) + 1))
+    return "".join(out), at
 
 
 def _known_name(name: str) -> bool:

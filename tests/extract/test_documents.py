@@ -354,6 +354,26 @@ def test_a_footnote_quoting_two_preambles_without_quote_marks_gives_each_act_its
     assert ("12/2024/TT-BLĐTBXH", "31/2014/NĐ-CP") not in pairs
 
 
+def test_a_quotation_a_page_break_cut_ends_where_the_next_act_is_announced():
+    """The page break cuts the first act's quotation in its enacting formula; under the next page's body its rest
+    ("Đào tạo …”", opening on a capital) is followed by the line announcing the second act's preamble: the "Căn cứ"
+    lines after that line are the second act's, not the first one's."""
+    text = QUOTED_PREAMBLES.replace(
+        "“Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\n",
+        "“Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\nCăn cứ Nghị định số "
+        "21/2015/NĐ-CP ngày 14 tháng 02 năm 2015 của Chính phủ;\nBộ trưởng Bộ Giáo dục và\n").replace(
+        "Căn cứ Nghị định số 21/2015/NĐ-CP ngày 14 tháng 02 năm 2015 của Chính phủ;\nBộ trưởng ban hành Thông tư.”.\n",
+        "Đào tạo ban hành Thông tư.”\n").replace(
+        "Thông tư số 15/2024/TT-BLĐTBXH ngày 20 tháng 12 năm 2024 của Bộ trưởng Bộ Lao động -\nThương binh và Xã hội "
+        "có căn cứ ban hành như sau:",
+        "Thông tư số 15/2024/TT-BLĐTBXH ngày 20 tháng 12 năm 2024 của Bộ trưởng có căn cứ ban hành như sau:")
+    pairs = {(e.source_symbol, e.target_symbol): e.relation
+             for e in extract_citations(Source(file="doc.txt", text=text)).edges}
+    assert pairs[("15/2024/TT-BLĐTBXH", "31/2014/NĐ-CP")] == "BASED_ON"
+    assert ("12/2024/TT-BLĐTBXH", "31/2014/NĐ-CP") not in pairs
+    assert pairs[("12/2024/TT-BLĐTBXH", "21/2015/NĐ-CP")] == "BASED_ON"
+
+
 _BODY_START = "Chương I\nNHỮNG QUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về bảo hiểm y tế.\n"
 # a footnote quoting an act's effect article that a page break cut (the base's body goes on on the next page)
 CUT_FOOTNOTES = [
