@@ -43,7 +43,7 @@ from .grammar import (
 )
 from .lines import HARD_NEXT, Lines
 from .lists import continue_list, list_header, post_triggers
-from .mentions import Mention
+from .mentions import EFFECTIVE, Mention
 from .triggers import UNNUMBERED, TriggerHit, first_trigger, last_trigger, verb_text
 
 __all__ = ["Role", "roles"]
@@ -84,10 +84,13 @@ def roles(text: str, mentions: list[Mention], lines: Lines, subject: Optional[Me
             mine = [_active_role(text, hit, prev, mention, subject, gap, clause_gap, cut, clause.start)]
             if prev is not None and mine[0].source == prev.key and mine[0].how == "chain":
                 mine += _coordinated_sources(ctx, i, mine[0])
-                said_of_prev = _ACTIVITIES.sub("", text[prev.tail_end:mention.start - len(clause_gap) + hit[1].start()])
-                if "," in said_of_prev and not _MORE_ISSUERS.fullmatch(said_of_prev):
-                    # "A … có hiệu lực từ ngày …, thay thế B": the sentence's own predicate, not A's title (whose
-                    # documents the text does not cite itself): the text names B too
+                phrase_at = mention.start - len(clause_gap) + hit[1].start()
+                said_of_prev = _ACTIVITIES.sub("", text[prev.tail_end:phrase_at])
+                if "," in said_of_prev and not _MORE_ISSUERS.fullmatch(said_of_prev) or \
+                        EFFECTIVE.search(text, prev.end, phrase_at):
+                    # "A … có hiệu lực từ ngày …, thay thế B", "A … có hiệu lực từ ngày … và thay thế B": the
+                    # sentence's own predicate, not A's title (whose documents the text does not cite itself): the
+                    # text names B too
                     mine.append(Role("subject", "CITES", "plain", verb=mine[0].verb, clause_at=clause.start))
         elif hit:       # passive: "A … được sửa đổi, bổ sung bởi B" -> B acts on A
             relation = hit[0].relation

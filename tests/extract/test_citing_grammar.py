@@ -52,6 +52,10 @@ CASES = [
      "Xây dựng kế hoạch thực hiện Nghị quyết 72-NQ/TW của Ủy ban nhân dân xã trên cơ sở Kế hoạch số 512/KH-UBND "
      "ngày 05/12/2025 của Ủy ban nhân dân tỉnh.",
      {(S, "512/KH-UBND"): ("CITES", "enacted"), ("72-NQ/TW", "512/KH-UBND"): None}),
+    ("'A … có hiệu lực từ ngày … và thay thế B' is the sentence's predicate: the text cites B too",
+     "Nghị định số 166/2013/NĐ-CP ngày 12/11/2013 của Chính phủ quy định về cưỡng chế thi hành quyết định xử phạt "
+     "có hiệu lực từ ngày 30/12/2013 và thay thế Nghị định số 37/2005/NĐ-CP ngày 18/3/2005 của Chính phủ.",
+     {("166/2013/NĐ-CP", "37/2005/NĐ-CP"): ("REPLACES", "enacted"), (S, "37/2005/NĐ-CP"): ("CITES", "enacted")}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
