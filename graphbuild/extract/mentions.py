@@ -539,9 +539,12 @@ def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:
     """'Kết luận 44', 'Chỉ thị số 43' after 'Kết luận số 44-KL/TW', 'Chỉ thị số 43-CT/TW' (same type, same number)."""
     out: list[Mention] = []
     by_type: dict = {}
+    dated: dict = {}        # a document's date wherever the text gives it (a title may name it without)
     for mention in full:
         if mention.symbol and mention.symbol.number.isdigit():
             by_type.setdefault((mention.type_code, int(mention.symbol.number)), mention)
+        if mention.date is not None:
+            dated.setdefault(mention.key, mention.date)
     spans = sorted((x.start, x.end) for x in full)
     starts = [a for a, _ in spans]
     reach: list[int] = []          # the furthest end among the spans starting at or before each start
@@ -559,6 +562,6 @@ def short_forms(text: str, full: list[Mention], start: int) -> list[Mention]:
         if ref and ref.start < m_start:
             # the date of the first citation goes with it: what a short form can act on depends on it
             out.append(Mention(m_start, m_end, ref.key, symbol=ref.symbol, type_code=ref.type_code,
-                               tail_end=m_end, date=ref.date))
+                               tail_end=m_end, date=ref.date or dated.get(ref.key)))
     return out
 

@@ -103,3 +103,16 @@ def test_a_title_that_details_two_laws_guides_each_law_the_text_pins():
             "xã hội số 58/2014/QH13.\n")
     edges = _edges(text)
     assert {("143/2018/NĐ-CP", "58/2014/QH13", "GUIDES"), ("143/2018/NĐ-CP", "84/2015/QH13", "GUIDES")} <= edges
+
+
+def test_a_short_form_takes_the_date_the_text_gives_its_document_anywhere():
+    """The title names Chỉ thị 42-CT/TW without its date, the body with it, then 'Chỉ thị 42' in an aside: the short
+    form is the 2020 directive, which cannot implement the 2025 conclusion named after it."""
+    text = ("TỈNH ỦY KHÁNH HÒA\n*\nSố 486-TB/TU\nKhánh Hòa, ngày 09 tháng 6 năm 2026\n\nTHÔNG BÁO KẾT LUẬN\nvề kết quả "
+            "thực hiện Chỉ thị số 42-CT/TW của Ban Bí thư\n\nXét báo cáo kết quả 06 năm thực hiện Chỉ thị số 42-CT/TW "
+            "ngày 24/3/2020 của Ban Bí thư về công tác phòng ngừa thiên tai (sau đây gọi là Chỉ thị 42) và 06 tháng "
+            "triển khai Kết luận số 213-KL/TW ngày 21/11/2025 của Ban Bí thư về tiếp tục thực hiện Chỉ thị 42, "
+            "Thường trực Tỉnh ủy kết luận như sau:\n")
+    edges = _edges(text)
+    assert ("42-CT/TW", "213-KL/TW", "IMPLEMENTS") not in edges
+    assert ("213-KL/TW", "42-CT/TW", "CONTINUES") in edges
