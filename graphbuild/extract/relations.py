@@ -172,7 +172,7 @@ def _agents_of_passives(ctx: Context) -> None:
 # document (the past marker kept: the statement is then a report); the body's name may hold a short aside ("Ủy ban
 # nhân dân tỉnh Kiên Giang (cũ)")
 _ISSUED_AFTER = re.compile(
-    rf"(?i),\s*(?:[^,;.:()]|\([^,;.:()]{{1,20}}\)){{2,80}}?\s(?P<past>{any_of(vocab.phrases('news_issued_prefix'))}\s+)?"
+    rf"(?i)(?:,|\svà)\s*(?:[^,;.:()]|\([^,;.:()]{{1,20}}\)){{2,80}}?\s(?P<past>{any_of(vocab.phrases('news_issued_prefix'))}\s+)?"
     rf"(?P<verb>{any_of(vocab.phrases('news_issued'))})\s*$")
 
 

@@ -305,7 +305,18 @@ def _unwrapper(head: re.Pattern, mark: str) -> Callable[[re.Match], str]:
     return unwrap
 
 
-_unwrap_symbol, _unwrap_slash = _unwrapper(_SYMBOL_HEAD, "-"), _unwrapper(_SLASH_HEAD, "/")
+_unwrap_slash = _unwrapper(_SLASH_HEAD, "/")
+# A Party symbol wrapped at its hyphen, after its number: "Kế hoạch số 45-" + newline + "KH/TU".
+_PARTY_HEAD = re.compile(r"(?i:số)\s*:?\s*\d{1,5}-\Z")
+_PARTY_TAIL = re.compile(r"[A-ZĐ]{1,8}/")
+
+
+def _unwrap_symbol(m: re.Match) -> str:
+    """A wrap at a symbol's hyphen joined when a symbol's head stands before it."""
+    before = m.string[max(0, m.start() - 40):m.start() + 1]
+    if _SYMBOL_HEAD.search(before) or _PARTY_HEAD.search(before) and _PARTY_TAIL.match(m.string, m.end()):
+        return "-"
+    return m.group(0)
 
 
 def _unglue_date(m: re.Match) -> str:

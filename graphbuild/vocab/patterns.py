@@ -131,6 +131,11 @@ def _parse_symbol(groups: tuple) -> Optional[Symbol]:
     pnum, ptype, pissuer, snum, syear, scode = groups
     if pnum:
         issuer_parts = [re.sub(r"\s", "", p) for p in re.split(r"\s*-\s*", pissuer)]
+        # no Party body's code ends in a number: a digit glued to it is a footnote's mark ("66-NQ/TW1"; an old
+        # law's "21-LCT/HĐNN8" keeps its term)
+        bare = issuer_parts[-1].rstrip("0123456789")
+        if bare != issuer_parts[-1] and vocab.issuer_system(canonical_code(bare) or bare) == "party":
+            issuer_parts[-1] = bare
         type_code = canonical_code(ptype)
         if not type_code and not ptype.isupper():
             return None

@@ -44,6 +44,9 @@ CLEANING = [
     # … before the year: "số 15/" then "2018/NĐ-CP" on the next line; a ratio before a year is no symbol
     ("Nghị định số 15/\n2018/NĐ-CP theo hướng", "Nghị định số 15/2018/NĐ-CP theo hướng"),
     ("tỷ lệ 15/\n2018 hộ", "tỷ lệ 15/\n2018 hộ"),
+    # … or at a Party symbol's hyphen, after its number: "số 45-" then "KH/TU"; not before a word
+    ("Kế hoạch số 45-\nKH/TU ngày 25", "Kế hoạch số 45-KH/TU ngày 25"),
+    ("đạt số 45-\nKhá tốt", "đạt số 45-\nKhá tốt"),
     # Cyrillic letters typed inside a Latin code
     ("Thông tư số 06/2022/TT-B\u0422\u0421 ngày", "Thông tư số 06/2022/TT-BTC ngày"),
     # a symbol glued to the next word
