@@ -414,11 +414,18 @@ def _item_start(text: str, clause_start: int) -> int:
     return clause_start
 
 
+_LEAD_IN = re.compile(r"[^,;:.\n]{1,40},\s*")
+
+
 def _opener_mode(opening: str) -> Optional[str]:
     """The mode a cue opening the clause gives it. A negation reaches only to a ';' and may open the part after one
     ("Không được yêu cầu …; sử dụng thông tin … theo quy định của Luật …": the second part is not denied; "…; không
     sử dụng biểu mẫu theo Thông tư số …" is); a time or a condition reaches over it ("Thời gian qua, …; thực hiện …")."""
     mode = _first_mode("opener", opening, anchored=True)
+    lead_in = _LEAD_IN.match(opening)
+    if mode is None and lead_in is not None:
+        # after a short adverbial of time or place ("Trong quá trình thực hiện, nếu có vướng mắc, …")
+        mode = _first_mode("opener", opening[lead_in.end():], anchored=True)
     if mode == "negated" and ";" in opening:
         mode = None
     last = opening[opening.rfind(";") + 1:].lstrip()

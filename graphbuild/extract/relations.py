@@ -423,8 +423,9 @@ def _plural_unnumbered_re() -> re.Pattern:
 
 @lru_cache(maxsize=None)
 def _opening_re() -> re.Pattern:
-    """The type word a clause opens on, after a table row's number ("2 Thông tư quy định …")."""
-    return re.compile(rf"[\s\d.)|*+•-]*(?P<type>(?i:{patterns.type_words()}))(?!\w)")
+    """The type word a clause opens on, after a table row's number ("2 Thông tư quy định …") or a draft's word
+    ("Dự thảo Quyết định thay thế …")."""
+    return re.compile(rf"[\s\d.)|*+•-]*(?:(?i:dự\s+thảo)\s+)?(?P<type>(?i:{patterns.type_words()}))(?!\w)")
 
 
 @lru_cache(maxsize=None)

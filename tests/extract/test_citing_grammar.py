@@ -56,6 +56,16 @@ CASES = [
      "Nghị định số 166/2013/NĐ-CP ngày 12/11/2013 của Chính phủ quy định về cưỡng chế thi hành quyết định xử phạt "
      "có hiệu lực từ ngày 30/12/2013 và thay thế Nghị định số 37/2005/NĐ-CP ngày 18/3/2005 của Chính phủ.",
      {("166/2013/NĐ-CP", "37/2005/NĐ-CP"): ("REPLACES", "enacted"), (S, "37/2005/NĐ-CP"): ("CITES", "enacted")}),
+    ("what a body will do is a commitment, not the text's act",
+     "Trong năm 2026, Ủy ban nhân dân tỉnh sẽ sửa đổi Quyết định số 12/2020/QĐ-UBND ngày 5/6/2020.",
+     {(S, "12/2020/QĐ-UBND"): ("CITES", "assigned")}),
+    ("a draft that replaces a document does not make the text replace it",
+     "Dự thảo Quyết định thay thế Quyết định số 12/2020/QĐ-UBND ngày 5/6/2020 đã được Sở Tư pháp thẩm định.",
+     {(S, "12/2020/QĐ-UBND"): ("CITES", "enacted")}),
+    ("a condition after a short adverbial ('Trong quá trình thực hiện, nếu …') makes the clause conditional",
+     "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về Sở Tài chính để tổng hợp, báo cáo Bộ "
+     "trưởng xem xét, sửa đổi Thông tư số 12/2020/TT-BLĐTBXH cho phù hợp.",
+     {(S, "12/2020/TT-BLĐTBXH"): ("CITES", "conditional")}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
