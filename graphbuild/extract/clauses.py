@@ -308,6 +308,21 @@ def _before_colons(pattern: re.Pattern, text: str, start: int, end: int):
 _LONGEST_CUE = 60           # longer than any cue of a list's header
 
 
+# A form the text attaches opens on its heading ("Mẫu số 01", "MẪU QUYẾT ĐỊNH", "Biểu số 001.H") and has a header
+# left to fill in near its top: a blank date ("……, ngày…. tháng….. năm……") or number ("Số: …/QĐ-UBND"); it runs to
+# the next form or annex.
+_FORM_HEADING = re.compile(r"(?m)^[ \t]*(?:Mẫu|MẪU|Biểu\s+(?:số|mẫu)|BIỂU\s+MẪU|PHỤ LỤC|Phụ lục)\b")
+_BLANK_FIELD = re.compile(r"(?i)ngày[ \t.…_]*(?:[.…_]{2}|[ \t]{3})[ \t.…_]*tháng|Số\s*:?\s*(?:[.…_]{2,}|[ \t]{2,})/")
+_FORM_TOP = 1500            # how far into a form its blank header stands
+
+
+def _forms(text: str, body_start: int) -> list[tuple[int, int]]:
+    """The blank forms after the body's start, each from its heading to the next form or annex (or the end)."""
+    headings = [m.start() for m in _FORM_HEADING.finditer(text, body_start)] + [len(text)]
+    return [(start, stop) for start, stop in zip(headings, headings[1:])
+            if _BLANK_FIELD.search(text, start, min(stop, start + _FORM_TOP))]
+
+
 class ClauseReader:
     """Reads the mode of each citing clause of one clean text (``body_start``, ``body_end``: the body as the header
     reader found it; sections are looked for there)."""
@@ -336,6 +351,12 @@ class ClauseReader:
         self._regions = regions
         self._starts = [r[0] for r in regions]
         self._body_lists = _body_lists(text, body_start, end, headings, [a for a, _ in article_spans])
+        self._forms = _forms(text, body_start)
+
+    def in_form(self, pos: int) -> bool:
+        """Whether ``pos`` is inside a blank form the text attaches ("Mẫu số 01 …", a header left to fill in: "……,
+        ngày … tháng … năm …"): its "Căn cứ" lines are the bases of the documents to be written on it."""
+        return any(start <= pos < stop for start, stop in self._forms)
 
     def section_mode(self, pos: int) -> Optional[str]:
         """The mode of the innermost section (or table of tasks) holding ``pos``."""

@@ -512,3 +512,16 @@ def test_lettered_items_under_a_numbered_head_that_names_a_body_are_its_tasks():
     edges = {(e.target_symbol): (e.relation, e.mode) for e in extract_citations(Source(file="x.txt", text=text)).edges}
     assert edges["114/2025/QH15"] == ("CITES", "assigned")
     assert edges["58/QĐ-UBND"] == ("CITES", "assigned")
+
+
+def test_the_bases_of_a_blank_form_are_not_the_texts():
+    """A form the circular attaches ('Mẫu số 01', a header left to fill in) has 'Căn cứ' lines of its own: the bases
+    of the decisions to be written on it. The circular cites them; its own preamble stays its basis."""
+    body = ("Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\n\nĐiều 1. Phạm vi điều chỉnh\n"
+            "Thông tư này quy định mẫu quyết định.\n\nMẫu số 01\nUBND TỈNH, (TP)......\n\nSố: /QĐ-UBND\n"
+            "......., ngày... tháng... năm......\n\nQUYẾT ĐỊNH\nVề việc giải quyết chế độ trợ cấp\n\n"
+            "Căn cứ Quyết định số 40/2011/QĐ-TTg ngày 27 tháng 7 năm 2011 của Thủ tướng Chính phủ;\n"
+            "Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính phủ;\n")
+    found = edges_of(body)
+    assert found[(S, "40/2011/QĐ-TTg")] == ("CITES", "enacted")
+    assert found[(S, "62/2022/NĐ-CP")] == ("BASED_ON", "enacted")
