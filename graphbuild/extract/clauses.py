@@ -323,6 +323,9 @@ def _forms(text: str, body_start: int) -> list[tuple[int, int]]:
             if _BLANK_FIELD.search(text, start, min(stop, start + _FORM_TOP))]
 
 
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]{2,}")      # a word of two letters or more (not an item's mark)
+
+
 class ClauseReader:
     """Reads the mode of each citing clause of one clean text (``body_start``, ``body_end``: the body as the header
     reader found it; sections are looked for there)."""
@@ -352,6 +355,17 @@ class ClauseReader:
         self._starts = [r[0] for r in regions]
         self._body_lists = _body_lists(text, body_start, end, headings, [a for a, _ in article_spans])
         self._forms = _forms(text, body_start)
+        self._first_article = article_spans[0][0] if article_spans else None
+
+    def rests_on(self, clause_start: int, verb_at: int) -> bool:
+        """Whether a 'Căn cứ' at ``verb_at`` states the text's own basis: it opens its clause, before the text's first
+        article. Inside the articles, or after the words of its clause ("Ban Biên tập … căn cứ quy định tại Nghị định
+        số …", "… được xác định căn cứ Quyết định số …"), it says on what someone is to act."""
+        if self._first_article is not None and verb_at >= self._first_article:
+            return False
+        text = self.text
+        part = max(clause_start, text.rfind(";", clause_start, verb_at) + 1, text.rfind("\n", clause_start, verb_at) + 1)
+        return not _CLAUSE_WORDS.search(text, part, verb_at)      # "…; Căn cứ Luật …" opens a part of its own
 
     def in_form(self, pos: int) -> bool:
         """Whether ``pos`` is inside a blank form the text attaches ("Mẫu số 01 …", a header left to fill in: "……,

@@ -264,8 +264,13 @@ def _state(statements: Statements, mention: Mention, role: Role, kind: str, subj
         # "định kỳ sơ kết, tổng kết …" in a plan is an instruction, not a report; a catalogue title says what its
         # record does ("Kế hoạch … tình hình triển khai thực hiện Nghị quyết số …" organises the review)
         relation = "CITES"
-    elif relation == "BASED_ON" and source_key == SUBJECT and reader.in_form(mention.start):
-        relation = "CITES"      # the 'Căn cứ' of a blank form: the basis of what will be written on it
+    elif relation == "BASED_ON" and source_key == SUBJECT and (
+            reader.in_form(mention.start) or
+            role.how == "trigger" and 0 <= role.clause_at <= role.verb_at and
+            not reader.rests_on(role.clause_at, role.verb_at)):
+        # the 'Căn cứ' of a blank form (the basis of what will be written on it), or one in a rule or after the
+        # words of its clause (on what someone is to act): the text cites the document, it does not rest on it
+        relation = "CITES"
     confidence = CONFIDENCE[role.how] * (LAW_BY_NAME if mention.by_name else 1.0)
     if source_key == target_key:
         return

@@ -66,6 +66,14 @@ CASES = [
      "Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về Sở Tài chính để tổng hợp, báo cáo Bộ "
      "trưởng xem xét, sửa đổi Thông tư số 12/2020/TT-BLĐTBXH cho phù hợp.",
      {(S, "12/2020/TT-BLĐTBXH"): ("CITES", "conditional")}),
+    ("'Căn cứ' after the words of its clause says on what someone acts; opening a part after ';' it is the text's",
+     "Căn cứ Luật Thống kê số 89/2015/QH13; Căn cứ Nghị định số 62/2022/NĐ-CP ngày 12 tháng 9 năm 2022 của Chính "
+     "phủ;\nTheo đề nghị của Vụ trưởng Vụ Pháp chế;\n\nĐiều 1. Phạm vi điều chỉnh\nBan Biên tập căn cứ quy định "
+     "tại Nghị định số 51/2016/NĐ-CP ngày 13 tháng 6 năm 2016 của Chính phủ để xác định quỹ tiền lương.\n"
+     "Căn cứ Quyết định số 28/2025/QĐ-TTg ngày 24 tháng 8 năm 2025 của Thủ tướng Chính phủ, Bộ Công an xác định "
+     "mức chi hỗ trợ.",
+     {(S, "89/2015/QH13"): ("BASED_ON", "enacted"), (S, "62/2022/NĐ-CP"): ("BASED_ON", "enacted"),
+      (S, "51/2016/NĐ-CP"): ("CITES", "enacted"), (S, "28/2025/QĐ-TTg"): ("CITES", "enacted")}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
