@@ -150,9 +150,16 @@ def _parse_symbol(groups: tuple) -> Optional[Symbol]:
     lower = all(p.islower() for p in parts if not p.isdigit())
     if not _known(parts[0]) and not parts[0].isupper():
         return None
-    if not lower and not all(_known(p) or (p.isupper() and len(p) >= 2) or p.isdigit() for p in parts):
+    if not lower and not all(_known(p) or (p.isupper() and len(p) >= 2) or p.isdigit() or (i and _unit_code(p))
+                             for i, p in enumerate(parts)):
         return None
     return _state_symbol(snum, syear, parts)
+
+
+def _unit_code(part: str) -> bool:
+    """A drafting unit's code written in mixed case after the issuer's ("412/SGDĐT-GDTrH": Giáo dục Trung học):
+    capitals but one small letter, not a word ("Ngày")."""
+    return part[:1].isupper() and sum(c.isupper() for c in part) >= 3 and sum(c.islower() for c in part) == 1
 
 
 def _state_symbol(snum: str, syear: Optional[str], parts: list) -> Symbol:

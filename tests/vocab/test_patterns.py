@@ -63,6 +63,8 @@ def test_impossible_date_is_not_a_date():
 MORE_SYMBOLS = [
     ("66.13/2026/NQ-CP", "66.13/2026/NQ-CP"),                       # a number with a dot
     ("01/2008/NQLT-BLĐTBXH-BCA-BVHTTDL-UBTƯMTTQVN", "01/2008/NQLT-BLĐTBXH-BCA-BVHTTDL-UBTƯMTTQVN"),   # Ư of 'Trung ương'
+    ("412/SGDĐT-GDTrH", "412/SGDĐT-GDTRH"),     # a drafting unit's code in mixed case (Giáo dục Trung học)
+    ("5/Sở-Ngày", None),                        # … not a word
     ("66-NQ/TW1", "66-NQ/TW"),                  # a footnote's mark glued to a Party body's code, which has no number
     ("21-LCT/HĐNN8", "21-LCT/HĐNN8"),           # … but an old law keeps the term of the body that passed it
 ]
