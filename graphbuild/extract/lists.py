@@ -24,6 +24,11 @@ _FOLLOWING = patterns.words_re("following")
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:(?:\d{1,3}[.)]|[a-zđ]\))\s+)?(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
 # "2. Các Nghị định số A …, Nghị định số B … và Nghị định số C … hết hiệu lực": a list the plural opens
 _PLURAL_OPENING = re.compile(rf"(?i)[\s\d.)]*(?:{any_of(vocab.phrases('plural_word'))})\s+")
+# "2. Các quy định tại khoản 1, khoản 2 Điều 1 và Điều 4 " before a document: the part names provisions of it
+_PROVISIONS_OPENING = re.compile(
+    rf"(?i)[\s\d.)]*(?:(?:các\s+)?(?:quy\s+định|nội\s+dung)\s+(?:tại|của)\s+)?(?:các\s+)?"
+    rf"{any_of(vocab.phrases('provision'))}\s+[\w.]{{1,8}}(?:[\s,]+(?:(?:và|của|tại)\s+)?"
+    rf"(?:(?:các\s+)?{any_of(vocab.phrases('provision'))}\s+)?[\w.]{{1,8}}){{0,12}}\s+(?:(?:của|tại)\s+)?")
 # ", Chương V của " before a document: the next item of a list names provisions of it
 _LISTED_PROVISIONS = re.compile(r"\s*[,;]\s*(?:và\s+)?" + patterns.provisions_of_re().pattern.removeprefix("(?i)"), re.I)
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
@@ -360,7 +365,8 @@ def _part_heads(ctx: Context, start: int, end: int, starts: list[int]) -> list[i
                 not (LIST_GAP.match(text[part_start:mentions[k].start]) or
                      _TIME_ADVERBIAL.fullmatch(text, part_start, mentions[k].start) or
                      _PLURAL_OPENING.fullmatch(text, part_start, mentions[k].start) or
-                     patterns.provisions_of_re().fullmatch(text, part_start, mentions[k].start)):
+                     patterns.provisions_of_re().fullmatch(text, part_start, mentions[k].start) or
+                     _PROVISIONS_OPENING.fullmatch(text, part_start, mentions[k].start)):
             if n == len(bounds) - 1 and (not heads or _OWN_SUBJECT.match(text, part_start)):
                 return []       # the phrase is said of what the last part opens with
             continue            # a part of the title of the document before it

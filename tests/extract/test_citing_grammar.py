@@ -74,6 +74,12 @@ CASES = [
      "mức chi hỗ trợ.",
      {(S, "89/2015/QH13"): ("BASED_ON", "enacted"), (S, "62/2022/NĐ-CP"): ("BASED_ON", "enacted"),
       (S, "51/2016/NĐ-CP"): ("CITES", "enacted"), (S, "28/2025/QĐ-TTg"): ("CITES", "enacted")}),
+    ("provisions of a document named before it, then 'hết hiệu lực': the text ends that part of the document",
+     "Điều 16. Hiệu lực thi hành\n2. Các quy định tại khoản 1, khoản 2 Điều 1, Điều 4 và khoản 2 Điều 5\nThông tư số "
+     "37/2021/TT-BLĐTBXH ngày 31 tháng 12 năm 2021 của Bộ trưởng\nBộ Lao động - Thương binh và Xã hội hướng dẫn "
+     "điều chỉnh lương hưu hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.\n3. Các quy định trái "
+     "với Thông tư này hết hiệu lực.",
+     {(S, "37/2021/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
