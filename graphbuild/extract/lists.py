@@ -24,11 +24,13 @@ _FOLLOWING = patterns.words_re("following")
 _TIME_ADVERBIAL = re.compile(r"(?i)\s*(?:(?:\d{1,3}[.)]|[a-zđ]\))\s+)?(?:kể\s+)?từ\s+ngày\s[^,;.]{0,100},\s*")
 # "2. Các Nghị định số A …, Nghị định số B … và Nghị định số C … hết hiệu lực": a list the plural opens
 _PLURAL_OPENING = re.compile(rf"(?i)[\s\d.)]*(?:{any_of(vocab.phrases('plural_word'))})\s+")
-# "2. Các quy định tại khoản 1, khoản 2 Điều 1 và Điều 4 " before a document: the part names provisions of it
+# "2. Các quy định tại khoản 1, khoản 2 Điều 1 và Điều 4 " before a document: the part names provisions of it (each a
+# provision word and its number: "các quy định trái với" names none)
+_NUMBERED_PROVISION = rf"(?:{any_of(p for p in vocab.phrases('provision') if 'quy định' not in p)})\s+" \
+                      r"(?:\d{1,3}[a-zđ]?|[IVXL]{1,6}|[a-zđ])\b"
 _PROVISIONS_OPENING = re.compile(
-    rf"(?i)[\s\d.)]*(?:(?:các\s+)?(?:quy\s+định|nội\s+dung)\s+(?:tại|của)\s+)?(?:các\s+)?"
-    rf"{any_of(vocab.phrases('provision'))}\s+[\w.]{{1,8}}(?:[\s,]+(?:(?:và|của|tại)\s+)?"
-    rf"(?:(?:các\s+)?{any_of(vocab.phrases('provision'))}\s+)?[\w.]{{1,8}}){{0,12}}\s+(?:(?:của|tại)\s+)?")
+    rf"(?i)[\s\d.)]*(?:(?:các\s+)?(?:quy\s+định|nội\s+dung)\s+(?:tại|của)\s+)?(?:các\s+)?{_NUMBERED_PROVISION}"
+    rf"(?:[\s,]+(?:(?:và|của|tại)\s+)?(?:{_NUMBERED_PROVISION}|\d{{1,3}}[a-zđ]?\b)){{0,12}}\s+(?:(?:của|tại)\s+)?")
 # ", Chương V của " before a document: the next item of a list names provisions of it
 _LISTED_PROVISIONS = re.compile(r"\s*[,;]\s*(?:và\s+)?" + patterns.provisions_of_re().pattern.removeprefix("(?i)"), re.I)
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")
