@@ -72,6 +72,15 @@ Statements = dict[tuple[str, str], _Statement]      # (source key, target key) -
 SUBJECT = "subject"
 
 
+def _in_background(text: str, clause_start: int, at: int) -> bool:
+    """Whether a news article's clause issues the document at ``at`` before what it reports ("Trước đó, Tỉnh ủy đã
+    ban hành …", "Sau khi Bộ Chính trị ban hành Nghị quyết 71, …"): the marker governs this issue, not one named
+    between them."""
+    clause = text[clause_start:at]
+    background = list(NEWS_BACKGROUND.finditer(clause))
+    return bool(background) and len(NEWS_ISSUED_WORD.findall(clause, background[-1].end())) == 1
+
+
 def _news_subject(text: str, mentions: list[Mention]) -> Optional[tuple[Mention, Optional[str], Optional[Date]]]:
     """In a news article, the document it reports being issued: '…, UBND tỉnh ban hành Công văn số 706/…', with
     the issuer and the date written before it in its sentence. Only when the article reports one document issued
@@ -86,10 +95,9 @@ def _news_subject(text: str, mentions: list[Mention]) -> Optional[tuple[Mention,
             continue
         sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start),
                              text.rfind(";", 0, mention.start))
+        if _in_background(text, sentence_start + 1, mention.start):
+            continue
         clause = text[sentence_start + 1:mention.start]
-        background = list(NEWS_BACKGROUND.finditer(clause))
-        if background and len(NEWS_ISSUED_WORD.findall(clause, background[-1].end())) == 1:
-            continue        # the marker governs this issue, not one named between them
         if found is not None:
             if found[0].key != mention.key:
                 return None
@@ -177,6 +185,10 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
             if attributed is None:
                 return
             role = attributed
+        if kind == "news" and subject is not None and role.source == SUBJECT and \
+                _in_background(text, max(text.rfind(". ", 0, mention.start), text.rfind("\n", 0, mention.start),
+                                         text.rfind(";", 0, mention.start)) + 1, mention.start):
+            return      # what was issued before the reported document: the article's background, not its citation
         if announces and role.source == SUBJECT and role.relation not in ("BASED_ON", "CITES"):
             role = replace(role, relation="CITES", verb="công bố")   # it lists what others did
         elif announces and role.source == SUBJECT and role.how == "plain" and role.verb and role.mode is None:

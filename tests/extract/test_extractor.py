@@ -212,3 +212,18 @@ def test_a_record_that_replaces_an_announcing_decisions_annex_replaces_it(tmp_pa
                             ensure_ascii=False) + "\n", encoding="utf-8")
     (rec,) = run([p]).values()
     assert [(e["target_symbol"], e["relation"]) for e in rec["edges"]] == [("2310/QĐ-UBND", "REPLACES")]
+
+
+def test_what_a_news_article_says_was_issued_before_its_document_is_not_that_documents_citation():
+    """The article reports Kế hoạch 215-KH/TU; "Trước đó, UBND tỉnh đã ban hành Quyết định số 120 …" is background:
+    the plan does not cite 120, while 120's own replacement of 88 stays a fact the article states."""
+    text = ("Hà Tĩnh triển khai Nghị quyết 57 về chuyển đổi số\nCập nhật: 10/03/2026\n\nNgày 9/3, Ban Thường vụ Tỉnh "
+            "ủy Hà Tĩnh ban hành Kế hoạch số 215-KH/TU thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính "
+            "trị.\n\nTheo kế hoạch, các cấp ủy tiếp tục thực hiện Chỉ thị số 05-CT/TW. Trước đó, UBND tỉnh đã ban hành "
+            "Quyết định số 120/QĐ-UBND thay thế Quyết định số 88/QĐ-UBND.\n")
+    ex = extract_citations(Source(file="news.txt", text=text))
+    pairs = {(e.source_symbol, e.target_symbol): e.relation for e in ex.edges}
+    assert ex.kind == "news" and ex.subject.symbol == "215-KH/TU"
+    assert pairs[("215-KH/TU", "57-NQ/TW")] == "IMPLEMENTS"
+    assert ("215-KH/TU", "120/QĐ-UBND") not in pairs
+    assert pairs[("120/QĐ-UBND", "88/QĐ-UBND")] == "REPLACES"
