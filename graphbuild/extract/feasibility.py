@@ -46,7 +46,12 @@ def later(mention: Mention, than: Mention) -> bool:
 
 
 def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
-    """Whether ``source`` can act on ``target``: not on a later document, not (amending) on a higher-ranked act."""
+    """Whether ``source`` can act on ``target``: not on a later document, not (amending) on a higher-ranked act;
+    what an act issues with it ('ban hành kèm theo') is an attachment without a number of its own, never a numbered
+    document (one named before the phrase is in the attachment's title: "Chương trình … thực hiện Nghị quyết số
+    57-NQ/TW … ban hành kèm theo Nghị quyết số 03/NQ-CP")."""
+    if relation == "PROMULGATES" and source is not None and target.symbol is not None:
+        return False
     if source is None or relation not in ACTS_ON_EARLIER:
         return True
     source_year, target_year = year(source), year(target)

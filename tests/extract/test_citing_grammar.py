@@ -80,6 +80,11 @@ CASES = [
      "điều chỉnh lương hưu hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.\n3. Các quy định trái "
      "với Thông tư này hết hiệu lực.",
      {(S, "37/2021/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("what an act issues with it is an attachment, never a numbered document named in the attachment's title",
+     "Căn cứ Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ sửa đổi, bổ sung, cập nhật Chương trình "
+     "hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị ban hành kèm "
+     "theo Nghị quyết số 03/NQ-CP ngày 09 tháng 01 năm 2025 của Chính phủ;",
+     {("03/NQ-CP", "57-NQ/TW"): None, ("03/NQ-CP", "71/NQ-CP"): None}),
     ("an act on a phrase of a document amends it; it neither repeals nor replaces the document",
      "Điều 12. Sửa đổi các thông tư có liên quan\n1. Bỏ cụm từ “phí tuyển sinh” tại Điều 5 của Thông tư số "
      "12/2019/TT-BLĐTBXH ngày 02 tháng 8 năm 2019 của Bộ trưởng.\n2. Thay thế cụm từ “Tổng cục” bằng cụm từ “Cục” "
