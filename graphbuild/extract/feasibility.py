@@ -50,7 +50,7 @@ def possible(source: Optional[Mention], target: Mention, relation: str) -> bool:
     what an act issues with it ('ban hành kèm theo') is an attachment without a number of its own, never a numbered
     document (one named before the phrase is in the attachment's title: "Chương trình … thực hiện Nghị quyết số
     57-NQ/TW … ban hành kèm theo Nghị quyết số 03/NQ-CP")."""
-    if relation == "PROMULGATES" and source is not None and target.symbol is not None:
+    if relation == "PROMULGATES" and source is not None and (target.symbol is not None or target.law is not None):
         return False
     if source is None or relation not in ACTS_ON_EARLIER:
         return True
