@@ -139,7 +139,10 @@ def subject_document(header: segment.Header, source: Source) -> Optional[Documen
     sym = header.symbol
     meta = source.meta
     if not sym and meta.get("symbol"):
-        m = patterns.mention_re().fullmatch(patterns.canonical_symbol(str(meta["symbol"])) or "")
+        # the record's symbol, or the address a gazette record keeps as one ('thong-tu-so-90-2025-tt-bqp-45890'):
+        # its text may hold no header (a scanned page's text layer is only the gazette's running headers)
+        written = patterns.canonical_symbol(str(meta["symbol"])) or patterns.symbol_from_slug(str(meta["symbol"]))
+        m = patterns.mention_re().fullmatch(written or "")
         sym = patterns.parse_symbol(m) if m else None
     if sym:
         issuer_code = sym.issuer_code

@@ -193,6 +193,38 @@ def parse_numbered_symbol(m: re.Match) -> Optional[Symbol]:
     return _state_symbol(snum, syear, parts)
 
 
+# A gazette record's address names its document: "thong-tu-so-90-2025-tt-bqp-45890", "van-ban-hop-nhat-so-19-vbhn-vpqh-30971"
+# (type words, 'so', number, year, code, the gazette's own id), written without tone marks.
+_SLUG = re.compile(r"[a-z]+(?:-[a-z]+)*-so-(?P<number>\d{1,5})(?:-(?P<year>(?:19|20)\d\d))?-(?P<code>[a-z][a-z0-9-]*?)-\d{3,}")
+
+
+@lru_cache(maxsize=None)
+def _codes_without_marks() -> dict[str, str]:
+    """Every code the tables know (types, issuers), written without tone marks and in lower case -> as written."""
+    out: dict[str, str] = {}
+    for table in (vocab.type_codes(), vocab.issuer_codes_upper()):
+        for code in table.values():
+            out.setdefault(vocab.strip_accents(code).lower(), code)
+    return out
+
+
+def symbol_from_slug(slug: str) -> Optional[str]:
+    """The symbol a gazette record's address spells ('thong-tu-so-90-2025-tt-bqp-45890' -> '90/2025/TT-BQP'), each
+    part of its code restored from the tables ('bldtbxh' -> 'BLĐTBXH'); None when a part is no known code."""
+    m = _SLUG.fullmatch(slug.strip().lower())
+    if m is None:
+        return None
+    known = _codes_without_marks()
+    parts = []
+    for part in m.group("code").split("-"):
+        bare = part.rstrip("0123456789")
+        if bare not in known:
+            return None
+        parts.append(known[bare] + part[len(bare):])
+    year = f"/{m.group('year')}" if m.group("year") else ""
+    return canonical_symbol(f"{m.group('number')}{year}/{'-'.join(parts)}")
+
+
 def canonical_symbol(s: str) -> Optional[str]:
     """'44- KL/TW' -> '44-KL/TW'; '3652/byt-dp' -> '3652/BYT-DP'; None when ``s`` is not a symbol."""
     from ..text.normalize import clean

@@ -227,3 +227,13 @@ def test_what_a_news_article_says_was_issued_before_its_document_is_not_that_doc
     assert pairs[("215-KH/TU", "57-NQ/TW")] == "IMPLEMENTS"
     assert ("215-KH/TU", "120/QĐ-UBND") not in pairs
     assert pairs[("120/QĐ-UBND", "88/QĐ-UBND")] == "REPLACES"
+
+
+def test_a_gazette_record_whose_text_holds_no_header_is_named_by_its_address():
+    """A scanned gazette record's text layer holds only the running headers; its address
+    ('thong-tu-so-90-2025-tt-bqp-45890', kept as the record's symbol) names the circular."""
+    text = "CÔNG BÁO/Số 1117 + 1118/Ngày 01-9-2025\n18\n\nBỘ QUỐC PHÒNG\n\nCÔNG BÁO/Số 1117 + 1118/Ngày 01-9-2025\n19\n"
+    ex = extract_citations(Source(file="congbao.jsonl#thong-tu-so-90-2025-tt-bqp-45890", text=text,
+                                  meta={"symbol": "thong-tu-so-90-2025-tt-bqp-45890", "type": "Thông tư"}))
+    assert ex.kind == "document"
+    assert (ex.subject.symbol, ex.subject.type) == ("90/2025/TT-BQP", "TT")

@@ -141,3 +141,15 @@ def test_the_symbol_scan_reaches_the_widest_symbol():
     assert widest.index("/") == patterns._SLASH_REACH
     assert [m.group() for m in patterns.symbol_matches("theo " + widest)] == [widest]
     assert patterns.parse_symbol(next(patterns.symbol_matches(widest))).text == "12345a-ABCDE/TW"
+
+
+@pytest.mark.parametrize("slug,symbol", [
+    ("thong-tu-so-90-2025-tt-bqp-45890", "90/2025/TT-BQP"),
+    ("van-ban-hop-nhat-so-1548-vbhn-bldtbxh-41720", "1548/VBHN-BLĐTBXH"),     # Đ restored from the issuer table
+    ("luat-so-26-2012-qh13-6276", "26/2012/QH13"),
+    ("quyet-dinh-so-109-qd-btc-468842", "109/QĐ-BTC"),
+    ("thong-tu-so-90-2025-tt-xyzw-45890", None),                          # a part no table knows
+    ("bao-hiem-xa-hoi", None),
+])
+def test_a_gazette_address_spells_its_documents_symbol(slug, symbol):
+    assert patterns.symbol_from_slug(slug) == symbol
