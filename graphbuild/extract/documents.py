@@ -135,15 +135,24 @@ def _file_names(file: str) -> tuple:
     return Path(path).stem + ("#" + record if record else ""), Path(file).name
 
 
+def record_symbol(meta: dict) -> Optional[patterns.Symbol]:
+    """The symbol a record's fields give: its symbol, or the address a gazette record keeps as one, or its page's
+    address ('thong-tu-so-90-2025-tt-bqp-45890', '…/van-ban/thong-tu-so-90-2025-tt-bqp-45890.htm'): a record whose
+    text holds no header (a scanned page's text layer is only the gazette's running headers) is still named."""
+    written = None
+    if meta.get("symbol"):
+        written = patterns.canonical_symbol(str(meta["symbol"])) or patterns.symbol_from_slug(str(meta["symbol"]))
+    if not written and meta.get("url"):
+        written = patterns.symbol_from_slug(str(meta["url"]).rstrip("/").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    m = patterns.mention_re().fullmatch(written or "")
+    return patterns.parse_symbol(m) if m else None
+
+
 def subject_document(header: segment.Header, source: Source) -> Optional[Document]:
     sym = header.symbol
     meta = source.meta
-    if not sym and meta.get("symbol"):
-        # the record's symbol, or the address a gazette record keeps as one ('thong-tu-so-90-2025-tt-bqp-45890'):
-        # its text may hold no header (a scanned page's text layer is only the gazette's running headers)
-        written = patterns.canonical_symbol(str(meta["symbol"])) or patterns.symbol_from_slug(str(meta["symbol"]))
-        m = patterns.mention_re().fullmatch(written or "")
-        sym = patterns.parse_symbol(m) if m else None
+    if not sym:
+        sym = record_symbol(meta)
     if sym:
         issuer_code = sym.issuer_code
     elif header.blank_code:

@@ -28,7 +28,7 @@ from .amending_names import amending_law_names
 from .annex import annex_roles
 from .clauses import ENACTED, ClauseReader
 from .consolidated import Consolidation
-from .documents import cited_document, subject_document
+from .documents import cited_document, record_symbol, subject_document
 from .feasibility import later, possible, subject_mention
 from .lines import Lines, sentence_span
 from .mentions import Mention, defined_names, find_mentions, short_forms
@@ -138,7 +138,8 @@ def extract_citations(source: Source, with_mentions: bool = True) -> Extraction:
     warnings: list[str] = []
     is_record = source.kind_hint == "record"
     header = segment.parse_header(clean) if not is_record else segment.Header(body_end=len(text))
-    subject = subject_document(header, source) if (header.is_document or is_record or source.meta.get("symbol")) \
+    subject = subject_document(header, source) if (header.is_document or is_record or source.meta.get("symbol") or
+                                                   record_symbol(source.meta)) \
         else None
     kind = "record" if is_record else ("document" if subject else "news")
     skip_spans = ([header.symbol_span] if header.symbol_span else []) + header.copies_spans

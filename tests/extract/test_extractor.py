@@ -237,3 +237,6 @@ def test_a_gazette_record_whose_text_holds_no_header_is_named_by_its_address():
                                   meta={"symbol": "thong-tu-so-90-2025-tt-bqp-45890", "type": "Thông tư"}))
     assert ex.kind == "document"
     assert (ex.subject.symbol, ex.subject.type) == ("90/2025/TT-BQP", "TT")
+    by_url = extract_citations(Source(file="page.txt", text=text, meta={
+        "url": "https://congbao.chinhphu.vn/van-ban/thong-tu-so-90-2025-tt-bqp-45890.htm"}))
+    assert by_url.subject is not None and by_url.subject.symbol == "90/2025/TT-BQP"
