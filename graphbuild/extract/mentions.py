@@ -391,7 +391,8 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
         if folded not in names:
             for b in reversed(list(_NAME_BREAK.finditer(folded))):
                 if folded[:b.start()] in names:
-                    return raw[:at[_amended_laws_end(folded, b.start())]].strip(" ,")
+                    cut = _amended_laws_end(folded, b.start())
+                    return raw[:at[cut] if at else cut].strip(" ,")
         else:
             return raw.strip(" ,")
     end = start + len(raw)
@@ -403,7 +404,8 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
             single, at = _single_spaced(window.group(0) if window else wrapped)
             folded = _fold(single)
             if len(folded) == len(single):
-                return text[start:start + at[_amended_laws_end(folded, len(_fold(wrapped)))]].strip(" ,")
+                cut = _amended_laws_end(folded, len(_fold(wrapped)))
+                return text[start:start + (at[cut] if at else cut)].strip(" ,")
             return wrapped
     stop = patterns.LAW_NAME_STOP.search(raw)
     name = raw[: stop.start()] if stop else raw
@@ -416,9 +418,11 @@ def _law_name(text: str, start: int, raw: str, syms: list, sym_starts: list) -> 
 _WHITESPACE = re.compile(r"\s+")
 
 
-def _single_spaced(raw: str) -> tuple[str, list[int]]:
+def _single_spaced(raw: str) -> tuple[str, Optional[list[int]]]:
     """``raw`` with each run of white space as one space, and where each of its characters (and its end) is in
-    ``raw``."""
+    ``raw`` (None: the same places, ``raw`` had no run to fold)."""
+    if "\n" not in raw and "  " not in raw and "\t" not in raw:
+        return raw, None
     out, at, pos = [], [], 0
     for m in _WHITESPACE.finditer(raw):
         out.append(raw[pos:m.start()])

@@ -216,11 +216,21 @@ _CYRILLIC_LATIN = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
 _BLANK_LINES = re.compile(r"\n\n\n+")    # a literal start: the engine searches for it fast
 # … or after a word that never ends a sentence ("… của" + page furniture + "Chính phủ quy định …").
 _OPEN_ENDINGS = vocab.phrases("open_ending")
-_PAGE_BREAK_AFTER_OPEN = re.compile(rf"(?<!\w)(?:{'|'.join(_OPEN_ENDINGS)})\n(?:[ \t]*\n)+(?=[^\W\d_])")
+_BREAK_TO_WORD = re.compile(r"\n(?:[ \t]*\n)+(?=[^\W\d_])")
 
 
-def _join_open_ending(m: re.Match) -> str:
-    return m.group(0).split("\n", 1)[0] + " "
+def _breaks_after_open_endings(text: str) -> list[_Span]:
+    """The page breaks after a word that never ends a sentence, found from the words with ``str.find`` (a pattern
+    that starts with an alternation of words, or a look-behind, leaves ``re``'s fast path)."""
+    spans = []
+    for word in _OPEN_ENDINGS:
+        at = text.find(word + "\n")
+        while at >= 0:
+            gap = _BREAK_TO_WORD.match(text, at + len(word))
+            if gap is not None and (at == 0 or not text[at - 1].isalnum()):
+                spans.append(_Span(gap.span()))
+            at = text.find(word + "\n", at + 1)
+    return sorted(spans, key=lambda span: span.at)
 
 
 def _nfc(m: re.Match) -> str:
@@ -425,8 +435,7 @@ def normalize_text(source: str) -> Text:
         t.sub(_PAGE_BREAK, " ")
         if ",\n\n" in t.text:
             t.sub(_PAGE_BREAK_AFTER_COMMA, ", ")
-        if any(word + "\n\n" in t.text for word in _OPEN_ENDINGS):
-            t.sub(_PAGE_BREAK_AFTER_OPEN, _join_open_ending)
+        t.sub_matches(_breaks_after_open_endings(t.text), " ")
     t.sub(_SOFT_BREAK, " ", many=True).sub(_NUMBER_BREAK, " ")
     t.sub(_BLANK_LINES, "\n\n")
     return t
