@@ -311,7 +311,7 @@ _LONGEST_CUE = 60           # longer than any cue of a list's header
 # A form the text attaches opens on its heading ("Mẫu số 01", "MẪU QUYẾT ĐỊNH", "Biểu số 001.H") and has a header
 # left to fill in near its top: a blank date ("……, ngày…. tháng….. năm……") or number ("Số: …/QĐ-UBND"); it runs to
 # the next form or annex.
-_FORM_HEADING = re.compile(r"(?m)^[ \t]*(?:Mẫu|MẪU|Biểu\s+(?:số|mẫu)|BIỂU\s+MẪU|PHỤ LỤC|Phụ lục)\b")
+_FORM_HEADING = re.compile(rf"(?m)^[ \t]*(?=[{vocab.UPPER}])(?i:{any_of(vocab.phrases('form_heading'))})\b")
 _BLANK_FIELD = re.compile(r"(?i)ngày[ \t.…_]*(?:[.…_]{2}|[ \t]{3})[ \t.…_]*tháng|Số\s*:?\s*(?:[.…_]{2,}|[ \t]{2,})/")
 _FORM_TOP = 1500            # how far into a form its blank header stands
 

@@ -30,7 +30,7 @@ UNIT_LEVELS = ("province", "district", "commune")     # the units of the gazette
 LEVELS = ("central", *UNIT_LEVELS)                      # the levels of a document, highest first
 ISSUER_LEVELS = (*LEVELS, "local")                      # local: HĐND/UBND, whose level follows from the locality
 DIRECTIONS = ("active", "passive", "post")
-PHRASE_GROUPS = ("motto", "open_ending", "title_horizon", "joining_preposition", "pronoun_object", "gazette_section", "header_body", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
+PHRASE_GROUPS = ("motto", "open_ending", "title_horizon", "joining_preposition", "form_heading", "pronoun_object", "gazette_section", "header_body", "adoption", "number_line_type", "honorific", "incoming_stamp", "subject_line",
                  "consolidation_block", "consolidation_header", "consolidation_word", "preamble_line", "addressee_heading",
                  "copies_heading", "issuer_stop", "form_word", "linker", "list_word", "coordinator", "plural_word",
                  "adjacent_filler", "news_issued", "news_issued_prefix", "news_background", "common_word", "fill_in_word",
