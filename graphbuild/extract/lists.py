@@ -29,8 +29,10 @@ _PLURAL_OPENING = re.compile(rf"(?i)[\s\d.)]*(?:{any_of(vocab.phrases('plural_wo
 _NUMBERED_PROVISION = rf"(?:{any_of(p for p in vocab.phrases('provision') if 'quy định' not in p)})\s+" \
                       r"(?:\d{1,3}[a-zđ]?|[IVXL]{1,6}|[a-zđ])\b"
 _PROVISIONS_OPENING = re.compile(
-    rf"(?i)[\s\d.)]*(?:(?:các\s+)?(?:quy\s+định|nội\s+dung)\s+(?:tại|của)\s+)?(?:các\s+)?{_NUMBERED_PROVISION}"
-    rf"(?:[\s,]+(?:(?:và|của|tại)\s+)?(?:{_NUMBERED_PROVISION}|\d{{1,3}}[a-zđ]?\b)){{0,12}}\s+(?:(?:của|tại)\s+)?")
+    rf"(?i)[\s\d.)]*(?:(?:(?:các\s+)?(?:quy\s+định|nội\s+dung)\s+(?:tại|của)\s+)?(?:các\s+)?{_NUMBERED_PROVISION}"
+    rf"(?:[\s,]+(?:(?:và|của|tại)\s+)?(?:{_NUMBERED_PROVISION}|\d{{1,3}}[a-zđ]?\b)){{0,12}}\s+(?:(?:của|tại)\s+)?"
+    # "Những quy định về khiếu nại và giải quyết khiếu nại trong Luật …": the provisions on a matter in it
+    rf"|(?:các|những)\s+quy\s+định\s+(?:về|liên\s+quan\s+đến)\s+[^;:.]{{1,120}}?\s+(?:trong|tại|của)\s+)")
 # ", Chương V của " before a document: the next item of a list names provisions of it
 _LISTED_PROVISIONS = re.compile(r"\s*[,;]\s*(?:và\s+)?" + patterns.provisions_of_re().pattern.removeprefix("(?i)"), re.I)
 _OWN_SUBJECT = re.compile(rf"(?i)\s*(?:{any_of(vocab.phrases('own_subject'))})\b")

@@ -80,6 +80,10 @@ CASES = [
      "điều chỉnh lương hưu hết hiệu lực thi hành kể từ ngày Thông tư này có hiệu lực thi hành.\n3. Các quy định trái "
      "với Thông tư này hết hiệu lực.",
      {(S, "37/2021/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
+    ("the provisions on a matter in a document, then 'hết hiệu lực': the text ends that part of the document",
+     "Điều 16. Hiệu lực thi hành\nNhững quy định về đào tạo nghề trong Thông tư số 42/2015/TT-BLĐTBXH ngày 20 tháng "
+     "10 năm 2015 hết hiệu lực kể từ ngày Thông tư này có hiệu lực thi hành.",
+     {(S, "42/2015/TT-BLĐTBXH"): ("REPLACES", "enacted")}),
     ("what an act issues with it is an attachment, never a numbered document named in the attachment's title",
      "Căn cứ Nghị quyết số 71/NQ-CP ngày 01 tháng 4 năm 2025 của Chính phủ sửa đổi, bổ sung, cập nhật Chương trình "
      "hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị ban hành kèm "
